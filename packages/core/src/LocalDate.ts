@@ -1,0 +1,173 @@
+/**
+ * Calendar dates without a time of day (`YYYY-MM-DD`), as every statute and rulebook counts them.
+ *
+ * Dates are kept as ISO strings at the boundary and as epoch-day integers inside arithmetic, so
+ * no time zone can move a deadline by a day.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const MS_PER_DAY = 86_400_000
+
+const isValidIsoDate = (s: string): boolean => {
+  const m = ISO_DATE.exec(s)
+  if (m === null) return false
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  if (mo < 1 || mo > 12 || d < 1) return false
+  return d <= daysInMonth(y, mo)
+}
+
+/**
+ * A calendar date `YYYY-MM-DD` (proleptic Gregorian, no time zone).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const LocalDate = Schema.String.pipe(
+  Schema.filter((s) => isValidIsoDate(s) || `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(s)}`),
+  Schema.brand("LocalDate"),
+  Schema.annotations({
+    identifier: "LocalDate",
+    title: "LocalDate",
+    description: "A calendar date YYYY-MM-DD",
+    jsonSchema: { type: "string", format: "date" }
+  })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type LocalDate = typeof LocalDate.Type
+
+/**
+ * Days in a month of the proleptic Gregorian calendar.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+
+/**
+ * @since 0.1.0
+ * @category utils
+ */
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+
+/**
+ * Builds a date from a string, throwing when it is not a valid `YYYY-MM-DD`. Meant for literals in
+ * code and tests; decode untrusted input with the {@link LocalDate} schema instead.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const unsafeMake = (s: string): LocalDate => {
+  if (!isValidIsoDate(s)) throw new RangeError(`expected a calendar date YYYY-MM-DD, got ${JSON.stringify(s)}`)
+  return s as LocalDate
+}
+
+/**
+ * Days since 1970-01-01 (may be negative).
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const toEpochDay = (date: LocalDate): number =>
+  Math.round(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY
+  )
+
+/**
+ * @since 0.1.0
+ * @category conversions
+ */
+export const fromEpochDay = (day: number): LocalDate => new Date(day * MS_PER_DAY).toISOString().slice(0, 10) as LocalDate
+
+/**
+ * The calendar date of an instant in China Standard Time (UTC+8, no daylight saving).
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const fromInstantChina = (epochMillis: number): LocalDate =>
+  new Date(epochMillis + 8 * 3_600_000).toISOString().slice(0, 10) as LocalDate
+
+/**
+ * ISO weekday: 1 = Monday … 7 = Sunday.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const isoWeekday = (date: LocalDate): number => {
+  // 1970-01-01 was a Thursday (ISO 4).
+  const d = (((toEpochDay(date) + 3) % 7) + 7) % 7
+  return d + 1
+}
+
+/**
+ * @since 0.1.0
+ * @category utils
+ */
+export const isWeekend = (date: LocalDate): boolean => isoWeekday(date) >= 6
+
+/**
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const addDays = (date: LocalDate, days: number): LocalDate => fromEpochDay(toEpochDay(date) + days)
+
+/**
+ * Adds calendar months, clamping to the month's last day (2026-01-31 + 1 month = 2026-02-28), the
+ * way a "within one month" (一个月内) limit is counted.
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const addMonths = (date: LocalDate, months: number): LocalDate => {
+  const y = Number(date.slice(0, 4))
+  const m = Number(date.slice(5, 7)) - 1 + months
+  const ny = y + Math.floor(m / 12)
+  const nm = (((m % 12) + 12) % 12) + 1
+  const d = Math.min(Number(date.slice(8, 10)), daysInMonth(ny, nm))
+  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(d).padStart(2, "0")}` as LocalDate
+}
+
+/**
+ * Calendar days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const daysBetween = (from: LocalDate, to: LocalDate): number => toEpochDay(to) - toEpochDay(from)
+
+/**
+ * @since 0.1.0
+ * @category utils
+ */
+export const year = (date: LocalDate): number => Number(date.slice(0, 4))
+
+/**
+ * Orders ISO dates; string order is calendar order for `YYYY-MM-DD`.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const compare = (a: LocalDate, b: LocalDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * @since 0.1.0
+ * @category utils
+ */
+export const min = (a: LocalDate, b: LocalDate): LocalDate => (a <= b ? a : b)
+
+/**
+ * @since 0.1.0
+ * @category utils
+ */
+export const max = (a: LocalDate, b: LocalDate): LocalDate => (a >= b ? a : b)

@@ -1,0 +1,92 @@
+/**
+ * Money as integers. Amounts are counted in fen (分); a value written in yuan states its unit and
+ * is converted exactly. Floats never touch money.
+ *
+ * @since 0.1.0
+ */
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
+
+const ParseOk = ParseResult.succeed
+const ParseFail = (ast: AST.AST, actual: unknown, message: string) =>
+  ParseResult.fail(new ParseResult.Type(ast, actual, message))
+
+/**
+ * An amount in fen (1 yuan = 100 fen): a non-negative safe integer.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Fen = Schema.Number.pipe(
+  Schema.int({ message: () => "an amount in fen must be a whole number" }),
+  Schema.nonNegative({ message: () => "an amount cannot be negative" }),
+  Schema.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER, { message: () => "an amount must be a safe integer" }),
+  Schema.brand("Fen"),
+  Schema.annotations({ identifier: "Fen", description: "Amount in fen (分), an integer" })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Fen = typeof Fen.Type
+
+/**
+ * The unit an amount is written in.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Unit = Schema.Literal("fen", "yuan").annotations({ identifier: "MoneyUnit" })
+
+/**
+ * An amount with its unit, as written in files: `{ "amount": 4000000, "unit": "yuan" }`. Decodes to
+ * fen.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Money = Schema.transformOrFail(
+  Schema.Struct({
+    amount: Schema.Number.pipe(Schema.int({ message: () => "an amount must be a whole number" }), Schema.nonNegative()),
+    unit: Unit
+  }),
+  Fen,
+  {
+    strict: true,
+    decode: (m, _, ast) => {
+      const fen = m.unit === "yuan" ? m.amount * 100 : m.amount
+      return Number.isSafeInteger(fen)
+        ? Schema.decodeUnknownEither(Fen)(fen).pipe((e) =>
+            e._tag === "Right" ? ParseOk(e.right) : ParseFail(ast, m, "amount out of range")
+          )
+        : ParseFail(ast, m, "amount out of range")
+    },
+    encode: (fen) => ParseOk(fen % 100 === 0 ? { amount: fen / 100, unit: "yuan" as const } : { amount: fen, unit: "fen" as const })
+  }
+).annotations({ identifier: "Money" })
+
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const yuan = (amount: number): Fen => fen(amount * 100)
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fen = (amount: number): Fen => {
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`not a valid amount in fen: ${amount}`)
+  return amount as Fen
+}
+
+/**
+ * Formats fen as yuan with two decimals: `12345` → `"123.45"`.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const formatYuan = (amount: Fen): string => `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, "0")}`

@@ -1,0 +1,114 @@
+/**
+ * Posts (职务) at village, town and county level.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * Village posts (村级职务).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const VillagePost = Schema.Literal(
+  "partySecretary",
+  "committeeDirector",
+  "partyCommitteeMember",
+  "villagersCommitteeMember",
+  "supervisionCommitteeChair",
+  "supervisionCommitteeMember",
+  "disciplineMember",
+  "supervisionLiaison",
+  "bookkeeper",
+  "clerk",
+  "collectiveEconomyHead"
+).annotations({ identifier: "VillagePost" })
+
+/**
+ * Town posts (镇级职务).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TownPost = Schema.Literal(
+  "townPartySecretary",
+  "areaLeader",
+  "villageContactCadre",
+  "townDisciplineSecretary",
+  "townDisciplineMember"
+).annotations({ identifier: "TownPost" })
+
+/**
+ * County posts (县级职务).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CountyPost = Schema.Literal("countyDisciplineOfficer").annotations({ identifier: "CountyPost" })
+
+/**
+ * Any post.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Post = Schema.Union(VillagePost, TownPost, CountyPost).annotations({ identifier: "Post" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Post = typeof Post.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type VillagePost = typeof VillagePost.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type TownPost = typeof TownPost.Type
+
+/**
+ * Chinese label of each post.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const labelZh: Readonly<Record<Post, string>> = {
+  partySecretary: "村党组织书记",
+  committeeDirector: "村民委员会主任",
+  partyCommitteeMember: "村党组织委员",
+  villagersCommitteeMember: "村民委员会委员",
+  supervisionCommitteeChair: "村务监督委员会主任",
+  supervisionCommitteeMember: "村务监督委员会委员",
+  disciplineMember: "村级纪检委员",
+  supervisionLiaison: "监察联络员",
+  bookkeeper: "报账员",
+  clerk: "村文书",
+  collectiveEconomyHead: "村集体经济组织负责人",
+  townPartySecretary: "镇党委书记",
+  areaLeader: "包片领导",
+  villageContactCadre: "包村干部",
+  townDisciplineSecretary: "镇纪委书记",
+  townDisciplineMember: "镇纪委委员",
+  countyDisciplineOfficer: "县纪委监委"
+}
+
+/**
+ * Posts that make a cadre a member of the village "两委" (party branch committee and villagers'
+ * committee).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const twoCommitteesPosts: ReadonlyArray<Post> = [
+  "partySecretary",
+  "committeeDirector",
+  "partyCommitteeMember",
+  "villagersCommitteeMember"
+]

@@ -1,0 +1,437 @@
+/**
+ * The Rulebook: every statutory and local parameter the rules use, effective-dated, each with its
+ * legal citation and whether it is national or local. Rules read parameters from a Rulebook; no
+ * rule carries a magic number.
+ *
+ * A county starts from {@link defaults} (national statutes plus illustrative local values) and
+ * overrides any parameter with a JSON file ({@link decodeJson}, {@link withEditions}).
+ * {@link at} answers which values were in force on a date.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as Citation from "./Citation.js"
+import * as InvalidInput from "./InvalidInput.js"
+import * as LocalDate from "./LocalDate.js"
+import * as Measure from "./Measure.js"
+import * as Money from "./Money.js"
+import * as Threshold from "./Threshold.js"
+import { defaultParameters, defaultsEffectiveFrom } from "./internal/rulebookDefaults.js"
+
+/**
+ * A length of time as statutes write it: calendar days, working days (on the WorkCalendar) or
+ * calendar months.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Duration = Schema.Struct({
+  amount: Schema.Int.pipe(Schema.nonNegative()),
+  unit: Schema.Literal("days", "workingDays", "months")
+}).annotations({ identifier: "Duration" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Duration = typeof Duration.Type
+
+/**
+ * Who a quorum or majority is counted against.
+ *
+ * - `members`: the body's members (村民代表会议, 党员大会, 两委会议)
+ * - `adultVillagers`: villagers aged 18 and over (村民会议, 村民小组会议)
+ * - `households`: households represented (户的代表)
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const QuorumBasis = Schema.Literal("members", "adultVillagers", "households").annotations({
+  identifier: "QuorumBasis"
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type QuorumBasis = typeof QuorumBasis.Type
+
+/**
+ * How a body meets and decides: alternative quorums (any one suffices), the majority needed among
+ * those present (or among all members) and the notice to give.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MeetingRule = Schema.Struct({
+  quorum: Schema.NonEmptyArray(Schema.Struct({ basis: QuorumBasis, threshold: Threshold.Threshold })),
+  majority: Schema.Struct({ of: Schema.Literal("present", "members"), threshold: Threshold.Threshold }),
+  noticeDays: Schema.optional(Schema.Int.pipe(Schema.nonNegative()))
+}).annotations({ identifier: "MeetingRule" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type MeetingRule = typeof MeetingRule.Type
+
+/**
+ * How often a class of village affairs must be published (村务公开).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Frequency = Schema.Literal("immediately", "monthly", "quarterly", "yearly").annotations({
+  identifier: "Frequency"
+})
+
+/**
+ * One of the four forms (四种形态), 1 to 4.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Form = Schema.Literal(1, 2, 3, 4).annotations({ identifier: "Form" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Form = typeof Form.Type
+
+/**
+ * The level that may decide a measure.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Level = Schema.Literal("town", "county").annotations({ identifier: "Level" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Level = typeof Level.Type
+
+const byMeasure = <A, I>(value: Schema.Schema<A, I>) =>
+  Schema.Record({ key: Measure.Measure, value }) as unknown as Schema.Schema<
+    Readonly<Partial<Record<Measure.Measure, A>>>,
+    Readonly<Partial<Record<Measure.Measure, I>>>
+  >
+
+/**
+ * The schema of every parameter's value, by key. A key's value type is the type rules see.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ParameterValues = {
+  /** 村民会议 (村民委员会组织法 §22). */
+  "meeting.villagersAssembly": MeetingRule,
+  /** 村民代表会议 (§26). */
+  "meeting.representativesAssembly": MeetingRule,
+  /** 村民小组会议 (§28). */
+  "meeting.villagerGroup": MeetingRule,
+  /** 党员大会 (local practice). */
+  "meeting.partyMembers": MeetingRule,
+  /** 村"两委"联席会议 (local practice). */
+  "meeting.twoCommittees": MeetingRule,
+  /** 村务监督委员会 size: 3–5 members (local). */
+  "committee.supervisionSize": Schema.Struct({
+    min: Schema.Int.pipe(Schema.positive()),
+    max: Schema.Int.pipe(Schema.positive())
+  }),
+  /** Deadline to publish a decision or result of a major matter (local, e.g. 5 working days). */
+  "disclosure.majorMatterDeadline": Duration,
+  /** Publication frequency of finances where transactions are many (§30). */
+  "disclosure.financeFrequency": Frequency,
+  /** Publication frequency of general village affairs (§30). */
+  "disclosure.generalFrequency": Frequency,
+  /** Amount from which a matter goes through 四议两公开 (local). */
+  "threshold.fourAndTwo": Money.Fen,
+  /** Amount from which an exercise goes to the town for review (提级监督, local). */
+  "threshold.escalation": Money.Fen,
+  /** Construction contracts from this amount must be publicly tendered (NDRC Order 16 §5). */
+  "threshold.tenderConstruction": Money.Fen,
+  /** Goods from this amount must be publicly tendered (NDRC Order 16 §5). */
+  "threshold.tenderGoods": Money.Fen,
+  /** Survey, design and supervision services from this amount (NDRC Order 16 §5). */
+  "threshold.tenderServices": Money.Fen,
+  /** Small works (小微工程) from this amount need a competitive selection (local). */
+  "threshold.smallWorksCompetition": Money.Fen,
+  /** 线索处置: a lead is disposed of within 1 month. */
+  "case.leadDisposal": Duration,
+  /** 函询: the cadre answers within 15 working days. */
+  "case.letterInquiryReply": Duration,
+  /** 初步核实: time allowed for a preliminary check (local). */
+  "case.preliminaryCheck": Duration,
+  /** 审查调查: 90 days. */
+  "case.investigation": Duration,
+  /** One approved extension of an investigation, at most 90 days. */
+  "case.investigationExtension": Schema.Struct({ max: Duration, times: Schema.Int.pipe(Schema.nonNegative()) }),
+  /** 审理: within 1 month of receipt. */
+  "case.review": Duration,
+  /** 处分决定 served within 1 month. */
+  "case.decisionService": Duration,
+  /** 复审: applied for within 1 month of service. */
+  "case.reexaminationApply": Duration,
+  /** 复审: decided within 1 month. */
+  "case.reexaminationDecide": Duration,
+  /** 复核: applied for within 1 month of the 复审 decision. */
+  "case.recheckApply": Duration,
+  /** 复核: decided within 2 months. */
+  "case.recheckDecide": Duration,
+  /** Which of the four forms each measure falls in. */
+  "fourForms.classification": byMeasure(Form),
+  /** Influence period of each sanction, in months; a list when the decision chooses (留党察看 1 or 2 years). */
+  "sanction.periodMonths": byMeasure(Schema.NonEmptyArray(Schema.Int.pipe(Schema.nonNegative()))),
+  /** 政务处分 a village cadre can receive (监察法 §15(5), 政务处分法 §22). */
+  "sanction.villageCadreGovernmentMeasures": Schema.Array(Measure.Measure),
+  /** The lowest level that may decide each measure. */
+  "authority.decisionLevel": byMeasure(Level)
+} as const
+
+/**
+ * Every parameter key.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Key = keyof typeof ParameterValues
+
+/**
+ * The value type of each parameter.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Values = { readonly [K in Key]: Schema.Schema.Type<(typeof ParameterValues)[K]> }
+
+/**
+ * A parameter: its value, the legal source it comes from and whether it is national or local.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Parameter<A> {
+  readonly value: A
+  readonly citation: Citation.Citation
+  readonly scope: Citation.Scope
+}
+
+const parameterSchema = <A, I>(value: Schema.Schema<A, I>) =>
+  Schema.Struct({ value, citation: Citation.Citation, scope: Citation.Scope })
+
+/**
+ * Every parameter, resolved: what rules read.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Parameters = { readonly [K in Key]: Parameter<Values[K]> }
+
+const PartialParameters = Schema.Struct(
+  Object.fromEntries(
+    Object.entries(ParameterValues).map(([k, v]) => [k, Schema.optional(parameterSchema(v as Schema.Schema<unknown, unknown>))])
+  ) as unknown as { [K in Key]: Schema.optional<Schema.Schema<Parameter<Values[K]>, unknown>> }
+)
+
+/**
+ * A set of parameter values that take effect together on `effectiveFrom` (and, optionally, stop on
+ * `effectiveUntil`, exclusive), citing the document that set them.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Edition = Schema.Struct({
+  effectiveFrom: LocalDate.LocalDate,
+  effectiveUntil: Schema.optional(LocalDate.LocalDate),
+  source: Citation.Citation,
+  parameters: PartialParameters
+}).pipe(
+  Schema.filter((e) =>
+    e.effectiveUntil === undefined || e.effectiveUntil > e.effectiveFrom
+      ? undefined
+      : { path: ["effectiveUntil"], message: "effectiveUntil must be after effectiveFrom" }
+  ),
+  Schema.annotations({ identifier: "RulebookEdition" })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Edition = typeof Edition.Type
+
+/**
+ * A county's rulebook file: a name (and optionally the jurisdiction's division code) and its
+ * editions.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RulebookFile = Schema.Struct({
+  name: Schema.String,
+  jurisdiction: Schema.optional(Schema.String),
+  editions: Schema.Array(Edition)
+}).annotations({ identifier: "RulebookFile" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RulebookFile = typeof RulebookFile.Type
+
+/**
+ * A rulebook: named editions in effective-date order. The first edition must set every parameter.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Rulebook {
+  readonly name: string
+  readonly jurisdiction?: string | undefined
+  readonly editions: ReadonlyArray<Edition>
+}
+
+/**
+ * The date given is before the rulebook's first edition: no parameters were in force.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotInForce extends Schema.TaggedError<NotInForce>()("RulebookNotInForce", {
+  date: Schema.String,
+  earliest: Schema.String
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `no rulebook edition is in force on ${this.date}; the earliest starts ${this.earliest}`
+  }
+}
+
+/**
+ * The parameters in force on one date, with the editions that contributed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RuleSet {
+  readonly date: LocalDate.LocalDate
+  readonly parameters: Parameters
+}
+
+/**
+ * The built-in rulebook: national statutes with illustrative local values, each cited. Counties
+ * override local values with their own editions.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const defaults: Rulebook = {
+  name: "qinglian defaults (national statutes; illustrative local values)",
+  editions: [
+    {
+      effectiveFrom: defaultsEffectiveFrom,
+      source: { law: "qinglian 默认规则集", note: "national statutes with illustrative local values" },
+      parameters: defaultParameters
+    }
+  ]
+}
+
+/**
+ * Adds editions (for example a county's overrides) to a rulebook.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withEditions = (base: Rulebook, editions: ReadonlyArray<Edition>, name?: string): Rulebook => ({
+  name: name ?? base.name,
+  jurisdiction: base.jurisdiction,
+  editions: [...base.editions, ...editions]
+})
+
+/**
+ * Merges a county's rulebook file onto a base (by default {@link defaults}).
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const fromFile = (file: RulebookFile, base: Rulebook = defaults): Rulebook => ({
+  name: file.name,
+  jurisdiction: file.jurisdiction,
+  editions: [...base.editions, ...file.editions]
+})
+
+/**
+ * Decodes a county's rulebook file from unknown input. Each bad path is named in the error.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeFile: (input: unknown) => Either.Either<RulebookFile, InvalidInput.InvalidInput> =
+  InvalidInput.decodeUnknown(RulebookFile, "rulebook file")
+
+/**
+ * Decodes a county's rulebook file from JSON text and merges it onto {@link defaults}.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeJson = (
+  text: string,
+  base: Rulebook = defaults
+): Either.Either<Rulebook, InvalidInput.InvalidInput> =>
+  Either.map(InvalidInput.decodeJson(RulebookFile, "rulebook file")(text), (file) => fromFile(file, base))
+
+/**
+ * The parameters in force on `date`: every edition in force then, applied in order of
+ * `effectiveFrom` (ties keep the order given), later editions overriding earlier ones.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const at = (rulebook: Rulebook, date: LocalDate.LocalDate): Either.Either<RuleSet, NotInForce> => {
+  const ordered = rulebook.editions
+    .map((e, i) => [e, i] as const)
+    .sort(([a, i], [b, j]) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : i - j))
+    .map(([e]) => e)
+  const first = ordered[0]
+  if (first === undefined || date < first.effectiveFrom) {
+    return Either.left(new NotInForce({ date, earliest: first?.effectiveFrom ?? "(none)" }))
+  }
+  const merged: Record<string, unknown> = {}
+  for (const e of ordered) {
+    if (e.effectiveFrom > date) break
+    if (e.effectiveUntil !== undefined && date >= e.effectiveUntil) continue
+    for (const [k, p] of Object.entries(e.parameters)) if (p !== undefined) merged[k] = p
+  }
+  return Either.right({ date, parameters: merged as unknown as Parameters })
+}
+
+/**
+ * Like {@link at}, for dates known to be covered; throws {@link NotInForce} otherwise.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const unsafeAt = (rulebook: Rulebook, date: LocalDate.LocalDate): RuleSet =>
+  Either.getOrThrowWith(at(rulebook, date), (e) => e)
+
+/**
+ * The value of one parameter in a resolved rule set.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const value = <K extends Key>(rules: RuleSet, key: K): Values[K] => rules.parameters[key].value
+
+/**
+ * The citation of one parameter in a resolved rule set, for messages that say why.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const citationOf = <K extends Key>(rules: RuleSet, key: K): Citation.Citation =>
+  rules.parameters[key].citation

@@ -1,0 +1,28 @@
+/**
+ * qinglian core: the organisation model, the effective-dated Rulebook, the working-day calendar,
+ * the micro-power list and its checks, supervision cases and the storage ports.
+ *
+ * @packageDocumentation
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export * as Citation from "./Citation.js"
+/** @since 0.1.0 */
+export * as Diagnostic from "./Diagnostic.js"
+/** @since 0.1.0 */
+export * as InvalidInput from "./InvalidInput.js"
+/** @since 0.1.0 */
+export * as LocalDate from "./LocalDate.js"
+/** @since 0.1.0 */
+export * as Measure from "./Measure.js"
+/** @since 0.1.0 */
+export * as Money from "./Money.js"
+/** @since 0.1.0 */
+export * as Rulebook from "./Rulebook.js"
+/** @since 0.1.0 */
+export * as Threshold from "./Threshold.js"
+/** @since 0.1.0 */
+export * as Ids from "./Ids.js"
+/** @since 0.1.0 */
+export * as Post from "./Post.js"

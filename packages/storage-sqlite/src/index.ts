@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * @since 0.1.0
+ */
+export {}
