@@ -1,0 +1,542 @@
+/**
+ * The micro-power list (小微权力清单): every power a village may exercise, with its legal basis,
+ * responsible posts, deciding body, ordered procedure, integrity-risk points (廉政风险点) and their
+ * controls (防控措施), and disclosure duties (公开).
+ *
+ * Decoding checks the shape; {@link validate} then reports every semantic problem as a
+ * {@link Diagnostic.Diagnostic}.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import * as Citation from "./Citation.js"
+import * as Ids from "./Ids.js"
+import * as LocalDate from "./LocalDate.js"
+import * as Money from "./Money.js"
+import * as Rulebook from "./Rulebook.js"
+
+/**
+ * A text in Chinese, optionally with an English rendering.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Text = Schema.Struct({
+  zh: Schema.String.pipe(Schema.minLength(1, { message: () => "the Chinese text must not be empty" })),
+  en: Schema.optional(Schema.String)
+}).annotations({ identifier: "Text" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Text = typeof Text.Type
+
+/**
+ * Collective bodies that act in a procedure.
+ *
+ * | code | 中文 |
+ * | --- | --- |
+ * | `partyOrganisation` | 村党组织 |
+ * | `twoCommittees` | 村"两委"联席会议 |
+ * | `partyMembersMeeting` | 党员大会 |
+ * | `villagersAssembly` | 村民会议 |
+ * | `representativesAssembly` | 村民代表会议 |
+ * | `villagerGroupMeeting` | 村民小组会议 |
+ * | `villagersCommittee` | 村民委员会 |
+ * | `supervisionCommittee` | 村务监督委员会 |
+ * | `collectiveEconomyOrganisation` | 村集体经济组织 |
+ * | `townGovernment` | 镇(乡)人民政府 |
+ * | `townPartyCommittee` | 镇党委 |
+ * | `townAssetsCentre` | 镇三资委托代理中心 |
+ * | `townDisciplineCommission` | 镇纪委 |
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Body = Schema.Literal(
+  "partyOrganisation",
+  "twoCommittees",
+  "partyMembersMeeting",
+  "villagersAssembly",
+  "representativesAssembly",
+  "villagerGroupMeeting",
+  "villagersCommittee",
+  "supervisionCommittee",
+  "collectiveEconomyOrganisation",
+  "townGovernment",
+  "townPartyCommittee",
+  "townAssetsCentre",
+  "townDisciplineCommission"
+).annotations({ identifier: "Body" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Body = typeof Body.Type
+
+/**
+ * Who performs a step: a collective body, or the holder of a post. Posts are strings here so that
+ * {@link validate} can report an unknown post (`UNKNOWN_POST`) instead of failing the decode; a
+ * list may declare its own local posts.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const StepActor = Schema.Union(
+  Schema.Struct({ body: Body }),
+  Schema.Struct({ post: Schema.String })
+).annotations({ identifier: "StepActor" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type StepActor = typeof StepActor.Type
+
+/**
+ * What kind of act a step is.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Act = Schema.Literal(
+  "apply",
+  "propose",
+  "discuss",
+  "review",
+  "resolve",
+  "approve",
+  "verify",
+  "publishDecision",
+  "publishResult",
+  "publish",
+  "tender",
+  "contract",
+  "sign",
+  "implement",
+  "accept",
+  "pay",
+  "record",
+  "archive",
+  "report"
+).annotations({ identifier: "Act" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Act = typeof Act.Type
+
+/**
+ * Evidence a step must leave behind.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Evidence = Schema.Literal(
+  "application",
+  "minutes",
+  "signInSheet",
+  "ballot",
+  "resolution",
+  "noticePhoto",
+  "approvalForm",
+  "tenderDocuments",
+  "bidEvaluation",
+  "contract",
+  "invoice",
+  "receipt",
+  "acceptanceReport",
+  "auditReport",
+  "ledger",
+  "other"
+).annotations({ identifier: "Evidence" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Evidence = typeof Evidence.Type
+
+/**
+ * One step of a procedure. `id` is unique within the item and is what an exercise refers to.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Step = Schema.Struct({
+  id: Schema.String.pipe(Schema.minLength(1)),
+  name: Text,
+  act: Act,
+  actor: StepActor,
+  evidence: Schema.Array(Evidence)
+}).annotations({ identifier: "Step" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Step = typeof Step.Type
+
+/**
+ * An item's procedure: either explicit ordered steps, or the 四议两公开 template (its six steps in
+ * statutory order) with optional steps before and after it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Procedure = Schema.Union(
+  Schema.TaggedStruct("Steps", { steps: Schema.Array(Step) }),
+  Schema.TaggedStruct("FourAndTwo", {
+    before: Schema.optionalWith(Schema.Array(Step), { default: () => [] }),
+    after: Schema.optionalWith(Schema.Array(Step), { default: () => [] })
+  })
+).annotations({ identifier: "Procedure" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Procedure = typeof Procedure.Type
+
+/**
+ * The six steps of 四议两公开, in statutory order, as the template expands them.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const fourAndTwoSteps: ReadonlyArray<Step> = [
+  {
+    id: "4and2.propose",
+    name: { zh: "村党组织提议", en: "The party organisation proposes" },
+    act: "propose",
+    actor: { body: "partyOrganisation" },
+    evidence: ["minutes"]
+  },
+  {
+    id: "4and2.discuss",
+    name: { zh: "村\"两委\"会议商议", en: "The joint meeting of both committees discusses" },
+    act: "discuss",
+    actor: { body: "twoCommittees" },
+    evidence: ["minutes", "signInSheet"]
+  },
+  {
+    id: "4and2.review",
+    name: { zh: "党员大会审议", en: "The party members' meeting reviews" },
+    act: "review",
+    actor: { body: "partyMembersMeeting" },
+    evidence: ["minutes", "signInSheet"]
+  },
+  {
+    id: "4and2.resolve",
+    name: { zh: "村民会议或村民代表会议决议", en: "The villagers' (representative) assembly decides" },
+    act: "resolve",
+    actor: { body: "representativesAssembly" },
+    evidence: ["minutes", "signInSheet", "ballot", "resolution"]
+  },
+  {
+    id: "4and2.publishDecision",
+    name: { zh: "决议公开", en: "The decision is published" },
+    act: "publishDecision",
+    actor: { body: "villagersCommittee" },
+    evidence: ["noticePhoto"]
+  },
+  {
+    id: "4and2.publishResult",
+    name: { zh: "实施结果公开", en: "The result is published" },
+    act: "publishResult",
+    actor: { body: "villagersCommittee" },
+    evidence: ["noticePhoto"]
+  }
+]
+
+/**
+ * The ordered steps of a procedure, with the 四议两公开 template expanded.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const steps = (procedure: Procedure): ReadonlyArray<Step> =>
+  procedure._tag === "Steps" ? procedure.steps : [...procedure.before, ...fourAndTwoSteps, ...procedure.after]
+
+/**
+ * Risk level of a risk point or an exercise.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RiskLevel = Schema.Literal("low", "medium", "high").annotations({ identifier: "RiskLevel" })
+
+/**
+ * An integrity-risk point (廉政风险点) and its controls (防控措施).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RiskPoint = Schema.Struct({
+  id: Schema.String.pipe(Schema.minLength(1)),
+  description: Text,
+  level: RiskLevel,
+  /** The step the risk attaches to, if any. */
+  step: Schema.optional(Schema.String),
+  controls: Schema.Array(Text)
+}).annotations({ identifier: "RiskPoint" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RiskPoint = typeof RiskPoint.Type
+
+/**
+ * Where a disclosure is posted.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Channel = Schema.Literal("villageAffairsBoard", "partyAffairsBoard", "online", "villagersMeeting").annotations({
+  identifier: "Channel"
+})
+
+/**
+ * A time limit written either as a rulebook parameter (so it follows the county's rulebook) or as
+ * a duration the list states itself.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TimeLimit = Schema.Union(
+  Schema.Struct({ parameter: Schema.Literal("disclosure.majorMatterDeadline") }),
+  Schema.Struct({ duration: Rulebook.Duration })
+).annotations({ identifier: "TimeLimit" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type TimeLimit = typeof TimeLimit.Type
+
+/**
+ * A disclosure duty: what is published, after which step, how soon, and where.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DisclosureDuty = Schema.Struct({
+  id: Schema.String.pipe(Schema.minLength(1)),
+  what: Text,
+  /** The step whose completion starts the clock. */
+  afterStep: Schema.String,
+  within: TimeLimit,
+  channels: Schema.NonEmptyArray(Channel),
+  /** Minimum days the notice stays posted, where the county requires it. */
+  minimumPostedDays: Schema.optional(Schema.Int.pipe(Schema.nonNegative()))
+}).annotations({ identifier: "DisclosureDuty" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type DisclosureDuty = typeof DisclosureDuty.Type
+
+/**
+ * An amount limit: a rulebook parameter (so a county's threshold applies) or an amount the list
+ * states.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AmountLimit = Schema.Union(
+  Schema.Struct({
+    parameter: Schema.Literal(
+      "threshold.fourAndTwo",
+      "threshold.escalation",
+      "threshold.tenderConstruction",
+      "threshold.tenderGoods",
+      "threshold.tenderServices",
+      "threshold.smallWorksCompetition"
+    )
+  }),
+  Schema.Struct({ amount: Money.Money })
+).annotations({ identifier: "AmountLimit" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AmountLimit = typeof AmountLimit.Type
+
+/**
+ * What an applicability condition requires when it holds.
+ *
+ * - `fourAndTwo`: the 四议两公开 procedure applies
+ * - `escalation`: town-level review (提级监督)
+ * - `publicTender`: public tender (公开招标)
+ * - `competitiveSelection`: competitive selection for small works (小微工程比选)
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Requirement = Schema.Literal("fourAndTwo", "escalation", "publicTender", "competitiveSelection").annotations({
+  identifier: "Requirement"
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Requirement = typeof Requirement.Type
+
+/**
+ * An applicability condition: "always", or "amount ≥ limit", implies a requirement.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Condition = Schema.Struct({
+  when: Schema.Union(Schema.Struct({ always: Schema.Literal(true) }), Schema.Struct({ amountAtLeast: AmountLimit })),
+  then: Requirement
+}).annotations({ identifier: "Condition" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Condition = typeof Condition.Type
+
+/**
+ * The matters that only the villagers' assembly (or, by its delegation, the representative
+ * assembly) may decide (村民委员会组织法 §24).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Article24Matter = Schema.Literal(
+  "lostWorkSubsidy",
+  "collectiveIncomeUse",
+  "publicWelfareProject",
+  "landContractingPlan",
+  "collectiveEconomicProject",
+  "homesteadPlan",
+  "landCompensation",
+  "collectivePropertyDisposal",
+  "otherMajorMatter"
+).annotations({ identifier: "Article24Matter" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Article24Matter = typeof Article24Matter.Type
+
+/**
+ * The kind of contract an item leads to, which decides the tender threshold that applies.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ProcurementKind = Schema.Literal("construction", "goods", "services").annotations({
+  identifier: "ProcurementKind"
+})
+
+/**
+ * One power on the list.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PowerItem = Schema.Struct({
+  code: Ids.PowerItemCode,
+  category: Schema.String,
+  name: Text,
+  legalBasis: Schema.Array(Citation.Citation),
+  responsiblePosts: Schema.Array(Schema.String),
+  decidingBody: Body,
+  procedure: Procedure,
+  riskPoints: Schema.Array(RiskPoint),
+  disclosures: Schema.Array(DisclosureDuty),
+  conditions: Schema.optionalWith(Schema.Array(Condition), { default: () => [] }),
+  /** Whether the power touches villagers' interests (涉及村民利益), which makes disclosure mandatory. */
+  touchesVillagersInterests: Schema.Boolean,
+  /** The §24 matter this power decides, if any. */
+  article24: Schema.optional(Article24Matter),
+  /** The kind of contract the power leads to, for tender thresholds. */
+  procurement: Schema.optional(ProcurementKind)
+}).annotations({ identifier: "PowerItem" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type PowerItem = typeof PowerItem.Type
+
+/**
+ * A category of the list (大类).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Category = Schema.Struct({
+  code: Schema.String.pipe(Schema.minLength(1)),
+  name: Text
+}).annotations({ identifier: "Category" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Category = typeof Category.Type
+
+/**
+ * The jurisdiction a list belongs to.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Jurisdiction = Schema.Struct({
+  level: Schema.Literal("county", "town", "village"),
+  code: Schema.String.pipe(Schema.minLength(1)),
+  name: Schema.String
+}).annotations({ identifier: "Jurisdiction" })
+
+/**
+ * A whole list, as a county publishes it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PowerList = Schema.Struct({
+  id: Ids.PowerListId,
+  title: Text,
+  jurisdiction: Jurisdiction,
+  version: Schema.String.pipe(Schema.minLength(1)),
+  effectiveFrom: LocalDate.LocalDate,
+  /** True for a template (such as the shipped reference list) that a county must replace. */
+  illustrative: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  /** Totals the list declares of itself, e.g. 8 categories / 57 items. */
+  declaredTotals: Schema.optional(
+    Schema.Struct({ categories: Schema.Int.pipe(Schema.nonNegative()), items: Schema.Int.pipe(Schema.nonNegative()) })
+  ),
+  /** Local posts the list uses beyond the built-in ones. */
+  localPosts: Schema.optionalWith(Schema.Array(Schema.Struct({ code: Schema.String, name: Text })), {
+    default: () => []
+  }),
+  categories: Schema.Array(Category),
+  items: Schema.Array(PowerItem)
+}).annotations({ identifier: "PowerList", title: "小微权力清单 (micro-power list)" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type PowerList = typeof PowerList.Type
+
+/**
+ * The encoded (JSON) form of a list.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PowerListEncoded = typeof PowerList.Encoded
