@@ -1,0 +1,377 @@
+/**
+ * The storage port: the narrow contract a storage back end implements so that core can keep its
+ * documents, event streams and audit log in it.
+ *
+ * It has three parts, and a third party should be able to implement it in a day:
+ *
+ * - **versioned documents** with declared secondary indexes: get, put with an expected version,
+ *   and query by one index with a range and keyset pagination;
+ * - **append-only event streams**: append with an expected version, read from a version;
+ * - **transactions**: an all-or-nothing, serializable scope around several writes.
+ *
+ * Adapters store JSON and know nothing about schemas or audit: core's `Storage` module encodes and
+ * decodes with `effect/Schema` and appends the audit log (the `"$audit"` stream) in the same
+ * transaction as every write. Prove an adapter with `@qinglian/storage-conformance`.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+
+/**
+ * A JSON value: what an adapter stores for a document body or an event payload. Adapters must
+ * return it exactly as written (strings byte for byte, integers up to `Number.MAX_SAFE_INTEGER`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
+
+/**
+ * The value of a secondary index for one document. Numbers (finite) sort before strings; numbers
+ * sort numerically; strings sort by Unicode code point (the same order as UTF-8 bytes, i.e.
+ * SQLite's `BINARY` collation). See {@link compareIndexValues}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type IndexValue = string | number
+
+/**
+ * A stored, versioned document.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DocumentRecord {
+  readonly collection: string
+  readonly id: string
+  /** 1 after the first put, +1 for each later put. */
+  readonly version: number
+  readonly data: Json
+  /** The declared secondary index values, by index name. */
+  readonly indexes: Readonly<Record<string, IndexValue>>
+}
+
+/**
+ * A document write. `expectedVersion` is 0 when the document must not exist yet, otherwise the
+ * version the writer read. Any other current version is a {@link ConcurrencyConflict}.
+ *
+ * The written `indexes` replace the document's previous index values entirely: an index absent
+ * from `indexes` no longer lists the document.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DocumentWrite {
+  readonly collection: string
+  readonly id: string
+  readonly expectedVersion: number
+  readonly data: Json
+  readonly indexes: Readonly<Record<string, IndexValue>>
+}
+
+/**
+ * A query on one secondary index of one collection: an optional range (`gte`/`gt` and
+ * `lte`/`lt`, combined with AND), an order by `(index value, id)` and a page size.
+ *
+ * Pagination is keyset based: pass the `cursor` of the previous {@link Page} together with the same
+ * range and order. Concatenated pages hold every matching document exactly once, with no duplicates
+ * and no gaps, even when documents outside the pages already read change between calls.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface IndexQuery {
+  readonly collection: string
+  readonly index: string
+  readonly gte?: IndexValue
+  readonly gt?: IndexValue
+  readonly lte?: IndexValue
+  readonly lt?: IndexValue
+  /** Default `"asc"`. Ties on the index value are broken by document id in the same direction. */
+  readonly order?: "asc" | "desc"
+  /** A positive integer. */
+  readonly limit: number
+  /** Opaque: the `cursor` of the previous page. Only the adapter that made it understands it. */
+  readonly cursor?: string
+}
+
+/**
+ * One page of an {@link IndexQuery}. `cursor` is `undefined` exactly when no further matching
+ * document exists.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Page {
+  readonly items: ReadonlyArray<DocumentRecord>
+  readonly cursor: string | undefined
+}
+
+/**
+ * An event to append. `recordedAt` is epoch milliseconds.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface NewEvent {
+  readonly type: string
+  readonly data: Json
+  readonly recordedAt: number
+}
+
+/**
+ * A stored event. Versions in a stream start at 1 and have no gaps.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EventRecord extends NewEvent {
+  readonly stream: string
+  readonly version: number
+}
+
+/**
+ * What an adapter does natively. Every adapter implements the whole contract; these flags say how,
+ * so that a deployment can choose (e.g. `durable: false` is fine for tests, not for a county).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Capabilities {
+  /** `"native"`: the back end's own transactions; `"emulated"`: a lock and an undo log. */
+  readonly transactions: "native" | "emulated"
+  /** Data survives the process exiting. */
+  readonly durable: boolean
+  /** Several processes may open the same store at once. */
+  readonly multiProcess: boolean
+  /** `"native"`: `putDocuments` uses a batched bulk path; `"emulated"`: one write at a time. */
+  readonly bulkImport: "native" | "emulated"
+}
+
+/**
+ * A write that expected another version: the document or stream changed since it was read.
+ * Nothing was written.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ConcurrencyConflict extends Schema.TaggedError<ConcurrencyConflict>()("ConcurrencyConflict", {
+  kind: Schema.Literal("document", "stream"),
+  /** `collection/id` for a document, the stream name for a stream. */
+  key: Schema.String,
+  expected: Schema.Number,
+  actual: Schema.Number
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return `${this.kind} ${this.key}: expected version ${this.expected}, found ${this.actual}`
+  }
+}
+
+/**
+ * The back end failed (I/O, corrupt data, bad arguments such as a non-positive `limit`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StorageError extends Schema.TaggedError<StorageError>()("StorageError", {
+  operation: Schema.String,
+  message: Schema.String,
+  cause: Schema.optional(Schema.Defect)
+}) {}
+
+/**
+ * The operations an adapter implements. See `docs/storage-adapters.md` for the semantics table.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StorageAdapterService {
+  /** A short name for messages and benchmarks, e.g. `"memory"`, `"sqlite"`. */
+  readonly name: string
+  readonly capabilities: Capabilities
+  /** The current version of a document, or `None`. */
+  readonly getDocument: (collection: string, id: string) => Effect.Effect<Option.Option<DocumentRecord>, StorageError>
+  /** Writes one document if its current version is `expectedVersion`; returns the stored record. */
+  readonly putDocument: (write: DocumentWrite) => Effect.Effect<DocumentRecord, ConcurrencyConflict | StorageError>
+  /**
+   * Writes many documents atomically (all or none); the bulk path. Two writes to the same document
+   * in one call apply in order (the second expects the version the first produced).
+   */
+  readonly putDocuments: (
+    writes: ReadonlyArray<DocumentWrite>
+  ) => Effect.Effect<void, ConcurrencyConflict | StorageError>
+  /** One page of documents ordered by `(index value, id)`. Documents without the index are not listed. */
+  readonly queryIndex: (query: IndexQuery) => Effect.Effect<Page, StorageError>
+  /**
+   * Appends events if the stream's last version is `expectedVersion` (0 for a new stream); returns
+   * the new last version. Appending no events checks the version and returns it.
+   */
+  readonly appendEvents: (
+    stream: string,
+    expectedVersion: number,
+    events: ReadonlyArray<NewEvent>
+  ) => Effect.Effect<number, ConcurrencyConflict | StorageError>
+  /** Events with `version >= fromVersion` (default 1), in version order, at most `limit` of them. */
+  readonly readEvents: (
+    stream: string,
+    fromVersion?: number,
+    limit?: number
+  ) => Effect.Effect<ReadonlyArray<EventRecord>, StorageError>
+  /** The stream's last version, 0 when it has no events. */
+  readonly lastVersion: (stream: string) => Effect.Effect<number, StorageError>
+  /**
+   * Runs `self` all-or-nothing and serializable: no other transaction or write interleaves with it.
+   * A nested call joins the outer transaction. A failure, defect or interruption rolls back every
+   * write made inside, and the error is returned unchanged.
+   */
+  readonly transaction: <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E | StorageError, R>
+}
+
+/**
+ * The storage port. Adapters (`@qinglian/storage-memory`, `@qinglian/storage-sqlite`, yours)
+ * provide it; core's `Storage.layer` builds the typed repositories on it.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class StorageAdapter extends Context.Tag("@qinglian/core/StorageAdapter")<
+  StorageAdapter,
+  StorageAdapterService
+>() {}
+
+/**
+ * A test-only hook that changes stored events behind core's back, so the conformance suite can prove
+ * that `Audit.verify` detects tampering. Adapters provide it from a separate test layer, never in
+ * production layers.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StorageTamperService {
+  /** Replaces the `data` of one stored event in place (version and stream unchanged). */
+  readonly alterEvent: (stream: string, version: number, data: Json) => Effect.Effect<void, StorageError>
+  /** Removes one stored event, leaving the other events and their versions as they are. */
+  readonly deleteEvent: (stream: string, version: number) => Effect.Effect<void, StorageError>
+}
+
+/**
+ * Tag of the test-only {@link StorageTamperService}.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class StorageTamper extends Context.Tag("@qinglian/core/StorageTamper")<
+  StorageTamper,
+  StorageTamperService
+>() {}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by adapters, so every adapter orders and pages the same way.
+// ---------------------------------------------------------------------------------------------
+
+// Maps UTF-16 code units so that plain comparison gives code point order: surrogates (U+D800–
+// U+DFFF, i.e. code points above U+FFFF) must sort after U+E000–U+FFFF.
+const fixUnit = (u: number): number => (u < 0xd800 ? u : u < 0xe000 ? u + 0x2000 : u - 0x800)
+
+/**
+ * Compares strings by Unicode code point (UTF-8 byte order, SQLite `BINARY`), unlike `<`, which
+ * compares UTF-16 code units and misplaces characters above U+FFFF such as emoji.
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const compareStrings = (a: string, b: string): number => {
+  if (a === b) return 0
+  const n = a.length < b.length ? a.length : b.length
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) {
+      if (x < 0xd800 && y < 0xd800) return x - y
+      return fixUnit(x) - fixUnit(y)
+    }
+  }
+  return a.length - b.length
+}
+
+/**
+ * The order of {@link IndexValue}s: numbers before strings, numbers numerically, strings by code
+ * point. Negative, zero or positive like `Array.prototype.sort` comparators.
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const compareIndexValues = (a: IndexValue, b: IndexValue): number => {
+  if (typeof a === "number") {
+    if (typeof b === "number") return a < b ? -1 : a > b ? 1 : 0
+    return -1
+  }
+  if (typeof b === "number") return 1
+  return compareStrings(a, b)
+}
+
+/**
+ * Whether a value is a valid {@link IndexValue} (a string or a finite number).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isIndexValue = (u: unknown): u is IndexValue =>
+  typeof u === "string" || (typeof u === "number" && Number.isFinite(u))
+
+/**
+ * A keyset cursor: the `(index value, id)` of the last item of a page. Adapters may use their own
+ * cursor format; this one is provided so they need not invent one.
+ *
+ * @since 0.1.0
+ * @category cursors
+ */
+export interface CursorKey {
+  readonly value: IndexValue
+  readonly id: string
+}
+
+/**
+ * Encodes a {@link CursorKey} as an opaque string.
+ *
+ * @since 0.1.0
+ * @category cursors
+ */
+export const encodeCursor = (key: CursorKey): string => JSON.stringify([key.value, key.id])
+
+/**
+ * Decodes a cursor made by {@link encodeCursor}; `undefined` if it is malformed.
+ *
+ * @since 0.1.0
+ * @category cursors
+ */
+export const decodeCursor = (cursor: string): CursorKey | undefined => {
+  try {
+    const parsed: unknown = JSON.parse(cursor)
+    if (Array.isArray(parsed) && parsed.length === 2 && isIndexValue(parsed[0]) && typeof parsed[1] === "string") {
+      return { value: parsed[0], id: parsed[1] }
+    }
+    return undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether an index value falls inside the range of an {@link IndexQuery} (ignoring the cursor).
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const inRange = (query: IndexQuery, value: IndexValue): boolean =>
+  (query.gte === undefined || compareIndexValues(value, query.gte) >= 0) &&
+  (query.gt === undefined || compareIndexValues(value, query.gt) > 0) &&
+  (query.lte === undefined || compareIndexValues(value, query.lte) <= 0) &&
+  (query.lt === undefined || compareIndexValues(value, query.lt) < 0)
