@@ -26,3 +26,5 @@ export * as Threshold from "./Threshold.js"
 export * as Ids from "./Ids.js"
 /** @since 0.1.0 */
 export * as Post from "./Post.js"
+/** @since 0.1.0 */
+export * as StorageAdapter from "./StorageAdapter.js"
