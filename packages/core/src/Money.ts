@@ -38,7 +38,13 @@ export type Fen = typeof Fen.Type
  * @since 0.1.0
  * @category schemas
  */
-export const Unit = Schema.Literal("fen", "yuan").annotations({ identifier: "MoneyUnit" })
+export const Unit = Schema.Literal("fen", "yuan").annotations({
+  identifier: "MoneyUnit",
+  message: (issue) => ({
+    message: `a money unit is "fen" or "yuan", got ${JSON.stringify(issue.actual)}`,
+    override: true
+  })
+})
 
 /**
  * An amount with its unit, as written in files: `{ "amount": 4000000, "unit": "yuan" }`. Decodes to
@@ -69,12 +75,20 @@ export const Money = Schema.transformOrFail(
 
 
 /**
+ * Whole yuan as fen. Fractions of a yuan are written in fen ({@link fen}): `amount * 100` on a
+ * float is not exact (0.07 × 100 ≠ 7), so it is refused rather than rounded.
+ *
  * @since 0.1.0
  * @category constructors
  */
-export const yuan = (amount: number): Fen => fen(amount * 100)
+export const yuan = (amount: number): Fen => {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`not a whole amount in yuan: ${amount}`)
+  return fen(amount * 100)
+}
 
 /**
+ * An amount in fen, checked: a non-negative safe integer, or a `RangeError`.
+ *
  * @since 0.1.0
  * @category constructors
  */

@@ -149,17 +149,17 @@ export const ParameterValues = {
   /** Publication frequency of general village affairs (§30). */
   "disclosure.generalFrequency": Frequency,
   /** Amount from which a matter goes through 四议两公开 (local). */
-  "threshold.fourAndTwo": Money.Fen,
+  "threshold.fourAndTwo": Money.Money,
   /** Amount from which an exercise goes to the town for review (提级监督, local). */
-  "threshold.escalation": Money.Fen,
+  "threshold.escalation": Money.Money,
   /** Construction contracts from this amount must be publicly tendered (NDRC Order 16 §5). */
-  "threshold.tenderConstruction": Money.Fen,
+  "threshold.tenderConstruction": Money.Money,
   /** Goods from this amount must be publicly tendered (NDRC Order 16 §5). */
-  "threshold.tenderGoods": Money.Fen,
+  "threshold.tenderGoods": Money.Money,
   /** Survey, design and supervision services from this amount (NDRC Order 16 §5). */
-  "threshold.tenderServices": Money.Fen,
+  "threshold.tenderServices": Money.Money,
   /** Small works (小微工程) from this amount need a competitive selection (local). */
-  "threshold.smallWorksCompetition": Money.Fen,
+  "threshold.smallWorksCompetition": Money.Money,
   /** 线索处置: a lead is disposed of within 1 month. */
   "case.leadDisposal": Duration,
   /** 函询: the cadre answers within 15 working days. */
@@ -233,8 +233,12 @@ export type Parameters = { readonly [K in Key]: Parameter<Values[K]> }
 
 const PartialParameters = Schema.Struct(
   Object.fromEntries(
-    Object.entries(ParameterValues).map(([k, v]) => [k, Schema.optional(parameterSchema(v as Schema.Schema<unknown, unknown>))])
-  ) as unknown as { [K in Key]: Schema.optional<Schema.Schema<Parameter<Values[K]>, unknown>> }
+    // exact: an absent key is "not set by this edition"; `undefined` is not a value a file can give.
+    Object.entries(ParameterValues).map(([k, v]) => [
+      k,
+      Schema.optionalWith(parameterSchema(v as Schema.Schema<unknown, unknown>), { exact: true })
+    ])
+  ) as unknown as { [K in Key]: Schema.optionalWith<Schema.Schema<Parameter<Values[K]>, unknown>, { exact: true }> }
 )
 
 /**
