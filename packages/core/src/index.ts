@@ -28,3 +28,5 @@ export * as Ids from "./Ids.js"
 export * as Post from "./Post.js"
 /** @since 0.1.0 */
 export * as StorageAdapter from "./StorageAdapter.js"
+/** @since 0.1.0 */
+export * as WorkCalendar from "./WorkCalendar.js"
