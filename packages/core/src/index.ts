@@ -30,3 +30,7 @@ export * as Post from "./Post.js"
 export * as StorageAdapter from "./StorageAdapter.js"
 /** @since 0.1.0 */
 export * as WorkCalendar from "./WorkCalendar.js"
+/** @since 0.1.0 */
+export * as PowerList from "./PowerList.js"
+/** @since 0.1.0 */
+export * as Exercise from "./Exercise.js"
