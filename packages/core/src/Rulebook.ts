@@ -13,9 +13,11 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Citation from "./Citation.js"
 import * as InvalidInput from "./InvalidInput.js"
+import * as Kinship from "./Kinship.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Measure from "./Measure.js"
 import * as Money from "./Money.js"
+import * as Post from "./Post.js"
 import * as Threshold from "./Threshold.js"
 import { defaultParameters, defaultsEffectiveFrom } from "./internal/rulebookDefaults.js"
 
@@ -141,6 +143,15 @@ export const ParameterValues = {
   "committee.supervisionSize": Schema.Struct({
     min: Schema.Int.pipe(Schema.positive()),
     max: Schema.Int.pipe(Schema.positive())
+  }),
+  /**
+   * Who may not sit on the 村务监督委员会: holders of `posts` in the village, and relatives (of the
+   * `relativeCloseness` classes) of holders of `relativesOfPosts` (组织法 §32).
+   */
+  "committee.supervisionExclusions": Schema.Struct({
+    posts: Schema.Array(Post.Post),
+    relativesOfPosts: Schema.Array(Post.Post),
+    relativeCloseness: Schema.Array(Kinship.Closeness)
   }),
   /** Deadline to publish a decision or result of a major matter (local, e.g. 5 working days). */
   "disclosure.majorMatterDeadline": Duration,

@@ -145,6 +145,28 @@ export const defaultParameters: Parameters = {
     { min: 3, max: 5 },
     "村务监督委员会 of 3 to 5 members (村民委员会组织法 第三十二条 leaves the size to local rules)"
   ),
+  "committee.supervisionExclusions": national<"committee.supervisionExclusions">(
+    {
+      posts: [
+        "partySecretary",
+        "committeeDirector",
+        "partyCommitteeMember",
+        "villagersCommitteeMember",
+        "clerk",
+        "bookkeeper"
+      ],
+      relativesOfPosts: ["partySecretary", "committeeDirector", "partyCommitteeMember", "villagersCommitteeMember"],
+      relativeCloseness: ["nearRelative"]
+    },
+    {
+      law: VCOL,
+      version: "2018",
+      article: "第三十二条",
+      note: "村民委员会成员及其近亲属不得担任村务监督机构成员 (近亲属: 民法典 第一千零四十五条); " +
+        "两委 members, the clerk and the bookkeeper: 中共中央办公厅 国务院办公厅《关于建立健全村务监督委员会的指导意见》(2017); " +
+        "extending the bar to relatives of party committee members and to in-laws is local practice"
+    }
+  ),
   "disclosure.majorMatterDeadline": localParam<"disclosure.majorMatterDeadline">(
     workingDays(5),
     "major matters published within 5 working days (组织法 第三十条 says 'at once')"
