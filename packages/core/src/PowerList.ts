@@ -8,12 +8,16 @@
  *
  * @since 0.1.0
  */
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Citation from "./Citation.js"
+import type * as Diagnostic from "./Diagnostic.js"
 import * as Ids from "./Ids.js"
+import * as InvalidInput from "./InvalidInput.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import * as Rulebook from "./Rulebook.js"
+import * as validation from "./internal/powerListValidation.js"
 
 /**
  * A text in Chinese, optionally with an English rendering.
@@ -260,6 +264,42 @@ export const fourAndTwoSteps: ReadonlyArray<Step> = [
  */
 export const steps = (procedure: Procedure): ReadonlyArray<Step> =>
   procedure._tag === "Steps" ? procedure.steps : [...procedure.before, ...fourAndTwoSteps, ...procedure.after]
+
+/**
+ * Which of the six 四议两公开 steps a step is (0 = 提议 … 5 = 实施结果公开), or -1. Steps are
+ * recognised by act and actor, not by id, so a county's own step ids work:
+ *
+ * | # | act | actor |
+ * | --- | --- | --- |
+ * | 0 | `propose` | body `partyOrganisation` |
+ * | 1 | `discuss` | body `twoCommittees` |
+ * | 2 | `review` | body `partyMembersMeeting` |
+ * | 3 | `resolve` | body `villagersAssembly` or `representativesAssembly` |
+ * | 4 | `publishDecision` | any |
+ * | 5 | `publishResult` | any |
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const fourAndTwoRole = (step: Step): number => {
+  const body = "body" in step.actor ? step.actor.body : undefined
+  switch (step.act) {
+    case "propose":
+      return body === "partyOrganisation" ? 0 : -1
+    case "discuss":
+      return body === "twoCommittees" ? 1 : -1
+    case "review":
+      return body === "partyMembersMeeting" ? 2 : -1
+    case "resolve":
+      return body === "villagersAssembly" || body === "representativesAssembly" ? 3 : -1
+    case "publishDecision":
+      return 4
+    case "publishResult":
+      return 5
+    default:
+      return -1
+  }
+}
 
 /**
  * Risk level of a risk point or an exercise.
@@ -540,3 +580,115 @@ export type PowerList = typeof PowerList.Type
  * @category models
  */
 export type PowerListEncoded = typeof PowerList.Encoded
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ProcurementKind = typeof ProcurementKind.Type
+
+/**
+ * Every code {@link check} and {@link validate} can report.
+ *
+ * | code | severity | meaning |
+ * | --- | --- | --- |
+ * | `DUPLICATE_ITEM_CODE` | error | two items share a code |
+ * | `DUPLICATE_CATEGORY_CODE` | error | two categories share a code |
+ * | `UNKNOWN_CATEGORY` | error | an item names a category the list does not declare |
+ * | `CATEGORY_WITHOUT_ITEMS` | warning | a category has no items |
+ * | `DECLARED_TOTAL_MISMATCH` | error | the declared totals (e.g. 8 categories / 57 items) differ from the counts |
+ * | `MISSING_LEGAL_BASIS` | error | an item cites no law or policy |
+ * | `EMPTY_PROCEDURE` | error | an item's procedure has no steps |
+ * | `DUPLICATE_STEP_ID` | error | two steps of an item share an id |
+ * | `UNKNOWN_POST` | error | a responsible post or a step's actor post is neither built-in nor in `localPosts` |
+ * | `MISSING_EVIDENCE` | warning | a deciding step (`resolve`, `approve`) requires no evidence |
+ * | `DUPLICATE_RISK_ID` | error | two risk points of an item share an id |
+ * | `RISK_WITHOUT_CONTROL` | error | a risk point has no control (防控措施) |
+ * | `UNKNOWN_STEP_REFERENCE` | error | a risk point or disclosure names a step the procedure lacks |
+ * | `MISSING_DISCLOSURE` | error | an item touching villagers' interests has no disclosure duty |
+ * | `DUPLICATE_DISCLOSURE_ID` | error | two disclosure duties of an item share an id |
+ * | `WRONG_DECIDING_BODY` | error | a §24 matter is decided by a body without the power |
+ * | `FOUR_AND_TWO_BROKEN` | error | an item bound to 四议两公开 lacks one of its six steps or has them out of order |
+ * | `TENDER_THRESHOLD_ABOVE_NATIONAL` | warning | an item's public-tender limit is above the national threshold (with a rulebook) |
+ * | `RULEBOOK_NOT_IN_FORCE` | warning | no rulebook edition covers the list's effective date (with a rulebook) |
+ * | `ILLUSTRATIVE_LIST` | info | the list is a template to replace |
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ValidationCode =
+  | "DUPLICATE_ITEM_CODE"
+  | "DUPLICATE_CATEGORY_CODE"
+  | "UNKNOWN_CATEGORY"
+  | "CATEGORY_WITHOUT_ITEMS"
+  | "DECLARED_TOTAL_MISMATCH"
+  | "MISSING_LEGAL_BASIS"
+  | "EMPTY_PROCEDURE"
+  | "DUPLICATE_STEP_ID"
+  | "UNKNOWN_POST"
+  | "MISSING_EVIDENCE"
+  | "DUPLICATE_RISK_ID"
+  | "RISK_WITHOUT_CONTROL"
+  | "UNKNOWN_STEP_REFERENCE"
+  | "MISSING_DISCLOSURE"
+  | "DUPLICATE_DISCLOSURE_ID"
+  | "WRONG_DECIDING_BODY"
+  | "FOUR_AND_TWO_BROKEN"
+  | "TENDER_THRESHOLD_ABOVE_NATIONAL"
+  | "RULEBOOK_NOT_IN_FORCE"
+  | "ILLUSTRATIVE_LIST"
+
+/**
+ * What {@link check} found: `ok` is false when any diagnostic is an error.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ValidationReport {
+  readonly ok: boolean
+  readonly diagnostics: ReadonlyArray<Diagnostic.Diagnostic<ValidationCode>>
+}
+
+/**
+ * Checks a typed list: every problem, not only the first. With a rulebook, item amount limits are
+ * also compared with the national thresholds in force on the list's effective date.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const check = (list: PowerList, rulebook?: Rulebook.Rulebook): ValidationReport => {
+  const diagnostics = validation.check(list, rulebook)
+  return { ok: diagnostics.every((d) => d.severity !== "error"), diagnostics }
+}
+
+/**
+ * Decodes a list from unknown input (a parsed JSON value); every bad path is named in the error.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeUnknown: (input: unknown) => Either.Either<PowerList, InvalidInput.InvalidInput> =
+  InvalidInput.decodeUnknown(PowerList, "power list")
+
+/**
+ * Decodes a list from JSON text.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeJson: (text: string) => Either.Either<PowerList, InvalidInput.InvalidInput> =
+  InvalidInput.decodeJson(PowerList, "power list")
+
+/**
+ * Decodes and checks a list in one go. A string is read as JSON text, anything else as a parsed
+ * value. Input that is not a list at all is an `InvalidInput` (with every bad path); a list comes
+ * back with its {@link ValidationReport}. Never throws.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validate = (
+  input: unknown,
+  rulebook?: Rulebook.Rulebook
+): Either.Either<ValidationReport, InvalidInput.InvalidInput> =>
+  Either.map(typeof input === "string" ? decodeJson(input) : decodeUnknown(input), (list) => check(list, rulebook))
