@@ -1,0 +1,1486 @@
+/**
+ * Discipline supervision cases (监督执纪案件), event-sourced.
+ *
+ * A case is a stream of {@link Event}s; its {@link State} is a pure fold of them ({@link evolve}).
+ * A {@link Command} is decided by the pure function {@link decide}, which returns the events to
+ * append or a typed error, and writes nothing on error. The stages, the commands allowed in each,
+ * their targets, guards, required roles and the deadlines each stage opens are written once, as
+ * data, in {@link machine}; `decide`, `evolve` and {@link diagram} are all derived from it.
+ *
+ * Due dates are computed when a stage is entered (rulebook durations on the WorkCalendar) and
+ * stored in the events, so they survive a restart.
+ *
+ * @since 0.1.0
+ */
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as FourForms from "./FourForms.js"
+import * as Ids from "./Ids.js"
+import * as InvalidInput from "./InvalidInput.js"
+import * as Kinship from "./Kinship.js"
+import * as LocalDate from "./LocalDate.js"
+import * as Measure from "./Measure.js"
+import * as Post from "./Post.js"
+import * as Rulebook from "./Rulebook.js"
+import * as Sanction from "./Sanction.js"
+import * as WorkCalendar from "./WorkCalendar.js"
+import * as Internal from "./internal/supervisionMachine.js"
+
+// -----------------------------------------------------------------------------
+// vocabulary
+// -----------------------------------------------------------------------------
+
+/**
+ * The stages of a case. `none` is the stage of an empty stream (no lead registered yet).
+ *
+ * | stage | 中文 |
+ * | --- | --- |
+ * | `leadRegistered` | 线索受理 (awaiting disposal) |
+ * | `inquiry` | 谈话函询 |
+ * | `preliminaryCheck` | 初步核实 |
+ * | `held` | 暂存待查 |
+ * | `investigation` | 立案审查调查 |
+ * | `review` | 审理 |
+ * | `decided` | 处分决定 (to be served) |
+ * | `execution` | 执行 (appeals may be lodged) |
+ * | `reexamination` | 复审 |
+ * | `recheck` | 复核 |
+ * | `closed` | 结案 / 了结 |
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Stage = Schema.Literal(...Internal.stages).annotations({ identifier: "SupervisionStage" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Stage = typeof Stage.Type
+
+/**
+ * Chinese label of each stage.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const stageLabelZh: Readonly<Record<Stage, string>> = Internal.stageLabelZh
+
+/**
+ * The statutory limits a case runs against.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DeadlineKind = Schema.Literal(...Internal.deadlineKinds).annotations({ identifier: "DeadlineKind" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type DeadlineKind = typeof DeadlineKind.Type
+
+/**
+ * How each deadline is set and behaves: the rulebook key of its duration, whether it pauses or
+ * keeps running while the case is suspended, and who it binds (`authority`: the commission must act
+ * by then, and it shows as overdue; `applicant`: a window for the subject to appeal).
+ *
+ * | kind | 中文 | key | on suspend | binds |
+ * | --- | --- | --- | --- | --- |
+ * | `leadDisposal` | 线索处置 | `case.leadDisposal` | run | authority |
+ * | `letterInquiryReply` | 函询回复 | `case.letterInquiryReply` | run | authority |
+ * | `preliminaryCheck` | 初步核实 | `case.preliminaryCheck` | pause | authority |
+ * | `investigation` | 审查调查 | `case.investigation` | pause | authority |
+ * | `review` | 审理 | `case.review` | pause | authority |
+ * | `decisionService` | 处分决定送达 | `case.decisionService` | run | authority |
+ * | `reexaminationApply` | 申请复审 | `case.reexaminationApply` | run | applicant |
+ * | `reexaminationDecide` | 复审决定 | `case.reexaminationDecide` | run | authority |
+ * | `recheckApply` | 申请复核 | `case.recheckApply` | run | applicant |
+ * | `recheckDecide` | 复核决定 | `case.recheckDecide` | run | authority |
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const deadlinePolicy: Readonly<Record<DeadlineKind, Internal.DeadlinePolicy>> = Internal.deadlinePolicy
+
+/**
+ * A due date, stored with the case. `startedOn` is the day the clock started.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Deadline = Schema.Struct({
+  kind: DeadlineKind,
+  startedOn: LocalDate.LocalDate,
+  due: LocalDate.LocalDate,
+  onSuspend: Schema.Literal("pause", "run"),
+  binding: Schema.Literal("authority", "applicant")
+}).annotations({ identifier: "Deadline" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Deadline = typeof Deadline.Type
+
+/**
+ * Whose conduct a case examines, and what 政务处分 they can receive.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Subject = Schema.Struct({
+  cadre: Ids.CadreId,
+  category: Sanction.SubjectCategory
+}).annotations({ identifier: "CaseSubject" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Subject = typeof Subject.Type
+
+/**
+ * A named reporter's identity as stored: AES-256-GCM ciphertext (see `Whistleblower.seal`) with
+ * its random 12-byte IV and 16-byte tag, base64, bound to the case id. `keyId` names the key for
+ * rotation; the key itself is never stored.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SealedIdentity = Schema.Struct({
+  alg: Schema.Literal("A256GCM"),
+  keyId: Schema.String,
+  iv: Schema.String,
+  tag: Schema.String,
+  ciphertext: Schema.String
+}).annotations({ identifier: "SealedIdentity" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type SealedIdentity = typeof SealedIdentity.Type
+
+/**
+ * Who reported: nobody named (匿名举报) or a named reporter (实名举报) whose identity is sealed.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Reporter = Schema.Union(
+  Schema.TaggedStruct("Anonymous", {}),
+  Schema.TaggedStruct("Named", { identity: SealedIdentity })
+).annotations({ identifier: "Reporter" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Reporter = typeof Reporter.Type
+
+const ref = { reference: Schema.optional(Schema.String) }
+
+/**
+ * Where a lead came from (问题线索来源):
+ *
+ * - `Petition` 信访举报, anonymous or with a sealed named reporter
+ * - `Inspection` 巡察, `Audit` 审计, `ThreeAssetsAnomaly` 三资 anomaly
+ * - `ExerciseFinding`: a power-list check of one exercise, with its finding codes
+ * - `ScoringSignal`: a signal from weekly or annual assessment
+ * - `DailySupervision` 日常监督
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const LeadSource = Schema.Union(
+  Schema.TaggedStruct("Petition", { reporter: Reporter }),
+  Schema.TaggedStruct("Inspection", ref),
+  Schema.TaggedStruct("Audit", ref),
+  Schema.TaggedStruct("ThreeAssetsAnomaly", ref),
+  Schema.TaggedStruct("ExerciseFinding", {
+    exercise: Ids.ExerciseId,
+    findings: Schema.NonEmptyArray(Schema.String)
+  }),
+  Schema.TaggedStruct("ScoringSignal", ref),
+  Schema.TaggedStruct("DailySupervision", ref)
+).annotations({ identifier: "LeadSource" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type LeadSource = typeof LeadSource.Type
+
+/**
+ * Where an actor may act: one town (a town discipline commission, 镇纪委) or a whole county
+ * (县纪委监委).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Jurisdiction = Schema.Union(
+  Schema.Struct({ level: Schema.Literal("town"), county: Ids.CountyId, town: Ids.TownId }),
+  Schema.Struct({ level: Schema.Literal("county"), county: Ids.CountyId })
+).annotations({ identifier: "Jurisdiction" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Jurisdiction = typeof Jurisdiction.Type
+
+/**
+ * Who issues a command: a cadre, the posts they hold and where they may act.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Actor = Schema.Struct({
+  id: Ids.CadreId,
+  posts: Schema.Array(Post.Post),
+  jurisdiction: Jurisdiction
+}).annotations({ identifier: "SupervisionActor" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Actor = typeof Actor.Type
+
+/**
+ * A measure chosen in a decision; `periodMonths` picks the influence period where the rulebook
+ * offers a choice (留党察看: 12 or 24).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MeasureChoice = Schema.Struct({
+  measure: Measure.Measure,
+  periodMonths: Schema.optional(Schema.Int.pipe(Schema.positive()))
+}).annotations({ identifier: "MeasureChoice" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type MeasureChoice = typeof MeasureChoice.Type
+
+const Measures = Schema.NonEmptyArray(MeasureChoice)
+
+// -----------------------------------------------------------------------------
+// commands
+// -----------------------------------------------------------------------------
+
+/**
+ * Every command, decoded at the boundary with {@link decodeCommand}.
+ *
+ * | command | 中文 |
+ * | --- | --- |
+ * | `RegisterLead` | 受理问题线索 |
+ * | `DisposeLead` | 线索处置 (谈话 / 函询 / 初步核实 / 暂存待查 / 予以了结) |
+ * | `RecordInquiryReply` | 登记函询回复 |
+ * | `ConcludeInquiry` | 谈话函询·初核结果 (立案 / 了结 / 谈话提醒 / 暂存待查) |
+ * | `Transfer` | 移送 (司法机关 / 其他有权机关) |
+ * | `Reactivate` | 暂存线索重新启用 |
+ * | `ExtendInvestigation` | 审查调查延期 |
+ * | `Suspend` / `Resume` | 中止 / 恢复 |
+ * | `SubmitForReview` | 移送审理 |
+ * | `ExtendReview` | 审理延期 |
+ * | `Decide` | 作出处分决定 |
+ * | `ServeDecision` | 送达处分决定 |
+ * | `ApplyReexamination` / `DecideReexamination` | 申请复审 / 复审决定 |
+ * | `ApplyRecheck` / `DecideRecheck` | 申请复核 / 复核决定 |
+ * | `CloseCase` | 结案 |
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Command = Schema.Union(
+  Schema.TaggedStruct("RegisterLead", {
+    caseId: Ids.CaseId,
+    county: Ids.CountyId,
+    town: Ids.TownId,
+    subject: Subject,
+    source: LeadSource
+  }),
+  Schema.TaggedStruct("DisposeLead", {
+    way: Schema.Literal("talkInquiry", "letterInquiry", "preliminaryCheck", "hold", "close")
+  }),
+  Schema.TaggedStruct("RecordInquiryReply", {}),
+  Schema.TaggedStruct("ConcludeInquiry", {
+    outcome: Schema.Literal("fileCase", "close", "talkReminder", "hold"),
+    measures: Schema.optional(Measures)
+  }),
+  Schema.TaggedStruct("Transfer", { to: Schema.Literal("judiciary", "otherAuthority") }),
+  Schema.TaggedStruct("Reactivate", {}),
+  Schema.TaggedStruct("ExtendInvestigation", { days: Schema.Int.pipe(Schema.positive()) }),
+  Schema.TaggedStruct("Suspend", {}),
+  Schema.TaggedStruct("Resume", {}),
+  Schema.TaggedStruct("SubmitForReview", {}),
+  Schema.TaggedStruct("ExtendReview", { until: LocalDate.LocalDate }),
+  Schema.TaggedStruct("Decide", { measures: Measures }),
+  Schema.TaggedStruct("ServeDecision", {}),
+  Schema.TaggedStruct("ApplyReexamination", {}),
+  Schema.TaggedStruct("DecideReexamination", {
+    outcome: Schema.Literal("upheld", "changed", "revoked"),
+    measures: Schema.optional(Measures)
+  }),
+  Schema.TaggedStruct("ApplyRecheck", {}),
+  Schema.TaggedStruct("DecideRecheck", {
+    outcome: Schema.Literal("upheld", "changed", "revoked"),
+    measures: Schema.optional(Measures)
+  }),
+  Schema.TaggedStruct("CloseCase", {})
+).annotations({ identifier: "SupervisionCommand" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Command = typeof Command.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CommandTag = Command["_tag"]
+
+/**
+ * Decodes a command from untrusted input; every bad path is named.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeCommand: (input: unknown) => Either.Either<Command, InvalidInput.InvalidInput> = InvalidInput
+  .decodeUnknown(Command, "supervision command")
+
+// -----------------------------------------------------------------------------
+// events
+// -----------------------------------------------------------------------------
+
+const meta = { on: LocalDate.LocalDate, by: Ids.CadreId }
+const Dispositions = Schema.Array(FourForms.Disposition)
+
+/**
+ * Every event of a case stream. Each carries the date it happened (`on`) and who did it (`by`);
+ * events that enter a stage with a statutory limit carry its {@link Deadline}.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Event = Schema.Union(
+  Schema.TaggedStruct("LeadRegistered", {
+    ...meta,
+    caseId: Ids.CaseId,
+    county: Ids.CountyId,
+    town: Ids.TownId,
+    subject: Subject,
+    source: LeadSource,
+    deadline: Schema.optional(Deadline)
+  }),
+  Schema.TaggedStruct("LeadDisposed", {
+    ...meta,
+    way: Schema.Literal("talkInquiry", "letterInquiry", "preliminaryCheck", "hold", "close"),
+    deadline: Schema.optional(Deadline)
+  }),
+  Schema.TaggedStruct("InquiryReplyReceived", meta),
+  Schema.TaggedStruct("InquiryConcluded", {
+    ...meta,
+    outcome: Schema.Literal("fileCase", "close", "talkReminder", "hold"),
+    dispositions: Dispositions,
+    deadline: Schema.optional(Deadline)
+  }),
+  Schema.TaggedStruct("CaseTransferred", {
+    ...meta,
+    to: Schema.Literal("judiciary", "otherAuthority"),
+    dispositions: Dispositions
+  }),
+  Schema.TaggedStruct("LeadReactivated", { ...meta, deadline: Schema.optional(Deadline) }),
+  Schema.TaggedStruct("InvestigationExtended", { ...meta, days: Schema.Int, due: LocalDate.LocalDate }),
+  Schema.TaggedStruct("CaseSuspended", meta),
+  Schema.TaggedStruct("CaseResumed", {
+    ...meta,
+    pausedDays: Schema.Int,
+    deadline: Schema.optional(Deadline)
+  }),
+  Schema.TaggedStruct("SubmittedForReview", { ...meta, deadline: Schema.optional(Deadline) }),
+  Schema.TaggedStruct("ReviewExtended", { ...meta, due: LocalDate.LocalDate }),
+  Schema.TaggedStruct("DecisionMade", {
+    ...meta,
+    dispositions: Dispositions,
+    deadline: Schema.optional(Deadline)
+  }),
+  Schema.TaggedStruct("DecisionServed", { ...meta, deadline: Schema.optional(Deadline) }),
+  Schema.TaggedStruct("ReexaminationApplied", { ...meta, deadline: Schema.optional(Deadline) }),
+  Schema.TaggedStruct("ReexaminationDecided", {
+    ...meta,
+    outcome: Schema.Literal("upheld", "changed", "revoked"),
+    dispositions: Dispositions,
+    deadline: Schema.optional(Deadline)
+  }),
+  Schema.TaggedStruct("RecheckApplied", { ...meta, deadline: Schema.optional(Deadline) }),
+  Schema.TaggedStruct("RecheckDecided", {
+    ...meta,
+    outcome: Schema.Literal("upheld", "changed", "revoked"),
+    dispositions: Dispositions
+  }),
+  Schema.TaggedStruct("CaseClosed", meta)
+).annotations({ identifier: "SupervisionEvent" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Event = typeof Event.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type EventTag = Event["_tag"]
+
+/**
+ * Decodes a stored event (for example one read back from a storage adapter).
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeEvent: (input: unknown) => Either.Either<Event, InvalidInput.InvalidInput> = InvalidInput
+  .decodeUnknown(Event, "supervision event")
+
+// -----------------------------------------------------------------------------
+// the machine, as data
+// -----------------------------------------------------------------------------
+
+/**
+ * Who may issue a command: `record` (登记: any discipline post) or `decide` (决定: the town
+ * discipline secretary or the county commission).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Role = "record" | "decide"
+
+/**
+ * A named guard of the machine; {@link guardLabelZh} says what each requires.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Guard = Internal.Guard
+
+/**
+ * What each guard requires, in Chinese.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const guardLabelZh: Readonly<Record<Guard, string>> = Internal.guardLabelZh
+
+/**
+ * Where a transition goes: a stage (or `same`, to stay), and the deadline the new stage opens.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Target {
+  readonly stage: Stage | "same"
+  readonly opens?: DeadlineKind
+}
+
+/**
+ * One row of the machine: in any stage of `from`, `command` is decided into `event`, which leads
+ * to `to[command[by]]` (or `to["*"]` when the row has no `by`). `role` and `level` say who may
+ * issue it; `guards` must all hold.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Transition {
+  readonly command: CommandTag
+  readonly event: EventTag
+  readonly from: ReadonlyArray<Stage>
+  readonly by?: string
+  readonly to: Readonly<Record<string, Target>>
+  readonly role: Role
+  readonly level?: Rulebook.Level
+  readonly guards: ReadonlyArray<Guard>
+  readonly labelZh: string
+}
+
+/**
+ * The machine: every legal (stage, command) pair, written once. {@link decide}, {@link evolve},
+ * {@link enabledCommands} and {@link diagram} read it; nothing else encodes the stages.
+ *
+ * @since 0.1.0
+ * @category machine
+ */
+export const machine: ReadonlyArray<Transition> = [
+  {
+    command: "RegisterLead",
+    event: "LeadRegistered",
+    from: ["none"],
+    to: { "*": { stage: "leadRegistered", opens: "leadDisposal" } },
+    role: "record",
+    guards: [],
+    labelZh: "受理问题线索"
+  },
+  {
+    command: "DisposeLead",
+    event: "LeadDisposed",
+    from: ["leadRegistered"],
+    by: "way",
+    to: {
+      talkInquiry: { stage: "inquiry" },
+      letterInquiry: { stage: "inquiry", opens: "letterInquiryReply" },
+      preliminaryCheck: { stage: "preliminaryCheck", opens: "preliminaryCheck" },
+      hold: { stage: "held" },
+      close: { stage: "closed" }
+    },
+    role: "decide",
+    guards: [],
+    labelZh: "线索处置"
+  },
+  {
+    command: "RecordInquiryReply",
+    event: "InquiryReplyReceived",
+    from: ["inquiry"],
+    to: { "*": { stage: "same" } },
+    role: "record",
+    guards: ["awaitingReply"],
+    labelZh: "登记函询回复"
+  },
+  {
+    command: "ConcludeInquiry",
+    event: "InquiryConcluded",
+    from: ["inquiry", "preliminaryCheck"],
+    by: "outcome",
+    to: {
+      fileCase: { stage: "investigation", opens: "investigation" },
+      close: { stage: "closed" },
+      talkReminder: { stage: "closed" },
+      hold: { stage: "held" }
+    },
+    role: "decide",
+    guards: ["notSuspended"],
+    labelZh: "谈话函询·初核结果"
+  },
+  {
+    command: "Transfer",
+    event: "CaseTransferred",
+    from: ["inquiry", "preliminaryCheck", "investigation", "review"],
+    to: { "*": { stage: "closed" } },
+    role: "decide",
+    guards: ["notSuspended"],
+    labelZh: "移送"
+  },
+  {
+    command: "Reactivate",
+    event: "LeadReactivated",
+    from: ["held"],
+    to: { "*": { stage: "leadRegistered", opens: "leadDisposal" } },
+    role: "decide",
+    guards: [],
+    labelZh: "暂存线索重新启用"
+  },
+  {
+    command: "ExtendInvestigation",
+    event: "InvestigationExtended",
+    from: ["investigation"],
+    to: { "*": { stage: "same" } },
+    role: "decide",
+    guards: ["notSuspended", "extensionAvailable"],
+    labelZh: "审查调查延期"
+  },
+  {
+    command: "Suspend",
+    event: "CaseSuspended",
+    from: ["inquiry", "preliminaryCheck", "investigation", "review"],
+    to: { "*": { stage: "same" } },
+    role: "decide",
+    guards: ["notSuspended"],
+    labelZh: "中止"
+  },
+  {
+    command: "Resume",
+    event: "CaseResumed",
+    from: ["inquiry", "preliminaryCheck", "investigation", "review"],
+    to: { "*": { stage: "same" } },
+    role: "decide",
+    guards: ["suspended"],
+    labelZh: "恢复"
+  },
+  {
+    command: "SubmitForReview",
+    event: "SubmittedForReview",
+    from: ["investigation"],
+    to: { "*": { stage: "review", opens: "review" } },
+    role: "record",
+    guards: ["notSuspended"],
+    labelZh: "移送审理"
+  },
+  {
+    command: "ExtendReview",
+    event: "ReviewExtended",
+    from: ["review"],
+    to: { "*": { stage: "same" } },
+    role: "decide",
+    guards: ["notSuspended"],
+    labelZh: "审理延期 (经批准)"
+  },
+  {
+    command: "Decide",
+    event: "DecisionMade",
+    from: ["review"],
+    to: { "*": { stage: "decided", opens: "decisionService" } },
+    role: "decide",
+    guards: ["notSuspended"],
+    labelZh: "作出处分决定"
+  },
+  {
+    command: "ServeDecision",
+    event: "DecisionServed",
+    from: ["decided"],
+    to: { "*": { stage: "execution", opens: "reexaminationApply" } },
+    role: "record",
+    guards: [],
+    labelZh: "送达处分决定"
+  },
+  {
+    command: "ApplyReexamination",
+    event: "ReexaminationApplied",
+    from: ["execution"],
+    to: { "*": { stage: "reexamination", opens: "reexaminationDecide" } },
+    role: "record",
+    guards: ["reexaminationWindowOpen"],
+    labelZh: "申请复审"
+  },
+  {
+    command: "DecideReexamination",
+    event: "ReexaminationDecided",
+    from: ["reexamination"],
+    to: { "*": { stage: "execution", opens: "recheckApply" } },
+    role: "decide",
+    guards: [],
+    labelZh: "复审决定"
+  },
+  {
+    command: "ApplyRecheck",
+    event: "RecheckApplied",
+    from: ["execution"],
+    to: { "*": { stage: "recheck", opens: "recheckDecide" } },
+    role: "record",
+    guards: ["recheckWindowOpen"],
+    labelZh: "申请复核"
+  },
+  {
+    command: "DecideRecheck",
+    event: "RecheckDecided",
+    from: ["recheck"],
+    to: { "*": { stage: "execution" } },
+    role: "decide",
+    // 复核 is decided by the level above the one that decided the case.
+    level: "county",
+    guards: [],
+    labelZh: "复核决定"
+  },
+  {
+    command: "CloseCase",
+    event: "CaseClosed",
+    from: ["investigation", "review", "execution"],
+    to: { "*": { stage: "closed" } },
+    role: "decide",
+    guards: ["notSuspended"],
+    labelZh: "结案"
+  }
+]
+
+const compiled = Internal.compile(machine)
+
+/**
+ * The commands the machine allows in `stage`, before guards and authority are checked.
+ *
+ * @since 0.1.0
+ * @category machine
+ */
+export const enabledCommands = (stage: Stage): ReadonlyArray<CommandTag> => compiled.enabled[stage] as ReadonlyArray<CommandTag>
+
+/**
+ * All command tags, in the order of {@link Command}.
+ *
+ * @since 0.1.0
+ * @category machine
+ */
+export const commandTags: ReadonlyArray<CommandTag> = [
+  "RegisterLead",
+  "DisposeLead",
+  "RecordInquiryReply",
+  "ConcludeInquiry",
+  "Transfer",
+  "Reactivate",
+  "ExtendInvestigation",
+  "Suspend",
+  "Resume",
+  "SubmitForReview",
+  "ExtendReview",
+  "Decide",
+  "ServeDecision",
+  "ApplyReexamination",
+  "DecideReexamination",
+  "ApplyRecheck",
+  "DecideRecheck",
+  "CloseCase"
+]
+
+/**
+ * All stages, in the order of {@link Stage}.
+ *
+ * @since 0.1.0
+ * @category machine
+ */
+export const stages: ReadonlyArray<Stage> = Stage.literals
+
+// -----------------------------------------------------------------------------
+// state
+// -----------------------------------------------------------------------------
+
+/**
+ * A case as its events leave it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface State {
+  readonly id: Ids.CaseId | undefined
+  readonly stage: Stage
+  /** Number of events folded in (the stream version). */
+  readonly version: number
+  readonly county: Ids.CountyId | undefined
+  readonly town: Ids.TownId | undefined
+  readonly subject: Subject | undefined
+  readonly source: LeadSource | undefined
+  readonly registeredOn: LocalDate.LocalDate | undefined
+  /** The commission's current due date (shown as overdue when missed). */
+  readonly deadline: Deadline | undefined
+  /** An appeal window open to the subject. */
+  readonly window: Deadline | undefined
+  readonly suspendedSince: LocalDate.LocalDate | undefined
+  readonly awaitingReply: boolean
+  readonly extensionsUsed: number
+  /** The measures in force, each classified into one of the four forms when it was decided. */
+  readonly dispositions: ReadonlyArray<FourForms.Disposition>
+  readonly decidedOn: LocalDate.LocalDate | undefined
+  readonly transferredTo: "judiciary" | "otherAuthority" | undefined
+  readonly closedOn: LocalDate.LocalDate | undefined
+  readonly lastEventOn: LocalDate.LocalDate | undefined
+}
+
+/**
+ * The state of an empty stream.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const initial: State = {
+  id: undefined,
+  stage: "none",
+  version: 0,
+  county: undefined,
+  town: undefined,
+  subject: undefined,
+  source: undefined,
+  registeredOn: undefined,
+  deadline: undefined,
+  window: undefined,
+  suspendedSince: undefined,
+  awaitingReply: false,
+  extensionsUsed: 0,
+  dispositions: [],
+  decidedOn: undefined,
+  transferredTo: undefined,
+  closedOn: undefined,
+  lastEventOn: undefined
+}
+
+/**
+ * Applies one event. Pure and total: the stage comes from the machine's row for the event, the
+ * due dates from the event itself (never recomputed, so a replay gives the dates that were
+ * decided). Trusts its input; use {@link replay} for streams read from outside.
+ *
+ * @since 0.1.0
+ * @category folding
+ */
+export const evolve = (s: State, e: Event): State => {
+  const target = compiled.targetOf(e, s.stage)
+  const entering = target.stage !== "same"
+  const stage = entering ? (target.stage as Stage) : s.stage
+  let deadline = s.deadline
+  let window = s.window
+  if (entering) {
+    const d = (e as { readonly deadline?: Deadline }).deadline
+    deadline = d !== undefined && d.binding === "authority" ? d : undefined
+    window = d !== undefined && d.binding === "applicant" ? d : undefined
+  }
+  const version = s.version + 1
+  switch (e._tag) {
+    case "LeadRegistered":
+      return {
+        ...s,
+        stage,
+        version,
+        id: e.caseId,
+        county: e.county,
+        town: e.town,
+        subject: e.subject,
+        source: e.source,
+        registeredOn: e.on,
+        deadline,
+        window,
+        lastEventOn: e.on
+      }
+    case "LeadDisposed":
+      return {
+        ...s,
+        stage,
+        version,
+        deadline,
+        window,
+        awaitingReply: e.way === "letterInquiry",
+        closedOn: stage === "closed" ? e.on : s.closedOn,
+        lastEventOn: e.on
+      }
+    case "InquiryReplyReceived":
+      return { ...s, version, deadline: undefined, awaitingReply: false, lastEventOn: e.on }
+    case "InquiryConcluded":
+      return {
+        ...s,
+        stage,
+        version,
+        deadline,
+        window,
+        awaitingReply: false,
+        dispositions: e.dispositions.length === 0 ? s.dispositions : [...s.dispositions, ...e.dispositions],
+        closedOn: stage === "closed" ? e.on : s.closedOn,
+        lastEventOn: e.on
+      }
+    case "CaseTransferred":
+      return {
+        ...s,
+        stage,
+        version,
+        deadline,
+        window,
+        awaitingReply: false,
+        transferredTo: e.to,
+        dispositions: e.dispositions.length === 0 ? s.dispositions : [...s.dispositions, ...e.dispositions],
+        closedOn: e.on,
+        lastEventOn: e.on
+      }
+    case "InvestigationExtended":
+      return {
+        ...s,
+        version,
+        extensionsUsed: s.extensionsUsed + 1,
+        deadline: s.deadline === undefined ? undefined : { ...s.deadline, due: e.due },
+        lastEventOn: e.on
+      }
+    case "ReviewExtended":
+      return {
+        ...s,
+        version,
+        deadline: s.deadline === undefined ? undefined : { ...s.deadline, due: e.due },
+        lastEventOn: e.on
+      }
+    case "CaseSuspended":
+      return { ...s, version, suspendedSince: e.on, lastEventOn: e.on }
+    case "CaseResumed":
+      return {
+        ...s,
+        version,
+        suspendedSince: undefined,
+        deadline: e.deadline ?? s.deadline,
+        lastEventOn: e.on
+      }
+    case "DecisionMade":
+      return { ...s, stage, version, deadline, window, dispositions: e.dispositions, decidedOn: e.on, lastEventOn: e.on }
+    case "ReexaminationDecided":
+    case "RecheckDecided":
+      return {
+        ...s,
+        stage,
+        version,
+        deadline,
+        window,
+        dispositions: e.outcome === "upheld" ? s.dispositions : e.dispositions,
+        lastEventOn: e.on
+      }
+    case "CaseClosed":
+      return { ...s, stage, version, deadline, window, suspendedSince: undefined, closedOn: e.on, lastEventOn: e.on }
+    case "LeadReactivated":
+    case "SubmittedForReview":
+    case "DecisionServed":
+    case "ReexaminationApplied":
+    case "RecheckApplied":
+      return { ...s, stage, version, deadline, window, lastEventOn: e.on }
+  }
+}
+
+/**
+ * Folds events onto a state (by default {@link initial}), trusting them.
+ *
+ * @since 0.1.0
+ * @category folding
+ */
+export const fold = (events: Iterable<Event>, from: State = initial): State => {
+  let s = from
+  for (const e of events) s = evolve(s, e)
+  return s
+}
+
+/**
+ * A stored event that the machine does not allow in the stage the stream had reached: the stream
+ * was written by something other than {@link decide}, or altered.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InconsistentStream extends Schema.TaggedError<InconsistentStream>()("InconsistentStream", {
+  version: Schema.Number,
+  stage: Stage,
+  event: Schema.String
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `event ${this.version} (${this.event}) cannot happen in stage ${this.stage}`
+  }
+}
+
+/**
+ * Folds events read from outside, checking each against the machine.
+ *
+ * @since 0.1.0
+ * @category folding
+ */
+export const replay = (events: Iterable<Event>, from: State = initial): Either.Either<State, InconsistentStream> => {
+  let s = from
+  for (const e of events) {
+    if (!compiled.allows(s.stage, e._tag)) {
+      return Either.left(new InconsistentStream({ version: s.version + 1, stage: s.stage, event: e._tag }))
+    }
+    s = evolve(s, e)
+  }
+  return Either.right(s)
+}
+
+// -----------------------------------------------------------------------------
+// errors
+// -----------------------------------------------------------------------------
+
+/**
+ * The command is not allowed in the case's stage (审理 before 立案, a decision on a closed case).
+ * Nothing is written.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class IllegalTransition extends Schema.TaggedError<IllegalTransition>()("IllegalTransition", {
+  stage: Stage,
+  command: Schema.String
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    const allowed = compiled.enabled[this.stage] ?? []
+    return `${this.command} is not allowed in stage ${this.stage} (${Internal.stageLabelZh[this.stage]}); ` +
+      `allowed: ${allowed.length === 0 ? "none" : allowed.join(", ")}`
+  }
+}
+
+/**
+ * The actor may not issue the command: no suitable post (`post`), outside their town or county
+ * (`jurisdiction`), the subject or a relative of the subject (`recusal`, 回避), or a measure
+ * above their level (`decisionLevel`). Also returned when a reader may not see a whistleblower's
+ * identity (`policy`). Nothing is written.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
+  command: Schema.String,
+  actor: Schema.String,
+  reason: Schema.Literal("post", "jurisdiction", "recusal", "decisionLevel", "policy"),
+  detail: Schema.String
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `${this.actor} may not ${this.command} (${this.reason}): ${this.detail}`
+  }
+}
+
+/**
+ * The stage allows the command but a guard does not hold (the case is suspended, the extension
+ * was used, the appeal window closed …). Nothing is written.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CommandRejected extends Schema.TaggedError<CommandRejected>()("CommandRejected", {
+  stage: Stage,
+  command: Schema.String,
+  guard: Schema.String,
+  detail: Schema.String
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `${this.command} rejected in stage ${this.stage} (${this.guard}): ${this.detail}`
+  }
+}
+
+/**
+ * Everything {@link decide} can fail with.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type DecideError =
+  | IllegalTransition
+  | Forbidden
+  | CommandRejected
+  | Sanction.MeasureNotAllowed
+  | Sanction.PeriodChoiceInvalid
+  | FourForms.Unclassified
+  | WorkCalendar.OutOfRange
+  | Rulebook.NotInForce
+
+// -----------------------------------------------------------------------------
+// deciding
+// -----------------------------------------------------------------------------
+
+/**
+ * What {@link decide} needs besides the state and the command: the rulebook and calendar, the
+ * actor, today's date, and how to tell relatives (回避): a predicate, recorded
+ * {@link Kinship.Relation}s, or both.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DecideContext {
+  readonly rulebook: Rulebook.Rulebook
+  readonly calendar: WorkCalendar.WorkCalendar
+  readonly actor: Actor
+  readonly now: LocalDate.LocalDate
+  readonly isRelated?: (a: Ids.CadreId, b: Ids.CadreId) => boolean
+  readonly relations?: ReadonlyArray<Kinship.Relation>
+}
+
+/**
+ * The posts that may issue commands of each role.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const rolePosts: Readonly<Record<Role, ReadonlyArray<Post.Post>>> = {
+  record: ["townDisciplineSecretary", "townDisciplineMember", "countyDisciplineOfficer"],
+  decide: ["townDisciplineSecretary", "countyDisciplineOfficer"]
+}
+
+/**
+ * Decides a command against a case: the events to append, or why not. Pure: time is `ctx.now`,
+ * parameters come from the rulebook in force on that date. Checks, in order: the machine allows the
+ * command in this stage ({@link IllegalTransition}); the actor's post, jurisdiction, recusal and
+ * level ({@link Forbidden}); the row's guards ({@link CommandRejected}); then the command's own
+ * rules (measures allowed for the subject, periods, decision level of each measure).
+ *
+ * @since 0.1.0
+ * @category deciding
+ */
+export const decide = (
+  state: State,
+  command: Command,
+  ctx: DecideContext
+): Either.Either<ReadonlyArray<Event>, DecideError> => {
+  const row = compiled.rows[state.stage]?.[command._tag]
+  if (row === undefined) return Either.left(new IllegalTransition({ stage: state.stage, command: command._tag }))
+  const denied = authorize(row, state, command, ctx)
+  if (denied !== undefined) return Either.left(denied)
+  const rules = rulesAt(ctx.rulebook, ctx.now)
+  if (Either.isLeft(rules)) return Either.left(rules.left)
+  for (const g of row.guards) {
+    const failed = checkGuard(g, state, rules.right, ctx)
+    if (failed !== undefined) {
+      return Either.left(new CommandRejected({ stage: state.stage, command: command._tag, guard: g, detail: failed }))
+    }
+  }
+  return build(row, state, command, ctx, rules.right)
+}
+
+const ruleCache = new WeakMap<Rulebook.Rulebook, Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>>>()
+
+// Resolving a rulebook merges its editions; a busy commission decides many commands a day, so
+// resolve each (rulebook, date) once.
+const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
+  let byDate = ruleCache.get(rulebook)
+  if (byDate === undefined) {
+    byDate = new Map()
+    ruleCache.set(rulebook, byDate)
+  }
+  let rules = byDate.get(date)
+  if (rules === undefined) {
+    rules = Rulebook.at(rulebook, date)
+    byDate.set(date, rules)
+  }
+  return rules
+}
+
+const authorize = (row: Transition, s: State, c: Command, ctx: DecideContext): Forbidden | undefined => {
+  const actor = ctx.actor
+  const forbid = (reason: Forbidden["reason"], detail: string) =>
+    new Forbidden({ command: c._tag, actor: actor.id, reason, detail })
+  const posts = rolePosts[row.role]
+  if (!actor.posts.some((p) => posts.includes(p))) {
+    return forbid("post", `${row.role === "decide" ? "deciding" : "recording"} ${c._tag} needs one of: ${posts.join(", ")}`)
+  }
+  const county = c._tag === "RegisterLead" ? c.county : s.county
+  const town = c._tag === "RegisterLead" ? c.town : s.town
+  const j = actor.jurisdiction
+  if (j.county !== county || (j.level === "town" && j.town !== town)) {
+    return forbid("jurisdiction", `the case belongs to town ${town} of county ${county}, outside the actor's jurisdiction`)
+  }
+  if (row.level === "county" && j.level !== "county") {
+    return forbid("decisionLevel", `${c._tag} is decided at county level`)
+  }
+  const subject = c._tag === "RegisterLead" ? c.subject.cadre : s.subject?.cadre
+  if (subject !== undefined) {
+    if (subject === actor.id) return forbid("recusal", "the actor is the subject of the case (回避)")
+    if (ctx.isRelated?.(actor.id, subject) === true || (ctx.relations !== undefined && Kinship.areRelated(ctx.relations, actor.id, subject))) {
+      return forbid("recusal", `the actor is a relative of the subject ${subject} (回避)`)
+    }
+  }
+  return undefined
+}
+
+const checkGuard = (g: Guard, s: State, rules: Rulebook.RuleSet, ctx: DecideContext): string | undefined => {
+  switch (g) {
+    case "notSuspended":
+      return s.suspendedSince === undefined ? undefined : `the case is suspended since ${s.suspendedSince}; resume it first`
+    case "suspended":
+      return s.suspendedSince !== undefined ? undefined : "the case is not suspended"
+    case "awaitingReply":
+      return s.awaitingReply ? undefined : "no letter inquiry is awaiting a reply"
+    case "extensionAvailable": {
+      const times = Rulebook.value(rules, "case.investigationExtension").times
+      return s.extensionsUsed < times ? undefined : `the investigation was already extended ${s.extensionsUsed} time(s); the rulebook allows ${times}`
+    }
+    case "reexaminationWindowOpen":
+      return s.window?.kind === "reexaminationApply" && ctx.now <= s.window.due
+        ? undefined
+        : s.window?.kind === "reexaminationApply"
+        ? `the 复审 application window closed on ${s.window.due}`
+        : "复审 can no longer be applied for"
+    case "recheckWindowOpen":
+      return s.window?.kind === "recheckApply" && ctx.now <= s.window.due
+        ? undefined
+        : s.window?.kind === "recheckApply"
+        ? `the 复核 application window closed on ${s.window.due}`
+        : "复核 needs a 复审 decision first, and is applied for once"
+  }
+}
+
+const openDeadline = (
+  kind: DeadlineKind,
+  rules: Rulebook.RuleSet,
+  ctx: DecideContext
+): Either.Either<Deadline, WorkCalendar.OutOfRange> => {
+  const p = Internal.deadlinePolicy[kind]
+  return Either.map(WorkCalendar.addDuration(ctx.calendar, ctx.now, Rulebook.value(rules, p.key)), (due) => ({
+    kind,
+    startedOn: ctx.now,
+    due,
+    onSuspend: p.onSuspend,
+    binding: p.binding
+  }))
+}
+
+const one = <E extends Event>(e: E): Either.Either<ReadonlyArray<Event>, never> => Either.right([e])
+
+// Adds the deadline the target stage opens, if any, to an event under construction.
+const entering = <E extends object>(
+  e: E,
+  t: Target,
+  rules: Rulebook.RuleSet,
+  ctx: DecideContext
+): Either.Either<E | (E & { readonly deadline: Deadline }), WorkCalendar.OutOfRange> =>
+  t.opens === undefined ? Either.right(e) : Either.map(openDeadline(t.opens, rules, ctx), (deadline) => ({ ...e, deadline }))
+
+const classifyAll = (
+  rules: Rulebook.RuleSet,
+  s: State,
+  choices: ReadonlyArray<MeasureChoice>,
+  ctx: DecideContext,
+  on: LocalDate.LocalDate,
+  command: CommandTag
+): Either.Either<ReadonlyArray<FourForms.Disposition>, DecideError> => {
+  const out: Array<FourForms.Disposition> = []
+  const levels = Rulebook.value(rules, "authority.decisionLevel")
+  for (const c of choices) {
+    const allowed = Sanction.checkSubject(rules, c.measure, s.subject?.category ?? "publicOfficial")
+    if (Either.isLeft(allowed)) return Either.left(allowed.left)
+    const form = FourForms.classify(rules, c.measure)
+    if (Either.isLeft(form)) return Either.left(form.left)
+    const months = Sanction.period(rules, c.measure, c.periodMonths)
+    if (Either.isLeft(months)) return Either.left(months.left)
+    // A measure the table does not place is decided by the county, the safer default.
+    const level = levels[c.measure] ?? "county"
+    if (level === "county" && ctx.actor.jurisdiction.level !== "county") {
+      return Either.left(
+        new Forbidden({
+          command,
+          actor: ctx.actor.id,
+          reason: "decisionLevel",
+          detail: `${c.measure} (${Measure.labelZh[c.measure]}) is decided at county level (authority.decisionLevel)`
+        })
+      )
+    }
+    out.push(
+      months.right === undefined
+        ? { measure: c.measure, form: form.right, on }
+        : { measure: c.measure, form: form.right, on, periodMonths: months.right }
+    )
+  }
+  return Either.right(out)
+}
+
+const reject = (s: State, command: CommandTag, guard: string, detail: string) =>
+  Either.left(new CommandRejected({ stage: s.stage, command, guard, detail }))
+
+const appealDispositions = (
+  s: State,
+  c: Extract<Command, { readonly _tag: "DecideReexamination" | "DecideRecheck" }>,
+  rules: Rulebook.RuleSet,
+  ctx: DecideContext
+): Either.Either<ReadonlyArray<FourForms.Disposition>, DecideError> => {
+  if (c.outcome === "changed") {
+    if (c.measures === undefined) return reject(s, c._tag, "measuresRequired", "a changed decision states its new measures")
+    // The changed measures run from the original decision, as the sanction they replace did.
+    return classifyAll(rules, s, c.measures, ctx, s.decidedOn ?? ctx.now, c._tag)
+  }
+  if (c.measures !== undefined) return reject(s, c._tag, "noMeasures", `an ${c.outcome} decision takes no measures`)
+  return Either.right([])
+}
+
+const build = (
+  row: Transition,
+  s: State,
+  c: Command,
+  ctx: DecideContext,
+  rules: Rulebook.RuleSet
+): Either.Either<ReadonlyArray<Event>, DecideError> => {
+  const on = ctx.now
+  const by = ctx.actor.id
+  const t = compiled.target(row, c)
+  switch (c._tag) {
+    case "RegisterLead":
+      return Either.flatMap(
+        entering(
+          { _tag: "LeadRegistered", on, by, caseId: c.caseId, county: c.county, town: c.town, subject: c.subject, source: c.source } as const,
+          t,
+          rules,
+          ctx
+        ),
+        one
+      )
+    case "DisposeLead":
+      return Either.flatMap(entering({ _tag: "LeadDisposed", on, by, way: c.way } as const, t, rules, ctx), one)
+    case "RecordInquiryReply":
+      return one({ _tag: "InquiryReplyReceived", on, by })
+    case "ConcludeInquiry": {
+      let dispositions: Either.Either<ReadonlyArray<FourForms.Disposition>, DecideError> = Either.right([])
+      if (c.outcome === "talkReminder") {
+        dispositions = classifyAll(rules, s, c.measures ?? [{ measure: "talkReminder" }], ctx, on, c._tag)
+        if (Either.isRight(dispositions)) {
+          const heavy = dispositions.right.find((d) => d.form !== 1)
+          if (heavy !== undefined) {
+            return reject(s, c._tag, "firstFormOnly", `${heavy.measure} is in form ${heavy.form}; 谈话提醒 takes first-form measures only, file a case (立案) for heavier ones`)
+          }
+        }
+      } else if (c.measures !== undefined) {
+        return reject(s, c._tag, "noMeasures", `outcome ${c.outcome} takes no measures`)
+      }
+      return Either.flatMap(dispositions, (ds) =>
+        Either.flatMap(entering({ _tag: "InquiryConcluded", on, by, outcome: c.outcome, dispositions: ds } as const, t, rules, ctx), one))
+    }
+    case "Transfer": {
+      const ds = c.to === "judiciary" ? classifyAll(rules, s, [{ measure: "transferToJudiciary" }], ctx, on, c._tag) : Either.right([])
+      return Either.flatMap(ds, (dispositions) => one({ _tag: "CaseTransferred", on, by, to: c.to, dispositions }))
+    }
+    case "Reactivate":
+      return Either.flatMap(entering({ _tag: "LeadReactivated", on, by } as const, t, rules, ctx), one)
+    case "ExtendInvestigation": {
+      const d = s.deadline
+      if (d === undefined) return reject(s, c._tag, "deadline", "the investigation has no due date to extend")
+      const ext = Rulebook.value(rules, "case.investigationExtension")
+      return Either.flatMap(WorkCalendar.addDuration(ctx.calendar, d.due, ext.max), (latest) => {
+        const due = LocalDate.addDays(d.due, c.days)
+        return due > latest
+          ? reject(s, c._tag, "extensionWithinMax", `an extension of ${c.days} days exceeds the allowed ${ext.max.amount} ${ext.max.unit} (latest ${latest})`)
+          : one({ _tag: "InvestigationExtended", on, by, days: c.days, due })
+      })
+    }
+    case "Suspend":
+      return one({ _tag: "CaseSuspended", on, by })
+    case "Resume": {
+      const pausedDays = s.suspendedSince === undefined ? 0 : LocalDate.daysBetween(s.suspendedSince, on)
+      const d = s.deadline
+      return d !== undefined && d.onSuspend === "pause"
+        ? one({ _tag: "CaseResumed", on, by, pausedDays, deadline: { ...d, due: LocalDate.addDays(d.due, pausedDays) } })
+        : one({ _tag: "CaseResumed", on, by, pausedDays })
+    }
+    case "SubmitForReview":
+      return Either.flatMap(entering({ _tag: "SubmittedForReview", on, by } as const, t, rules, ctx), one)
+    case "ExtendReview": {
+      const d = s.deadline
+      if (d !== undefined && c.until <= d.due) {
+        return reject(s, c._tag, "extendsLater", `the approved date ${c.until} is not after the current due date ${d.due}`)
+      }
+      return one({ _tag: "ReviewExtended", on, by, due: c.until })
+    }
+    case "Decide":
+      return Either.flatMap(classifyAll(rules, s, c.measures, ctx, on, c._tag), (dispositions) =>
+        Either.flatMap(entering({ _tag: "DecisionMade", on, by, dispositions } as const, t, rules, ctx), one))
+    case "ServeDecision":
+      return Either.flatMap(entering({ _tag: "DecisionServed", on, by } as const, t, rules, ctx), one)
+    case "ApplyReexamination":
+      return Either.flatMap(entering({ _tag: "ReexaminationApplied", on, by } as const, t, rules, ctx), one)
+    case "DecideReexamination":
+      return Either.flatMap(appealDispositions(s, c, rules, ctx), (dispositions) =>
+        Either.flatMap(entering({ _tag: "ReexaminationDecided", on, by, outcome: c.outcome, dispositions } as const, t, rules, ctx), one))
+    case "ApplyRecheck":
+      return Either.flatMap(entering({ _tag: "RecheckApplied", on, by } as const, t, rules, ctx), one)
+    case "DecideRecheck":
+      return Either.flatMap(appealDispositions(s, c, rules, ctx), (dispositions) =>
+        one({ _tag: "RecheckDecided", on, by, outcome: c.outcome, dispositions }))
+    case "CloseCase":
+      return one({ _tag: "CaseClosed", on, by })
+  }
+}
+
+/**
+ * Like {@link decide}, then folds the events: the new state and the events to store.
+ *
+ * @since 0.1.0
+ * @category deciding
+ */
+export const handle = (
+  state: State,
+  command: Command,
+  ctx: DecideContext
+): Either.Either<{ readonly state: State; readonly events: ReadonlyArray<Event> }, DecideError> =>
+  Either.map(decide(state, command, ctx), (events) => ({ state: fold(events, state), events }))
+
+// -----------------------------------------------------------------------------
+// queries
+// -----------------------------------------------------------------------------
+
+/**
+ * The sanctions a case has put in force (measures with an influence period), dated from the
+ * decision.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const sanctions = (s: State): ReadonlyArray<Sanction.Sanction> => {
+  if (s.id === undefined || s.subject === undefined) return []
+  const out: Array<Sanction.Sanction> = []
+  for (const d of s.dispositions) {
+    if (d.periodMonths === undefined) continue
+    out.push(Sanction.make({ caseId: s.id, cadre: s.subject.cadre, measure: d.measure, from: d.on, months: d.periodMonths }))
+  }
+  return out
+}
+
+/**
+ * One case past its due date.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface OverdueItem {
+  readonly caseId: Ids.CaseId
+  readonly town: Ids.TownId
+  readonly stage: Stage
+  readonly deadline: Deadline
+  readonly daysOverdue: number
+}
+
+/**
+ * A town dashboard's "cases past due, by stage": stages in machine order, each with its overdue
+ * cases, most overdue first.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface OverdueReport {
+  readonly today: LocalDate.LocalDate
+  readonly total: number
+  readonly byStage: ReadonlyArray<{ readonly stage: Stage; readonly labelZh: string; readonly items: ReadonlyArray<OverdueItem> }>
+}
+
+/**
+ * Cases whose commission deadline passed before `today`. A paused deadline of a suspended case is
+ * not overdue; appeal windows never are.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const overdue = (states: Iterable<State>, today: LocalDate.LocalDate): OverdueReport => {
+  const byStage = new Map<Stage, Array<OverdueItem>>()
+  let total = 0
+  for (const s of states) {
+    const d = s.deadline
+    if (d === undefined || s.id === undefined || s.town === undefined || d.due >= today) continue
+    if (s.suspendedSince !== undefined && d.onSuspend === "pause") continue
+    const item: OverdueItem = {
+      caseId: s.id,
+      town: s.town,
+      stage: s.stage,
+      deadline: d,
+      daysOverdue: LocalDate.daysBetween(d.due, today)
+    }
+    const list = byStage.get(s.stage)
+    if (list === undefined) byStage.set(s.stage, [item])
+    else list.push(item)
+    total++
+  }
+  return {
+    today,
+    total,
+    byStage: stages.flatMap((stage) => {
+      const items = byStage.get(stage)
+      if (items === undefined) return []
+      items.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
+      return [{ stage, labelZh: Internal.stageLabelZh[stage], items }]
+    })
+  }
+}
+
+/**
+ * {@link overdue} as of today's date in China (UTC+8), read from the Effect `Clock` (so tests
+ * drive it with `TestClock`).
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const overdueNow = (states: Iterable<State>): Effect.Effect<OverdueReport> =>
+  Effect.map(Clock.currentTimeMillis, (ms) => overdue(states, LocalDate.fromInstantChina(ms)))
+
+/**
+ * The machine as a Mermaid `stateDiagram-v2`, generated from {@link machine}: one line per state
+ * (with its Chinese label) and per (stage, command, target), naming the deadline a target opens
+ * and the guards.
+ *
+ * @since 0.1.0
+ * @category machine
+ */
+export const diagram = (): string => Internal.diagram(machine)
