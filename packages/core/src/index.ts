@@ -34,3 +34,11 @@ export * as WorkCalendar from "./WorkCalendar.js"
 export * as PowerList from "./PowerList.js"
 /** @since 0.1.0 */
 export * as Exercise from "./Exercise.js"
+/** @since 0.1.0 */
+export * as Sanction from "./Sanction.js"
+/** @since 0.1.0 */
+export * as FourForms from "./FourForms.js"
+/** @since 0.1.0 */
+export * as SupervisionCase from "./SupervisionCase.js"
+/** @since 0.1.0 */
+export * as Whistleblower from "./Whistleblower.js"
