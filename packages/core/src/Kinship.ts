@@ -72,7 +72,14 @@ export const Kind = Schema.Literal(
   "nephewOrNiece",
   "cousin",
   "other"
-).annotations({ identifier: "KinshipKind" })
+).annotations({
+  identifier: "KinshipKind",
+  message: () => ({
+    message: "expected a kinship kind: spouse, parent, child, sibling, grandparent, grandchild, " +
+      "parentInLaw, childInLaw, siblingInLaw, uncleOrAunt, nephewOrNiece, cousin or other",
+    override: true
+  })
+})
 
 /**
  * @since 0.1.0
@@ -146,7 +153,8 @@ export const inverse = (kind: Kind): Kind => {
  * @category schemas
  */
 export const Closeness = Schema.Literal("nearRelative", "closeInLaw", "collateral", "distant").annotations({
-  identifier: "KinshipCloseness"
+  identifier: "KinshipCloseness",
+  message: () => ({ message: "expected nearRelative, closeInLaw, collateral or distant", override: true })
 })
 
 /**
@@ -188,8 +196,8 @@ export const Relation = Schema.Struct({
   a: Subject,
   b: Subject,
   kind: Kind,
-  closeness: Schema.optional(Closeness),
-  note: Schema.optional(Schema.String)
+  closeness: Schema.optionalWith(Closeness, { exact: true }),
+  note: Schema.optionalWith(Schema.String, { exact: true })
 }).annotations({ identifier: "KinshipRelation" })
 
 /**

@@ -42,3 +42,11 @@ export * as FourForms from "./FourForms.js"
 export * as SupervisionCase from "./SupervisionCase.js"
 /** @since 0.1.0 */
 export * as Whistleblower from "./Whistleblower.js"
+/** @since 0.1.0 */
+export * as Period from "./Period.js"
+/** @since 0.1.0 */
+export * as Organisation from "./Organisation.js"
+/** @since 0.1.0 */
+export * as Rectification from "./Rectification.js"
+/** @since 0.1.0 */
+export * as Kinship from "./Kinship.js"
