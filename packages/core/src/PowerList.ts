@@ -186,7 +186,8 @@ export type Step = typeof Step.Type
 
 /**
  * An item's procedure: either explicit ordered steps, or the 四议两公开 template (its six steps in
- * statutory order) with optional steps before and after it.
+ * statutory order) with optional steps before it, between the published decision and the
+ * published result (`implementation`: tender, contract, works, acceptance …), and after it.
  *
  * @since 0.1.0
  * @category schemas
@@ -195,6 +196,8 @@ export const Procedure = Schema.Union(
   Schema.TaggedStruct("Steps", { steps: Schema.Array(Step) }),
   Schema.TaggedStruct("FourAndTwo", {
     before: Schema.optionalWith(Schema.Array(Step), { default: () => [] }),
+    /** Carrying out the decision: between 决议公开 (step 5) and 实施结果公开 (step 6). */
+    implementation: Schema.optionalWith(Schema.Array(Step), { default: () => [] }),
     after: Schema.optionalWith(Schema.Array(Step), { default: () => [] })
   })
 ).annotations({ identifier: "Procedure" })
@@ -257,13 +260,22 @@ export const fourAndTwoSteps: ReadonlyArray<Step> = [
 ]
 
 /**
- * The ordered steps of a procedure, with the 四议两公开 template expanded.
+ * The ordered steps of a procedure, with the 四议两公开 template expanded: `before`, steps 1–5,
+ * `implementation`, step 6, `after`.
  *
  * @since 0.1.0
  * @category utils
  */
 export const steps = (procedure: Procedure): ReadonlyArray<Step> =>
-  procedure._tag === "Steps" ? procedure.steps : [...procedure.before, ...fourAndTwoSteps, ...procedure.after]
+  procedure._tag === "Steps"
+    ? procedure.steps
+    : [
+      ...procedure.before,
+      ...fourAndTwoSteps.slice(0, 5),
+      ...procedure.implementation,
+      ...fourAndTwoSteps.slice(5),
+      ...procedure.after
+    ]
 
 /**
  * Which of the six 四议两公开 steps a step is (0 = 提议 … 5 = 实施结果公开), or -1. Steps are

@@ -260,7 +260,10 @@ const validate = Schema.validateEither(CalendarData, { errors: "all" })
 export const make = (data: CalendarData, options?: Options): WorkCalendar => {
   const checked = validate(data)
   if (Either.isLeft(checked)) throw InvalidInput.fromParseError("work calendar data", checked.left)
-  const outOfRange = options?.outOfRange ?? "error"
+  return build(data, options?.outOfRange ?? "error")
+}
+
+const build = (data: CalendarData, outOfRange: OutOfRangePolicy): WorkCalendar => {
   const keys = Object.keys(data.years).sort()
   const index = Index.build(keys.map((k) => toSpec(k, data.years[k]!)), outOfRange === "weekendsOnly")
   const cal = { _tag: "WorkCalendar" as const, data, years: keys.map(Number), outOfRange }
@@ -288,13 +291,14 @@ export const withYears = (cal: WorkCalendar, data: CalendarData): WorkCalendar =
  */
 export const chinaData: CalendarData = holidaysCn as unknown as CalendarData
 
+// The shipped data is checked by the tests, so importing the module does not pay for validation.
 /**
  * The PRC working-day calendar for 2025 and 2026. Dates in other years are {@link OutOfRange}.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const china: WorkCalendar = make(chinaData)
+export const china: WorkCalendar = build(chinaData, "error")
 
 /**
  * Decodes a schedule from unknown input (parsed JSON, a config object).

@@ -116,9 +116,12 @@ const checkItem = (
   const stepPath = (i: number): ReadonlyArray<string | number> => {
     if (item.procedure._tag === "Steps") return [...stepsPath, i]
     const nb = item.procedure.before.length
+    const ni = item.procedure.implementation.length
     if (i < nb) return [...base, "procedure", "before", i]
-    if (i < nb + fourAndTwoSteps.length) return [...base, "procedure"]
-    return [...base, "procedure", "after", i - nb - fourAndTwoSteps.length]
+    if (i < nb + 5) return [...base, "procedure"]
+    if (i < nb + 5 + ni) return [...base, "procedure", "implementation", i - nb - 5]
+    if (i < nb + 6 + ni) return [...base, "procedure"]
+    return [...base, "procedure", "after", i - nb - 6 - ni]
   }
   if (all.length === 0) {
     out.push(
