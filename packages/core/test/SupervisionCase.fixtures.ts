@@ -1,0 +1,171 @@
+// Shared fixtures for the supervision-case tests: actors, a context, recipes that reach every
+// stage, a sample command for every (command, variant), and a random driver for model tests.
+import { Either } from "effect"
+import { Ids, LocalDate, Rulebook, SupervisionCase, WorkCalendar } from "@qinglian/core"
+
+export const county = Ids.CountyId.make("c1")
+export const town = Ids.TownId.make("t1")
+export const otherTown = Ids.TownId.make("t2")
+export const subjectCadre = Ids.CadreId.make("v-li")
+export const caseId = Ids.CaseId.make("case-1")
+
+export const townSecretary: SupervisionCase.Actor = {
+  id: Ids.CadreId.make("t-wang"),
+  posts: ["townDisciplineSecretary"],
+  jurisdiction: { level: "town", county, town }
+}
+export const townMember: SupervisionCase.Actor = {
+  id: Ids.CadreId.make("t-zhao"),
+  posts: ["townDisciplineMember"],
+  jurisdiction: { level: "town", county, town }
+}
+export const countyOfficer: SupervisionCase.Actor = {
+  id: Ids.CadreId.make("x-chen"),
+  posts: ["countyDisciplineOfficer"],
+  jurisdiction: { level: "county", county }
+}
+export const otherTownSecretary: SupervisionCase.Actor = {
+  id: Ids.CadreId.make("t2-sun"),
+  posts: ["townDisciplineSecretary"],
+  jurisdiction: { level: "town", county, town: otherTown }
+}
+
+export const d = LocalDate.unsafeMake
+
+export const ctx = (
+  now: string,
+  actor: SupervisionCase.Actor = townSecretary,
+  extra: Partial<SupervisionCase.DecideContext> = {}
+): SupervisionCase.DecideContext => ({
+  rulebook: Rulebook.defaults,
+  calendar: WorkCalendar.china,
+  actor,
+  now: d(now),
+  ...extra
+})
+
+export const register = (
+  overrides: Partial<Extract<SupervisionCase.Command, { _tag: "RegisterLead" }>> = {}
+): SupervisionCase.Command => ({
+  _tag: "RegisterLead",
+  caseId,
+  county,
+  town,
+  subject: { cadre: subjectCadre, category: "villageCadre" },
+  source: { _tag: "DailySupervision" },
+  ...overrides
+})
+
+/** Runs commands from a state, failing the test on any error. */
+export const run = (
+  steps: ReadonlyArray<readonly [SupervisionCase.Command, string, SupervisionCase.Actor?]>,
+  from: SupervisionCase.State = SupervisionCase.initial
+): { readonly state: SupervisionCase.State; readonly events: ReadonlyArray<SupervisionCase.Event> } => {
+  let state = from
+  const events: Array<SupervisionCase.Event> = []
+  for (const [command, now, actor] of steps) {
+    const r = SupervisionCase.handle(state, command, ctx(now, actor ?? townSecretary))
+    if (Either.isLeft(r)) throw new Error(`${command._tag} on ${now} failed: ${r.left.message}`)
+    state = r.right.state
+    events.push(...r.right.events)
+  }
+  return { state, events }
+}
+
+type Step = readonly [SupervisionCase.Command, string, SupervisionCase.Actor?]
+
+const c = <T extends SupervisionCase.CommandTag>(
+  cmd: Extract<SupervisionCase.Command, { _tag: T }>
+): SupervisionCase.Command => cmd
+
+/** Recipes that reach each stage (dates in 2026, inside the built-in calendar). */
+export const recipes: Readonly<Record<SupervisionCase.Stage, ReadonlyArray<Step>>> = (() => {
+  const lead: Array<Step> = [[register(), "2026-03-02"]]
+  const inquiry: Array<Step> = [...lead, [c({ _tag: "DisposeLead", way: "letterInquiry" }), "2026-03-05"]]
+  const check: Array<Step> = [...lead, [c({ _tag: "DisposeLead", way: "preliminaryCheck" }), "2026-03-05"]]
+  const held: Array<Step> = [...lead, [c({ _tag: "DisposeLead", way: "hold" }), "2026-03-05"]]
+  const investigation: Array<Step> = [...check, [c({ _tag: "ConcludeInquiry", outcome: "fileCase" }), "2026-04-01"]]
+  const review: Array<Step> = [...investigation, [c({ _tag: "SubmitForReview" }), "2026-06-01"]]
+  const decided: Array<Step> = [
+    ...review,
+    [c({ _tag: "Decide", measures: [{ measure: "partyWarning" }] }), "2026-06-15"]
+  ]
+  const execution: Array<Step> = [...decided, [c({ _tag: "ServeDecision" }), "2026-06-20"]]
+  const reexamination: Array<Step> = [...execution, [c({ _tag: "ApplyReexamination" }), "2026-07-01"]]
+  const recheck: Array<Step> = [
+    ...reexamination,
+    [c({ _tag: "DecideReexamination", outcome: "upheld" }), "2026-07-10"],
+    [c({ _tag: "ApplyRecheck" }), "2026-07-20"]
+  ]
+  const closed: Array<Step> = [...lead, [c({ _tag: "DisposeLead", way: "close" }), "2026-03-05"]]
+  return {
+    none: [],
+    leadRegistered: lead,
+    inquiry,
+    preliminaryCheck: check,
+    held,
+    investigation,
+    review,
+    decided,
+    execution,
+    reexamination,
+    recheck,
+    closed
+  }
+})()
+
+/** The date of the last step of a recipe (or the start). */
+export const lastDate = (stage: SupervisionCase.Stage): string => recipes[stage].at(-1)?.[1] ?? "2026-03-01"
+
+export const reach = (stage: SupervisionCase.Stage) => run(recipes[stage])
+
+/** A valid command for each (command, variant) of the machine. */
+export const sample = (tag: SupervisionCase.CommandTag, variant = "*"): SupervisionCase.Command => {
+  switch (tag) {
+    case "RegisterLead":
+      return register()
+    case "DisposeLead":
+      return { _tag: tag, way: variant === "*" ? "preliminaryCheck" : (variant as "hold") }
+    case "RecordInquiryReply":
+    case "Reactivate":
+    case "Suspend":
+    case "Resume":
+    case "SubmitForReview":
+    case "ServeDecision":
+    case "ApplyReexamination":
+    case "ApplyRecheck":
+    case "CloseCase":
+      return { _tag: tag }
+    case "ConcludeInquiry":
+      return { _tag: tag, outcome: variant === "*" ? "fileCase" : (variant as "close") }
+    case "Transfer":
+      return { _tag: tag, to: "otherAuthority" }
+    case "ExtendInvestigation":
+      return { _tag: tag, days: 30 }
+    case "ExtendReview":
+      return { _tag: tag, until: d("2026-12-31") }
+    case "Decide":
+      return { _tag: tag, measures: [{ measure: "partySeriousWarning" }] }
+    case "DecideReexamination":
+    case "DecideRecheck":
+      return { _tag: tag, outcome: "upheld" }
+  }
+}
+
+/** The state in which a row's guards hold, starting from the recipe of `stage`. */
+export const prepared = (tag: SupervisionCase.CommandTag, stage: SupervisionCase.Stage) => {
+  if (tag === "Resume") {
+    const base = reach(stage)
+    return { ...run([[{ _tag: "Suspend" }, lastDate(stage)]], base.state), now: lastDate(stage) }
+  }
+  if (tag === "ApplyRecheck") {
+    return {
+      ...run([...recipes.reexamination, [{ _tag: "DecideReexamination", outcome: "upheld" }, "2026-07-10"]]),
+      now: "2026-07-20"
+    }
+  }
+  return { ...reach(stage), now: lastDate(stage) }
+}
+
+export const actorFor = (tag: SupervisionCase.CommandTag): SupervisionCase.Actor =>
+  tag === "DecideRecheck" ? countyOfficer : townSecretary
