@@ -704,3 +704,18 @@ export const validate = (
   rulebook?: Rulebook.Rulebook
 ): Either.Either<ValidationReport, InvalidInput.InvalidInput> =>
   Either.map(typeof input === "string" ? decodeJson(input) : decodeUnknown(input), (list) => check(list, rulebook))
+
+// The shipped template; decoded once so that it carries the same brands and defaults as a loaded list.
+import { referenceListEncoded } from "./internal/referenceList.js"
+
+/**
+ * The illustrative reference list (示例清单): 8 categories (重大事项决策, 招投标管理, 财务管理,
+ * 资产资源管理, 工程项目建设, 村务管理, 便民服务, 党务管理) and 57 items, each with its legal basis,
+ * responsible posts, procedure (四议两公开 for major matters), integrity-risk points with controls,
+ * disclosure duties and rulebook-driven conditions. It is a template marked `illustrative`: a
+ * county replaces it with the list it has adopted (see docs/reference-list.md).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const reference: PowerList = Schema.decodeSync(PowerList)(referenceListEncoded)
