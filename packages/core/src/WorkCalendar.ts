@@ -89,8 +89,8 @@ const checkYear = (key: string, data: YearData): Array<Schema.FilterIssue> => {
       issues.push({ path: at("restDays", i, 1), message: `the range ends on ${to}, before it starts on ${from}` })
       return
     }
-    for (let e = LocalDate.toEpochDay(from); e <= LocalDate.toEpochDay(to); e++) {
-      const d = LocalDate.fromEpochDay(e)
+    for (let e = Index.epochDayOf(from), last = Index.epochDayOf(to); e <= last; e++) {
+      const d = Index.dateOfEpochDay(e)
       if (!restIndex.has(d)) restIndex.set(d, i)
     }
   })
@@ -240,8 +240,8 @@ export class OutOfRange extends Schema.TaggedError<OutOfRange>()("CalendarOutOfR
 
 const toSpec = (key: string, y: YearData): Index.YearSpec => ({
   year: Number(key),
-  rest: y.restDays.map(([from, to]) => [LocalDate.toEpochDay(from), LocalDate.toEpochDay(to)] as const),
-  makeUp: y.makeUpWorkdays.map(LocalDate.toEpochDay)
+  rest: y.restDays.map(([from, to]) => [Index.epochDayOf(from), Index.epochDayOf(to)] as const),
+  makeUp: y.makeUpWorkdays.map(Index.epochDayOf)
 })
 
 const validate = Schema.validateEither(CalendarData, { errors: "all" })
@@ -322,11 +322,13 @@ export const decodeJson: (text: string) => Either.Either<CalendarData, InvalidIn
 // queries
 // -----------------------------------------------------------------------------
 
+const fromEpochDay = (day: number): LocalDate.LocalDate => Index.dateOfEpochDay(day) as LocalDate.LocalDate
+
 const outOfRange = (cal: WorkCalendar, idx: Index.Index, day: number): OutOfRange =>
   new OutOfRange({
-    date: LocalDate.fromEpochDay(day),
-    from: LocalDate.fromEpochDay(idx.start),
-    to: LocalDate.fromEpochDay(idx.end - 1),
+    date: fromEpochDay(day),
+    from: fromEpochDay(idx.start),
+    to: fromEpochDay(idx.end - 1),
     years: cal.years
   })
 
@@ -349,7 +351,7 @@ const covered = (
  */
 export const coveredRange = (cal: WorkCalendar): { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate } => {
   const idx = indexOf(cal)
-  return { from: LocalDate.fromEpochDay(idx.start), to: LocalDate.fromEpochDay(idx.end - 1) }
+  return { from: fromEpochDay(idx.start), to: fromEpochDay(idx.end - 1) }
 }
 
 /**
@@ -360,7 +362,7 @@ export const coveredRange = (cal: WorkCalendar): { readonly from: LocalDate.Loca
  */
 export const isWorkingDay = (cal: WorkCalendar, date: LocalDate.LocalDate): Either.Either<boolean, OutOfRange> => {
   const idx = indexOf(cal)
-  const e = LocalDate.toEpochDay(date)
+  const e = Index.epochDayOf(date)
   return Either.map(covered(cal, idx, e, e), () => Index.isWorking(idx, e))
 }
 
@@ -378,8 +380,8 @@ export const workingDaysBetween = (
   to: LocalDate.LocalDate
 ): Either.Either<number, OutOfRange> => {
   const idx = indexOf(cal)
-  const a = LocalDate.toEpochDay(from)
-  const b = LocalDate.toEpochDay(to)
+  const a = Index.epochDayOf(from)
+  const b = Index.epochDayOf(to)
   return Either.map(
     covered(cal, idx, Math.min(a, b), Math.max(a, b)),
     () => Index.cumulative(idx, b) - Index.cumulative(idx, a)
@@ -401,16 +403,16 @@ export const addWorkingDays = (
 ): Either.Either<LocalDate.LocalDate, OutOfRange> => {
   if (!Number.isInteger(n)) throw new RangeError(`working days must be an integer, got ${n}`)
   const idx = indexOf(cal)
-  const e = LocalDate.toEpochDay(date)
+  const e = Index.epochDayOf(date)
   if (n === 0) return Either.map(covered(cal, idx, e, e), () => date)
   if (n > 0) {
     const r = Index.withRank(idx, Index.cumulative(idx, e) + n)
-    return Either.map(covered(cal, idx, e, r), () => LocalDate.fromEpochDay(r))
+    return Either.map(covered(cal, idx, e, r), () => fromEpochDay(r))
   }
   const r = Index.withRank(idx, Index.cumulative(idx, e - 1) + n + 1)
   // Report the uncovered day nearest to `date`, the one a caller can act on.
   const bad = lastUncovered(idx, r, e)
-  return bad === undefined ? Either.right(LocalDate.fromEpochDay(r)) : Either.left(outOfRange(cal, idx, bad))
+  return bad === undefined ? Either.right(fromEpochDay(r)) : Either.left(outOfRange(cal, idx, bad))
 }
 
 /** The last day of [lo, hi] the calendar cannot answer (binary search on a monotone predicate). */

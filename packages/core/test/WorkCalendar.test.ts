@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
+import * as CalendarIndex from "../src/internal/calendarIndex.js"
 import * as LocalDate from "../src/LocalDate.js"
 import * as WorkCalendar from "../src/WorkCalendar.js"
 
@@ -281,6 +282,22 @@ describe("WorkCalendar: bad calendar data", () => {
 })
 
 describe("WorkCalendar: properties", () => {
+  it("the index's date conversions agree with LocalDate over four centuries", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: LocalDate.toEpochDay(d("1900-01-01")), max: LocalDate.toEpochDay(d("2300-12-31")) }), (e) => {
+        const date = LocalDate.fromEpochDay(e)
+        assert.strictEqual(CalendarIndex.dateOfEpochDay(e), date)
+        assert.strictEqual(CalendarIndex.epochDayOf(date), e)
+      }),
+      { numRuns: 5000 }
+    )
+    // Around leap days and century years.
+    for (const s of ["1900-02-28", "1900-03-01", "2000-02-29", "2024-02-29", "2100-03-01", "1999-12-31"]) {
+      assert.strictEqual(CalendarIndex.dateOfEpochDay(CalendarIndex.epochDayOf(s)), s)
+      assert.strictEqual(CalendarIndex.epochDayOf(s), LocalDate.toEpochDay(d(s)))
+    }
+  })
+
   const lenient = WorkCalendar.make(WorkCalendar.chinaData, { outOfRange: "weekendsOnly" })
   const policies = [["error", cal], ["weekendsOnly", lenient]] as const
   const anyDate = dateIn("2023-06-01", "2028-06-30")

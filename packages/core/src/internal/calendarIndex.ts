@@ -173,3 +173,43 @@ export const firstUncovered = (idx: Index, lo: number, hi: number): number | und
   }
   return hi >= idx.end ? idx.end : undefined
 }
+
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48
+
+/**
+ * Epoch day of a valid `YYYY-MM-DD` string, without `Date` (Hinnant's days_from_civil): lookups
+ * would otherwise spend most of their time converting dates.
+ *
+ * @internal
+ */
+export const epochDayOf = (date: string): number => {
+  let y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3)
+  const m = digit(date, 5) * 10 + digit(date, 6)
+  const d = digit(date, 8) * 10 + digit(date, 9)
+  if (m <= 2) y -= 1
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146_097 + doe - 719_468
+}
+
+const pad2 = (n: number): string => (n < 10 ? "0" + n : String(n))
+
+/**
+ * `YYYY-MM-DD` of an epoch day for years 0–9999, without `Date` (Hinnant's civil_from_days).
+ *
+ * @internal
+ */
+export const dateOfEpochDay = (day: number): string => {
+  const z = day + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return String(y).padStart(4, "0") + "-" + pad2(m) + "-" + pad2(d)
+}
