@@ -17,7 +17,10 @@ import * as InvalidInput from "./InvalidInput.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import * as Post from "./Post.js"
+import * as internal from "./internal/exerciseCheck.js"
 import * as PowerList from "./PowerList.js"
+import type * as Rulebook from "./Rulebook.js"
+import type * as WorkCalendar from "./WorkCalendar.js"
 
 const Count = Schema.Int.pipe(
   Schema.nonNegative({ message: () => "a count must be a whole number, zero or more" }),
@@ -300,6 +303,7 @@ export interface Result {
  */
 export type Code =
   | "ITEM_MISMATCH"
+  | "UNKNOWN_ITEM"
   | "RULEBOOK_NOT_IN_FORCE"
   | "CALENDAR_OUT_OF_RANGE"
   | "UNKNOWN_STEP"
@@ -371,6 +375,7 @@ export interface Weight {
  * | `DUPLICATE_STEP_RECORD` | warning | yellow | a step was recorded more than once (the first counts) |
  * | `AMOUNT_MISSING` | warning | yellow | the item has amount thresholds but the exercise states no amount |
  * | `ITEM_MISMATCH` | error | yellow | the exercise is for another item; nothing else is checked |
+ * | `UNKNOWN_ITEM` | error | yellow | ({@link checkInList}) the list has no item with the exercise's code |
  * | `RULEBOOK_NOT_IN_FORCE` | error | yellow | no rulebook edition covers the date; parameter checks are skipped |
  * | `CALENDAR_OUT_OF_RANGE` | warning | yellow | the working-day calendar does not cover a deadline |
  * | `DUAL_TOP_POSTS` | info | none | a performer holds both top posts (一肩挑): noted for extra supervision |
@@ -404,6 +409,7 @@ export const codes: { readonly [C in Code]: Weight } = {
   DUPLICATE_STEP_RECORD: { severity: "warning", risk: "yellow" },
   AMOUNT_MISSING: { severity: "warning", risk: "yellow" },
   ITEM_MISMATCH: { severity: "error", risk: "yellow" },
+  UNKNOWN_ITEM: { severity: "error", risk: "yellow" },
   RULEBOOK_NOT_IN_FORCE: { severity: "error", risk: "yellow" },
   CALENDAR_OUT_OF_RANGE: { severity: "warning", risk: "yellow" },
   DUAL_TOP_POSTS: { severity: "info", risk: "none" }
@@ -423,4 +429,89 @@ export const riskOf = (findings: ReadonlyArray<Diagnostic.Diagnostic<Code>>): Ri
     if (r === "yellow") risk = "yellow"
   }
   return risk
+}
+
+/**
+ * Options of {@link check}.
+ *
+ * - `asOf`: the day of the check. For an `inProgress` exercise, a disclosure whose deadline is
+ *   before `asOf` and that was not posted is missing. (Never the system clock: rules are pure.)
+ * - `isRelated`: a relatives lookup (for example over the Kinship register), consulted in
+ *   addition to the facts recorded in the exercise.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CheckOptions {
+  readonly asOf?: LocalDate.LocalDate | undefined
+  readonly isRelated?: ((cadre: Ids.CadreId, counterparty: Counterparty) => boolean) | undefined
+}
+
+/**
+ * What is precomputed once per item: its expanded steps and their index. {@link check} memoises
+ * it per item (a `WeakMap`), so preparing ahead is optional.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Prepared {
+  readonly item: PowerList.PowerItem
+  readonly steps: ReadonlyArray<PowerList.Step>
+  readonly index: ReadonlyMap<string, number>
+}
+
+/**
+ * Precomputes (and memoises) what checking exercises of `item` needs.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const prepare: (item: PowerList.PowerItem) => Prepared = internal.prepare
+
+/**
+ * Checks one exercise of a power against the item, the rulebook in force on the exercise's date
+ * and the working-day calendar. Pure and total: every problem becomes a finding (see {@link codes}
+ * for the table of codes, severities and risks); nothing throws.
+ *
+ * - Steps: each required step performed (`STEP_MISSING`), in order (`STEP_OUT_OF_ORDER`), with
+ *   its evidence (`EVIDENCE_MISSING`), by the right performer.
+ * - Meetings: quorum and majority by the rulebook's `meeting.*` rule for the body, in exact
+ *   integer arithmetic (`QUORUM_NOT_MET`, `MAJORITY_NOT_REACHED`).
+ * - Disclosures: posted (`DISCLOSURE_MISSING`) by the deadline counted from the step they follow,
+ *   in working days on `calendar` where the limit says so (`DISCLOSURE_LATE`).
+ * - Persons: `SELF_APPROVAL` (一肩挑 included) and `RECUSAL_REQUIRED`.
+ * - Amount: `ESCALATION_REQUIRED` (提级监督), `TENDER_REQUIRED` (national thresholds by
+ *   procurement kind, even without an item condition), `COMPETITIVE_SELECTION_REQUIRED`.
+ *
+ * @example
+ * const result = Exercise.check(item, exercise, Rulebook.defaults, WorkCalendar.china)
+ * result.risk // "green" | "yellow" | "red"
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const check: (
+  item: PowerList.PowerItem,
+  exercise: Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options?: CheckOptions
+) => Result = internal.check
+
+/**
+ * Like {@link check}, looking the item up in a list by the exercise's item code (`UNKNOWN_ITEM`
+ * when the list has none).
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkInList = (
+  list: PowerList.PowerList,
+  exercise: Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options?: CheckOptions
+): Result => {
+  const item = internal.findItem(list, exercise.item)
+  return item === undefined ? internal.unknownItem(exercise) : internal.check(item, exercise, rulebook, calendar, options)
 }

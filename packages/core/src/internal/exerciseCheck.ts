@@ -1,0 +1,772 @@
+// The rules an exercise of a micro-power is checked against. Pure: (item, exercise, rulebook,
+// calendar) → findings. Per-item work (expanded steps, index maps) is memoised so that checking
+// many exercises of the same item costs little more than reading them.
+import * as Either from "effect/Either"
+import * as Diagnostic from "../Diagnostic.js"
+import type * as Exercise from "../Exercise.js"
+import { codes, riskOf } from "../Exercise.js"
+import type * as Ids from "../Ids.js"
+import * as LocalDate from "../LocalDate.js"
+import * as Money from "../Money.js"
+import type * as Post from "../Post.js"
+import type * as PowerList from "../PowerList.js"
+import { fourAndTwoRole, steps as expand } from "../PowerList.js"
+import * as Rulebook from "../Rulebook.js"
+import * as Threshold from "../Threshold.js"
+import * as WorkCalendar from "../WorkCalendar.js"
+
+type Code = Exercise.Code
+type Finding = Diagnostic.Diagnostic<Code>
+type Path = Diagnostic.Path
+
+const finding = (code: Code, path: Path, zh: string, en: string): Finding =>
+  Diagnostic.make(code, codes[code].severity, path, zh, en)
+
+// ---------------------------------------------------------------------------------------------
+// per-item preparation
+// ---------------------------------------------------------------------------------------------
+
+export interface Prepared {
+  readonly item: PowerList.PowerItem
+  readonly steps: ReadonlyArray<PowerList.Step>
+  readonly index: ReadonlyMap<string, number>
+  /** 四议两公开 role of each step (-1 when none). */
+  readonly role: ReadonlyArray<number>
+  /** True when a `then: "fourAndTwo"` condition decides whether the six steps are required. */
+  readonly fourAndTwoConditional: boolean
+  readonly hasFourAndTwoSteps: boolean
+  readonly duties: ReadonlyMap<string, PowerList.DisclosureDuty>
+  readonly hasAmountCondition: boolean
+}
+
+const prepared = new WeakMap<PowerList.PowerItem, Prepared>()
+
+export const prepare = (item: PowerList.PowerItem): Prepared => {
+  const cached = prepared.get(item)
+  if (cached !== undefined) return cached
+  const all = expand(item.procedure)
+  const index = new Map<string, number>()
+  all.forEach((s, i) => {
+    if (!index.has(s.id)) index.set(s.id, i)
+  })
+  const role = all.map(fourAndTwoRole)
+  const duties = new Map<string, PowerList.DisclosureDuty>()
+  for (const d of item.disclosures) if (!duties.has(d.id)) duties.set(d.id, d)
+  const p: Prepared = {
+    item,
+    steps: all,
+    index,
+    role,
+    fourAndTwoConditional: item.conditions.some((c) => c.then === "fourAndTwo" && !("always" in c.when)) &&
+      !item.conditions.some((c) => c.then === "fourAndTwo" && "always" in c.when),
+    hasFourAndTwoSteps: role.some((r) => r >= 0),
+    duties,
+    hasAmountCondition: item.conditions.some((c) => "amountAtLeast" in c.when)
+  }
+  prepared.set(item, p)
+  return p
+}
+
+const itemIndexes = new WeakMap<PowerList.PowerList, ReadonlyMap<string, PowerList.PowerItem>>()
+
+export const findItem = (list: PowerList.PowerList, code: string): PowerList.PowerItem | undefined => {
+  let m = itemIndexes.get(list)
+  if (m === undefined) {
+    const map = new Map<string, PowerList.PowerItem>()
+    for (const i of list.items) if (!map.has(i.code)) map.set(i.code, i)
+    itemIndexes.set(list, map)
+    m = map
+  }
+  return m.get(code)
+}
+
+// ---------------------------------------------------------------------------------------------
+// memoised rulebook and calendar lookups (both are pure functions of immutable inputs)
+// ---------------------------------------------------------------------------------------------
+
+const ruleSets = new WeakMap<Rulebook.Rulebook, Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>>>()
+
+const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
+  let m = ruleSets.get(rulebook)
+  if (m === undefined) {
+    m = new Map()
+    ruleSets.set(rulebook, m)
+  }
+  let r = m.get(date)
+  if (r === undefined) {
+    r = Rulebook.at(rulebook, date)
+    m.set(date, r)
+  }
+  return r
+}
+
+const dueDates = new WeakMap<WorkCalendar.WorkCalendar, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>()
+
+const dueDate = (cal: WorkCalendar.WorkCalendar, date: LocalDate.LocalDate, d: Rulebook.Duration) => {
+  let m = dueDates.get(cal)
+  if (m === undefined) {
+    m = new Map()
+    dueDates.set(cal, m)
+  }
+  const key = `${date}|${d.amount}|${d.unit}`
+  let r = m.get(key)
+  if (r === undefined) {
+    r = WorkCalendar.addDuration(cal, date, d)
+    m.set(key, r)
+  }
+  return r
+}
+
+// ---------------------------------------------------------------------------------------------
+// vocabulary
+// ---------------------------------------------------------------------------------------------
+
+const meetingRuleKey: Partial<Record<PowerList.Body, Rulebook.Key>> = {
+  villagersAssembly: "meeting.villagersAssembly",
+  representativesAssembly: "meeting.representativesAssembly",
+  villagerGroupMeeting: "meeting.villagerGroup",
+  partyMembersMeeting: "meeting.partyMembers",
+  twoCommittees: "meeting.twoCommittees"
+}
+
+// The post whose holder acts for a body that is not a meeting (for self-approval and recusal).
+const headPost: Partial<Record<PowerList.Body, Post.Post>> = {
+  partyOrganisation: "partySecretary",
+  villagersCommittee: "committeeDirector",
+  collectiveEconomyOrganisation: "collectiveEconomyHead",
+  supervisionCommittee: "supervisionCommitteeChair"
+}
+
+const tenderKey = {
+  construction: "threshold.tenderConstruction",
+  goods: "threshold.tenderGoods",
+  services: "threshold.tenderServices"
+} as const
+
+const procurementZh = { construction: "工程", goods: "货物", services: "服务" } as const
+
+const bodyZh: Record<PowerList.Body, string> = {
+  partyOrganisation: "村党组织",
+  twoCommittees: "村\"两委\"会议",
+  partyMembersMeeting: "党员大会",
+  villagersAssembly: "村民会议",
+  representativesAssembly: "村民代表会议",
+  villagerGroupMeeting: "村民小组会议",
+  villagersCommittee: "村民委员会",
+  supervisionCommittee: "村务监督委员会",
+  collectiveEconomyOrganisation: "村集体经济组织",
+  townGovernment: "镇(乡)人民政府",
+  townPartyCommittee: "镇党委",
+  townAssetsCentre: "镇三资委托代理中心",
+  townDisciplineCommission: "镇纪委"
+}
+
+const isAssembly = (b: PowerList.Body) => b === "villagersAssembly" || b === "representativesAssembly"
+const meetingActs = new Set<PowerList.Act>(["discuss", "review", "resolve", "approve"])
+const proposing = (a: PowerList.Act) => a === "propose" || a === "apply"
+const approving = (a: PowerList.Act) => a === "approve" || a === "resolve"
+// Acts through which a person can sway the outcome; publishing and record-keeping cannot.
+const swaying = (a: PowerList.Act) =>
+  a !== "publishDecision" && a !== "publishResult" && a !== "publish" && a !== "record" && a !== "archive" && a !== "report"
+const yuan = (fen: Money.Fen) => Money.formatYuan(fen)
+
+// ---------------------------------------------------------------------------------------------
+// check
+// ---------------------------------------------------------------------------------------------
+
+export interface Options {
+  readonly asOf?: LocalDate.LocalDate | undefined
+  readonly isRelated?: ((cadre: Ids.CadreId, counterparty: Exercise.Counterparty) => boolean) | undefined
+}
+
+const result = (
+  findings: ReadonlyArray<Finding>,
+  requirements: ReadonlyArray<PowerList.Requirement>,
+  escalationRequired: boolean,
+  tenderRequired: boolean
+): Exercise.Result => ({ risk: riskOf(findings), findings, escalationRequired, tenderRequired, requirements })
+
+const requirementOrder: ReadonlyArray<PowerList.Requirement> = ["fourAndTwo", "escalation", "publicTender", "competitiveSelection"]
+
+export const unknownItem = (exercise: Exercise.Exercise): Exercise.Result =>
+  result(
+    [
+      finding(
+        "UNKNOWN_ITEM",
+        ["item"],
+        `清单中没有事项 ${exercise.item}`,
+        `the list has no item ${exercise.item}`
+      )
+    ],
+    [],
+    false,
+    false
+  )
+
+export const check = (
+  item: PowerList.PowerItem,
+  ex: Exercise.Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options?: Options
+): Exercise.Result => {
+  const p = prepare(item)
+  const out: Array<Finding> = []
+  if (ex.item !== item.code) {
+    out.push(
+      finding(
+        "ITEM_MISMATCH",
+        ["item"],
+        `该记录属于事项 ${ex.item}，不能按事项 ${item.code} 检查`,
+        `the exercise is of item ${ex.item}; it cannot be checked against item ${item.code}`
+      )
+    )
+    return result(out, [], false, false)
+  }
+
+  // --- the rulebook in force -----------------------------------------------------------------
+  const rulesE = rulesAt(rulebook, ex.date)
+  let rules: Rulebook.RuleSet | undefined
+  if (Either.isRight(rulesE)) rules = rulesE.right
+  else {
+    out.push(
+      finding(
+        "RULEBOOK_NOT_IN_FORCE",
+        ["date"],
+        `${ex.date} 没有生效的规则集（最早 ${rulesE.left.earliest}），金额标准、会议规则和公开期限未能检查`,
+        `no rulebook edition is in force on ${ex.date} (earliest ${rulesE.left.earliest}); thresholds, meeting rules and disclosure deadlines were not checked`
+      )
+    )
+  }
+
+  // --- which requirements apply --------------------------------------------------------------
+  const amount = ex.amount
+  const applies = { fourAndTwo: false, escalation: false, publicTender: false, competitiveSelection: false }
+  if (amount === undefined && p.hasAmountCondition) {
+    out.push(
+      finding(
+        "AMOUNT_MISSING",
+        ["amount"],
+        `事项 ${item.code} 按金额确定是否需要四议两公开、提级监督或招标，但记录未填写金额`,
+        `item ${item.code} has amount thresholds (四议两公开, escalation, tender) but the exercise states no amount`
+      )
+    )
+  }
+  for (const c of item.conditions) {
+    if ("always" in c.when) {
+      applies[c.then] = true
+      continue
+    }
+    if (amount === undefined) continue
+    const limit = c.when.amountAtLeast
+    const fen = "amount" in limit ? limit.amount : rules !== undefined ? Rulebook.value(rules, limit.parameter) : undefined
+    if (fen !== undefined && amount >= fen) applies[c.then] = true
+  }
+  if (rules !== undefined && amount !== undefined) {
+    if (amount >= Rulebook.value(rules, "threshold.escalation")) applies.escalation = true
+    const kind = ex.procurement ?? item.procurement
+    if (kind !== undefined && amount >= Rulebook.value(rules, tenderKey[kind])) applies.publicTender = true
+  }
+  const fourAndTwoRequired = !p.fourAndTwoConditional || applies.fourAndTwo
+  if (p.hasFourAndTwoSteps && fourAndTwoRequired) applies.fourAndTwo = true
+  const requirements = requirementOrder.filter((r) => applies[r])
+
+  // --- who is who ----------------------------------------------------------------------------
+  const postsOf = new Map<string, ReadonlyArray<Post.Post>>()
+  const holders = new Map<Post.Post, Array<Ids.CadreId>>()
+  const related = new Set<string>(ex.counterparty?.relatedCadres ?? [])
+  for (const a of ex.actors) {
+    postsOf.set(a.cadre, a.posts)
+    for (const post of a.posts) {
+      const h = holders.get(post)
+      if (h === undefined) holders.set(post, [a.cadre])
+      else h.push(a.cadre)
+    }
+    if (a.relatedToCounterparty) related.add(a.cadre)
+  }
+  const isRelated = options?.isRelated
+  const cp = ex.counterparty
+  const relatedTo = (c: Ids.CadreId) => related.has(c) || (isRelated !== undefined && cp !== undefined && isRelated(c, cp))
+  const dualTop = (c: string) => {
+    const posts = postsOf.get(c)
+    return posts !== undefined && posts.includes("partySecretary") && posts.includes("committeeDirector")
+  }
+  // The persons answerable for a performed step: named cadres, else the head of the acting body,
+  // else the holders of the actor post. Meetings decide collectively and answer as no one person.
+  const answerable = (r: Exercise.StepRecord, s: PowerList.Step): ReadonlyArray<Ids.CadreId> => {
+    const pb = r.performedBy
+    if (Array.isArray(pb)) {
+      if (pb.length > 0) return pb
+    } else {
+      const b = (pb as { readonly body: PowerList.Body; readonly cadres: ReadonlyArray<Ids.CadreId> })
+      const head = headPost[b.body]
+      if (head === undefined) return []
+      if (b.cadres.length > 0) return b.cadres
+      return holders.get(head) ?? []
+    }
+    if ("body" in s.actor) {
+      const head = headPost[s.actor.body]
+      return head === undefined ? [] : holders.get(head) ?? []
+    }
+    return holders.get(s.actor.post as Post.Post) ?? []
+  }
+
+  // --- steps ---------------------------------------------------------------------------------
+  const n = p.steps.length
+  const recordAt: Array<Exercise.StepRecord | undefined> = new Array(n)
+  const recordIdx: Array<number> = new Array(n)
+  const recs = ex.steps
+  for (let k = 0; k < recs.length; k++) {
+    const r = recs[k]!
+    const pos = p.index.get(r.stepId)
+    if (pos === undefined) {
+      out.push(
+        finding(
+          "UNKNOWN_STEP",
+          ["steps", k, "stepId"],
+          `事项 ${item.code} 的流程中没有步骤 "${r.stepId}"`,
+          `item ${item.code} has no step "${r.stepId}"`
+        )
+      )
+      continue
+    }
+    if (recordAt[pos] !== undefined) {
+      out.push(
+        finding(
+          "DUPLICATE_STEP_RECORD",
+          ["steps", k],
+          `步骤 "${r.stepId}" 重复登记，以第一次为准`,
+          `step "${r.stepId}" is recorded more than once; the first record counts`
+        )
+      )
+      continue
+    }
+    recordAt[pos] = r
+    recordIdx[pos] = k
+  }
+
+  let lastPerformed = -1
+  for (let i = 0; i < n; i++) if (recordAt[i] !== undefined) lastPerformed = i
+  const mustBeDone = ex.status === "completed" ? n : lastPerformed
+  let maxDate: LocalDate.LocalDate | undefined
+  let maxStep = ""
+  const proposers: Array<[Ids.CadreId, number]> = []
+  const approvers: Array<[Ids.CadreId, number]> = []
+  const dualSeen = new Set<string>()
+
+  for (let i = 0; i < n; i++) {
+    const s = p.steps[i]!
+    const r = recordAt[i]
+    if (r === undefined) {
+      if (i < mustBeDone && (p.role[i]! < 0 || fourAndTwoRequired)) {
+        const four = p.role[i]! >= 0
+        out.push(
+          finding(
+            "STEP_MISSING",
+            ["steps"],
+            `缺少步骤 "${s.id}"（${s.name.zh}）${four ? "，这是\"四议两公开\"的必经程序" : ""}`,
+            `step "${s.id}" (${s.name.en ?? s.name.zh}) was not performed${four ? "; it is one of the six steps of 四议两公开" : ""}`
+          )
+        )
+      }
+      continue
+    }
+    const k = recordIdx[i]!
+    const path = ["steps", k] as const
+
+    if (maxDate !== undefined && r.date < maxDate) {
+      out.push(
+        finding(
+          "STEP_OUT_OF_ORDER",
+          [...path, "date"],
+          `步骤 "${s.id}"（${r.date}）早于应在其前的步骤 "${maxStep}"（${maxDate}）`,
+          `step "${s.id}" (${r.date}) was performed before step "${maxStep}" (${maxDate}), which must precede it`
+        )
+      )
+    } else {
+      maxDate = r.date
+      maxStep = s.id
+    }
+    if (r.date < ex.date) {
+      out.push(
+        finding(
+          "STEP_BEFORE_EXERCISE",
+          [...path, "date"],
+          `步骤 "${s.id}" 的日期 ${r.date} 早于事项开始日 ${ex.date}`,
+          `step "${s.id}" is dated ${r.date}, before the exercise started (${ex.date})`
+        )
+      )
+    }
+
+    if (s.evidence.length > 0) {
+      let missing: Array<PowerList.Evidence> | undefined
+      for (const e of s.evidence) if (!r.evidence.includes(e)) (missing ??= []).push(e)
+      if (missing !== undefined) {
+        out.push(
+          finding(
+            "EVIDENCE_MISSING",
+            [...path, "evidence"],
+            `步骤 "${s.id}" 缺少留痕材料：${missing.join("、")}`,
+            `step "${s.id}" lacks the evidence: ${missing.join(", ")}`
+          )
+        )
+      }
+    }
+
+    // performer
+    const pb = r.performedBy
+    const performingBody = Array.isArray(pb) ? r.meeting?.body : (pb as { readonly body: PowerList.Body }).body
+    if ("body" in s.actor) {
+      const expected = s.actor.body
+      if (performingBody !== undefined && performingBody !== expected && !(isAssembly(performingBody) && isAssembly(expected))) {
+        if (item.article24 !== undefined && s.act === "resolve") {
+          out.push(
+            finding(
+              "WRONG_DECIDING_BODY",
+              [...path, "performedBy"],
+              `${item.code} 属于村民委员会组织法第二十四条事项，只能由村民会议或村民代表会议决定，本次由${bodyZh[performingBody]}决定`,
+              `${item.code} is a §24 matter that only the villagers' (representative) assembly may decide; it was decided by ${performingBody}`
+            )
+          )
+        } else {
+          out.push(
+            finding(
+              "PERFORMER_MISMATCH",
+              [...path, "performedBy"],
+              `步骤 "${s.id}" 应由${bodyZh[expected]}履行，实际由${bodyZh[performingBody]}履行`,
+              `step "${s.id}" belongs to ${expected} but was performed by ${performingBody}`
+            )
+          )
+        }
+      }
+    } else if (!Array.isArray(pb)) {
+      out.push(
+        finding(
+          "PERFORMER_MISMATCH",
+          [...path, "performedBy"],
+          `步骤 "${s.id}" 应由岗位 ${s.actor.post} 履行，实际由${bodyZh[performingBody!]}履行`,
+          `step "${s.id}" belongs to the post ${s.actor.post} but was performed by ${performingBody}`
+        )
+      )
+    } else {
+      const post = s.actor.post
+      const known = (pb as ReadonlyArray<Ids.CadreId>).filter((c) => postsOf.has(c))
+      if (known.length > 0 && !known.some((c) => postsOf.get(c)!.includes(post as Post.Post))) {
+        out.push(
+          finding(
+            "PERFORMER_MISMATCH",
+            [...path, "performedBy"],
+            `步骤 "${s.id}" 应由岗位 ${post} 履行，但履行人不担任该职务`,
+            `step "${s.id}" belongs to the post ${post}, which none of its performers holds`
+          )
+        )
+      }
+    }
+
+    // meeting
+    const meetingBody = r.meeting?.body ?? performingBody ?? ("body" in s.actor ? s.actor.body : undefined)
+    const ruleKey = meetingBody === undefined ? undefined : meetingRuleKey[meetingBody]
+    if (ruleKey !== undefined && meetingActs.has(s.act)) {
+      if (r.meeting === undefined) {
+        out.push(
+          finding(
+            "MEETING_RECORD_MISSING",
+            [...path, "meeting"],
+            `步骤 "${s.id}" 是${bodyZh[meetingBody!]}，但没有登记到会和表决人数，无法核对法定人数`,
+            `step "${s.id}" is a meeting of ${meetingBody} but records no attendance or votes; quorum and majority cannot be checked`
+          )
+        )
+      } else if (rules !== undefined) {
+        checkMeeting(r.meeting, Rulebook.value(rules, ruleKey) as Rulebook.MeetingRule, meetingBody!, s, [...path, "meeting"], out)
+      }
+    }
+
+    // persons
+    const persons = answerable(r, s)
+    if (proposing(s.act)) for (const c of persons) proposers.push([c, k])
+    if (approving(s.act)) for (const c of persons) approvers.push([c, k])
+    const takingPart = !swaying(s.act)
+      ? []
+      : Array.isArray(pb)
+      ? persons
+      : [...persons, ...(pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres]
+    let relatedHere: Array<Ids.CadreId> | undefined
+    for (const c of takingPart) {
+      if (relatedTo(c) && !(relatedHere ?? []).includes(c)) (relatedHere ??= []).push(c)
+      if (!dualSeen.has(c) && dualTop(c)) {
+        dualSeen.add(c)
+        out.push(
+          finding(
+            "DUAL_TOP_POSTS",
+            [...path, "performedBy"],
+            `${c} 同时担任村党组织书记和村委会主任（一肩挑），本事项应加强监督`,
+            `${c} is both party secretary and committee director (一肩挑); the exercise calls for closer supervision`
+          )
+        )
+      }
+    }
+    if (relatedHere !== undefined) {
+      out.push(
+        finding(
+          "RECUSAL_REQUIRED",
+          [...path, "performedBy"],
+          `${relatedHere.join("、")} 与相对方${cp?.name ?? ""}存在亲属或利害关系，应当回避却参与了步骤 "${s.id}"`,
+          `${relatedHere.join(", ")} ${relatedHere.length > 1 ? "are" : "is"} related to the counterparty${cp !== undefined ? ` (${cp.name})` : ""} and should have recused, but took part in step "${s.id}"`
+        )
+      )
+    }
+  }
+
+  // --- self-approval -------------------------------------------------------------------------
+  for (const [a, ka] of approvers) {
+    for (const [c, kp] of proposers) {
+      if (a !== c || ka === kp) continue
+      const dual = dualTop(a)
+      out.push(
+        finding(
+          "SELF_APPROVAL",
+          ["steps", ka, "performedBy"],
+          `${a} 既提出（申请）又批准（决定）了本事项${dual ? "：作为书记提议、又作为主任审批（一肩挑）" : ""}，违反不相容职务分离`,
+          `${a} both proposed (or applied for) and approved this matter${dual ? " — proposing as party secretary and approving as committee director (一肩挑)" : ""}; incompatible duties must be separated`
+        )
+      )
+      break
+    }
+  }
+
+  // --- disclosures ---------------------------------------------------------------------------
+  const posted = new Map<string, [Exercise.DisclosureRecord, number]>()
+  ex.disclosures.forEach((d, k) => {
+    const duty = p.duties.get(d.dutyId)
+    if (duty === undefined) {
+      out.push(
+        finding(
+          "UNKNOWN_DISCLOSURE_DUTY",
+          ["disclosures", k, "dutyId"],
+          `事项 ${item.code} 没有公开事项 "${d.dutyId}"`,
+          `item ${item.code} has no disclosure duty "${d.dutyId}"`
+        )
+      )
+      return
+    }
+    if (!duty.channels.includes(d.channel)) {
+      out.push(
+        finding(
+          "DISCLOSURE_WRONG_CHANNEL",
+          ["disclosures", k, "channel"],
+          `公开事项 "${d.dutyId}" 应在 ${duty.channels.join("、")} 公开，实际在 ${d.channel}`,
+          `disclosure "${d.dutyId}" belongs on ${duty.channels.join(", ")}, not ${d.channel}`
+        )
+      )
+    }
+    const prev = posted.get(d.dutyId)
+    if (prev === undefined || d.postedOn < prev[0].postedOn) posted.set(d.dutyId, [d, k])
+  })
+  const asOf = options?.asOf
+  item.disclosures.forEach((duty, j) => {
+    if (p.duties.get(duty.id) !== duty) return
+    const pos = p.index.get(duty.afterStep)
+    const stepRec = pos === undefined ? undefined : recordAt[pos]
+    if (stepRec === undefined) return
+    const got = posted.get(duty.id)
+    if (got !== undefined) {
+      const [d, k] = got
+      if (d.postedOn < stepRec.date) {
+        out.push(
+          finding(
+            "DISCLOSURE_BEFORE_STEP",
+            ["disclosures", k, "postedOn"],
+            `公开事项 "${duty.id}" 于 ${d.postedOn} 公开，早于其所公开的步骤（${stepRec.date}）`,
+            `disclosure "${duty.id}" was posted on ${d.postedOn}, before the step it reports on (${stepRec.date})`
+          )
+        )
+      }
+      if (duty.minimumPostedDays !== undefined && d.removedOn !== undefined &&
+        LocalDate.daysBetween(d.postedOn, d.removedOn) < duty.minimumPostedDays) {
+        out.push(
+          finding(
+            "DISCLOSURE_TOO_SHORT",
+            ["disclosures", k, "removedOn"],
+            `公开事项 "${duty.id}" 只公示了 ${LocalDate.daysBetween(d.postedOn, d.removedOn)} 天，不足 ${duty.minimumPostedDays} 天`,
+            `disclosure "${duty.id}" stayed up ${LocalDate.daysBetween(d.postedOn, d.removedOn)} days, less than the ${duty.minimumPostedDays} required`
+          )
+        )
+      }
+    }
+    const within = "duration" in duty.within
+      ? duty.within.duration
+      : rules !== undefined
+      ? Rulebook.value(rules, duty.within.parameter)
+      : undefined
+    if (within === undefined) {
+      if (got === undefined && ex.status === "completed") out.push(missingDisclosure(duty, j, stepRec.date, undefined))
+      return
+    }
+    const dueE = dueDate(calendar, stepRec.date, within)
+    if (Either.isLeft(dueE)) {
+      out.push(
+        finding(
+          "CALENDAR_OUT_OF_RANGE",
+          ["disclosures"],
+          `工作日历未覆盖 ${dueE.left.date}，无法计算公开事项 "${duty.id}" 的期限；请补充该年度的节假日安排`,
+          `the working-day calendar does not cover ${dueE.left.date}; the deadline of disclosure "${duty.id}" could not be computed (add that year's holiday schedule)`
+        )
+      )
+      if (got === undefined && ex.status === "completed") out.push(missingDisclosure(duty, j, stepRec.date, undefined))
+      return
+    }
+    const due = dueE.right
+    if (got === undefined) {
+      if (ex.status === "completed" || (asOf !== undefined && asOf > due)) out.push(missingDisclosure(duty, j, stepRec.date, due))
+    } else if (got[0].postedOn > due) {
+      out.push(
+        finding(
+          "DISCLOSURE_LATE",
+          ["disclosures", got[1], "postedOn"],
+          `公开事项 "${duty.id}" 应于 ${due} 前公开，实际 ${got[0].postedOn} 才公开`,
+          `disclosure "${duty.id}" was due by ${due} but was posted on ${got[0].postedOn}`
+        )
+      )
+    }
+  })
+
+  // --- safeguards the amount calls for -------------------------------------------------------
+  const sg = ex.safeguards
+  const amt = amount === undefined ? "" : `${yuan(amount)}`
+  if (applies.escalation && !sg.townReview) {
+    out.push(
+      finding(
+        "ESCALATION_REQUIRED",
+        ["safeguards", "townReview"],
+        `金额 ${amt} 元达到提级监督标准，须报镇级审核，但未经镇审核`,
+        `the amount (${amt} yuan) calls for town review (提级监督), which did not take place`
+      )
+    )
+  }
+  if (applies.publicTender && !sg.publicTender) {
+    const kind = ex.procurement ?? item.procurement
+    out.push(
+      finding(
+        "TENDER_REQUIRED",
+        ["safeguards", "publicTender"],
+        `${kind !== undefined ? procurementZh[kind] : ""}金额 ${amt} 元达到必须公开招标的标准，但未公开招标`,
+        `the ${kind ?? "contract"} amount (${amt} yuan) must be publicly tendered, and no public tender took place`
+      )
+    )
+  }
+  if (applies.competitiveSelection && !sg.competitiveSelection && !sg.publicTender) {
+    out.push(
+      finding(
+        "COMPETITIVE_SELECTION_REQUIRED",
+        ["safeguards", "competitiveSelection"],
+        `本事项须经比选（竞争性选择）确定承接方，但未比选`,
+        `the item requires a competitive selection (比选) of the contractor, which did not take place`
+      )
+    )
+  }
+
+  return result(out, requirements, applies.escalation, applies.publicTender)
+}
+
+const missingDisclosure = (
+  duty: PowerList.DisclosureDuty,
+  j: number,
+  stepDate: LocalDate.LocalDate,
+  due: LocalDate.LocalDate | undefined
+): Finding =>
+  finding(
+    "DISCLOSURE_MISSING",
+    ["disclosures"],
+    `未公开"${duty.what.zh}"（公开事项 "${duty.id}"，步骤 ${duty.afterStep} 于 ${stepDate} 完成${due !== undefined ? `，应于 ${due} 前公开` : ""}）`,
+    `"${duty.what.en ?? duty.what.zh}" (disclosure ${duty.id}, item.disclosures[${j}]) was never posted; step ${duty.afterStep} was done on ${stepDate}${due !== undefined ? ` and the deadline was ${due}` : ""}`
+  )
+
+const basisZh = { members: "应到成员", adultVillagers: "年满十八周岁村民", households: "户" } as const
+
+const checkMeeting = (
+  m: Exercise.Meeting,
+  rule: Rulebook.MeetingRule,
+  body: PowerList.Body,
+  s: PowerList.Step,
+  path: Path,
+  out: Array<Finding>
+): void => {
+  const votes = m.votesFor + m.votesAgainst + (m.abstentions ?? 0)
+  const problems: Array<string> = []
+  if (votes > m.present) problems.push(`votes (${votes}) > present (${m.present})`)
+  if (m.membersEntitled !== undefined && m.present > m.membersEntitled) {
+    problems.push(`present (${m.present}) > members entitled (${m.membersEntitled})`)
+  }
+  if (m.adultVillagers !== undefined && m.adultVillagers.present > m.adultVillagers.total) {
+    problems.push(`adult villagers present (${m.adultVillagers.present}) > total (${m.adultVillagers.total})`)
+  }
+  if (m.households !== undefined && m.households.represented > m.households.total) {
+    problems.push(`households represented (${m.households.represented}) > total (${m.households.total})`)
+  }
+  if (problems.length > 0) {
+    out.push(
+      finding(
+        "MEETING_COUNTS_INCONSISTENT",
+        path,
+        `步骤 "${s.id}" 的会议人数自相矛盾：${problems.join("; ")}`,
+        `the counts of step "${s.id}" contradict each other: ${problems.join("; ")}`
+      )
+    )
+    return
+  }
+  let quorate = false
+  const tried: Array<string> = []
+  const triedZh: Array<string> = []
+  for (const q of rule.quorum) {
+    const counts = q.basis === "members"
+      ? (m.membersEntitled === undefined ? undefined : [m.present, m.membersEntitled] as const)
+      : q.basis === "adultVillagers"
+      ? (m.adultVillagers === undefined ? undefined : [m.adultVillagers.present, m.adultVillagers.total] as const)
+      : (m.households === undefined ? undefined : [m.households.represented, m.households.total] as const)
+    if (counts === undefined) {
+      tried.push(`${q.basis} ${Threshold.format(q.threshold)}: not recorded`)
+      triedZh.push(`${basisZh[q.basis]} ${Threshold.format(q.threshold)}：未登记`)
+      continue
+    }
+    if (Threshold.isMet(q.threshold, counts[0], counts[1])) {
+      quorate = true
+      break
+    }
+    const need = Threshold.minimumCount(q.threshold, counts[1])
+    tried.push(`${q.basis} ${counts[0]}/${counts[1]}, needs ${Threshold.format(q.threshold)} (at least ${need})`)
+    triedZh.push(`${basisZh[q.basis]} ${counts[0]}/${counts[1]}，须 ${Threshold.format(q.threshold)}（至少 ${need}）`)
+  }
+  if (!quorate) {
+    out.push(
+      finding(
+        "QUORUM_NOT_MET",
+        path,
+        `${bodyZh[body]}（步骤 "${s.id}"）未达到法定到会人数：${triedZh.join("；")}`,
+        `the ${body} meeting of step "${s.id}" lacked its quorum: ${tried.join("; ")}`
+      )
+    )
+  }
+  const base = rule.majority.of === "present" ? m.present : m.membersEntitled
+  if (base === undefined) {
+    out.push(
+      finding(
+        "MEETING_RECORD_MISSING",
+        [...path, "membersEntitled"],
+        `${bodyZh[body]}的表决须按应到成员计算，但未登记应到人数`,
+        `the ${body} majority is counted against all members, but membersEntitled is not recorded`
+      )
+    )
+    return
+  }
+  if (!Threshold.isMet(rule.majority.threshold, m.votesFor, base)) {
+    const need = Threshold.minimumCount(rule.majority.threshold, base)
+    out.push(
+      finding(
+        "MAJORITY_NOT_REACHED",
+        [...path, "votesFor"],
+        `${bodyZh[body]}（步骤 "${s.id}"）赞成 ${m.votesFor} 票，未达到${rule.majority.of === "present" ? "到会人数" : "应到成员"} ${base} 的 ${Threshold.format(rule.majority.threshold)}（至少 ${need} 票）`,
+        `the ${body} meeting of step "${s.id}" had ${m.votesFor} votes for; it needed ${Threshold.format(rule.majority.threshold)} of ${rule.majority.of === "present" ? "those present" : "all members"} (${base}), at least ${need}`
+      )
+    )
+  }
+}
