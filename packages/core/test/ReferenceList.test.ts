@@ -80,7 +80,19 @@ describe("the illustrative reference list", () => {
     const article24 = list.items.filter((i) => i.article24 !== undefined)
     assert.isAtLeast(article24.length, 8)
     for (const item of article24) {
-      assert.strictEqual(item.procedure._tag, "FourAndTwo", item.code)
+      // The six steps, in statutory order; the carrying-out comes before 实施结果公开.
+      const all = PowerList.steps(item.procedure)
+      const roles = all.map(PowerList.fourAndTwoRole).filter((r) => r >= 0)
+      assert.deepStrictEqual(roles, [0, 1, 2, 3, 4, 5], item.code)
+      const decisionAt = all.findIndex((x) => x.act === "publishDecision")
+      const resultAt = all.findIndex((x) => x.act === "publishResult")
+      assert.isAbove(resultAt - decisionAt, 1, `${item.code} publishes its result before doing the work`)
+      // The result duty's clock starts at a step of the carrying-out, before 实施结果公开.
+      const resultDuty = item.disclosures.find((d) => d.id === "result")
+      if (resultDuty !== undefined) {
+        const at = all.findIndex((x) => x.id === resultDuty.afterStep)
+        assert.isTrue(at > decisionAt && at < resultAt, item.code)
+      }
       assert.include(["villagersAssembly", "representativesAssembly"], item.decidingBody, item.code)
       assert.isTrue(
         item.conditions.some((c) => c.then === "fourAndTwo"),

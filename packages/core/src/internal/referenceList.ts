@@ -108,12 +108,33 @@ const fourAndTwoDuties = (what: string, whatEn: string, resultAfter: string): Re
   duty("result", `${what}实施结果`, `Result of ${whatEn}`, resultAfter, MAJOR, BOARD, 7)
 ]
 
-const fourAndTwo = (before: ReadonlyArray<Step>, after: ReadonlyArray<Step>): Procedure => ({
-  _tag: "FourAndTwo",
-  before: [...before],
-  after: [...after]
-})
+
 const steps = (...list: ReadonlyArray<Step>): Procedure => ({ _tag: "Steps", steps: list })
+
+// The six steps of 四议两公开 with the ids, names and evidence of `PowerList.fourAndTwoSteps` (copied:
+// this module cannot import values from PowerList.ts, which imports it).
+const sixSteps = (resolver: Body) =>
+  [
+    step("4and2.propose", "村党组织提议", "The party organisation proposes", "propose", B("partyOrganisation"), ["minutes"]),
+    step("4and2.discuss", "村\"两委\"会议商议", "The joint meeting of both committees discusses", "discuss", B("twoCommittees"), ["minutes", "signInSheet"]),
+    step("4and2.review", "党员大会审议", "The party members' meeting reviews", "review", B("partyMembersMeeting"), ["minutes", "signInSheet"]),
+    step("4and2.resolve", "村民会议或村民代表会议决议", "The villagers' (representative) assembly decides", "resolve", B(resolver), ["minutes", "signInSheet", "ballot", "resolution"]),
+    step("4and2.publishDecision", "决议公开", "The decision is published", "publishDecision", B("villagersCommittee"), ["noticePhoto"]),
+    step("4and2.publishResult", "实施结果公开", "The result is published", "publishResult", B("villagersCommittee"), ["noticePhoto"])
+  ] as const
+
+/**
+ * A 四议两公开 procedure whose carrying-out sits between the decision's publication and the
+ * result's: `before`, the first five steps, `implementation`, 实施结果公开, then filing. (The
+ * `FourAndTwo` template puts its `after` steps behind 实施结果公开, which would have a project's
+ * result published before its tender.)
+ */
+const fourAndTwo = (before: ReadonlyArray<Step>, implementation: ReadonlyArray<Step>, resolver: Body = "representativesAssembly"): Procedure => {
+  const [propose, discuss, review, resolve, publishDecision, publishResult] = sixSteps(resolver)
+  const filing = implementation.filter((x) => x.id === "archive")
+  const work = implementation.filter((x) => x.id !== "archive")
+  return steps(...before, propose, discuss, review, resolve, publishDecision, ...work, publishResult, ...filing)
+}
 
 const when = (
   parameter: "threshold.fourAndTwo" | "threshold.escalation" | "threshold.tenderConstruction" | "threshold.tenderGoods" | "threshold.tenderServices" | "threshold.smallWorksCompetition",
@@ -271,7 +292,8 @@ const A: ReadonlyArray<Item> = [
         step("contract", "公开组织实施并签订承包合同", "Carried out in public; contracts signed", "contract", B("collectiveEconomyOrganisation"), ["contract"]),
         step("report", "报镇政府备案", "Filed with the town", "report", B("townGovernment"), ["approvalForm"]),
         archive()
-      ]
+      ],
+      "villagersAssembly"
     ),
     riskPoints: [
       risk("unequal", "high", "承包方案不公, 优亲厚友或剥夺成员承包权", "An unfair plan favours relatives or excludes members", [
@@ -835,21 +857,28 @@ const E01: Item = {
   ],
   responsiblePosts: ["partySecretary", "committeeDirector", "supervisionCommitteeChair"],
   decidingBody: "representativesAssembly",
-  procedure: fourAndTwo(
-    [
+  // Explicit steps: the final payment waits for 实施结果公开 (no objection to the final accounts).
+  procedure: (() => {
+    const [propose, discuss, review, resolve, publishDecision, publishResult] = sixSteps("representativesAssembly")
+    return steps(
       step("survey", "项目摸底、可行性论证和预算", "Needs survey, feasibility and budget", "apply", B("villagersCommittee"), ["application", "other"]),
-      townReview("镇(乡)预审(提级监督)", "The town pre-reviews the project (escalated supervision)")
-    ],
-    [
+      townReview("镇(乡)预审(提级监督)", "The town pre-reviews the project (escalated supervision)"),
+      propose,
+      discuss,
+      review,
+      resolve,
+      publishDecision,
       step("tender", "公开招标或竞争性比选", "Public tender or competitive selection", "tender", B("villagersCommittee"), ["tenderDocuments", "bidEvaluation"]),
+      step("contractReview", "施工合同经两委会议审核", "Both committees review the construction contract", "approve", B("twoCommittees"), ["minutes", "approvalForm"]),
       step("contract", "签订施工合同", "The construction contract is signed", "contract", P("committeeDirector"), ["contract"]),
       step("construct", "组织施工, 监委会全程监督", "Construction, supervised throughout", "implement", B("supervisionCommittee"), ["minutes"]),
-      step("accept", "竣工验收", "Completion acceptance", "accept", B("villagersCommittee"), ["acceptanceReport"]),
+      step("accept", "竣工验收", "Completion acceptance", "accept", B("villagersCommittee"), ["acceptanceReport", "signInSheet"]),
       step("audit", "工程结算审计", "Final-account audit", "verify", B("townGovernment"), ["auditReport"]),
-      step("pay", "报账支付工程款", "The contract price is paid", "pay", B("townAssetsCentre"), ["invoice", "receipt"]),
+      publishResult,
+      step("pay", "公示无异议后报账支付工程款", "The price is paid once the result stands unchallenged", "pay", B("townAssetsCentre"), ["invoice", "receipt"]),
       archive("项目资料归档", "The project file is archived")
-    ]
-  ),
+    )
+  })(),
   riskPoints: [
     risk("split", "high", "化整为零、规避招标或比选", "Splitting the works to avoid tender or selection", ["同一项目合并计算金额", "镇预审核对预算总额"], "tender"),
     risk("rig", "high", "指定施工单位、围标串标", "A builder designated in advance; bid-rigging", ["达到限额的进入公共资源交易平台", "监委会全程监督开评标"], "tender"),
@@ -860,7 +889,7 @@ const E01: Item = {
   disclosures: [
     duty("decision", "项目决议(名称、预算、资金来源、实施方式)", "The project decision (name, budget, funds, method)", "4and2.resolve", MAJOR, BOARD, 7),
     duty("award", "招标(比选)结果和施工合同主要内容", "Award and main contract terms", "tender", MAJOR, BOARD, 3),
-    duty("result", "验收结果和工程决算", "Acceptance and final accounts", "accept", MAJOR, BOARD, 7)
+    duty("result", "验收结果和工程决算", "Acceptance and final accounts", "audit", MAJOR, BOARD, 7)
   ],
   conditions: [ALWAYS_FOUR_AND_TWO, ESCALATION, TENDER_WORKS, SMALL_WORKS],
   touchesVillagersInterests: true,
