@@ -50,3 +50,9 @@ export * as Organisation from "./Organisation.js"
 export * as Rectification from "./Rectification.js"
 /** @since 0.1.0 */
 export * as Kinship from "./Kinship.js"
+/** @since 0.1.0 */
+export * as Cadre from "./Cadre.js"
+/** @since 0.1.0 */
+export * as SupervisionCommittee from "./SupervisionCommittee.js"
+/** @since 0.1.0 */
+export * as Mentoring from "./Mentoring.js"
