@@ -154,8 +154,9 @@ describe("SupervisionCase deadlines", () => {
 
 describe("SupervisionCase.overdue", () => {
   const mk = (id: string, town: string, steps: Parameters<typeof run>[0]) =>
-    run(steps.map(([c, n, a]) => [c._tag === "RegisterLead" ? { ...c, caseId: Ids.CaseId.make(id), town: Ids.TownId.make(town) } : c, n, a] as const))
-      .state
+    run(steps.map(([c, n]): readonly [SupervisionCase.Command, string] =>
+      [c._tag === "RegisterLead" ? { ...c, caseId: Ids.CaseId.make(id), town: Ids.TownId.make(town) } : c, n]
+    )).state
 
   const states = () => [
     mk("a", "t1", [[register(), "2026-03-02"]]), // leadDisposal due 04-02
