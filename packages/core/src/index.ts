@@ -56,3 +56,5 @@ export * as Cadre from "./Cadre.js"
 export * as SupervisionCommittee from "./SupervisionCommittee.js"
 /** @since 0.1.0 */
 export * as Mentoring from "./Mentoring.js"
+/** @since 0.1.0 */
+export * as Examples from "./Examples.js"
