@@ -58,3 +58,7 @@ export * as SupervisionCommittee from "./SupervisionCommittee.js"
 export * as Mentoring from "./Mentoring.js"
 /** @since 0.1.0 */
 export * as Examples from "./Examples.js"
+/** @since 0.1.0 */
+export * as Audit from "./Audit.js"
+/** @since 0.1.0 */
+export * as Storage from "./Storage.js"
