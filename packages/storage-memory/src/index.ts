@@ -1,5 +1,10 @@
 /**
+ * In-memory storage for `@qinglian/core`: the full adapter contract (conflicts, rollback, sorted
+ * indexes, streams) in one process.
+ *
  * @packageDocumentation
  * @since 0.1.0
  */
-export {}
+
+/** @since 0.1.0 */
+export * as MemoryStorage from "./MemoryStorage.js"

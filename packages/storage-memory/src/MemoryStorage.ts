@@ -1,0 +1,476 @@
+/**
+ * The in-memory storage adapter: the whole `StorageAdapter` contract (versioned documents with
+ * sorted secondary indexes, append-only streams, serializable transactions with rollback) in one
+ * process, for tests, demos and fast imports. Nothing survives the process.
+ *
+ * @since 0.1.0
+ */
+import { StorageAdapter } from "@qinglian/core"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as FiberRef from "effect/FiberRef"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { compareEntries, compareKeys, type Entry, keyOf, lowerBound, makeEntry, SortedIndex } from "./internal/sortedIndex.js"
+
+type Json = StorageAdapter.Json
+type IndexValue = StorageAdapter.IndexValue
+type DocumentRecord = StorageAdapter.DocumentRecord
+type DocumentWrite = StorageAdapter.DocumentWrite
+type EventRecord = StorageAdapter.EventRecord
+
+/**
+ * The capabilities this adapter reports.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const capabilities: StorageAdapter.Capabilities = {
+  transactions: "emulated",
+  durable: false,
+  multiProcess: false,
+  bulkImport: "native"
+}
+
+/**
+ * The in-memory store: its adapter and its test-only tamper hook.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface MemoryStorageService {
+  readonly adapter: StorageAdapter.StorageAdapterService
+  readonly tamper: StorageAdapter.StorageTamperService
+}
+
+/**
+ * The in-memory store's own tag, for tests that want both the adapter and the tamper hook.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class MemoryStorage extends Context.Tag("@qinglian/storage-memory/MemoryStorage")<
+  MemoryStorage,
+  MemoryStorageService
+>() {}
+
+interface DocState {
+  readonly record: DocumentRecord
+  readonly entries: ReadonlyArray<readonly [string, Entry]>
+}
+
+interface Collection {
+  readonly docs: Map<string, DocState>
+  readonly indexes: Map<string, SortedIndex>
+}
+
+interface Tx {
+  readonly undo: Array<() => void>
+  closed: boolean
+}
+
+const fail = (operation: string, message: string): StorageAdapter.StorageError =>
+  new StorageAdapter.StorageError({ operation, message })
+
+// Copies a JSON value so the caller can neither change the store nor be changed by it, and refuses
+// what a JSON store could not keep (the same rules `JSON.stringify` applies, minus silent loss).
+const cloneJson = (operation: string, value: unknown, depth = 0): Json => {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return value
+    case "number":
+      if (!Number.isFinite(value)) throw fail(operation, `data holds a non-finite number (${value})`)
+      return value === 0 ? 0 : value
+    case "object": {
+      if (value === null) return null
+      if (depth > 256) throw fail(operation, "data is nested too deeply")
+      if (Array.isArray(value)) {
+        const out = new Array<Json>(value.length)
+        for (let i = 0; i < value.length; i++) out[i] = cloneJson(operation, value[i], depth + 1)
+        return out
+      }
+      const proto = Object.getPrototypeOf(value)
+      if (proto !== Object.prototype && proto !== null) {
+        throw fail(operation, `data holds a ${proto?.constructor?.name ?? "non-plain"} object; encode it to JSON first`)
+      }
+      const out: Record<string, Json> = {}
+      for (const key of Object.keys(value)) {
+        const v = (value as Record<string, unknown>)[key]
+        if (v === undefined) continue
+        // A plain assignment to "__proto__" would set the prototype instead of a key.
+        if (key === "__proto__") {
+          Object.defineProperty(out, key, { value: cloneJson(operation, v, depth + 1), enumerable: true, writable: true, configurable: true })
+        } else out[key] = cloneJson(operation, v, depth + 1)
+      }
+      return out
+    }
+    default:
+      throw fail(operation, `data holds a ${typeof value}, which is not JSON`)
+  }
+}
+
+const isVersion = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
+
+const checkWrite = (operation: string, write: DocumentWrite): void => {
+  if (typeof write.collection !== "string" || write.collection.length === 0) {
+    throw fail(operation, "collection must be a non-empty string")
+  }
+  if (typeof write.id !== "string" || write.id.length === 0) throw fail(operation, "id must be a non-empty string")
+  if (!isVersion(write.expectedVersion)) throw fail(operation, "expectedVersion must be a non-negative integer")
+  for (const name in write.indexes) {
+    const value = write.indexes[name]
+    if (!StorageAdapter.isIndexValue(value)) {
+      throw fail(operation, `index ${name} of ${write.collection}/${write.id} is not a string or finite number`)
+    }
+  }
+}
+
+/**
+ * Creates an empty in-memory store.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() {
+  const lock = yield* Effect.makeSemaphore(1)
+  const currentTx = FiberRef.unsafeMake<Tx | undefined>(undefined)
+  const collections = new Map<string, Collection>()
+  const streams = new Map<string, Array<EventRecord>>()
+
+  const collectionOf = (name: string): Collection => {
+    let c = collections.get(name)
+    if (c === undefined) {
+      c = { docs: new Map(), indexes: new Map() }
+      collections.set(name, c)
+    }
+    return c
+  }
+
+  const indexOf = (c: Collection, name: string): SortedIndex => {
+    let index = c.indexes.get(name)
+    if (index === undefined) {
+      index = new SortedIndex()
+      c.indexes.set(name, index)
+    }
+    return index
+  }
+
+  const setDoc = (c: Collection, id: string, next: DocState | undefined, tx: Tx | undefined): void => {
+    const prev = c.docs.get(id)
+    if (prev !== undefined) for (const [name, entry] of prev.entries) indexOf(c, name).remove(entry)
+    if (next === undefined) c.docs.delete(id)
+    else {
+      c.docs.set(id, next)
+      for (const [name, entry] of next.entries) indexOf(c, name).add(entry)
+    }
+    if (tx !== undefined) tx.undo.push(() => setDoc(c, id, prev, undefined))
+  }
+
+  const stateOf = (operation: string, write: DocumentWrite, version: number): DocState => {
+    const indexes: Record<string, IndexValue> = {}
+    const entries: Array<readonly [string, Entry]> = []
+    for (const name in write.indexes) {
+      const value = write.indexes[name]!
+      indexes[name] = value
+      entries.push([name, makeEntry(value, write.id)])
+    }
+    return {
+      record: {
+        collection: write.collection,
+        id: write.id,
+        version,
+        data: cloneJson(operation, write.data),
+        indexes
+      },
+      entries
+    }
+  }
+
+  // Runs a synchronous operation under the store's lock (or inside the current transaction, which
+  // already holds it), turning thrown typed errors into failures.
+  const run = <A, E extends StorageAdapter.StorageError | StorageAdapter.ConcurrencyConflict = StorageAdapter.StorageError>(
+    f: (tx: Tx | undefined) => A
+  ): Effect.Effect<A, E> => {
+    const attempt = (tx: Tx | undefined) =>
+      Effect.suspend(() => {
+        try {
+          return Effect.succeed(f(tx))
+        } catch (e) {
+          if (e instanceof StorageAdapter.StorageError || e instanceof StorageAdapter.ConcurrencyConflict) {
+            return Effect.fail(e as E)
+          }
+          return Effect.die(e)
+        }
+      })
+    return Effect.flatMap(
+      FiberRef.get(currentTx),
+      (tx) => tx !== undefined && !tx.closed ? attempt(tx) : lock.withPermits(1)(attempt(undefined))
+    )
+  }
+
+  const currentVersion = (collection: string, id: string): number =>
+    collections.get(collection)?.docs.get(id)?.record.version ?? 0
+
+  const lastOf = (events: ReadonlyArray<EventRecord> | undefined): number =>
+    events === undefined || events.length === 0 ? 0 : events[events.length - 1]!.version
+
+  const adapter: StorageAdapter.StorageAdapterService = {
+    name: "memory",
+    capabilities,
+
+    getDocument: (collection, id) =>
+      run(() => Option.fromNullable(collections.get(collection)?.docs.get(id)?.record)),
+
+    putDocument: (write) =>
+      run<DocumentRecord, StorageAdapter.ConcurrencyConflict | StorageAdapter.StorageError>((tx) => {
+        checkWrite("putDocument", write)
+        const actual = currentVersion(write.collection, write.id)
+        if (actual !== write.expectedVersion) {
+          throw new StorageAdapter.ConcurrencyConflict({
+            kind: "document",
+            key: `${write.collection}/${write.id}`,
+            expected: write.expectedVersion,
+            actual
+          })
+        }
+        const state = stateOf("putDocument", write, actual + 1)
+        setDoc(collectionOf(write.collection), write.id, state, tx)
+        return state.record
+      }),
+
+    putDocuments: (writes) =>
+      run<void, StorageAdapter.ConcurrencyConflict | StorageAdapter.StorageError>((tx) => {
+        // Apply in order, remembering what each write replaced; on the first bad write, put it all
+        // back. Checking against the live store also handles two writes to one document.
+        const undoCollections: Array<Collection> = []
+        const undoIds: Array<string> = []
+        const undoStates: Array<DocState | undefined> = []
+        let c: Collection | undefined
+        let i = 0
+        try {
+          for (; i < writes.length; i++) {
+            const write = writes[i]!
+            checkWrite("putDocuments", write)
+            if (c === undefined || writes[i - 1]?.collection !== write.collection) c = collectionOf(write.collection)
+            const prev = c.docs.get(write.id)
+            const actual = prev?.record.version ?? 0
+            if (actual !== write.expectedVersion) {
+              throw new StorageAdapter.ConcurrencyConflict({
+                kind: "document",
+                key: `${write.collection}/${write.id}`,
+                expected: write.expectedVersion,
+                actual
+              })
+            }
+            const state = stateOf("putDocuments", write, actual + 1)
+            setDoc(c, write.id, state, undefined)
+            undoCollections.push(c)
+            undoIds.push(write.id)
+            undoStates.push(prev)
+          }
+        } catch (e) {
+          for (let j = undoIds.length - 1; j >= 0; j--) setDoc(undoCollections[j]!, undoIds[j]!, undoStates[j], undefined)
+          throw e
+        }
+        if (tx !== undefined) {
+          tx.undo.push(() => {
+            for (let j = undoIds.length - 1; j >= 0; j--) setDoc(undoCollections[j]!, undoIds[j]!, undoStates[j], undefined)
+          })
+        }
+      }),
+
+    queryIndex: (query) =>
+      run(() => {
+        if (!Number.isSafeInteger(query.limit) || query.limit < 1) {
+          throw fail("queryIndex", `limit must be a positive integer, got ${query.limit}`)
+        }
+        for (const bound of [query.gte, query.gt, query.lte, query.lt]) {
+          if (bound !== undefined && !StorageAdapter.isIndexValue(bound)) {
+            throw fail("queryIndex", "range bounds must be strings or finite numbers")
+          }
+        }
+        let after: Entry | undefined
+        if (query.cursor !== undefined) {
+          const key = StorageAdapter.decodeCursor(query.cursor)
+          if (key === undefined) throw fail("queryIndex", "malformed cursor")
+          after = makeEntry(key.value, key.id)
+        }
+        const c = collections.get(query.collection)
+        const index = c?.indexes.get(query.index)
+        if (c === undefined || index === undefined) return { items: [], cursor: undefined }
+        const entries = index.entries()
+        const cmp = compareKeys
+        const limit = query.limit
+        const gte = query.gte === undefined ? undefined : keyOf(query.gte)
+        const gt = query.gt === undefined ? undefined : keyOf(query.gt)
+        const lte = query.lte === undefined ? undefined : keyOf(query.lte)
+        const lt = query.lt === undefined ? undefined : keyOf(query.lt)
+        const items: Array<DocumentRecord> = []
+        let last: Entry | undefined
+        let more = false
+        if (query.order !== "desc") {
+          let start = 0
+          if (gte !== undefined) start = Math.max(start, lowerBound(entries, (e) => cmp(e.key, gte) < 0))
+          if (gt !== undefined) start = Math.max(start, lowerBound(entries, (e) => cmp(e.key, gt) <= 0))
+          if (after !== undefined) start = Math.max(start, lowerBound(entries, (e) => compareEntries(e, after) <= 0))
+          for (let i = start; i < entries.length; i++) {
+            const e = entries[i]!
+            if ((lte !== undefined && cmp(e.key, lte) > 0) || (lt !== undefined && cmp(e.key, lt) >= 0)) break
+            if (items.length === limit) {
+              more = true
+              break
+            }
+            items.push(c.docs.get(e.id)!.record)
+            last = e
+          }
+        } else {
+          let end = entries.length
+          if (lte !== undefined) end = Math.min(end, lowerBound(entries, (e) => cmp(e.key, lte) <= 0))
+          if (lt !== undefined) end = Math.min(end, lowerBound(entries, (e) => cmp(e.key, lt) < 0))
+          if (after !== undefined) end = Math.min(end, lowerBound(entries, (e) => compareEntries(e, after) < 0))
+          for (let i = end - 1; i >= 0; i--) {
+            const e = entries[i]!
+            if ((gte !== undefined && cmp(e.key, gte) < 0) || (gt !== undefined && cmp(e.key, gt) <= 0)) break
+            if (items.length === limit) {
+              more = true
+              break
+            }
+            items.push(c.docs.get(e.id)!.record)
+            last = e
+          }
+        }
+        return { items, cursor: more && last !== undefined ? StorageAdapter.encodeCursor(last) : undefined }
+      }),
+
+    appendEvents: (stream, expectedVersion, events) =>
+      run<number, StorageAdapter.ConcurrencyConflict | StorageAdapter.StorageError>((tx) => {
+        if (typeof stream !== "string" || stream.length === 0) throw fail("appendEvents", "stream must be a non-empty string")
+        if (!isVersion(expectedVersion)) throw fail("appendEvents", "expectedVersion must be a non-negative integer")
+        const existing = streams.get(stream)
+        const actual = lastOf(existing)
+        if (actual !== expectedVersion) {
+          throw new StorageAdapter.ConcurrencyConflict({ kind: "stream", key: stream, expected: expectedVersion, actual })
+        }
+        if (events.length === 0) return actual
+        const records = events.map((event, i): EventRecord => {
+          if (typeof event.type !== "string") throw fail("appendEvents", "event type must be a string")
+          if (typeof event.recordedAt !== "number" || !Number.isFinite(event.recordedAt)) {
+            throw fail("appendEvents", "recordedAt must be epoch milliseconds")
+          }
+          return {
+            stream,
+            version: actual + i + 1,
+            type: event.type,
+            data: cloneJson("appendEvents", event.data),
+            recordedAt: event.recordedAt
+          }
+        })
+        let target = existing
+        if (target === undefined) {
+          target = []
+          streams.set(stream, target)
+        }
+        const before = target.length
+        for (const r of records) target.push(r)
+        if (tx !== undefined) {
+          const events = target
+          tx.undo.push(() => {
+            events.length = before
+            if (before === 0) streams.delete(stream)
+          })
+        }
+        return actual + records.length
+      }),
+
+    readEvents: (stream, fromVersion = 1, limit) =>
+      run(() => {
+        if (!Number.isSafeInteger(fromVersion) || fromVersion < 1) {
+          throw fail("readEvents", "fromVersion must be a positive integer")
+        }
+        if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
+          throw fail("readEvents", "limit must be a positive integer")
+        }
+        const events = streams.get(stream)
+        if (events === undefined) return []
+        const start = events[fromVersion - 1]?.version === fromVersion
+          ? fromVersion - 1
+          : lowerBound(events, (e) => e.version < fromVersion)
+        return events.slice(start, limit === undefined ? undefined : start + limit)
+      }),
+
+    lastVersion: (stream) => run(() => lastOf(streams.get(stream))),
+
+    transaction: <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | StorageAdapter.StorageError, R> =>
+      Effect.flatMap(FiberRef.get(currentTx), (outer) => {
+        if (outer !== undefined && !outer.closed) return self
+        return lock.withPermits(1)(Effect.suspend(() => {
+          const tx: Tx = { undo: [], closed: false }
+          return self.pipe(
+            Effect.locally(currentTx, tx),
+            Effect.onExit((exit) =>
+              Effect.sync(() => {
+                tx.closed = true
+                if (Exit.isFailure(exit)) for (let i = tx.undo.length - 1; i >= 0; i--) tx.undo[i]!()
+              })
+            )
+          )
+        }))
+      })
+  }
+
+  const findEvent = (operation: string, stream: string, version: number): [Array<EventRecord>, number] => {
+    const events = streams.get(stream)
+    const i = events === undefined ? -1 : lowerBound(events, (e) => e.version < version)
+    if (events === undefined || events[i]?.version !== version) {
+      throw fail(operation, `no event ${stream}@${version}`)
+    }
+    return [events, i]
+  }
+
+  const tamper: StorageAdapter.StorageTamperService = {
+    alterEvent: (stream, version, data) =>
+      run(() => {
+        const [events, i] = findEvent("alterEvent", stream, version)
+        events[i] = { ...events[i]!, data: cloneJson("alterEvent", data) }
+      }),
+    deleteEvent: (stream, version) =>
+      run(() => {
+        const [events, i] = findEvent("deleteEvent", stream, version)
+        events.splice(i, 1)
+      })
+  }
+
+  return { adapter, tamper }
+})
+
+/**
+ * A fresh, empty in-memory store as the `StorageAdapter` (and as {@link MemoryStorage}).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (): Layer.Layer<StorageAdapter.StorageAdapter | MemoryStorage> =>
+  Layer.effectContext(Effect.map(make, (service) =>
+    Context.make(MemoryStorage, service).pipe(Context.add(StorageAdapter.StorageAdapter, service.adapter))))
+
+/**
+ * The test-only tamper hook of the {@link MemoryStorage} in context.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerTamper: Layer.Layer<StorageAdapter.StorageTamper, never, MemoryStorage> = Layer.effect(
+  StorageAdapter.StorageTamper,
+  Effect.map(MemoryStorage, (service) => service.tamper)
+)
+
+/**
+ * A fresh store with the tamper hook: what the conformance suite and tests use.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerTest = (): Layer.Layer<StorageAdapter.StorageAdapter | StorageAdapter.StorageTamper | MemoryStorage> =>
+  Layer.provideMerge(layerTamper, layer())
