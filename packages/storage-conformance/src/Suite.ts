@@ -1,17 +1,26 @@
 /**
- * The conformance suite itself.
+ * The conformance suite itself: every test runs against a fresh store from `makeLayer`, through the
+ * adapter's public contract and through core's `Storage` (so the audit log is exercised too).
  *
  * @since 0.1.0
  */
 import { assert, describe, it } from "@effect/vitest"
-import { StorageAdapter } from "@qinglian/core"
+import { Audit, Storage, StorageAdapter } from "@qinglian/core"
 import * as Effect from "effect/Effect"
-import type * as Layer from "effect/Layer"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as TestClock from "effect/TestClock"
+import * as fc from "fast-check"
+
+type Json = StorageAdapter.Json
+type Adapter = StorageAdapter.StorageAdapterService
 
 /**
- * Builds a FRESH, empty store each time it is called: the suite calls it once per test. The layer
- * must provide `StorageAdapter`; it should also provide the test-only `StorageTamper` hook (unless
- * `tamper: false`).
+ * Builds a FRESH, empty store each time it is called: the suite calls it once per test, so tests
+ * never see each other's data. The layer must provide `StorageAdapter`; it should also provide the
+ * test-only `StorageTamper` hook (unless `tamper: false`).
  *
  * @since 0.1.0
  * @category models
@@ -31,24 +40,702 @@ export interface SuiteOptions {
   readonly tamper?: boolean
   /** fast-check runs for the property tests. Default 50. */
   readonly numRuns?: number
-  /** Fibers racing on one stream. Default 20. */
+  /** Fibers racing on one stream or document. Default 20. */
   readonly racers?: number
 }
 
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------
+
+const isoStrings = [
+  "2026-11-28T09:00:00+08:00",
+  "2026-11-28T09:00:00.000+08:00",
+  "2026-11-28T01:00:00Z",
+  "2026-03-08T02:30:00.123456-05:00",
+  "2026-11-28T09:00:00+08:00[Asia/Shanghai]",
+  "2026-11-28"
+]
+
+const fidelity: Json = {
+  zh: "清廉村居：村务公开、财务公开、党务公开。“四议两公开”",
+  emoji: "👍🏽🇨🇳😀👨‍👩‍👧",
+  tricky: "tab\tnewline\nquote\"backslash\\ \u2028\u2029 ＼ 𠀀",
+  empty: "",
+  fen: [0, 1, 99, 1234567890123, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER],
+  fraction: 0.1,
+  flags: [true, false, null],
+  dates: isoStrings,
+  nested: { 村: { 组: [{ 户: "张三", 面积: 12.5 }], 空: {} }, list: [] },
+  "键 with spaces": "值"
+}
+
+const Note = Schema.Struct({
+  id: Schema.String,
+  village: Schema.String,
+  week: Schema.String,
+  text: Schema.String,
+  fen: Schema.Int,
+  at: Schema.String
+})
+type Note = typeof Note.Type
+
+const notes = Storage.collection({
+  name: "conformanceNotes",
+  schema: Note,
+  id: (n) => n.id,
+  indexes: { byVillageWeek: (n) => Storage.indexKey(n.village, n.week), byFen: (n) => n.fen }
+})
+
+const Tick = Schema.Struct({ racer: Schema.Number, text: Schema.String })
+
+const ticks = Storage.eventStream({ name: "conformanceTicks", schema: Tick, type: () => "Tick" })
+
+const note = (id: string, over: Partial<Note> = {}): Note => ({
+  id,
+  village: "青莲村",
+  week: "2026-W48",
+  text: "公开栏已更新 ✅",
+  fen: 1_000_00,
+  at: "2026-11-28T09:00:00+08:00",
+  ...over
+})
+
+const doc = (
+  id: string,
+  data: Json,
+  indexes: Record<string, StorageAdapter.IndexValue> = {},
+  expectedVersion = 0,
+  collection = "docs"
+): StorageAdapter.DocumentWrite => ({ collection, id, expectedVersion, data, indexes })
+
+const event = (type: string, data: Json, recordedAt = 1_764_291_600_000): StorageAdapter.NewEvent => ({
+  type,
+  data,
+  recordedAt
+})
+
+const ids = (page: { readonly items: ReadonlyArray<{ readonly id: string }> }) => page.items.map((i) => i.id)
+
+const flipped = <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.flatMap(Effect.either(self), Effect.succeed)
+
+const expectConflict = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  Effect.map(flipped(self), (result) => {
+    assert.isTrue(Either.isLeft(result), "expected a ConcurrencyConflict, but the write succeeded")
+    const error = (result as Either.Left<E, A>).left
+    assert.instanceOf(error, StorageAdapter.ConcurrencyConflict, `expected a ConcurrencyConflict, got ${String(error)}`)
+    return error as unknown as StorageAdapter.ConcurrencyConflict
+  })
+
+class Boom extends Schema.TaggedError<Boom>()("ConformanceBoom", {}) {}
+
+// Reference model for index queries.
+const compareRecords = (a: { value: StorageAdapter.IndexValue; id: string }, b: typeof a) =>
+  StorageAdapter.compareIndexValues(a.value, b.value) || StorageAdapter.compareStrings(a.id, b.id)
+
+const readAllPages = (
+  adapter: Adapter,
+  query: Omit<StorageAdapter.IndexQuery, "cursor">
+): Effect.Effect<Array<StorageAdapter.DocumentRecord>, StorageAdapter.StorageError> =>
+  Effect.gen(function*() {
+    const out: Array<StorageAdapter.DocumentRecord> = []
+    let cursor: string | undefined
+    for (let guard = 0; guard < 100_000; guard++) {
+      const page = yield* adapter.queryIndex(cursor === undefined ? query : { ...query, cursor })
+      assert.isAtMost(page.items.length, query.limit, "a page holds more items than its limit")
+      out.push(...page.items)
+      if (page.cursor === undefined) return out
+      assert.isAbove(page.items.length, 0, "an empty page must not carry a cursor")
+      cursor = page.cursor
+    }
+    throw new Error("pagination did not end")
+  })
+
+// ---------------------------------------------------------------------------------------------
+// The suite
+// ---------------------------------------------------------------------------------------------
+
 /**
- * Registers the conformance tests for one adapter under `describe(name)`.
+ * Registers the conformance tests for one adapter under `describe("storage conformance: <name>")`.
+ * Call it once from `packages/<adapter>/test/conformance.test.ts`.
  *
  * @since 0.1.0
  * @category suite
  */
 export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions): void => {
-  const run = <A, E>(self: Effect.Effect<A, E, StorageAdapter.StorageAdapter>) =>
-    Effect.provide(self, makeLayer())
+  const numRuns = options.numRuns ?? 50
+  const racers = options.racers ?? 20
+  const tamperExpected = options.tamper ?? true
+
+  const fresh = () => Layer.provideMerge(Storage.layer, makeLayer())
+  const run = <A, E>(self: Effect.Effect<A, E, StorageAdapter.StorageAdapter | Storage.Storage>) =>
+    Effect.provide(self, fresh())
+  const adapter = StorageAdapter.StorageAdapter
+
   describe(`storage conformance: ${name}`, () => {
-    it.effect("reports the declared capabilities", () =>
-      run(Effect.gen(function*() {
-        const adapter = yield* StorageAdapter.StorageAdapter
-        assert.deepStrictEqual(adapter.capabilities, options.capabilities)
-      })))
+    describe("contract", () => {
+      it.effect("reports a name and the declared capabilities", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          assert.isString(a.name)
+          assert.isAbove(a.name.length, 0)
+          assert.deepStrictEqual({ ...a.capabilities }, { ...options.capabilities })
+        })))
+    })
+
+    describe("documents", () => {
+      it.effect("round-trips JSON exactly: Chinese, emoji, fen up to MAX_SAFE_INTEGER, ISO dates with offsets", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const written = yield* a.putDocument(doc("村-1/😀", fidelity, { byText: "清廉", byNumber: Number.MAX_SAFE_INTEGER }))
+          assert.strictEqual(written.version, 1)
+          const read = yield* a.getDocument("docs", "村-1/😀")
+          assert.isTrue(Option.isSome(read), "the document was not found after put")
+          const record = Option.getOrThrow(read)
+          assert.deepStrictEqual(record.data, fidelity)
+          assert.deepStrictEqual({ ...record.indexes }, { byText: "清廉", byNumber: Number.MAX_SAFE_INTEGER })
+          assert.strictEqual(record.collection, "docs")
+          assert.strictEqual(record.id, "村-1/😀")
+          assert.strictEqual(record.version, 1)
+          const dates = (record.data as { dates: ReadonlyArray<string> }).dates
+          isoStrings.forEach((iso, i) => assert.strictEqual(dates[i], iso, "date strings must survive byte for byte"))
+          const fen = (record.data as { fen: ReadonlyArray<number> }).fen
+          assert.strictEqual(fen[4], Number.MAX_SAFE_INTEGER)
+          assert.isTrue(Number.isSafeInteger(fen[3]))
+        })))
+
+      it.effect("round-trips Schema-typed documents through core's Storage, including zoned date-times", () =>
+        run(Effect.gen(function*() {
+          const Zoned = Schema.Struct({ id: Schema.String, at: Schema.DateTimeZoned, amount: Schema.Int, 名称: Schema.String })
+          const zoned = Storage.collection({ name: "conformanceZoned", schema: Zoned, id: (z) => z.id })
+          const value = Schema.decodeSync(Zoned)({
+            id: "z1",
+            at: "2026-11-28T09:00:00.000+08:00[Asia/Shanghai]",
+            amount: Number.MAX_SAFE_INTEGER,
+            名称: "村民代表会议 🗳️"
+          })
+          yield* zoned.insert(value, { actor: "conformance" })
+          const stored = yield* zoned.getOrFail("z1")
+          assert.deepStrictEqual(Schema.encodeSync(Zoned)(stored.value), Schema.encodeSync(Zoned)(value))
+          assert.strictEqual(stored.version, 1)
+        })))
+
+      it.effect("returns None for a missing document and counts versions from 1", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "missing")))
+          yield* a.putDocument(doc("d", { n: 1 }))
+          const second = yield* a.putDocument(doc("d", { n: 2 }, {}, 1))
+          const third = yield* a.putDocument(doc("d", { n: 3 }, {}, 2))
+          assert.strictEqual(second.version, 2)
+          assert.strictEqual(third.version, 3)
+          const read = Option.getOrThrow(yield* a.getDocument("docs", "d"))
+          assert.deepStrictEqual(read.data, { n: 3 })
+          assert.strictEqual(read.version, 3)
+          assert.isTrue(Option.isNone(yield* a.getDocument("other", "d")), "collections must be separate")
+        })))
+
+      it.effect("a stale version fails with ConcurrencyConflict and writes nothing", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("d", { n: 1 }, { byN: 1 }))
+          yield* a.putDocument(doc("d", { n: 2 }, { byN: 2 }, 1))
+          const stale = yield* expectConflict(a.putDocument(doc("d", { n: 99 }, { byN: 99 }, 1)))
+          assert.strictEqual(stale.kind, "document")
+          assert.strictEqual(stale.expected, 1)
+          assert.strictEqual(stale.actual, 2)
+          const exists = yield* expectConflict(a.putDocument(doc("d", { n: 98 }, { byN: 98 }, 0)))
+          assert.strictEqual(exists.actual, 2)
+          const ahead = yield* expectConflict(a.putDocument(doc("new", { n: 1 }, { byN: 1 }, 3)))
+          assert.strictEqual(ahead.actual, 0)
+          const read = Option.getOrThrow(yield* a.getDocument("docs", "d"))
+          assert.deepStrictEqual(read.data, { n: 2 })
+          assert.strictEqual(read.version, 2)
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "new")))
+          const page = yield* a.queryIndex({ collection: "docs", index: "byN", limit: 10 })
+          assert.deepStrictEqual(page.items.map((r) => r.indexes.byN), [2])
+        })))
+
+      it.effect("putDocuments is all or nothing: one conflict in a batch writes none of it", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("taken", { n: 0 }, { byN: 0 }))
+          const batch = [
+            doc("a", { n: 1 }, { byN: 1 }),
+            doc("taken", { n: 2 }, { byN: 2 }, 1),
+            doc("b", { n: 3 }, { byN: 3 }),
+            doc("taken", { n: 4 }, { byN: 4 }, 1) // stale: the batch made it version 2
+          ]
+          yield* expectConflict(a.putDocuments(batch))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "a")))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "b")))
+          assert.strictEqual(Option.getOrThrow(yield* a.getDocument("docs", "taken")).version, 1)
+          const page = yield* a.queryIndex({ collection: "docs", index: "byN", limit: 10 })
+          assert.deepStrictEqual(ids(page), ["taken"])
+          // The same batch with the right versions applies in order.
+          yield* a.putDocuments(batch.map((w, i) => (i === 3 ? { ...w, expectedVersion: 2 } : w)))
+          const taken = Option.getOrThrow(yield* a.getDocument("docs", "taken"))
+          assert.strictEqual(taken.version, 3)
+          assert.deepStrictEqual(taken.data, { n: 4 })
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "byN", limit: 10 })), ["a", "b", "taken"])
+        })))
+
+      it.effect("a write replaces the document's index values (moved or dropped entries)", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocuments([doc("x", {}, { i: "b", j: 1 }), doc("y", {}, { i: "c", j: 2 })])
+          yield* a.putDocument(doc("x", {}, { i: "d" }, 1))
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "i", limit: 10 })), ["y", "x"])
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "j", limit: 10 })), ["y"])
+          assert.deepStrictEqual(
+            ids(yield* a.queryIndex({ collection: "unknown", index: "i", limit: 10 })),
+            [],
+            "an unknown collection is empty"
+          )
+        })))
+    })
+
+    describe("index queries", () => {
+      it.effect("orders numbers before strings, numbers numerically, strings by code point, ties by id", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const values: Array<[string, StorageAdapter.IndexValue]> = [
+            ["s-emoji", "😀"],
+            ["s-fullwidth", "！"],
+            ["s-zh", "中"],
+            ["s-b", "b"],
+            ["s-a2", "a"],
+            ["s-a1", "a"],
+            ["s-A", "A"],
+            ["s-empty", ""],
+            ["n-big", Number.MAX_SAFE_INTEGER],
+            ["n-10", 10],
+            ["n-9", 9],
+            ["n-neg", -5],
+            ["n-half", 0.5]
+          ]
+          yield* a.putDocuments(values.map(([id, v]) => doc(id, { v }, { v })))
+          const asc = ids(yield* a.queryIndex({ collection: "docs", index: "v", limit: 100 }))
+          const expected = ["n-neg", "n-half", "n-9", "n-10", "n-big", "s-empty", "s-A", "s-a1", "s-a2", "s-b", "s-zh", "s-fullwidth", "s-emoji"]
+          assert.deepStrictEqual(asc, expected)
+          const desc = ids(yield* a.queryIndex({ collection: "docs", index: "v", order: "desc", limit: 100 }))
+          assert.deepStrictEqual(desc, [...expected].reverse())
+        })))
+
+      it.effect("applies gte/gt/lte/lt ranges, including composite village-week keys", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocuments(Array.from({ length: 20 }, (_, i) => doc(`n${String(i).padStart(2, "0")}`, { i }, { n: i })))
+          const q = (range: Partial<StorageAdapter.IndexQuery>) =>
+            Effect.map(a.queryIndex({ collection: "docs", index: "n", limit: 100, ...range }), (p) => p.items.map((r) => r.indexes.n))
+          assert.deepStrictEqual(yield* q({ gte: 5, lte: 8 }), [5, 6, 7, 8])
+          assert.deepStrictEqual(yield* q({ gt: 5, lt: 8 }), [6, 7])
+          assert.deepStrictEqual(yield* q({ gt: 17 }), [18, 19])
+          assert.deepStrictEqual(yield* q({ lt: 2, order: "desc" }), [1, 0])
+          assert.deepStrictEqual(yield* q({ gte: 9, lte: 3 }), [])
+          assert.deepStrictEqual(yield* q({ gte: 3, gt: 3, lte: 5 }), [4, 5])
+
+          const villages = ["青莲村", "青莲村二组", "白鹤村"]
+          const weeks = ["2026-W01", "2026-W02", "2026-W48"]
+          yield* a.putDocuments(villages.flatMap((v) =>
+            weeks.map((w) => doc(`${v}:${w}`, { v, w }, { byVillageWeek: Storage.indexKey(v, w) }, 0, "weekly"))
+          ))
+          const weekly = yield* a.queryIndex({ collection: "weekly", index: "byVillageWeek", limit: 100, ...Storage.prefixRange("青莲村") })
+          assert.deepStrictEqual(ids(weekly), weeks.map((w) => `青莲村:${w}`), "a village prefix must not match a longer village name")
+          const oneWeek = yield* a.queryIndex({
+            collection: "weekly",
+            index: "byVillageWeek",
+            limit: 100,
+            gte: Storage.indexKey("白鹤村", "2026-W02"),
+            lte: Storage.indexKey("白鹤村", "2026-W02")
+          })
+          assert.deepStrictEqual(ids(oneWeek), ["白鹤村:2026-W02"])
+        })))
+
+      it.effect("pages have no duplicates or gaps (property: concatenated pages = sorted filtered set)", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const value = fc.oneof(
+            fc.integer({ min: -50, max: 50 }),
+            fc.constantFrom("", "a", "b", "ab", "中", "中文", "😀", "！", "z")
+          )
+          const bound = fc.option(value, { nil: undefined })
+          let runNo = 0
+          yield* Effect.promise(() =>
+            fc.assert(
+              fc.asyncProperty(
+                fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 4, unit: "grapheme" }), value }), {
+                  selector: (d) => d.id,
+                  maxLength: 40
+                }),
+                fc.record({ gte: bound, gt: bound, lte: bound, lt: bound }),
+                fc.constantFrom<"asc" | "desc">("asc", "desc"),
+                fc.integer({ min: 1, max: 12 }),
+                async (docs, range, order, limit) => {
+                  const collection = `prop-${runNo++}`
+                  const query: Omit<StorageAdapter.IndexQuery, "cursor"> = {
+                    collection,
+                    index: "v",
+                    order,
+                    limit,
+                    ...Object.fromEntries(Object.entries(range).filter(([, v]) => v !== undefined))
+                  }
+                  const pages = await Effect.runPromise(Effect.gen(function*() {
+                    if (docs.length > 0) yield* a.putDocuments(docs.map((d) => doc(d.id, { v: d.value }, { v: d.value }, 0, collection)))
+                    return yield* readAllPages(a, query)
+                  }))
+                  const expected = docs
+                    .filter((d) => StorageAdapter.inRange(query as StorageAdapter.IndexQuery, d.value))
+                    .sort(compareRecords)
+                    .map((d) => d.id)
+                  if (order === "desc") expected.reverse()
+                  assert.deepStrictEqual(pages.map((r) => r.id), expected)
+                }
+              ),
+              { numRuns }
+            )
+          )
+        })))
+
+      it.effect("keyset pages stay consistent when other documents change between pages", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocuments(Array.from({ length: 10 }, (_, i) => doc(`d${i}`, {}, { n: i * 10 })))
+          const first = yield* a.queryIndex({ collection: "docs", index: "n", limit: 4 })
+          assert.deepStrictEqual(ids(first), ["d0", "d1", "d2", "d3"])
+          // Before the cursor: must not reappear. After it: must be seen once.
+          yield* a.putDocument(doc("early", {}, { n: 5 }))
+          yield* a.putDocument(doc("late", {}, { n: 75 }))
+          yield* a.putDocument(doc("d1", {}, { n: 95 }, 1))
+          const rest: Array<string> = []
+          let cursor = first.cursor
+          while (cursor !== undefined) {
+            const page = yield* a.queryIndex({ collection: "docs", index: "n", limit: 4, cursor })
+            rest.push(...ids(page))
+            cursor = page.cursor
+          }
+          assert.deepStrictEqual(rest, ["d4", "d5", "d6", "d7", "late", "d8", "d9", "d1"])
+        })))
+
+      it.effect("typed repositories query by index with pagination", () =>
+        run(Effect.gen(function*() {
+          const all = Array.from({ length: 25 }, (_, i) =>
+            note(`n${String(i).padStart(2, "0")}`, { week: `2026-W${String((i % 5) + 1).padStart(2, "0")}`, fen: i }))
+          yield* notes.insertMany(all, { actor: "conformance" })
+          const week2 = yield* notes.all("byVillageWeek", { ...Storage.prefixRange("青莲村", "2026-W02"), pageSize: 2 })
+          assert.deepStrictEqual(week2.map((s) => s.id), ["n01", "n06", "n11", "n16", "n21"])
+          const page = yield* notes.query("byFen", { gte: 20, limit: 3, order: "desc" })
+          assert.deepStrictEqual(page.items.map((s) => s.value.fen), [24, 23, 22])
+          assert.isString(page.cursor)
+        })))
+    })
+
+    describe("event streams", () => {
+      it.effect("appends with versions 1..n and reads them back exactly", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          assert.strictEqual(yield* a.lastVersion("case/1"), 0)
+          assert.deepStrictEqual(yield* a.readEvents("case/1"), [])
+          const v = yield* a.appendEvents("case/1", 0, [event("Opened", fidelity), event("Assigned", { to: "纪检委员" }, 5)])
+          assert.strictEqual(v, 2)
+          const v2 = yield* a.appendEvents("case/1", 2, [event("Closed", null)])
+          assert.strictEqual(v2, 3)
+          const events = yield* a.readEvents("case/1")
+          assert.deepStrictEqual(events.map((e) => [e.stream, e.version, e.type]), [
+            ["case/1", 1, "Opened"],
+            ["case/1", 2, "Assigned"],
+            ["case/1", 3, "Closed"]
+          ])
+          assert.deepStrictEqual(events[0]!.data, fidelity)
+          assert.strictEqual(events[0]!.recordedAt, 1_764_291_600_000)
+          assert.strictEqual(events[1]!.recordedAt, 5)
+          assert.deepStrictEqual((yield* a.readEvents("case/1", 2)).map((e) => e.version), [2, 3])
+          assert.deepStrictEqual((yield* a.readEvents("case/1", 2, 1)).map((e) => e.version), [2])
+          assert.deepStrictEqual(yield* a.readEvents("case/1", 4), [])
+          assert.strictEqual(yield* a.lastVersion("case/2"), 0, "streams are separate")
+          assert.strictEqual(yield* a.appendEvents("case/1", 3, []), 3, "an empty append returns the version")
+        })))
+
+      it.effect("is append-only: a stale expected version fails and overwrites nothing", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.appendEvents("s", 0, [event("A", 1), event("B", 2)])
+          const again = yield* expectConflict(a.appendEvents("s", 0, [event("X", "overwrite")]))
+          assert.strictEqual(again.kind, "stream")
+          assert.strictEqual(again.actual, 2)
+          yield* expectConflict(a.appendEvents("s", 1, [event("X", "overwrite")]))
+          yield* expectConflict(a.appendEvents("s", 5, [event("X", "gap")]))
+          yield* expectConflict(a.appendEvents("empty", 1, [event("X", "gap")]))
+          assert.deepStrictEqual((yield* a.readEvents("s")).map((e) => e.data), [1, 2])
+          assert.strictEqual(yield* a.lastVersion("empty"), 0)
+        })))
+
+      it.effect("typed event streams decode what they encoded", () =>
+        run(Effect.gen(function*() {
+          const v = yield* ticks.append("t", 0, [{ racer: 1, text: "第一 🥇" }, { racer: 2, text: "第二" }], { actor: "conformance" })
+          assert.strictEqual(v, 2)
+          const read = yield* ticks.read("t")
+          assert.deepStrictEqual(read.map((e) => [e.version, e.type, e.value.text]), [[1, "Tick", "第一 🥇"], [2, "Tick", "第二"]])
+        })))
+    })
+
+    describe("transactions", () => {
+      it.effect("commit keeps every write made inside", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.transaction(Effect.gen(function*() {
+            yield* a.putDocument(doc("a", { n: 1 }, { n: 1 }))
+            yield* a.putDocument(doc("a", { n: 2 }, { n: 2 }, 1))
+            yield* a.appendEvents("s", 0, [event("E", 1)])
+            // Reads inside see the transaction's own writes.
+            assert.strictEqual(Option.getOrThrow(yield* a.getDocument("docs", "a")).version, 2)
+            assert.strictEqual(yield* a.lastVersion("s"), 1)
+          }))
+          assert.strictEqual(Option.getOrThrow(yield* a.getDocument("docs", "a")).version, 2)
+          assert.strictEqual(yield* a.lastVersion("s"), 1)
+        })))
+
+      it.effect("a failure half-way leaves no trace (documents, indexes, streams)", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("kept", { n: 0 }, { n: 0 }))
+          yield* a.appendEvents("s", 0, [event("E", 0)])
+          const result = yield* flipped(a.transaction(Effect.gen(function*() {
+            yield* a.putDocument(doc("kept", { n: 1 }, { n: 1 }, 1))
+            yield* a.putDocument(doc("new", { n: 2 }, { n: 2 }))
+            yield* a.putDocuments([doc("bulk1", {}, { n: 3 }), doc("bulk2", {}, { n: 4 })])
+            yield* a.appendEvents("s", 1, [event("E", 1)])
+            yield* a.appendEvents("fresh", 0, [event("E", 1)])
+            return yield* new Boom()
+          })))
+          assert.isTrue(Either.isLeft(result) && result.left instanceof Boom, "the error must come back unchanged")
+          const kept = Option.getOrThrow(yield* a.getDocument("docs", "kept"))
+          assert.strictEqual(kept.version, 1)
+          assert.deepStrictEqual(kept.data, { n: 0 })
+          for (const id of ["new", "bulk1", "bulk2"]) assert.isTrue(Option.isNone(yield* a.getDocument("docs", id)))
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10 })), ["kept"])
+          assert.strictEqual(yield* a.lastVersion("s"), 1)
+          assert.strictEqual(yield* a.lastVersion("fresh"), 0)
+          assert.deepStrictEqual(yield* a.readEvents("fresh"), [])
+          // The store is still usable afterwards.
+          yield* a.putDocument(doc("new", { n: 5 }, { n: 5 }))
+          assert.strictEqual(yield* a.appendEvents("fresh", 0, [event("E", 1)]), 1)
+        })))
+
+      it.effect("a defect or a conflict inside rolls back too", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("x", {}, {}))
+          const defect = yield* Effect.exit(a.transaction(Effect.gen(function*() {
+            yield* a.putDocument(doc("y", {}, {}))
+            return yield* Effect.die(new Error("boom"))
+          })))
+          assert.isTrue(defect._tag === "Failure")
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "y")))
+          yield* expectConflict(a.transaction(Effect.gen(function*() {
+            yield* a.putDocument(doc("z", {}, {}))
+            yield* a.putDocument(doc("x", {}, {}, 0)) // conflict: x exists
+          })))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "z")))
+        })))
+
+      it.effect("a nested transaction joins the outer one", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const result = yield* flipped(a.transaction(Effect.gen(function*() {
+            yield* a.transaction(a.putDocument(doc("inner", {}, {})))
+            assert.isTrue(Option.isSome(yield* a.getDocument("docs", "inner")))
+            return yield* new Boom()
+          })))
+          assert.isTrue(Either.isLeft(result))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "inner")), "the outer failure must undo the inner commit")
+          yield* a.transaction(a.transaction(a.putDocument(doc("inner", {}, {}))))
+          assert.isTrue(Option.isSome(yield* a.getDocument("docs", "inner")))
+        })))
+
+      it.live("transactions are serializable: concurrent read-modify-write transactions never conflict", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("counter", { n: 0 }, {}))
+          yield* Effect.forEach(Array.from({ length: racers }), () =>
+            a.transaction(Effect.gen(function*() {
+              const current = Option.getOrThrow(yield* a.getDocument("docs", "counter"))
+              yield* Effect.yieldNow()
+              yield* a.putDocument(doc("counter", { n: (current.data as { n: number }).n + 1 }, {}, current.version))
+            })), { concurrency: "unbounded", discard: true })
+          const counter = Option.getOrThrow(yield* a.getDocument("docs", "counter"))
+          assert.deepStrictEqual(counter.data, { n: racers })
+          assert.strictEqual(counter.version, racers + 1)
+        })))
+
+      it.effect("through Storage, a failed transaction leaves no audit entry either", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* notes.insert(note("before"), { actor: "clerk" })
+          const auditBefore = yield* a.lastVersion(Audit.stream)
+          assert.strictEqual(auditBefore, 1)
+          const result = yield* flipped(Storage.transaction(Effect.gen(function*() {
+            yield* notes.insert(note("one"), { actor: "clerk" })
+            yield* notes.put(note("before", { text: "改了" }), { actor: "clerk", expectedVersion: 1 })
+            yield* ticks.append("t", 0, [{ racer: 0, text: "x" }], { actor: "clerk" })
+            return yield* new Boom()
+          })))
+          assert.isTrue(Either.isLeft(result))
+          assert.strictEqual(yield* a.lastVersion(Audit.stream), auditBefore)
+          assert.isTrue(Option.isNone(yield* notes.get("one")))
+          assert.strictEqual((yield* notes.getOrFail("before")).value.text, note("before").text)
+          assert.strictEqual(yield* ticks.lastVersion("t"), 0)
+          // A conflicting write through Storage writes neither the document nor an audit entry.
+          yield* expectConflict(notes.insert(note("before", { text: "dup" }), { actor: "clerk" }))
+          assert.strictEqual(yield* a.lastVersion(Audit.stream), auditBefore)
+          yield* Audit.verify()
+        })))
+    })
+
+    describe("audit log", () => {
+      const writeSome = Effect.gen(function*() {
+        yield* TestClock.setTime(Date.UTC(2026, 10, 28, 1, 0, 0))
+        yield* notes.insert(note("a"), { actor: { id: "clerk-01", name: "王会计", posts: ["villageAccountant"] } })
+        yield* notes.put(note("a", { text: "更正" }), { actor: "clerk-01", expectedVersion: 1 })
+        yield* notes.insertMany([note("b"), note("c")], { actor: "clerk-02" })
+        yield* ticks.append("t", 0, [{ racer: 1, text: "一" }, { racer: 2, text: "二" }], { actor: "clerk-03" })
+        yield* notes.modify("b", (n) => ({ ...n, fen: 42 }), { actor: "clerk-04" })
+      })
+
+      it.effect("every write appends a chained entry with actor, Clock time and what changed", () =>
+        run(Effect.gen(function*() {
+          yield* writeSome
+          const log = yield* Audit.entries()
+          assert.deepStrictEqual(log.map((e) => e.version), [1, 2, 3, 4, 5, 6])
+          const [first, second, third, , fifth, sixth] = log.map((e) => e.entry)
+          assert.deepStrictEqual(first!.actor, { id: "clerk-01", name: "王会计", posts: ["villageAccountant"] })
+          assert.strictEqual(first!.at, Date.UTC(2026, 10, 28, 1, 0, 0))
+          assert.strictEqual(first!.previous, Audit.genesis)
+          assert.deepStrictEqual(
+            { ...first!.change, digest: undefined },
+            { kind: "document", collection: "conformanceNotes", id: "a", action: "create", fromVersion: 0, toVersion: 1, digest: undefined }
+          )
+          assert.match(first!.change.digest, /^[0-9a-f]{64}$/)
+          assert.strictEqual(second!.previous, first!.hash)
+          assert.strictEqual(second!.change.action, "update")
+          assert.strictEqual(second!.change.toVersion, 2)
+          assert.notStrictEqual(second!.change.digest, first!.change.digest)
+          assert.strictEqual(third!.actor, "clerk-02")
+          assert.deepStrictEqual(
+            { kind: fifth!.change.kind, action: fifth!.change.action, from: fifth!.change.fromVersion, to: fifth!.change.toVersion },
+            { kind: "stream", action: "append", from: 0, to: 2 }
+          )
+          assert.strictEqual(sixth!.actor, "clerk-04")
+          const verified = yield* Audit.verify()
+          assert.strictEqual(verified.entries, 6)
+          assert.strictEqual(verified.head, sixth!.hash)
+        })))
+
+      const withTamper = (
+        test: (tamper: StorageAdapter.StorageTamperService) => Effect.Effect<void, unknown, StorageAdapter.StorageAdapter | Storage.Storage>
+      ) =>
+        run(Effect.gen(function*() {
+          const tamper = yield* Effect.serviceOption(StorageAdapter.StorageTamper)
+          if (Option.isNone(tamper)) {
+            assert.fail("the layer does not provide StorageTamper; provide it or pass { tamper: false }")
+            return
+          }
+          yield* writeSome
+          yield* test(tamper.value)
+        }))
+
+      const brokenAt = (version: number, reason: "altered" | "removed") =>
+        Effect.gen(function*() {
+          const result = yield* flipped(Audit.verify({ pageSize: 2 }))
+          assert.isTrue(Either.isLeft(result), "verify accepted a tampered log")
+          const error = (result as Either.Left<unknown, unknown>).left
+          assert.instanceOf(error, Audit.ChainBroken)
+          assert.strictEqual((error as Audit.ChainBroken).version, version)
+          assert.strictEqual((error as Audit.ChainBroken).reason, reason)
+        })
+
+      it.effect.skipIf(!tamperExpected)("verify names an altered entry", () =>
+        withTamper((tamper) =>
+          Effect.gen(function*() {
+            const [original] = yield* (yield* adapter).readEvents(Audit.stream, 3, 1)
+            const data = original!.data as { readonly actor: Json }
+            yield* tamper.alterEvent(Audit.stream, 3, { ...(data as object), actor: "someone-else" } as Json)
+            yield* brokenAt(3, "altered")
+          })
+        ))
+
+      it.effect.skipIf(!tamperExpected)("verify names a removed entry (first or middle)", () =>
+        withTamper((tamper) =>
+          Effect.gen(function*() {
+            yield* tamper.deleteEvent(Audit.stream, 4)
+            yield* brokenAt(4, "removed")
+            yield* tamper.deleteEvent(Audit.stream, 1)
+            yield* brokenAt(1, "removed")
+          })
+        ))
+    })
+
+    describe("races", () => {
+      it.live(`${racers} fibers racing on one stream: one winner per version, no lost event`, () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          let conflicts = 0
+          const appendOnce = (racer: number): Effect.Effect<void, StorageAdapter.StorageError> =>
+            Effect.gen(function*() {
+              const last = yield* a.lastVersion("race")
+              yield* Effect.yieldNow()
+              yield* a.appendEvents("race", last, [event("Tick", { racer })])
+            }).pipe(Effect.catchTag("ConcurrencyConflict", () => {
+              conflicts++
+              return appendOnce(racer)
+            }))
+          yield* Effect.forEach(Array.from({ length: racers }, (_, i) => i), appendOnce, {
+            concurrency: "unbounded",
+            discard: true
+          })
+          const events = yield* a.readEvents("race")
+          assert.deepStrictEqual(events.map((e) => e.version), Array.from({ length: racers }, (_, i) => i + 1))
+          assert.deepStrictEqual(
+            events.map((e) => (e.data as { racer: number }).racer).sort((x, y) => x - y),
+            Array.from({ length: racers }, (_, i) => i)
+          )
+          assert.strictEqual(yield* a.lastVersion("race"), racers)
+          assert.isAtLeast(conflicts, 0)
+        })))
+
+      it.live(`${racers} fibers racing through Storage: every event and its audit entry kept once`, () =>
+        run(Effect.gen(function*() {
+          const appendOnce = (racer: number): Effect.Effect<void, Storage.WriteError, Storage.Storage> =>
+            Effect.gen(function*() {
+              const last = yield* ticks.lastVersion("race")
+              yield* Effect.yieldNow()
+              yield* ticks.append("race", last, [{ racer, text: `racer ${racer}` }], { actor: `racer-${racer}` })
+            }).pipe(Effect.catchTag("ConcurrencyConflict", () => appendOnce(racer)))
+          yield* Effect.forEach(Array.from({ length: racers }, (_, i) => i), appendOnce, {
+            concurrency: "unbounded",
+            discard: true
+          })
+          const events = yield* ticks.read("race")
+          assert.deepStrictEqual(events.map((e) => e.version), Array.from({ length: racers }, (_, i) => i + 1))
+          assert.deepStrictEqual(events.map((e) => e.value.racer).sort((x, y) => x - y), Array.from({ length: racers }, (_, i) => i))
+          const verified = yield* Audit.verify()
+          assert.strictEqual(verified.entries, racers)
+        })))
+
+      it.live(`${racers} fibers racing on one document with retries end at version ${racers + 1}`, () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("counter", { n: 0 }, {}))
+          const increment: Effect.Effect<void, StorageAdapter.StorageError> = Effect.gen(function*() {
+            const current = Option.getOrThrow(yield* a.getDocument("docs", "counter"))
+            yield* Effect.yieldNow()
+            yield* a.putDocument(doc("counter", { n: (current.data as { n: number }).n + 1 }, {}, current.version))
+          }).pipe(Effect.catchTag("ConcurrencyConflict", () => increment))
+          yield* Effect.forEach(Array.from({ length: racers }), () => increment, { concurrency: "unbounded", discard: true })
+          const counter = Option.getOrThrow(yield* a.getDocument("docs", "counter"))
+          assert.deepStrictEqual(counter.data, { n: racers })
+          assert.strictEqual(counter.version, racers + 1)
+        })))
+    })
   })
 }
