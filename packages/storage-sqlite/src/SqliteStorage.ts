@@ -25,6 +25,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import { chunks, rowsPerStatement, valuesList } from "./internal/batch.js"
+import * as IndexQuery from "./internal/indexQuery.js"
 import { jsonProblem } from "./internal/json.js"
 import { toStorageError } from "./internal/sqliteErrors.js"
 import * as Migrations from "./migrations/index.js"
@@ -110,6 +111,11 @@ export const migrationsTable: string = Migrations.table
 
 const docKey = (collection: string, id: string): string => `${collection}/${id}`
 
+// SQLite stores text as UTF-8, which cannot hold a lone UTF-16 surrogate (it would come back as
+// U+FFFD): refuse such keys rather than store a different one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const badText = (s: string): boolean => loneSurrogate.test(s)
+
 const isVersion = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
 
 // Refused before anything is written, with the reason; the same rules as the memory adapter.
@@ -118,16 +124,21 @@ const writeProblem = (write: DocumentWrite): string | undefined => {
     return "collection must be a non-empty string"
   }
   if (typeof write.id !== "string" || write.id.length === 0) return "id must be a non-empty string"
+  if (badText(write.collection) || badText(write.id)) return "collection and id must be well-formed Unicode"
   if (!isVersion(write.expectedVersion)) return "expectedVersion must be a non-negative integer"
   for (const name in write.indexes) {
-    if (!StorageAdapter.isIndexValue(write.indexes[name])) return `index "${name}" must be a string or a finite number`
+    const value = write.indexes[name]
+    if (!StorageAdapter.isIndexValue(value)) return `index "${name}" must be a string or a finite number`
+    if (badText(name) || (typeof value === "string" && badText(value))) {
+      return `index "${name}": names and values must be well-formed Unicode`
+    }
   }
   const problem = jsonProblem(write.data)
   return problem === undefined ? undefined : `data holds ${problem}`
 }
 
 const eventProblem = (event: StorageAdapter.NewEvent): string | undefined => {
-  if (typeof event.type !== "string") return "event type must be a string"
+  if (typeof event.type !== "string" || badText(event.type)) return "event type must be a well-formed string"
   if (!Number.isSafeInteger(event.recordedAt)) return "recordedAt must be whole epoch milliseconds"
   const problem = jsonProblem(event.data)
   return problem === undefined ? undefined : `event data holds ${problem}`
@@ -263,14 +274,17 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
     const parse = (operation: string, text: string): Effect.Effect<unknown, StorageError> =>
       Effect.try({ try: () => JSON.parse(text) as unknown, catch: fail(operation) })
 
-    const toRecord = (operation: string, row: DocumentRow): Effect.Effect<DocumentRecord, StorageError> =>
-      Effect.zipWith(parse(operation, row.data), parse(operation, row.indexes), (data, indexes) => ({
-        collection: row.collection,
-        id: row.id,
-        version: row.version,
-        data: data as Json,
-        indexes: indexes as Record<string, IndexValue>
-      }))
+    const recordOf = (row: DocumentRow): DocumentRecord => ({
+      collection: row.collection,
+      id: row.id,
+      version: row.version,
+      data: JSON.parse(row.data) as Json,
+      indexes: JSON.parse(row.indexes) as Record<string, IndexValue>
+    })
+
+    // One `Effect.try` per page rather than per row: reads are the hot path of a village-week view.
+    const toRecords = (operation: string, rows: ReadonlyArray<DocumentRow>) =>
+      Effect.try({ try: () => rows.map(recordOf), catch: fail(operation) })
 
     const getDocument = (collection: string, id: string) =>
       sql.unsafe<DocumentRow>(
@@ -279,7 +293,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
       ).pipe(
         Effect.mapError(fail("getDocument")),
         Effect.flatMap((rows) =>
-          rows[0] === undefined ? Effect.succeedNone : Effect.asSome(toRecord("getDocument", rows[0]))
+          rows.length === 0 ? Effect.succeedNone : Effect.map(toRecords("getDocument", rows), (records) => Option.fromNullable(records[0]))
         )
       )
 
@@ -405,48 +419,15 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
 
     const queryIndex = (query: StorageAdapter.IndexQuery): Effect.Effect<StorageAdapter.Page, StorageError> =>
       Effect.gen(function*() {
-        if (!Number.isSafeInteger(query.limit) || query.limit < 1) {
-          return yield* new StorageAdapter.StorageError({
-            operation: "queryIndex",
-            message: `limit must be a positive integer, got ${query.limit}`
-          })
+        const compiled = IndexQuery.compile(query)
+        if (compiled._tag === "Invalid") {
+          return yield* new StorageAdapter.StorageError({ operation: "queryIndex", message: compiled.message })
         }
-        const desc = query.order === "desc"
-        const where: Array<string> = ["i.collection = ?", "i.name = ?"]
-        const params: Array<unknown> = [query.collection, query.index]
-        for (const [op, value] of [[">=", query.gte], [">", query.gt], ["<=", query.lte], ["<", query.lt]] as const) {
-          if (value === undefined) continue
-          if (!StorageAdapter.isIndexValue(value)) {
-            return yield* new StorageAdapter.StorageError({
-              operation: "queryIndex",
-              message: `range bound ${op} ${String(value)} must be a string or a finite number`
-            })
-          }
-          where.push(`i.value ${op} ?`)
-          params.push(value)
-        }
-        if (query.cursor !== undefined) {
-          const after = StorageAdapter.decodeCursor(query.cursor)
-          if (after === undefined) {
-            return yield* new StorageAdapter.StorageError({
-              operation: "queryIndex",
-              message: "malformed cursor: pass the cursor of the previous page unchanged"
-            })
-          }
-          where.push(`(i.value, i.id) ${desc ? "<" : ">"} (?, ?)`)
-          params.push(after.value, after.id)
-        }
-        const direction = desc ? "DESC" : "ASC"
-        params.push(query.limit + 1)
-        const rows = yield* sql.unsafe<DocumentRow & { readonly value: IndexValue }>(
-          `SELECT d.collection, d.id, d.version, d.data, d.indexes, i.value
-FROM document_index AS i JOIN documents AS d ON d.collection = i.collection AND d.id = i.id
-WHERE ${where.join(" AND ")}
-ORDER BY i.value ${direction}, i.id ${direction} LIMIT ?`,
-          params
-        ).pipe(Effect.mapError(fail("queryIndex")))
+        const rows = yield* sql.unsafe<DocumentRow & { readonly value: IndexValue }>(compiled.text, compiled.params).pipe(
+          Effect.mapError(fail("queryIndex"))
+        )
         const page = rows.length > query.limit ? rows.slice(0, query.limit) : rows
-        const items = yield* Effect.forEach(page, (row) => toRecord("queryIndex", row))
+        const items = yield* toRecords("queryIndex", page)
         const last = page[page.length - 1]
         return {
           items,
@@ -473,7 +454,9 @@ ORDER BY i.value ${direction}, i.id ${direction} LIMIT ?`,
     ): Effect.Effect<number, ConcurrencyConflict | StorageError> =>
       transaction(Effect.gen(function*() {
         const invalid = (message: string) => new StorageAdapter.StorageError({ operation: "appendEvents", message })
-        if (typeof stream !== "string" || stream.length === 0) return yield* invalid("stream must be a non-empty string")
+        if (typeof stream !== "string" || stream.length === 0 || badText(stream)) {
+          return yield* invalid("stream must be a non-empty, well-formed string")
+        }
         if (!isVersion(expectedVersion)) return yield* invalid("expectedVersion must be a non-negative integer")
         for (const event of events) {
           const problem = eventProblem(event)
@@ -525,14 +508,17 @@ ORDER BY i.value ${direction}, i.id ${direction} LIMIT ?`,
           "SELECT version, type, data, recorded_at FROM events WHERE stream = ? AND version >= ? ORDER BY version LIMIT ?",
           [stream, fromVersion, limit ?? -1]
         ).pipe(Effect.mapError(fail("readEvents")))
-        return yield* Effect.forEach(rows, (row) =>
-          Effect.map(parse("readEvents", row.data), (data): StorageAdapter.EventRecord => ({
-            stream,
-            version: row.version,
-            type: row.type,
-            data: data as Json,
-            recordedAt: row.recorded_at
-          })))
+        return yield* Effect.try({
+          try: () =>
+            rows.map((row): StorageAdapter.EventRecord => ({
+              stream,
+              version: row.version,
+              type: row.type,
+              data: JSON.parse(row.data) as Json,
+              recordedAt: row.recorded_at
+            })),
+          catch: fail("readEvents")
+        })
       })
 
     const integrityCheck = sql.unsafe<{ integrity_check: string }>("PRAGMA integrity_check").pipe(
