@@ -931,7 +931,7 @@ const E: ReadonlyArray<Item> = [
     responsiblePosts: ["committeeDirector", "supervisionCommitteeChair"],
     decidingBody: "twoCommittees",
     procedure: steps(
-      step("apply", "施工方或监理提出变更", "The builder or engineer requests the change", "apply", B("villagersCommittee"), ["application"]),
+      step("apply", "受理施工方或监理的变更申请", "The builder's or engineer's change request is registered", "record", B("villagersCommittee"), ["application"]),
       step("discuss", "两委研究并经监委会审核", "The committees decide, checked by the supervision committee", "discuss", B("twoCommittees"), ["minutes"]),
       townReview("超出原预算的报镇审核", "Changes over budget are reviewed by the town"),
       step("sign", "签订变更协议", "The change agreement is signed", "sign", P("committeeDirector"), ["contract"])
@@ -969,7 +969,7 @@ const E: ReadonlyArray<Item> = [
     responsiblePosts: ["committeeDirector", "bookkeeper"],
     decidingBody: "townAssetsCentre",
     procedure: steps(
-      step("settle", "施工方报送结算资料", "The builder submits the final account", "apply", B("villagersCommittee"), ["invoice"]),
+      step("settle", "受理施工方报送的结算资料", "The builder's final account is received", "record", B("villagersCommittee"), ["invoice"]),
       step("audit", "委托审计或镇审核结算", "The account is audited", "verify", B("townGovernment"), ["auditReport"]),
       step("approve", "两委审批付款", "Both committees approve payment", "approve", B("twoCommittees"), ["approvalForm"]),
       step("pay", "通过对公账户支付", "Paid by bank transfer", "pay", B("townAssetsCentre"), ["receipt"])
@@ -1090,7 +1090,7 @@ const F: ReadonlyArray<Item> = [
     responsiblePosts: ["committeeDirector", "villagersCommitteeMember"],
     decidingBody: "villagersCommittee",
     procedure: steps(
-      step("apply", "当事人申请或主动调解", "Requested by a party, or on the committee's initiative", "apply", B("villagersCommittee"), ["application"]),
+      step("apply", "受理当事人申请或主动介入", "A party's request is registered, or the committee steps in", "record", B("villagersCommittee"), ["application"]),
       step("mediate", "调解委员会调解", "The mediation committee mediates", "implement", B("villagersCommittee"), ["minutes"]),
       step("agreement", "达成协议的制作调解协议书", "A written agreement where reached", "sign", B("villagersCommittee"), ["other"]),
       step("record", "登记归档", "Registered and filed", "archive", P("clerk"), ["ledger"])
@@ -1179,8 +1179,10 @@ const F: ReadonlyArray<Item> = [
 // ---------------------------------------------------------------------------------------------
 // G 便民服务 (7)
 
+// The villager applies; the village only receives (`record`). Were receiving an `apply`, the
+// committee that receives and then decides would read as approving its own proposal.
 const serviceSteps = (applyZh: string, verifyZh: string, decider: Body) => [
-  step("apply", applyZh, "The villager applies", "apply", B("villagersCommittee"), ["application"]),
+  step("apply", applyZh, "The villager's application is received", "record", B("villagersCommittee"), ["application"]),
   step("verify", verifyZh, "The village checks the facts", "verify", B("villagersCommittee"), ["minutes"]),
   step("publish", "在村公示", "Posted in the village", "publish", B("villagersCommittee"), ["noticePhoto"]),
   step("report", "报上级审核审批", "Forwarded for approval", "report", B(decider), ["approvalForm"])
@@ -1224,7 +1226,7 @@ const G: ReadonlyArray<Item> = [
     responsiblePosts: ["villagersCommitteeMember"],
     decidingBody: "villagersCommittee",
     procedure: steps(
-      step("apply", "群众申请", "The villager applies", "apply", B("villagersCommittee"), ["application"]),
+      step("apply", "受理群众申请", "The villager's application is received", "record", B("villagersCommittee"), ["application"]),
       step("verify", "核对信息后出具证明或代办登记", "Facts checked; certificate issued or registration done", "approve", B("villagersCommittee"), ["approvalForm"]),
       step("record", "登记台账", "Entered in the ledger", "record", P("clerk"), ["ledger"])
     ),
@@ -1264,7 +1266,7 @@ const G: ReadonlyArray<Item> = [
     responsiblePosts: ["clerk", "committeeDirector"],
     decidingBody: "villagersCommittee",
     procedure: steps(
-      step("apply", "群众申请", "The villager applies", "apply", B("villagersCommittee"), ["application"]),
+      step("apply", "受理群众申请", "The villager's application is received", "record", B("villagersCommittee"), ["application"]),
       step("verify", "核实并按证明事项清单出具", "Checked and issued per the list of certificates", "approve", P("committeeDirector"), ["approvalForm"]),
       step("record", "用章登记", "The seal use is logged", "record", P("clerk"), ["ledger"])
     ),
@@ -1298,7 +1300,7 @@ const H: ReadonlyArray<Item> = [
     responsiblePosts: ["partySecretary", "partyCommitteeMember"],
     decidingBody: "partyMembersMeeting",
     procedure: steps(
-      step("apply", "递交入党申请书", "The application is submitted", "apply", B("partyOrganisation"), ["application"]),
+      step("apply", "接收入党申请书", "The application is received", "record", B("partyOrganisation"), ["application"]),
       step("activist", "确定入党积极分子和发展对象", "Activists and candidates are chosen", "discuss", B("partyOrganisation"), ["minutes"]),
       step("publicise", "发展对象公示", "Candidates are posted", "publish", B("partyOrganisation"), ["noticePhoto"]),
       step("vote", "支部大会讨论表决", "The branch meeting votes", "resolve", B("partyMembersMeeting"), ["minutes", "signInSheet", "ballot"]),
