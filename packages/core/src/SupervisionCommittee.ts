@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 import * as Cadre from "./Cadre.js"
+import * as Citation from "./Citation.js"
 import * as Diagnostic from "./Diagnostic.js"
 import * as Either from "effect/Either"
 import type * as Ids from "./Ids.js"
@@ -121,6 +122,9 @@ export const checkWith = (
 ): ReadonlyArray<Diagnostic.Diagnostic<Code>> => {
   const size = Rulebook.value(rules, "committee.supervisionSize")
   const exclusions = Rulebook.value(rules, "committee.supervisionExclusions")
+  // Messages name the rule they apply, so a county can see which edition decided.
+  const sizeBasis = Citation.format(Rulebook.citationOf(rules, "committee.supervisionSize"))
+  const exclusionBasis = Citation.format(Rulebook.citationOf(rules, "committee.supervisionExclusions"))
   const out: Array<Diagnostic.Diagnostic<Code>> = []
   const name = (c: Ids.CadreId) => Cadre.nameOf(roster, c)
   const seats = membersOf(roster, villageId, date)
@@ -130,8 +134,8 @@ export const checkWith = (
       Diagnostic.error(
         "SUPERVISION_COMMITTEE_SIZE",
         ["appointments"],
-        `村务监督委员会现有 ${seats.length} 人,应为 ${size.min} 至 ${size.max} 人`,
-        `the supervision committee has ${seats.length} members; it must have ${size.min} to ${size.max}`
+        `村务监督委员会现有 ${seats.length} 人,应为 ${size.min} 至 ${size.max} 人 (依据: ${sizeBasis})`,
+        `the supervision committee has ${seats.length} members; it must have ${size.min} to ${size.max} (${sizeBasis})`
       )
     )
   }
@@ -157,8 +161,8 @@ export const checkWith = (
           Diagnostic.error(
             "SUPERVISION_COMMITTEE_INCOMPATIBLE_POST",
             ["appointments", index],
-            `${name(seat.cadreId)} 担任${Post.labelZh[a.post]},不得同时担任村务监督委员会成员`,
-            `${seat.cadreId} holds ${a.post} and may not sit on the supervision committee`
+            `${name(seat.cadreId)} 担任${Post.labelZh[a.post]},不得同时担任村务监督委员会成员 (依据: ${exclusionBasis})`,
+            `${seat.cadreId} holds ${a.post} and may not sit on the supervision committee (${exclusionBasis})`
           )
         )
       }
@@ -179,10 +183,10 @@ export const checkWith = (
           ["relations", relative.index],
           `${name(seat.cadreId)} 是${posts.map((p) => Post.labelZh[p]).join("、")} ${name(other)} 的${
             Kinship.kindLabelZh[Kinship.inverse(relative.kind)]
-          },不得担任村务监督委员会成员`,
-          `${seat.cadreId} is a ${relative.closeness} relative (${Kinship.inverse(relative.kind)}) of ${other}, who holds ${
+          },不得担任村务监督委员会成员 (依据: ${exclusionBasis})`,
+          `${seat.cadreId} is the ${Kinship.inverse(relative.kind)} (${relative.closeness}) of ${other}, who holds ${
             posts.join(", ")
-          }, and may not sit on the supervision committee`
+          }, and may not sit on the supervision committee (${exclusionBasis})`
         )
       )
     }
