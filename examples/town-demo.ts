@@ -1,0 +1,276 @@
+/**
+ * 金村镇 (泽州县, 140525) end to end, on an embedded SQLite file and nothing else:
+ *
+ * 1. load the county's rulebook: the defaults plus one county edition from JSON, stored and reloaded;
+ * 2. load, validate and store the micro-power list (the 8-category, 57-item reference list);
+ * 3. check the 西属村 central-heating exercises against the list's item `E01`, store the reports;
+ * 4. turn the faulty exercise's findings into supervision leads and dispose of them, persisting
+ *    every case event through the storage port, then reload and replay the streams;
+ * 5. print the due dates, the town's overdue dashboard on a chosen day, sanctions and the
+ *    four-forms report;
+ * 6. verify the audit hash chain over everything written.
+ *
+ * Run: `npx tsx --conditions source examples/town-demo.ts [--db path]` (or `QINGLIAN_DEMO_DB=path`).
+ * The database file is recreated on every run (default `.tmp/qinglian-demo.db`).
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import {
+  Audit,
+  Citation,
+  Diagnostic,
+  Examples,
+
+  Exercise,
+  FourForms,
+  Ids,
+  LocalDate,
+  Measure,
+  Money,
+  Organisation,
+  PowerList,
+  Rulebook,
+  Storage,
+  SupervisionCase,
+  WorkCalendar
+} from "@qinglian/core"
+import { SqliteStorage } from "@qinglian/storage-sqlite"
+
+// --- where the data lives ------------------------------------------------------------------------
+const argDb = process.argv.indexOf("--db")
+const dbFile = path.resolve(
+  (argDb >= 0 ? process.argv[argDb + 1] : undefined) ?? process.env["QINGLIAN_DEMO_DB"] ??
+    fileURLToPath(new URL("../.tmp/qinglian-demo.db", import.meta.url))
+)
+fs.mkdirSync(path.dirname(dbFile), { recursive: true })
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true })
+
+// --- the town, its officers and its county's local rules ------------------------------------------
+const county = Ids.CountyId.make("140525")
+const town = Ids.TownId.make("140525-jincun")
+const clerk = { id: "jincun-clerk-01", name: "金村镇党政办", posts: ["townClerk"] }
+const secretary: SupervisionCase.Actor = {
+  id: Ids.CadreId.make("jincun-discipline-secretary"),
+  posts: ["townDisciplineSecretary"],
+  jurisdiction: { level: "town", county, town }
+}
+
+const countyDoc = { law: "泽州县村级小微权力运行监督办法 (示例)", version: "2025" }
+const countyRulebookJson = JSON.stringify({
+  name: "泽州县规则集",
+  jurisdiction: "140525",
+  editions: [{
+    effectiveFrom: "2025-01-01",
+    source: countyDoc,
+    parameters: {
+      "disclosure.majorMatterDeadline": {
+        value: { amount: 3, unit: "workingDays" },
+        citation: { ...countyDoc, article: "第十二条" },
+        scope: "local"
+      },
+      "threshold.escalation": {
+        value: { amount: 50000, unit: "yuan" },
+        citation: { ...countyDoc, article: "第八条" },
+        scope: "local"
+      }
+    }
+  }]
+})
+
+// --- small printing helpers ---------------------------------------------------------------------
+const say = (s = "") => console.log(s)
+const heading = (zh: string, en: string) => say(`\n== ${zh} · ${en} ==`)
+const mark = { error: "✗", warning: "!", info: "i" } as const
+const printFinding = (d: Diagnostic.Diagnostic) => {
+  say(`  ${mark[d.severity]} ${d.code.padEnd(22)} ${Diagnostic.formatPath(d.path)}`)
+  say(`      ${d.message.zh}`)
+  say(`      ${d.message.en}`)
+}
+const describeEvent = (e: SupervisionCase.Event) => {
+  const d = "deadline" in e ? e.deadline : undefined
+  const what = "way" in e ? e.way : "outcome" in e ? e.outcome : ""
+  return `${e.on} ${e._tag} ${what}`.trimEnd().padEnd(42) + (d ? `${d.kind} due ${d.due} (${d.binding})` : "")
+}
+
+// --- the program --------------------------------------------------------------------------------
+const program = Effect.gen(function*() {
+  heading("辖区", "Jurisdiction")
+  const org = yield* Schema.decodeUnknown(Schema.Tuple(Organisation.County, Organisation.Town, Organisation.Village))([
+    { id: county, name: "泽州县", divisionCode: "140525" },
+    { id: town, countyId: county, name: "金村镇", kind: "town" },
+    { id: Examples.xishuVillage.village.id, townId: town, name: "西属村", kind: "village" }
+  ])
+  yield* Storage.transaction(Effect.all([
+    Storage.counties.insert(org[0], { actor: clerk }),
+    Storage.towns.insert(org[1], { actor: clerk }),
+    Storage.villages.insert(org[2], { actor: clerk })
+  ]))
+  const villages = yield* Storage.villages.all("byTown", Storage.prefixRange(town))
+  say(`${org[0].name} (${county}) › ${org[1].name}: ${villages.map((v) => v.value.name).join(", ")}`)
+  say(`database: ${dbFile}`)
+
+  heading("1 规则集", "Rulebook: defaults + county edition")
+  const file = yield* Rulebook.decodeFile(JSON.parse(countyRulebookJson))
+  yield* Storage.rulebookOverrides.insertMany(file.editions.map((edition) => ({ jurisdiction: county, edition })), {
+    actor: clerk
+  })
+  const rulebook = yield* Storage.rulebookFor(county)
+  const rules = yield* Rulebook.at(rulebook, Examples.xishuHeatingFaulty.date)
+  say(`${rulebook.editions.length} editions; in force on ${rules.date}:`)
+  const show = (key: Rulebook.Key, text: string) => {
+    const p = rules.parameters[key]
+    say(`  ${key.padEnd(32)} ${text.padEnd(18)} ${p.scope.padEnd(8)} ${Citation.format(p.citation)}`)
+  }
+  const duration = (d: Rulebook.Duration) => `${d.amount} ${d.unit}`
+  const yuan = (fen: Money.Fen) => `${Money.formatYuan(fen)} yuan`
+  show("disclosure.majorMatterDeadline", duration(Rulebook.value(rules, "disclosure.majorMatterDeadline")))
+  show("threshold.escalation", yuan(Rulebook.value(rules, "threshold.escalation")))
+  show("threshold.tenderConstruction", yuan(Rulebook.value(rules, "threshold.tenderConstruction")))
+  show("case.letterInquiryReply", duration(Rulebook.value(rules, "case.letterInquiryReply")))
+
+  heading("2 小微权力清单", "Micro-power list")
+  // The county adopts the shipped template as its own list; a real county loads its own JSON file.
+  const listJson = JSON.stringify({
+    ...Schema.encodeSync(PowerList.PowerList)(PowerList.reference),
+    id: "140525-micro-power",
+    version: "2025.1",
+    effectiveFrom: "2025-01-01",
+    jurisdiction: { level: "county", code: "140525", name: "泽州县" }
+  })
+  const decoded = yield* PowerList.decodeJson(listJson)
+  const validation = PowerList.check(decoded, rulebook)
+  say(`${decoded.categories.length} categories / ${decoded.items.length} items: ${validation.ok ? "ok" : "INVALID"}`)
+  validation.diagnostics.forEach(printFinding)
+  if (!validation.ok) return yield* Effect.fail(new Error("the power list does not validate"))
+  yield* Storage.powerLists.save(decoded, { actor: clerk })
+  const list = Option.getOrThrow(yield* Storage.powerLists.inForce(county, Examples.xishuHeatingFaulty.date)).value
+  const item = list.items.find((i) => i.code === Examples.xishuHeatingFaulty.item)!
+  say(`stored ${list.id}@${list.version}; item ${item.code} ${item.name.zh} (${item.name.en})`)
+
+  heading("3 权力行使检查", "Checking the 西属村 central-heating exercises")
+  const checks = [
+    { exercise: Examples.xishuHeatingClean, asOf: LocalDate.unsafeMake("2026-01-26") },
+    { exercise: Examples.xishuHeatingFaulty, asOf: Examples.xishuHeatingFaultyAsOf }
+  ]
+  yield* Storage.exercises.insertMany(checks.map((c) => c.exercise), { actor: clerk })
+  const results = []
+  for (const { asOf, exercise } of checks) {
+    const result = Exercise.checkInList(list, exercise, rulebook, WorkCalendar.china, { asOf })
+    yield* Storage.checkReports.append(exercise.id, 0, [{
+      exercise: exercise.id,
+      checkedOn: asOf,
+      risk: result.risk,
+      findings: result.findings,
+      escalationRequired: result.escalationRequired,
+      tenderRequired: result.tenderRequired,
+      requirements: result.requirements
+    }], { actor: clerk })
+    say(`\n${exercise.title} (${exercise.id}), checked ${asOf}`)
+    say(`  amount ${Money.formatYuan(exercise.amount!)} yuan; requirements: ${result.requirements.join(", ")}`)
+    result.findings.forEach(printFinding)
+    say(`  risk ${result.risk} · ${result.findings.length} findings`)
+    results.push({ exercise, result })
+  }
+  const [stored] = yield* Storage.checkReports.read(Examples.xishuHeatingFaulty.id)
+  say(`\nreloaded report: ${stored?.value.exercise} risk ${stored?.value.risk}, ${stored?.value.findings.length} findings`)
+
+  heading("4 问题线索处置", "Supervision: from findings to cases")
+  const faulty = results[1]!
+  const codesOf = (...codes: ReadonlyArray<Exercise.Code>) =>
+    faulty.result.findings.filter((f) => codes.includes(f.code)).map((f) => f.code) as [string, ...Array<string>]
+  const caseStreams = Storage.eventStream({ name: "supervisionCases", schema: SupervisionCase.Event })
+  const cadre = (s: string) => Ids.CadreId.make(s)
+  const lead = (caseId: string, subject: string, ...codes: ReadonlyArray<Exercise.Code>): SupervisionCase.Command => ({
+    _tag: "RegisterLead",
+    caseId: Ids.CaseId.make(caseId),
+    county,
+    town,
+    subject: { cadre: cadre(subject), category: "villageCadre" },
+    source: { _tag: "ExerciseFinding", exercise: faulty.exercise.id, findings: codesOf(...codes) }
+  })
+  const scripts: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, SupervisionCase.Command]>]> = [
+    ["JC-2025-001", [ // 张建国: self-approval and a skipped public tender → 初步核实 → 立案 → 处分
+      ["2025-10-16", lead("JC-2025-001", "xishu-zhang-jianguo", "SELF_APPROVAL", "TENDER_REQUIRED")],
+      ["2025-10-20", { _tag: "DisposeLead", way: "preliminaryCheck" }],
+      ["2025-12-10", { _tag: "ConcludeInquiry", outcome: "fileCase" }],
+      ["2026-02-27", { _tag: "SubmitForReview" }],
+      ["2026-03-20", { _tag: "Decide", measures: [{ measure: "partyWarning" }, { measure: "governmentWarning" }] }],
+      ["2026-03-25", { _tag: "ServeDecision" }],
+      ["2026-04-30", { _tag: "CloseCase" }]
+    ]],
+    ["JC-2025-002", [ // 李伟: sat on the bid evaluation of his relative's company → 函询 → 谈话提醒
+      ["2025-10-16", lead("JC-2025-002", "xishu-li-wei", "RECUSAL_REQUIRED")],
+      ["2025-10-20", { _tag: "DisposeLead", way: "letterInquiry" }],
+      ["2025-11-18", { _tag: "RecordInquiryReply" }],
+      ["2025-11-21", { _tag: "ConcludeInquiry", outcome: "talkReminder" }]
+    ]]
+  ]
+  for (const [caseId, commands] of scripts) {
+    let state = SupervisionCase.initial
+    for (const [on, command] of commands) {
+      const ctx = { rulebook, calendar: WorkCalendar.china, actor: secretary, now: LocalDate.unsafeMake(on) }
+      const { events, state: next } = yield* SupervisionCase.handle(state, command, ctx)
+      yield* caseStreams.append(caseId, state.version, events, { actor: secretary.id })
+      state = next
+    }
+  }
+
+  // Reload every stream from the database and replay it through the machine's checks.
+  const streams = yield* Effect.forEach(scripts, ([caseId]) => caseStreams.read(caseId))
+  const states = []
+  for (const events of streams) {
+    const state = yield* SupervisionCase.replay(events.map((e) => e.value))
+    states.push(state)
+    say(`\n${state.id} · ${state.subject?.cadre} · now ${state.stage} (${SupervisionCase.stageLabelZh[state.stage]})`)
+    for (const { value: e } of events) say(`  ${describeEvent(e)}`.trimEnd())
+    for (const d of state.dispositions) say(`  disposition ${Measure.labelZh[d.measure]} (${d.measure}) on ${d.on}: form ${d.form}`)
+    for (const s of SupervisionCase.sanctions(state)) {
+      say(`  sanction ${Measure.labelZh[s.measure]} (${s.measure}) ${s.months} months: ${s.from} → ${s.until}`)
+    }
+  }
+
+  heading("5 逾期看板", "Overdue dashboard")
+  // The dashboard as it stood on a chosen day: each case folded from its events up to that day.
+  const today = LocalDate.unsafeMake("2025-11-17")
+  const asOf = streams.map((events) => SupervisionCase.fold(events.map((e) => e.value).filter((e) => e.on <= today)))
+  const report = SupervisionCase.overdue(asOf, today)
+  say(`${town} on ${today}: ${report.total} overdue`)
+  for (const row of report.byStage) {
+    for (const i of row.items) {
+      say(`  OVERDUE ${i.caseId} ${row.labelZh} ${i.deadline.kind} due ${i.deadline.due}, ${i.daysOverdue} days overdue`)
+    }
+  }
+  for (const s of asOf) {
+    if (s.deadline !== undefined && s.deadline.due >= today) {
+      const left = LocalDate.daysBetween(today, s.deadline.due)
+      say(`  on time ${s.id} ${SupervisionCase.stageLabelZh[s.stage]} ${s.deadline.kind} due ${s.deadline.due}, ${left} days left`)
+    }
+  }
+
+  heading("6 四种形态", "Four forms")
+  const period = { from: LocalDate.unsafeMake("2025-01-01"), to: LocalDate.unsafeMake("2026-12-31") }
+  const forms = FourForms.report(states, period, { towns: [town] })
+  say(`${period.from} – ${period.to}, ${forms.total.total} person-times`)
+  for (const f of FourForms.forms) {
+    say(`  ${FourForms.labelZh[f]} form ${f}: ${forms.total.counts[f]}  ${forms.total.shares[f].display}`)
+  }
+
+  heading("7 审计", "Audit chain")
+  const verified = yield* Audit.verify()
+  say(`${verified.entries} entries, head ${verified.head.slice(0, 16)}…`)
+  say("audit chain verified")
+})
+
+const StorageLive = Storage.layer.pipe(Layer.provideMerge(SqliteStorage.layer({ filename: dbFile })))
+
+Effect.runPromiseExit(program.pipe(Effect.provide(StorageLive))).then((exit) => {
+  if (exit._tag === "Failure") {
+    console.error(String(exit.cause))
+    process.exitCode = 1
+  }
+})
