@@ -37,6 +37,9 @@ export interface Prepared {
   readonly hasFourAndTwoSteps: boolean
   readonly duties: ReadonlyMap<string, PowerList.DisclosureDuty>
   readonly hasAmountCondition: boolean
+  /** Per step: whether its act is held as a meeting, and whether its act can sway the outcome. */
+  readonly meetingAct: ReadonlyArray<boolean>
+  readonly swaying: ReadonlyArray<boolean>
 }
 
 const prepared = new WeakMap<PowerList.PowerItem, Prepared>()
@@ -61,7 +64,9 @@ export const prepare = (item: PowerList.PowerItem): Prepared => {
       !item.conditions.some((c) => c.then === "fourAndTwo" && "always" in c.when),
     hasFourAndTwoSteps: role.some((r) => r >= 0),
     duties,
-    hasAmountCondition: item.conditions.some((c) => "amountAtLeast" in c.when)
+    hasAmountCondition: item.conditions.some((c) => "amountAtLeast" in c.when),
+    meetingAct: all.map((s) => meetingActs.has(s.act)),
+    swaying: all.map((s) => swaying(s.act))
   }
   prepared.set(item, p)
   return p
@@ -100,19 +105,27 @@ const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
   return r
 }
 
-const dueDates = new WeakMap<WorkCalendar.WorkCalendar, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>()
+// Keyed by the duration object itself (the rulebook's or the list's, both long-lived), then date.
+const dueDates = new WeakMap<
+  WorkCalendar.WorkCalendar,
+  WeakMap<Rulebook.Duration, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>
+>()
 
 const dueDate = (cal: WorkCalendar.WorkCalendar, date: LocalDate.LocalDate, d: Rulebook.Duration) => {
-  let m = dueDates.get(cal)
+  let byDuration = dueDates.get(cal)
+  if (byDuration === undefined) {
+    byDuration = new WeakMap()
+    dueDates.set(cal, byDuration)
+  }
+  let m = byDuration.get(d)
   if (m === undefined) {
     m = new Map()
-    dueDates.set(cal, m)
+    byDuration.set(d, m)
   }
-  const key = `${date}|${d.amount}|${d.unit}`
-  let r = m.get(key)
+  let r = m.get(date)
   if (r === undefined) {
     r = WorkCalendar.addDuration(cal, date, d)
-    m.set(key, r)
+    m.set(date, r)
   }
   return r
 }
@@ -169,6 +182,62 @@ const approving = (a: PowerList.Act) => a === "approve" || a === "resolve"
 const swaying = (a: PowerList.Act) =>
   a !== "publishDecision" && a !== "publishResult" && a !== "publish" && a !== "record" && a !== "archive" && a !== "report"
 const yuan = (fen: Money.Fen) => Money.formatYuan(fen)
+
+// ---------------------------------------------------------------------------------------------
+// persons (module-level so that a check allocates no closures; actor lists are short, so scans
+// beat building maps)
+// ---------------------------------------------------------------------------------------------
+
+const NONE: ReadonlyArray<never> = []
+
+interface Who {
+  readonly actors: ReadonlyArray<Exercise.Actor>
+  readonly related: ReadonlyArray<Ids.CadreId>
+  readonly isRelated: ((cadre: Ids.CadreId, counterparty: Exercise.Counterparty) => boolean) | undefined
+  readonly cp: Exercise.Counterparty | undefined
+}
+
+const postsOf = (who: Who, c: string): ReadonlyArray<Post.Post> | undefined => {
+  for (const a of who.actors) if (a.cadre === c) return a.posts
+  return undefined
+}
+
+const holdersOf = (who: Who, post: Post.Post): ReadonlyArray<Ids.CadreId> => {
+  let out: Array<Ids.CadreId> | undefined
+  for (const a of who.actors) if (a.posts.includes(post)) (out ??= []).push(a.cadre)
+  return out ?? NONE
+}
+
+const relatedTo = (who: Who, c: Ids.CadreId): boolean => {
+  if (who.related.includes(c)) return true
+  for (const a of who.actors) if (a.cadre === c && a.relatedToCounterparty) return true
+  return who.isRelated !== undefined && who.cp !== undefined && who.isRelated(c, who.cp)
+}
+
+const dualTop = (who: Who, c: string): boolean => {
+  const posts = postsOf(who, c)
+  return posts !== undefined && posts.includes("partySecretary") && posts.includes("committeeDirector")
+}
+
+// The persons answerable for a performed step: named cadres, else the head of the acting body,
+// else the holders of the actor post. Meetings decide collectively and answer as no one person.
+const answerable = (who: Who, r: Exercise.StepRecord, s: PowerList.Step): ReadonlyArray<Ids.CadreId> => {
+  const pb = r.performedBy
+  if (Array.isArray(pb)) {
+    if (pb.length > 0) return pb
+  } else {
+    const b = pb as { readonly body: PowerList.Body; readonly cadres: ReadonlyArray<Ids.CadreId> }
+    const head = headPost[b.body]
+    if (head === undefined) return NONE
+    if (b.cadres.length > 0) return b.cadres
+    return holdersOf(who, head)
+  }
+  if ("body" in s.actor) {
+    const head = headPost[s.actor.body]
+    return head === undefined ? NONE : holdersOf(who, head)
+  }
+  return holdersOf(who, s.actor.post as Post.Post)
+}
 
 // ---------------------------------------------------------------------------------------------
 // check
@@ -272,44 +341,8 @@ export const check = (
   const requirements = requirementOrder.filter((r) => applies[r])
 
   // --- who is who ----------------------------------------------------------------------------
-  const postsOf = new Map<string, ReadonlyArray<Post.Post>>()
-  const holders = new Map<Post.Post, Array<Ids.CadreId>>()
-  const related = new Set<string>(ex.counterparty?.relatedCadres ?? [])
-  for (const a of ex.actors) {
-    postsOf.set(a.cadre, a.posts)
-    for (const post of a.posts) {
-      const h = holders.get(post)
-      if (h === undefined) holders.set(post, [a.cadre])
-      else h.push(a.cadre)
-    }
-    if (a.relatedToCounterparty) related.add(a.cadre)
-  }
-  const isRelated = options?.isRelated
+  const who: Who = { actors: ex.actors, related: ex.counterparty?.relatedCadres ?? NONE, isRelated: options?.isRelated, cp: ex.counterparty }
   const cp = ex.counterparty
-  const relatedTo = (c: Ids.CadreId) => related.has(c) || (isRelated !== undefined && cp !== undefined && isRelated(c, cp))
-  const dualTop = (c: string) => {
-    const posts = postsOf.get(c)
-    return posts !== undefined && posts.includes("partySecretary") && posts.includes("committeeDirector")
-  }
-  // The persons answerable for a performed step: named cadres, else the head of the acting body,
-  // else the holders of the actor post. Meetings decide collectively and answer as no one person.
-  const answerable = (r: Exercise.StepRecord, s: PowerList.Step): ReadonlyArray<Ids.CadreId> => {
-    const pb = r.performedBy
-    if (Array.isArray(pb)) {
-      if (pb.length > 0) return pb
-    } else {
-      const b = (pb as { readonly body: PowerList.Body; readonly cadres: ReadonlyArray<Ids.CadreId> })
-      const head = headPost[b.body]
-      if (head === undefined) return []
-      if (b.cadres.length > 0) return b.cadres
-      return holders.get(head) ?? []
-    }
-    if ("body" in s.actor) {
-      const head = headPost[s.actor.body]
-      return head === undefined ? [] : holders.get(head) ?? []
-    }
-    return holders.get(s.actor.post as Post.Post) ?? []
-  }
 
   // --- steps ---------------------------------------------------------------------------------
   const n = p.steps.length
@@ -352,7 +385,7 @@ export const check = (
   let maxStep = ""
   const proposers: Array<[Ids.CadreId, number]> = []
   const approvers: Array<[Ids.CadreId, number]> = []
-  const dualSeen = new Set<string>()
+  const dualSeen: Array<string> = []
 
   for (let i = 0; i < n; i++) {
     const s = p.steps[i]!
@@ -450,8 +483,15 @@ export const check = (
       )
     } else {
       const post = s.actor.post
-      const known = (pb as ReadonlyArray<Ids.CadreId>).filter((c) => postsOf.has(c))
-      if (known.length > 0 && !known.some((c) => postsOf.get(c)!.includes(post as Post.Post))) {
+      let known = false
+      let holds = false
+      for (const c of pb as ReadonlyArray<Ids.CadreId>) {
+        const posts = postsOf(who, c)
+        if (posts === undefined) continue
+        known = true
+        if (posts.includes(post as Post.Post)) holds = true
+      }
+      if (known && !holds) {
         out.push(
           finding(
             "PERFORMER_MISMATCH",
@@ -464,9 +504,11 @@ export const check = (
     }
 
     // meeting
-    const meetingBody = r.meeting?.body ?? performingBody ?? ("body" in s.actor ? s.actor.body : undefined)
+    const meetingBody = p.meetingAct[i]
+      ? r.meeting?.body ?? performingBody ?? ("body" in s.actor ? s.actor.body : undefined)
+      : undefined
     const ruleKey = meetingBody === undefined ? undefined : meetingRuleKey[meetingBody]
-    if (ruleKey !== undefined && meetingActs.has(s.act)) {
+    if (ruleKey !== undefined) {
       if (r.meeting === undefined) {
         out.push(
           finding(
@@ -482,19 +524,18 @@ export const check = (
     }
 
     // persons
-    const persons = answerable(r, s)
+    const persons = answerable(who, r, s)
     if (proposing(s.act)) for (const c of persons) proposers.push([c, k])
     if (approving(s.act)) for (const c of persons) approvers.push([c, k])
-    const takingPart = !swaying(s.act)
-      ? []
-      : Array.isArray(pb)
-      ? persons
-      : [...persons, ...(pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres]
+    const attendees = !p.swaying[i] || Array.isArray(pb) || persons === (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
+      ? NONE
+      : (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
     let relatedHere: Array<Ids.CadreId> | undefined
-    for (const c of takingPart) {
-      if (relatedTo(c) && !(relatedHere ?? []).includes(c)) (relatedHere ??= []).push(c)
-      if (!dualSeen.has(c) && dualTop(c)) {
-        dualSeen.add(c)
+    for (let t = 0, m = p.swaying[i] ? persons.length + attendees.length : 0; t < m; t++) {
+      const c = t < persons.length ? persons[t]! : attendees[t - persons.length]!
+      if (relatedTo(who, c) && (relatedHere === undefined || !relatedHere.includes(c))) (relatedHere ??= []).push(c)
+      if (!dualSeen.includes(c) && dualTop(who, c)) {
+        dualSeen.push(c)
         out.push(
           finding(
             "DUAL_TOP_POSTS",
@@ -521,7 +562,7 @@ export const check = (
   for (const [a, ka] of approvers) {
     for (const [c, kp] of proposers) {
       if (a !== c || ka === kp) continue
-      const dual = dualTop(a)
+      const dual = dualTop(who, a)
       out.push(
         finding(
           "SELF_APPROVAL",
@@ -536,7 +577,8 @@ export const check = (
 
   // --- disclosures ---------------------------------------------------------------------------
   const posted = new Map<string, [Exercise.DisclosureRecord, number]>()
-  ex.disclosures.forEach((d, k) => {
+  for (let k = 0; k < ex.disclosures.length; k++) {
+    const d = ex.disclosures[k]!
     const duty = p.duties.get(d.dutyId)
     if (duty === undefined) {
       out.push(
@@ -547,7 +589,7 @@ export const check = (
           `item ${item.code} has no disclosure duty "${d.dutyId}"`
         )
       )
-      return
+      continue
     }
     if (!duty.channels.includes(d.channel)) {
       out.push(
@@ -561,13 +603,14 @@ export const check = (
     }
     const prev = posted.get(d.dutyId)
     if (prev === undefined || d.postedOn < prev[0].postedOn) posted.set(d.dutyId, [d, k])
-  })
+  }
   const asOf = options?.asOf
-  item.disclosures.forEach((duty, j) => {
-    if (p.duties.get(duty.id) !== duty) return
+  for (let j = 0; j < item.disclosures.length; j++) {
+    const duty = item.disclosures[j]!
+    if (p.duties.get(duty.id) !== duty) continue
     const pos = p.index.get(duty.afterStep)
     const stepRec = pos === undefined ? undefined : recordAt[pos]
-    if (stepRec === undefined) return
+    if (stepRec === undefined) continue
     const got = posted.get(duty.id)
     if (got !== undefined) {
       const [d, k] = got
@@ -600,7 +643,7 @@ export const check = (
       : undefined
     if (within === undefined) {
       if (got === undefined && ex.status === "completed") out.push(missingDisclosure(duty, j, stepRec.date, undefined))
-      return
+      continue
     }
     const dueE = dueDate(calendar, stepRec.date, within)
     if (Either.isLeft(dueE)) {
@@ -613,7 +656,7 @@ export const check = (
         )
       )
       if (got === undefined && ex.status === "completed") out.push(missingDisclosure(duty, j, stepRec.date, undefined))
-      return
+      continue
     }
     const due = dueE.right
     if (got === undefined) {
@@ -628,7 +671,7 @@ export const check = (
         )
       )
     }
-  })
+  }
 
   // --- safeguards the amount calls for -------------------------------------------------------
   const sg = ex.safeguards
