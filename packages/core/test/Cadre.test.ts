@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Cadre, Ids, InvalidInput, Kinship, LocalDate, Organisation } from "@qinglian/core"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import * as fc from "fast-check"
 import { dongshu, id, jincun, roster, rosterInput, withExtra, xishu } from "./fixtures/roster.js"
 
 const d = LocalDate.unsafeMake
@@ -220,6 +221,26 @@ describe("Kinship", () => {
     assert.strictEqual(Kinship.closenessOf(relations[1]!), "collateral")
     assert.strictEqual(Kinship.closenessOfKind.siblingInLaw, "closeInLaw")
     assert.strictEqual(Kinship.closenessOfKind.spouse, "nearRelative")
+  })
+
+  it("answers the same from either side, for any list of relations (property)", () => {
+    const names = ["a", "b", "c", "d"]
+    const subject = fc.oneof(
+      fc.constantFrom(...names).map((n) => Kinship.cadre(id(n))),
+      fc.constantFrom(...names).map((n) => Kinship.person(Ids.PersonId.make(n)))
+    )
+    const relation = fc.record({ a: subject, b: subject, kind: fc.constantFrom(...Kinship.Kind.literals) })
+    const closeness = fc.subarray([...Kinship.Closeness.literals])
+    fc.assert(
+      fc.property(fc.array(relation, { maxLength: 8 }), subject, subject, closeness, (rs, x, y, within) => {
+        const forward = Option.map(Kinship.relationBetween(rs, x, y), (r) => [r.closeness, Kinship.inverse(r.kind)])
+        const backward = Option.map(Kinship.relationBetween(rs, y, x), (r) => [r.closeness, r.kind])
+        return Kinship.areRelated(rs, x, y, within) === Kinship.areRelated(rs, y, x, within) &&
+          Kinship.areRelated(rs, x, y) === Option.isSome(forward) &&
+          Option.isSome(forward) === Option.isSome(backward) &&
+          (Option.isNone(forward) || Option.getOrThrow(forward)[0] === Option.getOrThrow(backward)[0])
+      })
+    )
   })
 
   it("inverts every kind back to itself", () => {
