@@ -1,5 +1,6 @@
 // Every workload `npm run bench` knows, in the order it runs them. Add yours here.
 import type { Workload } from "../harness.js"
 import { rulebookAt } from "./rulebookAt.js"
+import { sqliteIngest } from "./sqlite-ingest.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest]

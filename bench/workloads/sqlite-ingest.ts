@@ -1,16 +1,8 @@
-/**
- * sqlite-ingest: a province-week of task documents (500,000 by default) imported in one
- * `putDocuments` call, then one village-week read back by its index.
- *
- * Baseline, in the same run: raw better-sqlite3 prepared single-row inserts in one transaction
- * into the same tables (created by the adapter's own migrations), with the same pragmas.
- * Extra: the memory adapter on the same documents.
- *
- * Targets: adapter ingest ≥ 0.5× raw throughput; indexed village-week read ≤ 1 ms median;
- * memory ingest ≥ 3× SQLite.
- *
- * Run alone: `npx tsx bench/workloads/sqlite-ingest.ts [documents]`.
- */
+// A province-week of task documents (500,000 by default; SQLITE_INGEST_DOCUMENTS changes it)
+// imported into a fresh SQLite file with one `putDocuments` call, then village-weeks read back by
+// their index. The baseline writes the same rows into the same tables (created by the adapter's own
+// migrations, same pragmas) with raw better-sqlite3: prepared single-row inserts in one
+// transaction. Extra: the memory adapter importing the same documents, and the reads' latencies.
 import { StorageAdapter } from "@qinglian/core"
 import { MemoryStorage } from "@qinglian/storage-memory"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
@@ -19,200 +11,182 @@ import * as Effect from "effect/Effect"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import { pathToFileURL } from "node:url"
+import { performance } from "node:perf_hooks"
+import { median, percentile, workload } from "../harness.js"
 
-const villages = 10_000
-const week = "2026-W48"
-const collection = "tasks"
+const DOCUMENTS = Number(process.env["SQLITE_INGEST_DOCUMENTS"] ?? 500_000)
+const VILLAGES = 10_000
+const READS = 200
+const WEEK = "2026-W48"
+const COLLECTION = "tasks"
 
-const villageWeekOf = (i: number) => `v${String(i % villages).padStart(5, "0")}:${week}`
+const villageWeek = (village: number) => `v${String(village).padStart(5, "0")}:${WEEK}`
 
-// ~200 bytes of JSON each: a weekly task of one village (村务周任务).
-const makeWrites = (n: number): Array<StorageAdapter.DocumentWrite> => {
-  const writes: Array<StorageAdapter.DocumentWrite> = new Array(n)
-  for (let i = 0; i < n; i++) {
-    const village = `v${String(i % villages).padStart(5, "0")}`
-    writes[i] = {
-      collection,
-      id: `task-${String(i).padStart(7, "0")}`,
-      expectedVersion: 0,
-      data: {
-        villageId: village,
-        week,
-        kind: i % 3 === 0 ? "patrol" : i % 3 === 1 ? "publicNotice" : "ledgerCheck",
-        owner: `cadre-${(i * 7919) % 50_000}`,
-        deadline: `2026-12-0${1 + (i % 5)}`,
-        quantity: 1 + (i % 12),
-        status: "open",
-        note: "按时完成并上传凭证"
-      },
-      indexes: { villageWeek: villageWeekOf(i) }
-    }
-  }
-  return writes
+// ~200 bytes of JSON each: one village's task for the week (村务周任务).
+const makeWrites = (n: number): Array<StorageAdapter.DocumentWrite> =>
+  Array.from({ length: n }, (_, i) => ({
+    collection: COLLECTION,
+    id: `task-${String(i).padStart(7, "0")}`,
+    expectedVersion: 0,
+    data: {
+      villageId: `v${String(i % VILLAGES).padStart(5, "0")}`,
+      week: WEEK,
+      kind: i % 3 === 0 ? "patrol" : i % 3 === 1 ? "publicNotice" : "ledgerCheck",
+      owner: `cadre-${(i * 7919) % 50_000}`,
+      deadline: `2026-12-0${1 + (i % 5)}`,
+      quantity: 1 + (i % 12),
+      status: "open",
+      note: "按时完成并上传凭证"
+    },
+    indexes: { villageWeek: villageWeek(i % VILLAGES) }
+  }))
+
+// The village-weeks read back, spread over the whole range.
+const readKeys = Array.from({ length: READS }, (_, r) => villageWeek((r * 7907) % VILLAGES))
+
+interface State {
+  readonly dir: string
+  readonly writes: ReadonlyArray<StorageAdapter.DocumentWrite>
+  readonly perVillage: number
+  file: number
 }
 
-const median = (xs: Array<number>): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
+const freshFile = (s: State, name: string) => path.join(s.dir, `${name}-${s.file++}.db`)
+
+const removeDb = (file: string) => {
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true })
 }
 
-const time = <A>(f: () => A): [A, number] => {
-  const start = performance.now()
-  const a = f()
-  return [a, performance.now() - start]
-}
+const createTables = (file: string) => Effect.runPromise(Effect.scoped(SqliteStorage.make({ filename: file })))
 
-// CPU time of this process, which other load on the machine disturbs less than wall time.
-const cpuMs = (): number => {
-  const { system, user } = process.cpuUsage()
-  return (user + system) / 1000
-}
+const RAW_QUERY = `SELECT d.collection, d.id, d.version, d.data, d.indexes FROM document_index AS i
+JOIN documents AS d ON d.collection = i.collection AND d.id = i.id
+WHERE i.collection = ? AND i.name = ? AND i.value >= ? AND i.value <= ? ORDER BY i.value, i.id LIMIT ?`
 
-const timeEffect = <A, E>(self: Effect.Effect<A, E>) =>
-  Effect.gen(function*() {
-    const start = performance.now()
-    const a = yield* self
-    return [a, performance.now() - start] as const
-  })
-
-/** Measurements of one run; all times in milliseconds. */
-export interface SqliteIngestResult {
-  readonly documents: number
-  readonly rawIngestMs: number
-  readonly sqliteIngestMs: number
-  readonly memoryIngestMs: number
-  readonly rawIngestCpuMs: number
-  readonly sqliteIngestCpuMs: number
-  readonly memoryIngestCpuMs: number
-  readonly rawReadMedianMs: number
-  readonly sqliteReadMedianMs: number
-  readonly sqliteReadCpuMedianMs: number
-  readonly documentsPerRead: number
-  readonly ingestRatioVsRaw: number
-  readonly memorySpeedupVsSqlite: number
-}
-
-const rawIngest = (filename: string, writes: ReadonlyArray<StorageAdapter.DocumentWrite>) => {
-  const db = new Database(filename)
+const rawImport = (file: string, writes: ReadonlyArray<StorageAdapter.DocumentWrite>) => {
+  const db = new Database(file)
   db.pragma("journal_mode = WAL")
   db.pragma("busy_timeout = 5000")
   db.pragma("foreign_keys = ON")
   db.pragma("synchronous = FULL")
-  const insertDocument = db.prepare(
-    "INSERT INTO documents (collection, id, version, data, indexes) VALUES (?, ?, ?, ?, ?)"
-  )
+  const insertDocument = db.prepare("INSERT INTO documents (collection, id, version, data, indexes) VALUES (?, ?, ?, ?, ?)")
   const insertIndex = db.prepare("INSERT INTO document_index (collection, name, value, id) VALUES (?, ?, ?, ?)")
-  const cpu = cpuMs()
-  const [, ms] = time(() =>
-    db.transaction(() => {
-      for (const w of writes) {
-        insertDocument.run(w.collection, w.id, 1, JSON.stringify(w.data), JSON.stringify(w.indexes))
-        for (const name in w.indexes) insertIndex.run(w.collection, name, w.indexes[name]!, w.id)
-      }
-    })()
-  )
-  const ingestCpuMs = cpuMs() - cpu
-  const read = db.prepare(
-    `SELECT d.collection, d.id, d.version, d.data, d.indexes FROM document_index AS i
-JOIN documents AS d ON d.collection = i.collection AND d.id = i.id
-WHERE i.collection = ? AND i.name = ? AND i.value >= ? AND i.value <= ? ORDER BY i.value, i.id LIMIT ?`
-  )
-  const reads: Array<number> = []
-  for (let r = 0; r < 200; r++) {
-    const key = villageWeekOf((r * 7907) % villages)
-    const [, t] = time(() =>
-      read.all(collection, "villageWeek", key, key, 1001).map((row: any) => ({
-        ...row,
-        data: JSON.parse(row.data),
-        indexes: JSON.parse(row.indexes)
-      }))
-    )
-    reads.push(t)
+  const start = performance.now()
+  db.transaction(() => {
+    for (const w of writes) {
+      insertDocument.run(w.collection, w.id, 1, JSON.stringify(w.data), JSON.stringify(w.indexes))
+      for (const name in w.indexes) insertIndex.run(w.collection, name, w.indexes[name]!, w.id)
+    }
+  })()
+  const seconds = (performance.now() - start) / 1000
+  const read = db.prepare(RAW_QUERY)
+  const latencies: Array<number> = []
+  let found = 0
+  for (const key of readKeys) {
+    const t0 = performance.now()
+    const items = (read.all(COLLECTION, "villageWeek", key, key, 1001) as Array<Record<string, string>>).map((row) => ({
+      ...row,
+      data: JSON.parse(row["data"]!) as unknown,
+      indexes: JSON.parse(row["indexes"]!) as unknown
+    }))
+    latencies.push(performance.now() - t0)
+    found = items.length
   }
   db.close()
-  return { ingestMs: ms, ingestCpuMs, readMedianMs: median(reads) }
+  return { seconds, latencies, found }
 }
 
-/** Runs the workload once with `documents` task documents. */
-export const run = (documents = 500_000): Promise<SqliteIngestResult> =>
+const adapterImport = (file: string, writes: ReadonlyArray<StorageAdapter.DocumentWrite>) =>
   Effect.runPromise(Effect.scoped(Effect.gen(function*() {
-    const dir = yield* Effect.acquireRelease(
-      Effect.sync(() => fs.mkdtempSync(path.join(os.tmpdir(), "qinglian-bench-"))),
-      (dir) => Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true }))
-    )
-    const writes = makeWrites(documents)
-
-    // Same tables for the baseline: let the adapter create them, then close it.
-    const rawFile = path.join(dir, "raw.db")
-    yield* Effect.scoped(SqliteStorage.make({ filename: rawFile }))
-    const raw = rawIngest(rawFile, writes)
-
-    const [sqliteIngestMs, sqliteIngestCpuMs, sqliteReadMedianMs, sqliteReadCpuMedianMs, documentsPerRead] = yield* Effect.scoped(Effect.gen(function*() {
-      const sqlite = yield* SqliteStorage.make({ filename: path.join(dir, "adapter.db") })
-      const cpu = cpuMs()
-      const [, ingestMs] = yield* timeEffect(sqlite.putDocuments(writes))
-      const ingestCpuMs = cpuMs() - cpu
-      const reads: Array<number> = []
-      const readsCpu: Array<number> = []
-      let perRead = 0
-      for (let r = 0; r < 200; r++) {
-        const key = villageWeekOf((r * 7907) % villages)
-        const before = cpuMs()
-        const [page, t] = yield* timeEffect(
-          sqlite.queryIndex({ collection, index: "villageWeek", gte: key, lte: key, limit: 1000 })
-        )
-        readsCpu.push(cpuMs() - before)
-        perRead = page.items.length
-        reads.push(t)
-      }
-      return [ingestMs, ingestCpuMs, median(reads), median(readsCpu), perRead] as const
-    }))
-
-    const memory = yield* MemoryStorage.make
-    const memoryCpu = cpuMs()
-    const [, memoryIngestMs] = yield* timeEffect(memory.adapter.putDocuments(writes))
-    const memoryIngestCpuMs = cpuMs() - memoryCpu
-
-    return {
-      documents,
-      rawIngestMs: raw.ingestMs,
-      sqliteIngestMs,
-      memoryIngestMs,
-      rawIngestCpuMs: raw.ingestCpuMs,
-      sqliteIngestCpuMs,
-      memoryIngestCpuMs,
-      rawReadMedianMs: raw.readMedianMs,
-      sqliteReadMedianMs,
-      sqliteReadCpuMedianMs,
-      documentsPerRead,
-      ingestRatioVsRaw: raw.ingestMs / sqliteIngestMs,
-      memorySpeedupVsSqlite: sqliteIngestMs / memoryIngestMs
+    const storage = yield* SqliteStorage.make({ filename: file })
+    const start = performance.now()
+    yield* storage.putDocuments(writes)
+    const seconds = (performance.now() - start) / 1000
+    const latencies: Array<number> = []
+    let found = 0
+    for (const key of readKeys) {
+      const t0 = performance.now()
+      const page = yield* storage.queryIndex({ collection: COLLECTION, index: "villageWeek", gte: key, lte: key, limit: 1000 })
+      latencies.push(performance.now() - t0)
+      found = page.items.length
     }
+    return { seconds, latencies, found }
   })))
 
-/** A one-line human summary of a result, with the targets. */
-export const summary = (r: SqliteIngestResult): string =>
-  [
-    `sqlite-ingest: ${r.documents} documents`,
-    `raw better-sqlite3 ${r.rawIngestMs.toFixed(0)} ms (${(r.documents / r.rawIngestMs * 1000).toFixed(0)} docs/s; ${
-      r.rawIngestCpuMs.toFixed(0)
-    } ms CPU)`,
-    `adapter ${r.sqliteIngestMs.toFixed(0)} ms (${(r.documents / r.sqliteIngestMs * 1000).toFixed(0)} docs/s; ${
-      r.sqliteIngestCpuMs.toFixed(0)
-    } ms CPU)`,
-    `throughput ${r.ingestRatioVsRaw.toFixed(2)}× raw (target ≥ 0.5×; by CPU time ${
-      (r.rawIngestCpuMs / r.sqliteIngestCpuMs).toFixed(2)
-    }×)`,
-    `village-week read median ${r.sqliteReadMedianMs.toFixed(3)} ms (${
-      r.sqliteReadCpuMedianMs.toFixed(3)
-    } ms CPU) for ${r.documentsPerRead} docs (raw ${r.rawReadMedianMs.toFixed(3)} ms; target ≤ 1 ms)`,
-    `memory ${r.memoryIngestMs.toFixed(0)} ms (${r.memoryIngestCpuMs.toFixed(0)} ms CPU): ${
-      r.memorySpeedupVsSqlite.toFixed(2)
-    }× faster than sqlite (target ≥ 3×)`
-  ].join("\n  ")
+const memoryImport = (writes: ReadonlyArray<StorageAdapter.DocumentWrite>) =>
+  Effect.runPromise(Effect.gen(function*() {
+    const memory = yield* MemoryStorage.make
+    const start = performance.now()
+    yield* memory.adapter.putDocuments(writes)
+    return (performance.now() - start) / 1000
+  }))
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const n = Number(process.argv[2] ?? 500_000)
-  run(n).then((r) => console.log(summary(r)))
+const check = (side: string, found: number, expected: number) => {
+  if (found !== expected) throw new Error(`sqlite-ingest: ${side} read ${found} documents per village-week, expected ${expected}`)
 }
+
+export const sqliteIngest = workload<State>({
+  name: "sqlite-ingest",
+  unit: "documents/s",
+  description: `${DOCUMENTS.toLocaleString("en-US")} task documents in one putDocuments into a fresh SQLite file, ` +
+    "vs raw better-sqlite3 prepared inserts into the same tables; village-week reads by index; memory adapter beside",
+  target: {
+    description: "≥ 0.5× baseline, village-week read median ≤ 1 ms, memory ≥ 3× sqlite",
+    met: ({ extra, ratio }) =>
+      ratio >= 0.5 && (extra["readMedianMs"] ?? Infinity) <= 1 && (extra["memorySpeedup"] ?? 0) >= 3
+  },
+  setup: async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qinglian-bench-sqlite-"))
+    // Both sides must return the same village-week, or the comparison means nothing.
+    const sample = makeWrites(2 * VILLAGES)
+    const a = path.join(dir, "check-adapter.db")
+    const b = path.join(dir, "check-raw.db")
+    const viaAdapter = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+      const storage = yield* SqliteStorage.make({ filename: a })
+      yield* storage.putDocuments(sample)
+      return (yield* storage.queryIndex({ collection: COLLECTION, index: "villageWeek", gte: readKeys[1]!, lte: readKeys[1]!, limit: 10 })).items
+    })))
+    await createTables(b)
+    rawImport(b, sample)
+    const db = new Database(b, { readonly: true })
+    const viaRaw = (db.prepare(RAW_QUERY).all(COLLECTION, "villageWeek", readKeys[1]!, readKeys[1]!, 10) as Array<Record<string, string | number>>)
+      .map((row) => ({ ...row, data: JSON.parse(String(row["data"])), indexes: JSON.parse(String(row["indexes"])) }))
+    db.close()
+    if (JSON.stringify(viaAdapter) !== JSON.stringify(viaRaw) || viaAdapter.length !== 2) {
+      throw new Error("sqlite-ingest: the adapter and the raw baseline disagree on a village-week")
+    }
+    removeDb(a)
+    removeDb(b)
+    return { dir, writes: makeWrites(DOCUMENTS), perVillage: Math.ceil(DOCUMENTS / VILLAGES), file: 0 }
+  },
+  run: async (s) => {
+    const file = freshFile(s, "adapter")
+    const sqlite = await adapterImport(file, s.writes)
+    removeDb(file)
+    check("adapter", sqlite.found, s.perVillage)
+    const memorySeconds = await memoryImport(s.writes)
+    return {
+      items: s.writes.length,
+      seconds: sqlite.seconds,
+      extra: {
+        readMedianMs: median(sqlite.latencies),
+        readP99Ms: percentile(sqlite.latencies, 99),
+        documentsPerRead: sqlite.found,
+        memoryDocumentsPerS: s.writes.length / memorySeconds,
+        memorySpeedup: sqlite.seconds / memorySeconds
+      }
+    }
+  },
+  baseline: async (s) => {
+    const file = freshFile(s, "raw")
+    await createTables(file)
+    const raw = rawImport(file, s.writes)
+    removeDb(file)
+    check("baseline", raw.found, s.perVillage)
+    return { items: s.writes.length, seconds: raw.seconds, extra: { readMedianMs: median(raw.latencies) } }
+  },
+  teardown: (s) => fs.rmSync(s.dir, { recursive: true, force: true }),
+  warmup: 0,
+  repetitions: 3,
+  minSampleMs: 0
+})

@@ -13,6 +13,7 @@ import * as Reactivity from "@effect/experimental/Reactivity"
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { Connection } from "@effect/sql/SqlConnection"
+import type { SqlError } from "@effect/sql/SqlError"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import { StorageAdapter } from "@qinglian/core"
 import * as Config from "effect/Config"
@@ -27,7 +28,7 @@ import type * as Scope from "effect/Scope"
 import { chunks, rowsPerStatement, valuesList } from "./internal/batch.js"
 import * as IndexQuery from "./internal/indexQuery.js"
 import { jsonProblem } from "./internal/json.js"
-import { toStorageError } from "./internal/sqliteErrors.js"
+import { sqliteCode, toStorageError } from "./internal/sqliteErrors.js"
 import * as Migrations from "./migrations/index.js"
 
 type Json = StorageAdapter.Json
@@ -334,16 +335,22 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
             start++
           }
 
-          const lookup: Array<unknown> = []
-          for (const write of batch) lookup.push(write.collection, write.id)
-          const rows = yield* sql.unsafe<{ collection: string; id: string; version: number; indexes: string }>(
-            `SELECT collection, id, version, indexes FROM documents WHERE (collection, id) IN (VALUES ${
-              valuesList(2, batch.length)
-            })`,
-            lookup
-          )
-          const current = new Map<string, { readonly version: number; readonly indexes: string }>()
-          for (const row of rows) current.set(docKey(row.collection, row.id), row)
+          const currentOf = (writes: ReadonlyArray<DocumentWrite>) => {
+            const lookup: Array<unknown> = []
+            for (const write of writes) lookup.push(write.collection, write.id)
+            return sql.unsafe<{ collection: string; id: string; version: number; indexes: string }>(
+              `SELECT collection, id, version, indexes FROM documents WHERE (collection, id) IN (VALUES ${
+                valuesList(2, writes.length)
+              })`,
+              lookup
+            ).pipe(Effect.map((rows) => new Map(rows.map((row) => [docKey(row.collection, row.id), row] as const))))
+          }
+          // A batch of new documents (the bulk import) skips the lookup: the primary key refuses an
+          // existing one, and only then do we look for which it was.
+          const allNew = batch.every((write) => write.expectedVersion === 0)
+          const current = allNew
+            ? new Map<string, { readonly version: number; readonly indexes: string }>()
+            : yield* currentOf(batch)
 
           const stale: Array<unknown> = []
           const documentParams: Array<unknown> = []
@@ -380,7 +387,21 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
                   " indexes = excluded.indexes"
             }`,
             documentParams
-          )
+          ).pipe(Effect.catchTag("SqlError", (error) =>
+            allNew && sqliteCode(error) === "SQLITE_CONSTRAINT_PRIMARYKEY"
+              ? Effect.flatMap(currentOf(batch), (existing): Effect.Effect<never, SqlError | ConcurrencyConflict> => {
+                const write = batch.find((write) => existing.has(docKey(write.collection, write.id)))
+                return write === undefined ? Effect.fail(error) : Effect.fail(
+                  new StorageAdapter.ConcurrencyConflict({
+                    kind: "document",
+                    key: docKey(write.collection, write.id),
+                    expected: 0,
+                    actual: existing.get(docKey(write.collection, write.id))!.version
+                  })
+                )
+              })
+              : Effect.fail(error)
+          ))
 
           if (stale.length > 0) {
             // A stale entry may still be queued (a repeated key): insert the queue first.
