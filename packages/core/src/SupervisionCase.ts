@@ -25,6 +25,7 @@ import * as Measure from "./Measure.js"
 import * as Post from "./Post.js"
 import * as Rulebook from "./Rulebook.js"
 import * as Sanction from "./Sanction.js"
+import * as Storage from "./Storage.js"
 import * as WorkCalendar from "./WorkCalendar.js"
 import * as Internal from "./internal/supervisionMachine.js"
 
@@ -1484,3 +1485,61 @@ export const overdueNow = (states: Iterable<State>): Effect.Effect<OverdueReport
  * @category machine
  */
 export const diagram = (): string => Internal.diagram(machine)
+
+// -----------------------------------------------------------------------------
+// storage
+// -----------------------------------------------------------------------------
+
+/**
+ * The event streams of cases on {@link Storage.Storage}: one stream per case, named
+ * `supervision-case/<caseId>`. Every append is audited in the same transaction.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const streams: Storage.EventStream<Event> = Storage.eventStream({ name: "supervision-case", schema: Event })
+
+/**
+ * Loads a case from storage: its events replayed through the machine ({@link replay}), so a
+ * stream written or altered outside {@link execute} is an {@link InconsistentStream}. A case
+ * never written is {@link initial}.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const load = (
+  caseId: Ids.CaseId
+): Effect.Effect<State, Storage.ReadError | InconsistentStream, Storage.Storage> =>
+  Effect.flatMap(streams.read(caseId), (stored) => replay(stored.map((e) => e.value)))
+
+/**
+ * Loads a case, decides a command against it and appends the events with optimistic concurrency
+ * (a concurrent writer makes it fail with `ConcurrencyConflict`, writing nothing). A rejected
+ * command writes nothing either.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const execute = (
+  caseId: Ids.CaseId,
+  command: Command,
+  ctx: DecideContext
+): Effect.Effect<
+  { readonly state: State; readonly events: ReadonlyArray<Event> },
+  DecideError | Storage.ReadError | Storage.WriteError | InconsistentStream,
+  Storage.Storage
+> =>
+  Effect.gen(function*() {
+    const state = yield* load(caseId)
+    if (command._tag === "RegisterLead" && command.caseId !== caseId) {
+      return yield* new CommandRejected({
+        stage: state.stage,
+        command: command._tag,
+        guard: "caseId",
+        detail: `the command registers ${command.caseId} but was sent to stream ${caseId}`
+      })
+    }
+    const events = yield* decide(state, command, ctx)
+    yield* streams.append(caseId, state.version, events, { actor: { id: ctx.actor.id, posts: [...ctx.actor.posts] } })
+    return { state: fold(events, state), events }
+  })

@@ -23,6 +23,8 @@ import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto"
 import type * as Ids from "./Ids.js"
+import * as IdsSchema from "./Ids.js"
+import * as Storage from "./Storage.js"
 import type * as Post from "./Post.js"
 import * as SupervisionCase from "./SupervisionCase.js"
 
@@ -252,23 +254,30 @@ export const byPosts = (table: {
 export const defaultPolicy: AccessPolicy = byPosts({ town: ["townDisciplineSecretary"], county: ["countyDisciplineOfficer"] })
 
 /**
- * One attempt to see a reporter's identity.
+ * One attempt to see a reporter's identity: who, when (epoch ms from the Effect `Clock`), whether
+ * it was granted, and why not.
  *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AccessEntry = Schema.Struct({
+  caseId: IdsSchema.CaseId,
+  actor: IdsSchema.CadreId,
+  granted: Schema.Boolean,
+  reason: Schema.optional(Schema.String),
+  at: Schema.Number
+}).annotations({ identifier: "WhistleblowerAccessEntry" })
+
+/**
  * @since 0.1.0
  * @category models
  */
-export interface AccessEntry {
-  readonly caseId: Ids.CaseId
-  readonly actor: Ids.CadreId
-  readonly granted: boolean
-  readonly reason?: string
-  /** Epoch milliseconds, from the Effect `Clock`. */
-  readonly at: number
-}
+export type AccessEntry = typeof AccessEntry.Type
 
 /**
- * Where access attempts are written. The integrator provides it (for example on the audit
- * stream); {@link layerMemoryLog} keeps entries in memory for tests.
+ * Where access attempts are written. {@link layerStorageLog} writes them to storage, where each
+ * append is also entered in the tamper-evident audit log (`Audit`); {@link layerMemoryLog} keeps
+ * them in memory for tests.
  *
  * @since 0.1.0
  * @category services
@@ -277,7 +286,8 @@ export class WhistleblowerAccessLog extends Context.Tag("@qinglian/core/Whistleb
   WhistleblowerAccessLog,
   {
     readonly record: (entry: AccessEntry) => Effect.Effect<void, unknown>
-    readonly entries: Effect.Effect<ReadonlyArray<AccessEntry>>
+    /** The attempts recorded for one case, oldest first. */
+    readonly entries: (caseId: Ids.CaseId) => Effect.Effect<ReadonlyArray<AccessEntry>, unknown>
   }
 >() {}
 
@@ -291,7 +301,41 @@ export const layerMemoryLog: Layer.Layer<WhistleblowerAccessLog> = Layer.effect(
   WhistleblowerAccessLog,
   Effect.map(Ref.make<ReadonlyArray<AccessEntry>>([]), (ref) => ({
     record: (entry: AccessEntry) => Ref.update(ref, (es) => [...es, entry]),
-    entries: Ref.get(ref)
+    entries: (caseId: Ids.CaseId) => Effect.map(Ref.get(ref), (es) => es.filter((e) => e.caseId === caseId))
+  }))
+)
+
+/**
+ * The access streams on storage, one per case (`whistleblower-access/<caseId>`).
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const accessStreams: Storage.EventStream<AccessEntry> = Storage.eventStream({
+  name: "whistleblower-access",
+  schema: AccessEntry,
+  type: () => "WhistleblowerAccess"
+})
+
+/**
+ * An access log on {@link Storage.Storage}: each attempt is appended to the case's access stream,
+ * and the append is entered in the audit log in the same transaction, under the reader's id.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerStorageLog: Layer.Layer<WhistleblowerAccessLog, never, Storage.Storage> = Layer.effect(
+  WhistleblowerAccessLog,
+  Effect.map(Storage.Storage, (storage) => ({
+    record: (entry: AccessEntry) =>
+      Effect.flatMap(accessStreams.lastVersion(entry.caseId), (version) =>
+        accessStreams.append(entry.caseId, version, [entry], { actor: entry.actor })).pipe(
+          Effect.provideService(Storage.Storage, storage)
+        ),
+    entries: (caseId: Ids.CaseId) =>
+      Effect.map(accessStreams.read(caseId), (es) => es.map((e) => e.value)).pipe(
+        Effect.provideService(Storage.Storage, storage)
+      )
   }))
 )
 

@@ -44,7 +44,7 @@ describe("Whistleblower", () => {
       assert.deepStrictEqual(yield* Whistleblower.reveal(state, townSecretary), Option.some(identity))
       assert.deepStrictEqual(yield* Whistleblower.reveal(state, countyOfficer), Option.some(identity))
       const log = yield* Whistleblower.WhistleblowerAccessLog
-      const entries = yield* log.entries
+      const entries = yield* log.entries(caseId)
       assert.deepStrictEqual(entries.map((e) => [e.caseId, e.actor, e.granted]), [
         [caseId, townSecretary.id, true],
         [caseId, countyOfficer.id, true]
@@ -61,7 +61,7 @@ describe("Whistleblower", () => {
         const err = yield* Effect.flip(Whistleblower.reveal(state, actor))
         assert.deepStrictEqual([err._tag, (err as SupervisionCase.Forbidden).reason], ["Forbidden", "policy"])
       }
-      const entries = yield* Effect.flatMap(Whistleblower.WhistleblowerAccessLog, (l) => l.entries)
+      const entries = yield* Effect.flatMap(Whistleblower.WhistleblowerAccessLog, (l) => l.entries(caseId))
       assert.strictEqual(entries.length, 6)
       assert.isTrue(entries.every((e) => !e.granted && e.reason !== undefined))
     }).pipe(Effect.provide(TestLayer)))
