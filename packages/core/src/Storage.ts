@@ -738,6 +738,26 @@ export const CheckReport = Schema.Struct({
 export type CheckReport = typeof CheckReport.Type
 
 /**
+ * The report to store for an exercise checked on a day (`Exercise.check`'s result).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const checkReportOf = (
+  exercise: Exercise.Exercise,
+  result: Exercise.Result,
+  checkedOn: LocalDate.LocalDate
+): CheckReport => ({
+  exercise: exercise.id,
+  checkedOn,
+  risk: result.risk,
+  findings: result.findings,
+  escalationRequired: result.escalationRequired,
+  tenderRequired: result.tenderRequired,
+  requirements: result.requirements
+})
+
+/**
  * The check reports of each exercise, one stream per exercise id (every re-check appended).
  *
  * @since 0.1.0
