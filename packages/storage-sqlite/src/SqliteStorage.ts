@@ -406,7 +406,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
           if (stale.length > 0) {
             // A stale entry may still be queued (a repeated key): insert the queue first.
             yield* flushIndexRows(true)
-            for (const params of chunks(stale, 3 * indexRowsPerStatement)) {
+            for (const params of chunks(stale, 4 * indexRowsPerStatement)) {
               yield* sql.unsafe(
                 `DELETE FROM document_index WHERE (collection, name, value, id) IN (VALUES ${
                   valuesList(4, params.length / 4)
