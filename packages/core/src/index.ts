@@ -62,3 +62,5 @@ export * as Examples from "./Examples.js"
 export * as Audit from "./Audit.js"
 /** @since 0.1.0 */
 export * as Storage from "./Storage.js"
+/** @since 0.1.0 */
+export * as JsonSchema from "./JsonSchema.js"
