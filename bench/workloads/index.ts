@@ -1,6 +1,7 @@
 // Every workload `npm run bench` knows, in the order it runs them. Add yours here.
 import type { Workload } from "../harness.js"
+import { powerList } from "./powerList.js"
 import { rulebookAt } from "./rulebookAt.js"
 import { sqliteIngest } from "./sqlite-ingest.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, powerList]
