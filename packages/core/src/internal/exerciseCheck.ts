@@ -214,6 +214,12 @@ const relatedTo = (who: Who, c: Ids.CadreId): boolean => {
   return who.isRelated !== undefined && who.cp !== undefined && who.isRelated(c, who.cp)
 }
 
+// A person as messages name them: "张建国 (cadre-id)" when the exercise gives the name.
+const label = (who: Who, c: string): string => {
+  for (const a of who.actors) if (a.cadre === c && a.name !== undefined) return `${a.name} (${c})`
+  return c
+}
+
 const dualTop = (who: Who, c: string): boolean => {
   const posts = postsOf(who, c)
   return posts !== undefined && posts.includes("partySecretary") && posts.includes("committeeDirector")
@@ -540,8 +546,8 @@ export const check = (
           finding(
             "DUAL_TOP_POSTS",
             [...path, "performedBy"],
-            `${c} 同时担任村党组织书记和村委会主任（一肩挑），本事项应加强监督`,
-            `${c} is both party secretary and committee director (一肩挑); the exercise calls for closer supervision`
+            `${label(who, c)} 同时担任村党组织书记和村委会主任（一肩挑），本事项应加强监督`,
+            `${label(who, c)} is both party secretary and committee director (一肩挑); the exercise calls for closer supervision`
           )
         )
       }
@@ -551,8 +557,8 @@ export const check = (
         finding(
           "RECUSAL_REQUIRED",
           [...path, "performedBy"],
-          `${relatedHere.join("、")} 与相对方${cp?.name ?? ""}存在亲属或利害关系，应当回避却参与了步骤 "${s.id}"`,
-          `${relatedHere.join(", ")} ${relatedHere.length > 1 ? "are" : "is"} related to the counterparty${cp !== undefined ? ` (${cp.name})` : ""} and should have recused, but took part in step "${s.id}"`
+          `${relatedHere.map((c) => label(who, c)).join("、")} 与相对方${cp?.name ?? ""}存在亲属或利害关系，应当回避却参与了步骤 "${s.id}"`,
+          `${relatedHere.map((c) => label(who, c)).join(", ")} ${relatedHere.length > 1 ? "are" : "is"} related to the counterparty${cp !== undefined ? ` (${cp.name})` : ""} and should have recused, but took part in step "${s.id}"`
         )
       )
     }
@@ -567,8 +573,8 @@ export const check = (
         finding(
           "SELF_APPROVAL",
           ["steps", ka, "performedBy"],
-          `${a} 既提出（申请）又批准（决定）了本事项${dual ? "：作为书记提议、又作为主任审批（一肩挑）" : ""}，违反不相容职务分离`,
-          `${a} both proposed (or applied for) and approved this matter${dual ? " — proposing as party secretary and approving as committee director (一肩挑)" : ""}; incompatible duties must be separated`
+          `${label(who, a)} 既提出（申请）又批准（决定）了本事项${dual ? "：作为书记提议、又作为主任审批（一肩挑）" : ""}，违反不相容职务分离`,
+          `${label(who, a)} both proposed (or applied for) and approved this matter${dual ? " — proposing as party secretary and approving as committee director (一肩挑)" : ""}; incompatible duties must be separated`
         )
       )
       break
