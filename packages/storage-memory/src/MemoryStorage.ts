@@ -57,7 +57,7 @@ export class MemoryStorage extends Context.Tag("@qinglian/storage-memory/MemoryS
 
 interface DocState {
   readonly record: DocumentRecord
-  readonly entries: ReadonlyArray<readonly [string, Entry]>
+  readonly entries: ReadonlyArray<Entry>
 }
 
 interface Collection {
@@ -96,7 +96,8 @@ const cloneJson = (operation: string, value: unknown, depth = 0): Json => {
         throw fail(operation, `data holds a ${proto?.constructor?.name ?? "non-plain"} object; encode it to JSON first`)
       }
       const out: Record<string, Json> = {}
-      for (const key of Object.keys(value)) {
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue
         const v = (value as Record<string, unknown>)[key]
         if (v === undefined) continue
         // A plain assignment to "__proto__" would set the prototype instead of a key.
@@ -159,33 +160,31 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
 
   const setDoc = (c: Collection, id: string, next: DocState | undefined, tx: Tx | undefined): void => {
     const prev = c.docs.get(id)
-    if (prev !== undefined) for (const [name, entry] of prev.entries) indexOf(c, name).remove(entry)
+    if (prev !== undefined) for (const entry of prev.entries) indexOf(c, entry.index).remove(entry)
     if (next === undefined) c.docs.delete(id)
     else {
       c.docs.set(id, next)
-      for (const [name, entry] of next.entries) indexOf(c, name).add(entry)
+      for (const entry of next.entries) indexOf(c, entry.index).add(entry)
     }
     if (tx !== undefined) tx.undo.push(() => setDoc(c, id, prev, undefined))
   }
 
   const stateOf = (operation: string, write: DocumentWrite, version: number): DocState => {
     const indexes: Record<string, IndexValue> = {}
-    const entries: Array<readonly [string, Entry]> = []
+    const record: DocumentRecord = {
+      collection: write.collection,
+      id: write.id,
+      version,
+      data: cloneJson(operation, write.data),
+      indexes
+    }
+    const entries: Array<Entry> = []
     for (const name in write.indexes) {
       const value = write.indexes[name]!
       indexes[name] = value
-      entries.push([name, makeEntry(value, write.id)])
+      entries.push(makeEntry(name, value, write.id, record))
     }
-    return {
-      record: {
-        collection: write.collection,
-        id: write.id,
-        version,
-        data: cloneJson(operation, write.data),
-        indexes
-      },
-      entries
-    }
+    return { record, entries }
   }
 
   // Runs a synchronous operation under the store's lock (or inside the current transaction, which
@@ -295,7 +294,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
         if (query.cursor !== undefined) {
           const key = StorageAdapter.decodeCursor(query.cursor)
           if (key === undefined) throw fail("queryIndex", "malformed cursor")
-          after = makeEntry(key.value, key.id)
+          after = makeEntry(query.index, key.value, key.id, undefined)
         }
         const c = collections.get(query.collection)
         const index = c?.indexes.get(query.index)
@@ -322,7 +321,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
               more = true
               break
             }
-            items.push(c.docs.get(e.id)!.record)
+            items.push(e.record!)
             last = e
           }
         } else {
@@ -337,7 +336,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
               more = true
               break
             }
-            items.push(c.docs.get(e.id)!.record)
+            items.push(e.record!)
             last = e
           }
         }

@@ -30,21 +30,32 @@ export const compareKeys = (a: Key, b: Key): number => {
 
 /** One document's position in one index. Identity matters: removal is by object. */
 export interface Entry {
+  /** The index name. */
+  readonly index: string
   readonly value: StorageAdapter.IndexValue
   readonly id: string
   readonly key: Key
   readonly idKey: string
+  /** The document, so a query needs no lookup (absent on cursor probes). */
+  readonly record: StorageAdapter.DocumentRecord | undefined
   /** Added but not yet merged into the sorted array. */
   pending: boolean
   /** Removed while still pending: skipped when the batch is merged. */
   dead: boolean
 }
 
-export const makeEntry = (value: StorageAdapter.IndexValue, id: string): Entry => ({
+export const makeEntry = (
+  index: string,
+  value: StorageAdapter.IndexValue,
+  id: string,
+  record: StorageAdapter.DocumentRecord | undefined
+): Entry => ({
+  index,
   value,
   id,
   key: keyOf(value),
   idKey: sortable(id),
+  record,
   pending: false,
   dead: false
 })
