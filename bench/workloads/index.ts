@@ -1,7 +1,8 @@
 // Every workload `npm run bench` knows, in the order it runs them. Add yours here.
 import type { Workload } from "../harness.js"
 import { powerList } from "./powerList.js"
+import { memoryIngest } from "./memory-ingest.js"
 import { rulebookAt } from "./rulebookAt.js"
 import { sqliteIngest } from "./sqlite-ingest.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, powerList]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, memoryIngest, powerList]
