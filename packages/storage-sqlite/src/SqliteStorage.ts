@@ -213,18 +213,21 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
                 Effect.exit(
                   Effect.provideService(restore(self), SqlClient.TransactionConnection, [conn, depth + 1] as const)
                 ),
-                (exit) =>
-                  Effect.zipRight(
-                    Exit.isSuccess(exit)
-                      ? Effect.orDie(runOn(conn, `RELEASE ${name}`))
-                      : Effect.orDie(Effect.zipRight(runOn(conn, `ROLLBACK TO ${name}`), runOn(conn, `RELEASE ${name}`))),
-                    exit
-                  )
+                (exit): Effect.Effect<A, E | StorageError> =>
+                  Exit.isSuccess(exit)
+                    ? Effect.as(Effect.mapError(runOn(conn, `RELEASE ${name}`), fail("transaction")), exit.value)
+                    // If SQLite already rolled the whole transaction back, there is no savepoint left:
+                    // the outer transaction then fails on its own statements or rolls back.
+                    : Effect.zipRight(
+                      Effect.ignore(Effect.zipRight(runOn(conn, `ROLLBACK TO ${name}`), runOn(conn, `RELEASE ${name}`))),
+                      exit
+                    )
               )
             )
           }
           return Effect.scoped(
-            Effect.flatMap(Effect.mapError(sql.reserve, fail("transaction")), (conn) =>
+            // Waiting for this process's connection stays interruptible; holding it does not.
+            Effect.flatMap(Effect.mapError(restore(sql.reserve), fail("transaction")), (conn) =>
               Effect.zipRight(
                 Effect.mapError(runOn(conn, "BEGIN IMMEDIATE"), fail("transaction")),
                 Effect.flatMap(
