@@ -10,6 +10,8 @@
  * vitest file (one call; `test/examples.test.ts` does it for this adapter):
  *
  *   suite("metered memory", () => MeteredStorage.layerTest(), { capabilities: MemoryStorage.capabilities })
+ *
+ * The contract, operation by operation, is in docs/storage-adapters.md.
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
