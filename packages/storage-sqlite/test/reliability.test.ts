@@ -17,6 +17,9 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll } from "vitest"
 
+// Child processes start tsx and the adapter: allow for a busy machine.
+const timeout = 180_000
+
 const root = fileURLToPath(new URL("../../..", import.meta.url))
 const childScript = fileURLToPath(new URL("./fixtures/child.ts", import.meta.url))
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qinglian-reliability-"))
@@ -110,7 +113,7 @@ describe("SQLite reliability", () => {
       assert.strictEqual(page.items.length, 0)
       yield* storage.putDocument({ collection: "tasks", id: "after", expectedVersion: 0, data: 1, indexes: {} })
     })))
-  })
+  }, timeout)
 
   it("the same import left to finish commits every document", async () => {
     const file = path.join(dir, "finished.db")
@@ -125,7 +128,7 @@ describe("SQLite reliability", () => {
     } finally {
       db.close()
     }
-  })
+  }, timeout)
 
   it("two processes writing one file at once: each write commits or fails as busy, and none is lost", async () => {
     const file = path.join(dir, "shared.db")
@@ -163,7 +166,7 @@ describe("SQLite reliability", () => {
         committed
       )
     })))
-  })
+  }, timeout)
 
   it("two processes opening a new file at once migrate it once", async () => {
     const file = path.join(dir, "fresh.db")
@@ -182,7 +185,7 @@ describe("SQLite reliability", () => {
     } finally {
       db.close()
     }
-  })
+  }, timeout)
 
   it.effect("a writer that waits longer than the busy timeout gets a typed busy error and writes nothing", () =>
     Effect.scoped(Effect.gen(function*() {
