@@ -65,7 +65,8 @@ const program = Effect.gen(function*() {
   console.log(Either.isRight(beyond) ? `  ${beyond.right}` : `  ${beyond.left._tag}: ${beyond.left.message}`)
   // An explicit, visible approximation for dates with no published schedule yet.
   const approx = WorkCalendar.make(calendar.data, { outOfRange: "weekendsOnly" })
-  console.log(`  with { outOfRange: "weekendsOnly" } (weekends only, no holidays): ${yield* WorkCalendar.addWorkingDays(approx, late, 15)}`)
+  const approxDue = yield* WorkCalendar.addWorkingDays(approx, late, 15)
+  console.log(`  with { outOfRange: "weekendsOnly" } (weekends only, no holidays): ${approxDue}`)
 })
 
 Effect.runPromise(

@@ -70,7 +70,9 @@ const program = Effect.gen(function*() {
   // Disposing of a lead is a decision: a committee member may record it but not decide it.
   const refused = yield* Effect.either(run(state, member, "2026-03-05", { _tag: "DisposeLead", way: "letterInquiry" }))
   if (Either.isLeft(refused)) console.log(`  refused: ${refused.left._tag}: ${refused.left.message}`)
-  const skipped = yield* Effect.either(run(state, secretary, "2026-03-05", { _tag: "Decide", measures: [{ measure: "partyWarning" }] }))
+  const skipped = yield* Effect.either(
+    run(state, secretary, "2026-03-05", { _tag: "Decide", measures: [{ measure: "partyWarning" }] })
+  )
   if (Either.isLeft(skipped)) console.log(`  refused: ${skipped.left._tag}: ${skipped.left.message}`)
   console.log(`  stream version after the refusals: ${yield* cases.lastVersion(caseId)} (unchanged)`)
 
@@ -80,7 +82,8 @@ const program = Effect.gen(function*() {
   for (const today of ["2026-03-20", "2026-04-01"].map(LocalDate.unsafeMake)) {
     const report = SupervisionCase.overdue([state], today)
     const item = report.byStage[0]?.items[0]
-    console.log(`  dashboard ${today}: ${report.total} overdue${item ? ` (${item.caseId}, ${item.deadline.kind} due ${item.deadline.due}, ${item.daysOverdue} days)` : ""}`)
+    const detail = item ? ` (${item.caseId}, ${item.deadline.kind} due ${item.deadline.due}, ${item.daysOverdue} days)` : ""
+    console.log(`  dashboard ${today}: ${report.total} overdue${detail}`)
   }
   state = yield* run(state, member, "2026-04-02", { _tag: "RecordInquiryReply" })
   state = yield* run(state, secretary, "2026-04-10", { _tag: "ConcludeInquiry", outcome: "talkReminder" })

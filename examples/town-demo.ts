@@ -16,36 +16,21 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import { parseArgs } from "node:util"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import {
-  Audit,
-  Citation,
-  Diagnostic,
-  Examples,
-
-  Exercise,
-  FourForms,
-  Ids,
-  LocalDate,
-  Measure,
-  Money,
-  Organisation,
-  PowerList,
-  Rulebook,
-  Storage,
-  SupervisionCase,
-  WorkCalendar
+  Audit, Citation, Diagnostic, Examples, Exercise, FourForms, Ids, InvalidInput, LocalDate, Measure, Money, Organisation,
+  PowerList, Rulebook, Storage, SupervisionCase, WorkCalendar
 } from "@qinglian/core"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 
 // --- where the data lives ------------------------------------------------------------------------
-const argDb = process.argv.indexOf("--db")
+const { values: args } = parseArgs({ options: { db: { type: "string" } } })
 const dbFile = path.resolve(
-  (argDb >= 0 ? process.argv[argDb + 1] : undefined) ?? process.env["QINGLIAN_DEMO_DB"] ??
-    fileURLToPath(new URL("../.tmp/qinglian-demo.db", import.meta.url))
+  args.db ?? process.env["QINGLIAN_DEMO_DB"] ?? fileURLToPath(new URL("../.tmp/qinglian-demo.db", import.meta.url))
 )
 fs.mkdirSync(path.dirname(dbFile), { recursive: true })
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true })
@@ -53,14 +38,16 @@ for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: t
 // --- the town, its officers and its county's local rules ------------------------------------------
 const county = Ids.CountyId.make("140525")
 const town = Ids.TownId.make("140525-jincun")
-const clerk = { id: "jincun-clerk-01", name: "金村镇党政办", posts: ["townClerk"] }
+const clerk = { id: "jincun-clerk-01", name: "金村镇党政办" }
 const secretary: SupervisionCase.Actor = {
   id: Ids.CadreId.make("jincun-discipline-secretary"),
   posts: ["townDisciplineSecretary"],
   jurisdiction: { level: "town", county, town }
 }
 
+// The county's rulebook file as its JSON text: one edition overriding two local values, each cited.
 const countyDoc = { law: "泽州县村级小微权力运行监督办法 (示例)", version: "2025" }
+const local = (value: unknown, article: string) => ({ value, citation: { ...countyDoc, article }, scope: "local" })
 const countyRulebookJson = JSON.stringify({
   name: "泽州县规则集",
   jurisdiction: "140525",
@@ -68,21 +55,13 @@ const countyRulebookJson = JSON.stringify({
     effectiveFrom: "2025-01-01",
     source: countyDoc,
     parameters: {
-      "disclosure.majorMatterDeadline": {
-        value: { amount: 3, unit: "workingDays" },
-        citation: { ...countyDoc, article: "第十二条" },
-        scope: "local"
-      },
-      "threshold.escalation": {
-        value: { amount: 50000, unit: "yuan" },
-        citation: { ...countyDoc, article: "第八条" },
-        scope: "local"
-      }
+      "disclosure.majorMatterDeadline": local({ amount: 3, unit: "workingDays" }, "第十二条"),
+      "threshold.escalation": local({ amount: 50000, unit: "yuan" }, "第八条")
     }
   }]
 })
 
-// --- small printing helpers ---------------------------------------------------------------------
+// --- printing -----------------------------------------------------------------------------------
 const say = (s = "") => console.log(s)
 const heading = (zh: string, en: string) => say(`\n== ${zh} · ${en} ==`)
 const mark = { error: "✗", warning: "!", info: "i" } as const
@@ -97,28 +76,29 @@ const describeEvent = (e: SupervisionCase.Event) => {
   return `${e.on} ${e._tag} ${what}`.trimEnd().padEnd(42) + (d ? `${d.kind} due ${d.due} (${d.binding})` : "")
 }
 
-// --- the program --------------------------------------------------------------------------------
-const program = Effect.gen(function*() {
+// --- the town's job, step by step -----------------------------------------------------------------
+const registerTown = Effect.gen(function*() {
   heading("辖区", "Jurisdiction")
-  const org = yield* Schema.decodeUnknown(Schema.Tuple(Organisation.County, Organisation.Town, Organisation.Village))([
+  const [c, t, v] = yield* Schema.decodeUnknown(Schema.Tuple(Organisation.County, Organisation.Town, Organisation.Village))([
     { id: county, name: "泽州县", divisionCode: "140525" },
     { id: town, countyId: county, name: "金村镇", kind: "town" },
     { id: Examples.xishuVillage.village.id, townId: town, name: "西属村", kind: "village" }
   ])
   yield* Storage.transaction(Effect.all([
-    Storage.counties.insert(org[0], { actor: clerk }),
-    Storage.towns.insert(org[1], { actor: clerk }),
-    Storage.villages.insert(org[2], { actor: clerk })
+    Storage.counties.insert(c, { actor: clerk }),
+    Storage.towns.insert(t, { actor: clerk }),
+    Storage.villages.insert(v, { actor: clerk })
   ]))
   const villages = yield* Storage.villages.all("byTown", Storage.prefixRange(town))
-  say(`${org[0].name} (${county}) › ${org[1].name}: ${villages.map((v) => v.value.name).join(", ")}`)
+  say(`${c.name} (${county}) › ${t.name}: ${villages.map((s) => s.value.name).join(", ")}`)
   say(`database: ${dbFile}`)
+})
 
+const loadRulebook = Effect.gen(function*() {
   heading("1 规则集", "Rulebook: defaults + county edition")
-  const file = yield* Rulebook.decodeFile(JSON.parse(countyRulebookJson))
-  yield* Storage.rulebookOverrides.insertMany(file.editions.map((edition) => ({ jurisdiction: county, edition })), {
-    actor: clerk
-  })
+  const file = yield* InvalidInput.decodeJson(Rulebook.RulebookFile, "rulebook file")(countyRulebookJson)
+  const overrides = file.editions.map((edition) => ({ jurisdiction: county, edition }))
+  yield* Storage.rulebookOverrides.insertMany(overrides, { actor: clerk })
   const rulebook = yield* Storage.rulebookFor(county)
   const rules = yield* Rulebook.at(rulebook, Examples.xishuHeatingFaulty.date)
   say(`${rulebook.editions.length} editions; in force on ${rules.date}:`)
@@ -132,140 +112,172 @@ const program = Effect.gen(function*() {
   show("threshold.escalation", yuan(Rulebook.value(rules, "threshold.escalation")))
   show("threshold.tenderConstruction", yuan(Rulebook.value(rules, "threshold.tenderConstruction")))
   show("case.letterInquiryReply", duration(Rulebook.value(rules, "case.letterInquiryReply")))
+  return rulebook
+})
 
-  heading("2 小微权力清单", "Micro-power list")
-  // The county adopts the shipped template as its own list; a real county loads its own JSON file.
-  const listJson = JSON.stringify({
-    ...Schema.encodeSync(PowerList.PowerList)(PowerList.reference),
-    id: "140525-micro-power",
-    version: "2025.1",
-    effectiveFrom: "2025-01-01",
-    jurisdiction: { level: "county", code: "140525", name: "泽州县" }
+const loadPowerList = (rulebook: Rulebook.Rulebook) =>
+  Effect.gen(function*() {
+    heading("2 小微权力清单", "Micro-power list")
+    // The county adopts the shipped template as its 2025 list; a real county loads its own file.
+    const listJson = JSON.stringify({
+      ...Schema.encodeSync(PowerList.PowerList)(PowerList.reference),
+      id: "140525-micro-power",
+      version: "2025.1",
+      effectiveFrom: "2025-01-01",
+      jurisdiction: { level: "county", code: "140525", name: "泽州县" }
+    })
+    const decoded = yield* PowerList.decodeJson(listJson)
+    const validation = PowerList.check(decoded, rulebook)
+    say(`${decoded.categories.length} categories / ${decoded.items.length} items: ${validation.ok ? "ok" : "INVALID"}`)
+    validation.diagnostics.forEach(printFinding)
+    if (!validation.ok) return yield* Effect.fail(new Error("the power list does not validate"))
+    yield* Storage.powerLists.save(decoded, { actor: clerk })
+    const inForce = yield* Storage.powerLists.inForce(county, Examples.xishuHeatingFaulty.date)
+    const list = Option.getOrThrow(inForce).value
+    say(`stored and reloaded ${list.id}@${list.version}, in force from ${list.effectiveFrom}`)
+    return list
   })
-  const decoded = yield* PowerList.decodeJson(listJson)
-  const validation = PowerList.check(decoded, rulebook)
-  say(`${decoded.categories.length} categories / ${decoded.items.length} items: ${validation.ok ? "ok" : "INVALID"}`)
-  validation.diagnostics.forEach(printFinding)
-  if (!validation.ok) return yield* Effect.fail(new Error("the power list does not validate"))
-  yield* Storage.powerLists.save(decoded, { actor: clerk })
-  const list = Option.getOrThrow(yield* Storage.powerLists.inForce(county, Examples.xishuHeatingFaulty.date)).value
-  const item = list.items.find((i) => i.code === Examples.xishuHeatingFaulty.item)!
-  say(`stored ${list.id}@${list.version}; item ${item.code} ${item.name.zh} (${item.name.en})`)
 
-  heading("3 权力行使检查", "Checking the 西属村 central-heating exercises")
-  const checks = [
-    { exercise: Examples.xishuHeatingClean, asOf: LocalDate.unsafeMake("2026-01-26") },
-    { exercise: Examples.xishuHeatingFaulty, asOf: Examples.xishuHeatingFaultyAsOf }
-  ]
-  yield* Storage.exercises.insertMany(checks.map((c) => c.exercise), { actor: clerk })
-  const results = []
-  for (const { asOf, exercise } of checks) {
-    const result = Exercise.checkInList(list, exercise, rulebook, WorkCalendar.china, { asOf })
-    yield* Storage.checkReports.append(exercise.id, 0, [{
-      exercise: exercise.id,
-      checkedOn: asOf,
-      risk: result.risk,
-      findings: result.findings,
-      escalationRequired: result.escalationRequired,
-      tenderRequired: result.tenderRequired,
-      requirements: result.requirements
-    }], { actor: clerk })
-    say(`\n${exercise.title} (${exercise.id}), checked ${asOf}`)
-    say(`  amount ${Money.formatYuan(exercise.amount!)} yuan; requirements: ${result.requirements.join(", ")}`)
-    result.findings.forEach(printFinding)
-    say(`  risk ${result.risk} · ${result.findings.length} findings`)
-    results.push({ exercise, result })
-  }
-  const [stored] = yield* Storage.checkReports.read(Examples.xishuHeatingFaulty.id)
-  say(`\nreloaded report: ${stored?.value.exercise} risk ${stored?.value.risk}, ${stored?.value.findings.length} findings`)
-
-  heading("4 问题线索处置", "Supervision: from findings to cases")
-  const faulty = results[1]!
-  const codesOf = (...codes: ReadonlyArray<Exercise.Code>) =>
-    faulty.result.findings.filter((f) => codes.includes(f.code)).map((f) => f.code) as [string, ...Array<string>]
-  const caseStreams = Storage.eventStream({ name: "supervisionCases", schema: SupervisionCase.Event })
-  const cadre = (s: string) => Ids.CadreId.make(s)
-  const lead = (caseId: string, subject: string, ...codes: ReadonlyArray<Exercise.Code>): SupervisionCase.Command => ({
-    _tag: "RegisterLead",
-    caseId: Ids.CaseId.make(caseId),
-    county,
-    town,
-    subject: { cadre: cadre(subject), category: "villageCadre" },
-    source: { _tag: "ExerciseFinding", exercise: faulty.exercise.id, findings: codesOf(...codes) }
+const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) =>
+  Effect.gen(function*() {
+    heading("3 权力行使检查", "Checking the 西属村 central-heating exercises")
+    const checks = [
+      { exercise: Examples.xishuHeatingClean, asOf: LocalDate.unsafeMake("2026-01-26") },
+      { exercise: Examples.xishuHeatingFaulty, asOf: Examples.xishuHeatingFaultyAsOf }
+    ]
+    yield* Storage.exercises.insertMany(checks.map((c) => c.exercise), { actor: clerk })
+    const item = list.items.find((i) => i.code === Examples.xishuHeatingFaulty.item)
+    say(`item ${item?.code} ${item?.name.zh} · ${item?.name.en}`)
+    const results: Array<Exercise.Result> = []
+    for (const { asOf, exercise } of checks) {
+      const result = Exercise.checkInList(list, exercise, rulebook, WorkCalendar.china, { asOf })
+      const { findings, risk, escalationRequired, tenderRequired, requirements } = result
+      const report = { exercise: exercise.id, checkedOn: asOf, risk, findings, escalationRequired, tenderRequired, requirements }
+      yield* Storage.checkReports.append(exercise.id, 0, [report], { actor: clerk })
+      say(`\n${exercise.title} (${exercise.id}), item ${exercise.item}, checked ${asOf}`)
+      const amount = exercise.amount === undefined ? "-" : Money.formatYuan(exercise.amount)
+      say(`  amount ${amount} yuan; requires ${requirements.join(", ")}`)
+      findings.forEach(printFinding)
+      say(`  risk ${risk} · ${findings.length} findings`)
+      results.push(result)
+    }
+    const [stored] = yield* Storage.checkReports.read(Examples.xishuHeatingFaulty.id)
+    say(`\nreloaded report: ${stored?.value.exercise} risk ${stored?.value.risk}, ${stored?.value.findings.length} findings`)
+    return results[1]!
   })
-  const scripts: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, SupervisionCase.Command]>]> = [
-    ["JC-2025-001", [ // 张建国: self-approval and a skipped public tender → 初步核实 → 立案 → 处分
-      ["2025-10-16", lead("JC-2025-001", "xishu-zhang-jianguo", "SELF_APPROVAL", "TENDER_REQUIRED")],
-      ["2025-10-20", { _tag: "DisposeLead", way: "preliminaryCheck" }],
-      ["2025-12-10", { _tag: "ConcludeInquiry", outcome: "fileCase" }],
-      ["2026-02-27", { _tag: "SubmitForReview" }],
-      ["2026-03-20", { _tag: "Decide", measures: [{ measure: "partyWarning" }, { measure: "governmentWarning" }] }],
-      ["2026-03-25", { _tag: "ServeDecision" }],
-      ["2026-04-30", { _tag: "CloseCase" }]
-    ]],
-    ["JC-2025-002", [ // 李伟: sat on the bid evaluation of his relative's company → 函询 → 谈话提醒
-      ["2025-10-16", lead("JC-2025-002", "xishu-li-wei", "RECUSAL_REQUIRED")],
-      ["2025-10-20", { _tag: "DisposeLead", way: "letterInquiry" }],
-      ["2025-11-18", { _tag: "RecordInquiryReply" }],
-      ["2025-11-21", { _tag: "ConcludeInquiry", outcome: "talkReminder" }]
-    ]]
-  ]
-  for (const [caseId, commands] of scripts) {
-    let state = SupervisionCase.initial
-    for (const [on, command] of commands) {
-      const ctx = { rulebook, calendar: WorkCalendar.china, actor: secretary, now: LocalDate.unsafeMake(on) }
-      const { events, state: next } = yield* SupervisionCase.handle(state, command, ctx)
-      yield* caseStreams.append(caseId, state.version, events, { actor: secretary.id })
-      state = next
-    }
-  }
 
-  // Reload every stream from the database and replay it through the machine's checks.
-  const streams = yield* Effect.forEach(scripts, ([caseId]) => caseStreams.read(caseId))
-  const states = []
-  for (const events of streams) {
-    const state = yield* SupervisionCase.replay(events.map((e) => e.value))
-    states.push(state)
-    say(`\n${state.id} · ${state.subject?.cadre} · now ${state.stage} (${SupervisionCase.stageLabelZh[state.stage]})`)
-    for (const { value: e } of events) say(`  ${describeEvent(e)}`.trimEnd())
-    for (const d of state.dispositions) say(`  disposition ${Measure.labelZh[d.measure]} (${d.measure}) on ${d.on}: form ${d.form}`)
-    for (const s of SupervisionCase.sanctions(state)) {
-      say(`  sanction ${Measure.labelZh[s.measure]} (${s.measure}) ${s.months} months: ${s.from} → ${s.until}`)
-    }
-  }
+const caseStreams = Storage.eventStream({ name: "supervisionCases", schema: SupervisionCase.Event })
 
-  heading("5 逾期看板", "Overdue dashboard")
-  // The dashboard as it stood on a chosen day: each case folded from its events up to that day.
-  const today = LocalDate.unsafeMake("2025-11-17")
-  const asOf = streams.map((events) => SupervisionCase.fold(events.map((e) => e.value).filter((e) => e.on <= today)))
-  const report = SupervisionCase.overdue(asOf, today)
-  say(`${town} on ${today}: ${report.total} overdue`)
-  for (const row of report.byStage) {
-    for (const i of row.items) {
-      say(`  OVERDUE ${i.caseId} ${row.labelZh} ${i.deadline.kind} due ${i.deadline.due}, ${i.daysOverdue} days overdue`)
+// Findings that name a person become leads (线索); the rest go to the village's rectification.
+const superviseFindings = (rulebook: Rulebook.Rulebook, faulty: Exercise.Result) =>
+  Effect.gen(function*() {
+    heading("4 问题线索处置", "Supervision: from findings to cases")
+    const lead = (caseId: string, subject: string, ...codes: Array<Exercise.Code>): SupervisionCase.Command => ({
+      _tag: "RegisterLead",
+      caseId: Ids.CaseId.make(caseId),
+      county,
+      town,
+      subject: { cadre: Ids.CadreId.make(subject), category: "villageCadre" },
+      source: {
+        _tag: "ExerciseFinding",
+        exercise: Examples.xishuHeatingFaulty.id,
+        findings: faulty.findings.filter((f) => codes.includes(f.code)).map((f) => f.code) as [string, ...Array<string>]
+      }
+    })
+    const scripts: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, SupervisionCase.Command]>]> = [
+      ["JC-2025-001", [ // 张建国: self-approval and a skipped public tender → 初步核实 → 立案 → 处分
+        ["2025-10-16", lead("JC-2025-001", "xishu-zhang-jianguo", "SELF_APPROVAL", "TENDER_REQUIRED")],
+        ["2025-10-20", { _tag: "DisposeLead", way: "preliminaryCheck" }],
+        ["2025-12-10", { _tag: "ConcludeInquiry", outcome: "fileCase" }],
+        ["2026-02-27", { _tag: "SubmitForReview" }],
+        ["2026-03-20", { _tag: "Decide", measures: [{ measure: "partyWarning" }, { measure: "governmentWarning" }] }],
+        ["2026-03-25", { _tag: "ServeDecision" }],
+        ["2026-04-30", { _tag: "CloseCase" }]
+      ]],
+      ["JC-2025-002", [ // 李伟: sat on the bid evaluation of his relative's company → 函询 → 谈话提醒
+        ["2025-10-16", lead("JC-2025-002", "xishu-li-wei", "RECUSAL_REQUIRED")],
+        ["2025-10-20", { _tag: "DisposeLead", way: "letterInquiry" }],
+        ["2025-11-18", { _tag: "RecordInquiryReply" }],
+        ["2025-11-21", { _tag: "ConcludeInquiry", outcome: "talkReminder" }]
+      ]]
+    ]
+    for (const [caseId, commands] of scripts) {
+      let state = SupervisionCase.initial
+      for (const [on, command] of commands) {
+        const ctx = { rulebook, calendar: WorkCalendar.china, actor: secretary, now: LocalDate.unsafeMake(on) }
+        const { events, state: next } = yield* SupervisionCase.handle(state, command, ctx)
+        yield* caseStreams.append(caseId, state.version, events, { actor: secretary.id })
+        state = next
+      }
     }
-  }
-  for (const s of asOf) {
-    if (s.deadline !== undefined && s.deadline.due >= today) {
+    // Reload every stream from the database and replay it through the machine's checks.
+    const streams = yield* Effect.forEach(scripts, ([caseId]) => caseStreams.read(caseId))
+    const states: Array<SupervisionCase.State> = []
+    for (const events of streams.map((es) => es.map((e) => e.value))) {
+      const state = yield* SupervisionCase.replay(events)
+      states.push(state)
+      say(`\n${state.id} · ${state.subject?.cadre} · now ${state.stage} (${SupervisionCase.stageLabelZh[state.stage]})`)
+      for (const e of events) say(`  ${describeEvent(e)}`.trimEnd())
+      for (const d of state.dispositions) {
+        say(`  disposition ${Measure.labelZh[d.measure]} (${d.measure}) on ${d.on}: form ${d.form}`)
+      }
+      for (const s of SupervisionCase.sanctions(state)) {
+        say(`  sanction ${Measure.labelZh[s.measure]} (${s.measure}) ${s.months} months: ${s.from} → ${s.until}`)
+      }
+    }
+    return { streams: streams.map((es) => es.map((e) => e.value)), states }
+  })
+
+// The dashboard as it stood on a chosen day: each case folded from its events up to that day.
+const showDashboard = (streams: ReadonlyArray<ReadonlyArray<SupervisionCase.Event>>, today: LocalDate.LocalDate) =>
+  Effect.sync(() => {
+    heading("5 逾期看板", "Overdue dashboard")
+    const asOf = streams.map((events) => SupervisionCase.fold(events.filter((e) => e.on <= today)))
+    const report = SupervisionCase.overdue(asOf, today)
+    say(`${town} on ${today}: ${report.total} overdue`)
+    for (const row of report.byStage) {
+      for (const i of row.items) {
+        say(`  OVERDUE ${i.caseId} ${row.labelZh} ${i.deadline.kind} due ${i.deadline.due}, ${i.daysOverdue} days overdue`)
+      }
+    }
+    for (const s of asOf) {
+      if (s.deadline === undefined || s.deadline.due < today) continue
       const left = LocalDate.daysBetween(today, s.deadline.due)
-      say(`  on time ${s.id} ${SupervisionCase.stageLabelZh[s.stage]} ${s.deadline.kind} due ${s.deadline.due}, ${left} days left`)
+      const stage = SupervisionCase.stageLabelZh[s.stage]
+      say(`  on time ${s.id} ${stage} ${s.deadline.kind} due ${s.deadline.due}, ${left} days left`)
     }
-  }
+  })
 
-  heading("6 四种形态", "Four forms")
-  const period = { from: LocalDate.unsafeMake("2025-01-01"), to: LocalDate.unsafeMake("2026-12-31") }
-  const forms = FourForms.report(states, period, { towns: [town] })
-  say(`${period.from} – ${period.to}, ${forms.total.total} person-times`)
-  for (const f of FourForms.forms) {
-    say(`  ${FourForms.labelZh[f]} form ${f}: ${forms.total.counts[f]}  ${forms.total.shares[f].display}`)
-  }
+const showFourForms = (states: ReadonlyArray<SupervisionCase.State>) =>
+  Effect.sync(() => {
+    heading("6 四种形态", "Four forms")
+    const period = { from: LocalDate.unsafeMake("2025-01-01"), to: LocalDate.unsafeMake("2026-12-31") }
+    const forms = FourForms.report(states, period, { towns: [town] })
+    say(`${period.from} – ${period.to}, ${forms.total.total} person-times`)
+    for (const f of FourForms.forms) {
+      say(`  ${FourForms.labelZh[f]} form ${f}: ${forms.total.counts[f]}  ${forms.total.shares[f].display}`)
+    }
+  })
 
+const verifyAudit = Effect.gen(function*() {
   heading("7 审计", "Audit chain")
   const verified = yield* Audit.verify()
   say(`${verified.entries} entries, head ${verified.head.slice(0, 16)}…`)
   say("audit chain verified")
 })
 
+const program = Effect.gen(function*() {
+  yield* registerTown
+  const rulebook = yield* loadRulebook
+  const list = yield* loadPowerList(rulebook)
+  const faulty = yield* checkExercises(list, rulebook)
+  const { states, streams } = yield* superviseFindings(rulebook, faulty)
+  yield* showDashboard(streams, LocalDate.unsafeMake("2025-11-17"))
+  yield* showFourForms(states)
+  yield* verifyAudit
+})
+
+// The embedded default: one SQLite file, migrated on open. Swap this layer to change back ends.
 const StorageLive = Storage.layer.pipe(Layer.provideMerge(SqliteStorage.layer({ filename: dbFile })))
 
 Effect.runPromiseExit(program.pipe(Effect.provide(StorageLive))).then((exit) => {
