@@ -47,7 +47,8 @@ const program = Effect.gen(function*() {
     console.log(`          ${f.message.zh}`)
     console.log(`          ${f.message.en}`)
   }
-  console.log(`risk: ${result.risk} (${result.findings.length} findings)`)
+  const n = result.findings.length
+  console.log(`risk: ${result.risk} (${n} finding${n === 1 ? "" : "s"})`)
   return Diagnostic.isOk(result.findings)
 })
 

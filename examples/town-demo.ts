@@ -158,7 +158,7 @@ const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) 
       const amount = exercise.amount === undefined ? "-" : Money.formatYuan(exercise.amount)
       say(`  amount ${amount} yuan; requires ${requirements.join(", ")}`)
       findings.forEach(printFinding)
-      say(`  risk ${risk} · ${findings.length} findings`)
+      say(`  risk ${risk} · ${findings.length} finding${findings.length === 1 ? "" : "s"}`)
       results.push(result)
     }
     const [stored] = yield* Storage.checkReports.read(Examples.xishuHeatingFaulty.id)
