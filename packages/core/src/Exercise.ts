@@ -515,3 +515,20 @@ export const checkInList = (
   const item = internal.findItem(list, exercise.item)
   return item === undefined ? internal.unknownItem(exercise) : internal.check(item, exercise, rulebook, calendar, options)
 }
+
+/**
+ * Decodes an exercise (JSON text or a parsed value) and checks it against its item in `list`.
+ * Input that is not an exercise is an `InvalidInput` naming every bad path; never throws.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const validate = (
+  list: PowerList.PowerList,
+  input: unknown,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options?: CheckOptions
+): Either.Either<Result, InvalidInput.InvalidInput> =>
+  Either.map(typeof input === "string" ? decodeJson(input) : decodeUnknown(input), (exercise) =>
+    checkInList(list, exercise, rulebook, calendar, options))

@@ -499,6 +499,13 @@ describe("Exercise.decodeUnknown", () => {
     }
   })
 
+  it("Exercise.validate decodes and checks in one go", () => {
+    const ok = Exercise.validate(list, JSON.stringify(heating), rulebook, cal)
+    assert.isTrue(Either.isRight(ok) && ok.right.risk === "green")
+    const bad = Exercise.validate(list, { ...heating, date: "yesterday" }, rulebook, cal)
+    assert.isTrue(Either.isLeft(bad) && bad.left.issues.some((i) => i.path.join(".") === "date"))
+  })
+
   it("reads JSON text and never throws on bad text", () => {
     assert.isTrue(Either.isRight(Exercise.decodeJson(JSON.stringify(heating))))
     assert.isTrue(Either.isLeft(Exercise.decodeJson("{")))
