@@ -412,7 +412,10 @@ const B_: ReadonlyArray<Item> = [
     code: "B02",
     category: "B",
     name: { zh: "小微工程竞争性比选", en: "Competitive selection for small works" },
-    legalBasis: [cite("村级小微工程管理办法 (示例)", undefined, undefined, "local rule: the competitive-selection threshold lives in the rulebook")],
+    legalBasis: [
+      cite("村级小微工程管理办法 (示例)", undefined, undefined, "local rule: the competitive-selection threshold lives in the rulebook"),
+      tenderLaw("第四条")
+    ],
     responsiblePosts: ["committeeDirector", "supervisionCommitteeChair"],
     decidingBody: "twoCommittees",
     procedure: steps(...tenderSteps("比选", "selection", B("twoCommittees"))),
