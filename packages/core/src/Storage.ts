@@ -28,6 +28,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as Audit from "./Audit.js"
+import * as Cadre from "./Cadre.js"
 import * as Diagnostic from "./Diagnostic.js"
 import * as Exercise from "./Exercise.js"
 import * as Ids from "./Ids.js"
@@ -613,6 +614,19 @@ export const villages: Collection<Organisation.Village, "byTown"> = collection({
   schema: Organisation.Village,
   id: (v) => v.id,
   indexes: { byTown: (v) => indexKey(v.townId, v.id) }
+})
+
+/**
+ * Cadres (干部), indexed by name.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const cadres: Collection<Cadre.Cadre, "byName"> = collection({
+  name: "cadres",
+  schema: Cadre.Cadre,
+  id: (c) => c.id,
+  indexes: { byName: (c) => indexKey(c.name, c.id) }
 })
 
 /**

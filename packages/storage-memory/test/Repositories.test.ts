@@ -120,6 +120,13 @@ describe("Storage repositories on the memory adapter", () => {
       const renamed = yield* Storage.villages.modify("xishu", (v) => ({ ...v, name: "西属社区", kind: "community" }), { actor })
       assert.strictEqual(renamed.version, 2)
       assert.strictEqual((yield* Storage.villages.getOrFail("xishu")).value.kind, "community")
+      yield* Storage.cadres.insertMany([
+        { id: Ids.CadreId.make("c2"), name: "张三" },
+        { id: Ids.CadreId.make("c1"), name: "张三" },
+        { id: Ids.CadreId.make("c3"), name: "张三丰" }
+      ], { actor })
+      const named = yield* Storage.cadres.all("byName", Storage.prefixRange("张三"))
+      assert.deepStrictEqual(named.map((s) => s.id), ["c1", "c2"], "same name, ordered by id; 张三丰 is another name")
       const missing = yield* Effect.flip(Storage.villages.modify("nowhere", (v) => v, { actor }))
       assert.strictEqual(missing._tag, "StorageDocumentNotFound")
     }).pipe(Effect.provide(fresh())))
