@@ -1,7 +1,7 @@
 // What a user installs is the packed tarball, not our sources: build @qinglian/core, `npm pack` it,
 // install the tarball in a scratch project and use it from both ESM and CommonJS.
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { execFileSync } from "node:child_process"
+import { execFile } from "node:child_process"
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
@@ -30,21 +30,27 @@ const expected = [
 
 describe("the packed @qinglian/core", () => {
   let dir = ""
-  const run = (cmd: string, args: ReadonlyArray<string>, cwd: string): string => {
-    try {
-      return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } })
-    } catch (e) {
-      const { stdout, stderr } = e as { stdout?: string; stderr?: string }
-      throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}${stderr ?? ""}`)
-    }
-  }
+  // Asynchronous on purpose: a synchronous child process blocks the test worker, which then misses
+  // vitest's 60 s RPC deadline on a busy machine.
+  const run = (cmd: string, args: ReadonlyArray<string>, cwd: string): Promise<string> =>
+    new Promise((resolvePromise, reject) => {
+      execFile(
+        cmd,
+        args,
+        { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } },
+        (error, stdout, stderr) =>
+          error === null
+            ? resolvePromise(stdout)
+            : reject(new Error(`${cmd} ${args.join(" ")} failed in ${cwd}:\n${stdout}${stderr}`))
+      )
+    })
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = realpathSync(mkdtempSync(join(tmpdir(), "qinglian-pack-")))
     // Always build: a stale dist from an earlier checkout must not pass for the current sources.
-    run(npm, ["run", "build", "--workspace", "@qinglian/core"], root)
+    await run(npm, ["run", "build", "--workspace", "@qinglian/core"], root)
     const packed = JSON.parse(
-      run(npm, ["pack", "--json", "--pack-destination", dir], join(root, "packages/core"))
+      await run(npm, ["pack", "--json", "--pack-destination", dir], join(root, "packages/core"))
     ) as ReadonlyArray<{ filename: string }>
     const tarball = join(dir, packed[0]!.filename)
 
@@ -62,7 +68,7 @@ describe("the packed @qinglian/core", () => {
         }
       })
     )
-    run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], app)
+    await run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], app)
     writeFileSync(
       join(app, "esm.mjs"),
       program(`import { LocalDate, Rulebook, Threshold } from "@qinglian/core"\nimport { Schema } from "effect"`)
@@ -77,15 +83,15 @@ describe("the packed @qinglian/core", () => {
     if (dir !== "") rmSync(dir, { recursive: true, force: true })
   })
 
-  it("is usable from ESM (import)", () => {
-    assert.strictEqual(run(process.execPath, ["esm.mjs"], join(dir, "app")).trim(), expected)
+  it("is usable from ESM (import)", async () => {
+    assert.strictEqual((await run(process.execPath, ["esm.mjs"], join(dir, "app"))).trim(), expected)
   })
 
-  it("is usable from CommonJS (require)", () => {
-    assert.strictEqual(run(process.execPath, ["cjs.cjs"], join(dir, "app")).trim(), expected)
+  it("is usable from CommonJS (require)", async () => {
+    assert.strictEqual((await run(process.execPath, ["cjs.cjs"], join(dir, "app"))).trim(), expected)
   })
 
-  it("type-checks for users of both module systems (.d.ts and .d.cts)", () => {
+  it("type-checks for users of both module systems (.d.ts and .d.cts)", async () => {
     const app = join(dir, "app")
     const use = `const d: LocalDate.LocalDate = LocalDate.unsafeMake("2026-05-20")
 const fen: number = Rulebook.value(Rulebook.unsafeAt(Rulebook.defaults, d), "threshold.escalation")
@@ -98,6 +104,6 @@ export const out = [fen, Threshold.isMet(Threshold.moreThanHalf, 3, 5)]
     const tsc = join(root, "node_modules/typescript/bin/tsc")
     const args = ["--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "use.mts", "use.cts"]
     // tsc exits non-zero and execFileSync throws with its diagnostics when a declaration is wrong.
-    assert.strictEqual(run(process.execPath, [tsc, ...args], app), "")
-  })
+    assert.strictEqual(await run(process.execPath, [tsc, ...args], app), "")
+  }, 180_000)
 })
