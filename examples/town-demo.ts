@@ -4,11 +4,11 @@
  * 1. load the county's rulebook: the defaults plus one county edition from JSON, stored and reloaded;
  * 2. load, validate and store the micro-power list (the 8-category, 57-item reference list);
  * 3. check the 西属村 central-heating exercises against the list's item `E01`, store the reports;
- * 4. turn the faulty exercise's findings into supervision leads and dispose of them, persisting
- *    every case event through the storage port, then reload and replay the streams;
- * 5. print the due dates, the town's overdue dashboard on a chosen day, sanctions and the
- *    four-forms report;
- * 6. verify the audit hash chain over everything written.
+ * 4. turn the faulty exercise's findings into supervision cases and take them through disposal,
+ *    persisting every event through the storage port; reload, replay, print due dates and sanctions;
+ * 5. the town's overdue dashboard as it stood on a chosen day;
+ * 6. the four-forms report;
+ * 7. verify the audit hash chain over everything written.
  *
  * Run: `npx tsx --conditions source examples/town-demo.ts [--db path]` (or `QINGLIAN_DEMO_DB=path`).
  * The database file is recreated on every run (default `.tmp/qinglian-demo.db`).
