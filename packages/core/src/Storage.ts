@@ -207,6 +207,18 @@ export type WriteError = StorageAdapter.ConcurrencyConflict | StorageAdapter.Sto
  */
 export type ReadError = StorageAdapter.StorageError | CorruptRecord
 
+/**
+ * `Audit.verify` on the adapter under {@link Storage}: walks the audit chain and names the first
+ * entry that was altered or removed.
+ *
+ * @since 0.1.0
+ * @category audit
+ */
+export const verifyAudit = (
+  options?: Audit.VerifyOptions
+): Effect.Effect<Audit.Verified, Audit.ChainBroken | StorageAdapter.StorageError, Storage> =>
+  withAdapter((adapter) => Effect.provideService(Audit.verify(options), StorageAdapter.StorageAdapter, adapter))
+
 // ---------------------------------------------------------------------------------------------
 // Index keys
 // ---------------------------------------------------------------------------------------------
@@ -262,7 +274,7 @@ export interface CollectionOptions<A, I, Ix extends string> {
  * @since 0.1.0
  * @category models
  */
-export interface Collection<A, Ix extends string> {
+export interface Repository<A, Ix extends string> {
   readonly name: string
   readonly schema: Schema.Schema<A, any, never>
   /** The id a value would be stored under. */
@@ -324,7 +336,7 @@ const checkName = (name: string): void => {
  */
 export const collection = <A, I, Ix extends string = never>(
   options: CollectionOptions<A, I, Ix>
-): Collection<A, Ix> => {
+): Repository<A, Ix> => {
   checkName(options.name)
   const name = options.name
   const encode = Schema.encodeEither(options.schema)
@@ -383,7 +395,9 @@ export const collection = <A, I, Ix extends string = never>(
       Effect.gen(function*() {
         const docs: Array<StorageAdapter.DocumentWrite> = new Array(writes.length)
         for (let i = 0; i < writes.length; i++) {
-          docs[i] = yield* toWrite(writes[i]!.value, writes[i]!.expectedVersion)
+          const write = toWrite(writes[i]!.value, writes[i]!.expectedVersion)
+          if (Either.isLeft(write)) return yield* write.left
+          docs[i] = write.right
         }
         if (docs.length === 0) return
         yield* adapter.transaction(
@@ -583,7 +597,7 @@ export const eventStream = <A, I>(options: EventStreamOptions<A, I>): EventStrea
  * @since 0.1.0
  * @category repositories
  */
-export const counties: Collection<Organisation.County, "byName"> = collection({
+export const counties: Repository<Organisation.County, "byName"> = collection({
   name: "counties",
   schema: Organisation.County,
   id: (c) => c.id,
@@ -596,7 +610,7 @@ export const counties: Collection<Organisation.County, "byName"> = collection({
  * @since 0.1.0
  * @category repositories
  */
-export const towns: Collection<Organisation.Town, "byCounty"> = collection({
+export const towns: Repository<Organisation.Town, "byCounty"> = collection({
   name: "towns",
   schema: Organisation.Town,
   id: (t) => t.id,
@@ -609,7 +623,7 @@ export const towns: Collection<Organisation.Town, "byCounty"> = collection({
  * @since 0.1.0
  * @category repositories
  */
-export const villages: Collection<Organisation.Village, "byTown"> = collection({
+export const villages: Repository<Organisation.Village, "byTown"> = collection({
   name: "villages",
   schema: Organisation.Village,
   id: (v) => v.id,
@@ -622,7 +636,7 @@ export const villages: Collection<Organisation.Village, "byTown"> = collection({
  * @since 0.1.0
  * @category repositories
  */
-export const cadres: Collection<Cadre.Cadre, "byName"> = collection({
+export const cadres: Repository<Cadre.Cadre, "byName"> = collection({
   name: "cadres",
   schema: Cadre.Cadre,
   id: (c) => c.id,
@@ -651,7 +665,7 @@ export interface VersionedList {
  * @category models
  */
 export interface PowerListRepository<A extends VersionedList> {
-  readonly collection: Collection<A, "byJurisdiction" | "byList">
+  readonly collection: Repository<A, "byJurisdiction" | "byList">
   /** Stores a new version; a version already stored is a `ConcurrencyConflict` (versions never change). */
   readonly save: (list: A, options: WriteOptions) => Effect.Effect<Stored<A>, WriteError, Storage>
   /** One stored version. */
@@ -718,7 +732,7 @@ export const powerLists: PowerListRepository<PowerList.PowerList> = powerListRep
  * @since 0.1.0
  * @category repositories
  */
-export const exercises: Collection<Exercise.Exercise, "byVillageDate" | "byItemDate" | "byDate"> = collection({
+export const exercises: Repository<Exercise.Exercise, "byVillageDate" | "byItemDate" | "byDate"> = collection({
   name: "exercises",
   schema: Exercise.Exercise,
   id: (e) => e.id,
@@ -806,7 +820,7 @@ export type RulebookOverride = typeof RulebookOverride.Type
  * @since 0.1.0
  * @category repositories
  */
-export const rulebookOverrides: Collection<RulebookOverride, "byJurisdiction"> = collection({
+export const rulebookOverrides: Repository<RulebookOverride, "byJurisdiction"> = collection({
   name: "rulebookOverrides",
   schema: RulebookOverride,
   id: (o) => `${o.jurisdiction}@${o.edition.effectiveFrom}`,

@@ -143,7 +143,7 @@ describe("Storage repositories on the memory adapter", () => {
       assert.instanceOf(error, InvalidInput.InvalidInput)
       assert.deepStrictEqual((error as InvalidInput.InvalidInput).issues.map((i) => i.path), [["fen"]])
       assert.isTrue(Option.isNone(yield* positives.get("a")))
-      assert.strictEqual((yield* Audit.verify()).entries, 1)
+      assert.strictEqual((yield* Storage.verifyAudit()).entries, 1)
     }).pipe(Effect.provide(fresh())))
 
   it.effect("a stored document that no longer decodes is a CorruptRecord naming it", () =>
