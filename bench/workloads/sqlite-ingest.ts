@@ -75,6 +75,7 @@ const rawImport = (file: string, writes: ReadonlyArray<StorageAdapter.DocumentWr
   db.pragma("busy_timeout = 5000")
   db.pragma("foreign_keys = ON")
   db.pragma("synchronous = FULL")
+  db.pragma(`mmap_size = ${SqliteStorage.defaultMmapSize}`)
   const insertDocument = db.prepare("INSERT INTO documents (collection, id, version, data, indexes) VALUES (?, ?, ?, ?, ?)")
   const insertIndex = db.prepare("INSERT INTO document_index (collection, name, value, id) VALUES (?, ?, ?, ?)")
   const cpu = cpuSeconds()

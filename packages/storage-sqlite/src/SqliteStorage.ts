@@ -59,6 +59,12 @@ export interface SqliteStorageConfig {
   readonly synchronous?: "full" | "normal" | undefined
   /** Documents per multi-row statement in `putDocuments`. Default 500. */
   readonly batchSize?: number | undefined
+  /**
+   * Bytes of the file SQLite reads through memory mapping rather than `read` calls: index reads
+   * that touch many pages (a village-week of tasks) get about a third faster. Default 256 MiB;
+   * `0` turns it off (an I/O error on a mapped page then cannot crash the process).
+   */
+  readonly mmapSize?: number | undefined
 }
 
 /**
@@ -103,6 +109,14 @@ export class SqliteStorage extends Context.Tag("@qinglian/storage-sqlite/SqliteS
 export const schemaVersion: number = Migrations.latest
 
 /**
+ * The default `mmapSize`: 256 MiB.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultMmapSize: number = 256 * 1024 * 1024
+
+/**
  * The table where applied migrations are recorded.
  *
  * @since 0.1.0
@@ -110,7 +124,10 @@ export const schemaVersion: number = Migrations.latest
  */
 export const migrationsTable: string = Migrations.table
 
+// `collection/id`, as the port reports document keys.
 const docKey = (collection: string, id: string): string => `${collection}/${id}`
+// Unambiguous even when a collection name contains "/", for maps and sets.
+const mapKey = (collection: string, id: string): string => `${collection.length}:${collection}/${id}`
 
 // SQLite stores text as UTF-8, which cannot hold a lone UTF-16 surrogate (it would come back as
 // U+FFFD): refuse such keys rather than store a different one.
@@ -188,6 +205,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
       yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.round(busyMs))}`)
       yield* sql.unsafe("PRAGMA foreign_keys = ON")
       yield* sql.unsafe(`PRAGMA synchronous = ${config.synchronous === "normal" ? "NORMAL" : "FULL"}`)
+      yield* sql.unsafe(`PRAGMA mmap_size = ${Math.max(0, Math.floor(config.mmapSize ?? defaultMmapSize))}`)
       const rows = yield* sql.unsafe<{ journal_mode: string }>("PRAGMA journal_mode")
       return rows[0]?.journal_mode ?? ""
     }).pipe(Effect.mapError(fail("open")))
@@ -297,15 +315,17 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
       ).pipe(
         Effect.mapError(fail("getDocument")),
         Effect.flatMap((rows) =>
-          rows.length === 0 ? Effect.succeedNone : Effect.map(toRecords("getDocument", rows), (records) => Option.fromNullable(records[0]))
+          rows.length === 0
+            ? Effect.succeedNone
+            : Effect.map(toRecords("getDocument", rows), (records) => Option.fromNullable(records[0]))
         )
       )
 
     const indexRowsPerStatement = rowsPerStatement(batchSize, 4)
 
-    // The bulk path. Keys are unique within a batch (a repeated key starts a new batch), and every
-    // batch reads current versions inside the write lock, so writes apply in order and a stale one
-    // fails the whole call before COMMIT.
+    // The bulk path, always inside a transaction (the write lock is held). Keys are unique within a
+    // batch (a repeated key starts a new batch, which sees the earlier one's writes), so writes apply
+    // in order, and a stale one fails the whole call before COMMIT.
     const writeDocuments = (operation: string, writes: ReadonlyArray<DocumentWrite>) =>
       Effect.gen(function*() {
         const pending: Array<unknown> = []
@@ -327,11 +347,14 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
           const keys = new Set<string>()
           while (start < writes.length && batch.length < batchSize) {
             const write = writes[start]!
-            const key = docKey(write.collection, write.id)
+            const key = mapKey(write.collection, write.id)
             if (keys.has(key)) break
             const problem = writeProblem(write)
             if (problem !== undefined) {
-              return yield* new StorageAdapter.StorageError({ operation, message: `document ${key}: ${problem}` })
+              return yield* new StorageAdapter.StorageError({
+                operation,
+                message: `document ${docKey(write.collection, write.id)}: ${problem}`
+              })
             }
             keys.add(key)
             batch.push(write)
@@ -346,7 +369,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
                 valuesList(2, writes.length)
               })`,
               lookup
-            ).pipe(Effect.map((rows) => new Map(rows.map((row) => [docKey(row.collection, row.id), row] as const))))
+            ).pipe(Effect.map((rows) => new Map(rows.map((row) => [mapKey(row.collection, row.id), row] as const))))
           }
           // A batch of new documents (the bulk import) skips the lookup: the primary key refuses an
           // existing one, and only then do we look for which it was.
@@ -358,13 +381,12 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
           const stale: Array<unknown> = []
           const documentParams: Array<unknown> = []
           for (const write of batch) {
-            const key = docKey(write.collection, write.id)
-            const found = current.get(key)
+            const found = current.get(mapKey(write.collection, write.id))
             const actual = found?.version ?? 0
             if (actual !== write.expectedVersion) {
               return yield* new StorageAdapter.ConcurrencyConflict({
                 kind: "document",
-                key,
+                key: docKey(write.collection, write.id),
                 expected: write.expectedVersion,
                 actual
               })
@@ -393,13 +415,13 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
           ).pipe(Effect.catchTag("SqlError", (error) =>
             allNew && sqliteCode(error) === "SQLITE_CONSTRAINT_PRIMARYKEY"
               ? Effect.flatMap(currentOf(batch), (existing): Effect.Effect<never, SqlError | ConcurrencyConflict> => {
-                const write = batch.find((write) => existing.has(docKey(write.collection, write.id)))
+                const write = batch.find((write) => existing.has(mapKey(write.collection, write.id)))
                 return write === undefined ? Effect.fail(error) : Effect.fail(
                   new StorageAdapter.ConcurrencyConflict({
                     kind: "document",
                     key: docKey(write.collection, write.id),
                     expected: 0,
-                    actual: existing.get(docKey(write.collection, write.id))!.version
+                    actual: existing.get(mapKey(write.collection, write.id))!.version
                   })
                 )
               })

@@ -45,6 +45,7 @@ describe("SqliteStorage", () => {
       assert.deepStrictEqual(yield* pragma("busy_timeout"), { timeout: 1234 })
       assert.deepStrictEqual(yield* pragma("foreign_keys"), { foreign_keys: 1 })
       assert.deepStrictEqual(yield* pragma("synchronous"), { synchronous: 2 })
+      assert.deepStrictEqual(yield* pragma("mmap_size"), { mmap_size: SqliteStorage.defaultMmapSize })
       assert.deepStrictEqual(yield* storage.integrityCheck, ["ok"])
     }))
 

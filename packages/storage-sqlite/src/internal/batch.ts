@@ -27,8 +27,8 @@ export const valuesList = (columns: number, rows: number): string => {
   if (text === undefined) {
     const row = `(${Array.from({ length: columns }, () => "?").join(", ")})`
     text = Array.from({ length: rows }, () => row).join(", ")
-    // Bounded: one entry per distinct (columns, rows), and rows never exceed the batch size.
-    if (cache.size < 4096) cache.set(key, text)
+    // Bounded (a few MB at most): full batches, the ones that repeat, are met first in a bulk import.
+    if (cache.size < 256) cache.set(key, text)
   }
   return text
 }
