@@ -73,7 +73,7 @@ interface Tx {
 const fail = (operation: string, message: string): StorageAdapter.StorageError =>
   new StorageAdapter.StorageError({ operation, message })
 
-// Copies a JSON value so the caller can neither change the store nor be changed by it, and refuses
+// Copies (and freezes) a JSON value so the caller can neither change the store nor be changed by it, and refuses
 // what a JSON store could not keep (the same rules `JSON.stringify` applies, minus silent loss).
 const cloneJson = (operation: string, value: unknown, depth = 0): Json => {
   switch (typeof value) {
@@ -89,7 +89,7 @@ const cloneJson = (operation: string, value: unknown, depth = 0): Json => {
       if (Array.isArray(value)) {
         const out = new Array<Json>(value.length)
         for (let i = 0; i < value.length; i++) out[i] = cloneJson(operation, value[i], depth + 1)
-        return out
+        return Object.freeze(out)
       }
       const proto = Object.getPrototypeOf(value)
       if (proto !== Object.prototype && proto !== null) {
@@ -105,7 +105,7 @@ const cloneJson = (operation: string, value: unknown, depth = 0): Json => {
           Object.defineProperty(out, key, { value: cloneJson(operation, v, depth + 1), enumerable: true, writable: true, configurable: true })
         } else out[key] = cloneJson(operation, v, depth + 1)
       }
-      return out
+      return Object.freeze(out)
     }
     default:
       throw fail(operation, `data holds a ${typeof value}, which is not JSON`)
@@ -184,7 +184,8 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
       indexes[name] = value
       entries.push(makeEntry(name, value, write.id, record))
     }
-    return { record, entries }
+    Object.freeze(indexes)
+    return { record: Object.freeze(record), entries }
   }
 
   // Runs a synchronous operation under the store's lock (or inside the current transaction, which
@@ -358,13 +359,13 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
           if (typeof event.recordedAt !== "number" || !Number.isFinite(event.recordedAt)) {
             throw fail("appendEvents", "recordedAt must be epoch milliseconds")
           }
-          return {
+          return Object.freeze({
             stream,
             version: actual + i + 1,
             type: event.type,
             data: cloneJson("appendEvents", event.data),
             recordedAt: event.recordedAt
-          }
+          })
         })
         let target = existing
         if (target === undefined) {
@@ -432,7 +433,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
     alterEvent: (stream, version, data) =>
       run(() => {
         const [events, i] = findEvent("alterEvent", stream, version)
-        events[i] = { ...events[i]!, data: cloneJson("alterEvent", data) }
+        events[i] = Object.freeze({ ...events[i]!, data: cloneJson("alterEvent", data) })
       }),
     deleteEvent: (stream, version) =>
       run(() => {

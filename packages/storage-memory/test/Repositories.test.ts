@@ -183,6 +183,7 @@ describe("MemoryStorage", () => {
       ;(data.list as Array<number>).push(3)
       const stored = Option.getOrThrow(yield* adapter.getDocument("c", "x"))
       assert.deepStrictEqual((stored.data as { list: Array<number> }).list, [1, 2])
+      assert.throws(() => (stored.data as { list: Array<number> }).list.push(4), TypeError, undefined, "stored data is frozen")
       assert.isUndefined(({} as Record<string, unknown>)["polluted"])
       assert.isUndefined((stored.data as Record<string, unknown>)["polluted"], "__proto__ must stay a key")
       assert.deepStrictEqual(Object.getOwnPropertyDescriptor(stored.data, "__proto__")?.value, { polluted: true })
