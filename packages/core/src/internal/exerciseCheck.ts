@@ -91,12 +91,19 @@ export const findItem = (list: PowerList.PowerList, code: string): PowerList.Pow
 
 const ruleSets = new WeakMap<Rulebook.Rulebook, Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>>>()
 
+// Nearly every call passes the same rulebook and calendar: remember the last one's table so the
+// common case skips the WeakMap.
+let lastRulebook: Rulebook.Rulebook | undefined
+let lastRuleSets: Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>> | undefined
+
 const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
-  let m = ruleSets.get(rulebook)
+  let m = rulebook === lastRulebook ? lastRuleSets : ruleSets.get(rulebook)
   if (m === undefined) {
     m = new Map()
     ruleSets.set(rulebook, m)
   }
+  lastRulebook = rulebook
+  lastRuleSets = m
   let r = m.get(date)
   if (r === undefined) {
     r = Rulebook.at(rulebook, date)
@@ -111,12 +118,17 @@ const dueDates = new WeakMap<
   WeakMap<Rulebook.Duration, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>
 >()
 
+let lastCalendar: WorkCalendar.WorkCalendar | undefined
+let lastDueDates: WeakMap<Rulebook.Duration, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>> | undefined
+
 const dueDate = (cal: WorkCalendar.WorkCalendar, date: LocalDate.LocalDate, d: Rulebook.Duration) => {
-  let byDuration = dueDates.get(cal)
+  let byDuration = cal === lastCalendar ? lastDueDates : dueDates.get(cal)
   if (byDuration === undefined) {
     byDuration = new WeakMap()
     dueDates.set(cal, byDuration)
   }
+  lastCalendar = cal
+  lastDueDates = byDuration
   let m = byDuration.get(d)
   if (m === undefined) {
     m = new Map()

@@ -1,6 +1,5 @@
 // Semantic checks of a decoded micro-power list. Every problem is reported; nothing throws.
 import * as Either from "effect/Either"
-import * as Schema from "effect/Schema"
 import * as Diagnostic from "../Diagnostic.js"
 import * as Money from "../Money.js"
 import * as Post from "../Post.js"
@@ -10,7 +9,13 @@ import { fourAndTwoRole, fourAndTwoSteps, steps as expand } from "../PowerList.j
 
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
 
-const isKnownPost = Schema.is(Post.Post)
+// A set, not Schema.is: a list has thousands of post references.
+const builtInPosts: ReadonlySet<string> = new Set<string>([
+  ...Post.VillagePost.literals,
+  ...Post.TownPost.literals,
+  ...Post.CountyPost.literals
+])
+const isKnownPost = (p: string): boolean => builtInPosts.has(p)
 
 const deciding = new Set<PowerList.Act>(["resolve", "approve"])
 const assemblies = new Set<PowerList.Body>(["villagersAssembly", "representativesAssembly"])
