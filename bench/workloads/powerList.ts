@@ -13,7 +13,7 @@ import { workload } from "../harness.js"
 
 const VILLAGES = 600
 const EXERCISES = 100_000
-const SLICE = 8 // villages per call (about 1,300 exercises)
+const SLICE = 16 // villages per call (about 2,700 exercises), so the rules phase is long enough to time
 
 interface Side {
   next: number
