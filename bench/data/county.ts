@@ -140,6 +140,8 @@ const meetingBodies = new Set<PowerList.Body>([
   "villagerGroupMeeting"
 ])
 const meetingActs = new Set<PowerList.Act>(["discuss", "review", "resolve", "approve"])
+const townSteps = new Set<PowerList.Act>(["verify", "approve", "review"])
+const townBodies = new Set<PowerList.Body>(["townGovernment", "townPartyCommittee"])
 
 interface Roster {
   readonly actors: ExerciseE["actors"]
@@ -291,6 +293,8 @@ const exerciseOf = (
     const s = all[i]!
     if (i > 0) date = addWd(date, int(r, 1, 4))
     if (s.id === skip) continue
+    // Skipping the town's review means its step never happened either.
+    if (fault === "escalationSkipped" && townSteps.has(s.act) && "body" in s.actor && townBodies.has(s.actor.body)) continue
     stepDates.set(s.id, date)
     const performedBy: ExerciseE["steps"][number]["performedBy"] =
       "post" in s.actor
