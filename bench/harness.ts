@@ -28,6 +28,11 @@ export interface Figures {
   readonly baseline: number
   /** figure / baseline. */
   readonly ratio: number
+  /**
+   * The same figures per second of this process's CPU time (user + system) rather than wall time:
+   * steadier on a shared machine. `NaN` when the workload times itself (`seconds`).
+   */
+  readonly cpu: { readonly figure: number; readonly baseline: number; readonly ratio: number }
   /** Medians of the extra measurements `run` reported (and `baseline`'s, prefixed `baseline.`). */
   readonly extra: Readonly<Record<string, number>>
 }
@@ -68,6 +73,8 @@ export interface Result {
   readonly figure: number
   readonly baseline: number
   readonly ratio: number
+  /** Items per CPU-second of the process, median, for both sides (see {@link Figures}). */
+  readonly cpu: Figures["cpu"]
   readonly target: string
   readonly met: boolean
   readonly extra: Readonly<Record<string, number>>
@@ -95,6 +102,7 @@ export const percentile = (xs: ReadonlyArray<number>, p: number): number => {
 
 interface Repetition {
   readonly perSecond: number
+  readonly perCpuSecond: number
   readonly extra: Record<string, Array<number>>
 }
 
@@ -106,6 +114,7 @@ const repetition = async <S>(fn: (s: S) => Sample | Promise<Sample>, state: S, m
   let selfTimed = 0
   let allSelfTimed = true
   const extra: Record<string, Array<number>> = {}
+  const cpu0 = process.cpuUsage()
   const start = performance.now()
   let elapsed = 0
   do {
@@ -116,8 +125,10 @@ const repetition = async <S>(fn: (s: S) => Sample | Promise<Sample>, state: S, m
     for (const [k, v] of Object.entries(r.extra)) (extra[k] ??= []).push(v)
     elapsed = performance.now() - start
   } while (elapsed < minMs)
+  const cpu = process.cpuUsage(cpu0)
   const seconds = allSelfTimed ? selfTimed : elapsed / 1000
-  return { perSecond: items / seconds, extra }
+  const perCpuSecond = allSelfTimed ? Number.NaN : items / ((cpu.user + cpu.system) / 1e6)
+  return { perSecond: items / seconds, perCpuSecond, extra }
 }
 
 /** Measures one workload: warm-up, then alternating repetitions of `run` and `baseline`. */
@@ -133,6 +144,8 @@ export const measure = async (w: Workload<unknown>): Promise<Result> => {
     }
     const runs: Array<number> = []
     const bases: Array<number> = []
+    const cpuRuns: Array<number> = []
+    const cpuBases: Array<number> = []
     const extras: Record<string, Array<number>> = {}
     for (let i = 0; i < repetitions; i++) {
       // Alternate, and swap which goes first, so drift (GC, thermal) falls on both sides alike.
@@ -142,19 +155,25 @@ export const measure = async (w: Workload<unknown>): Promise<Result> => {
       const r = a ?? (await repetition(w.run, state, minMs))
       runs.push(r.perSecond)
       bases.push(b.perSecond)
+      cpuRuns.push(r.perCpuSecond)
+      cpuBases.push(b.perCpuSecond)
       for (const [k, vs] of Object.entries(r.extra)) (extras[k] ??= []).push(median(vs))
       for (const [k, vs] of Object.entries(b.extra)) (extras[`baseline.${k}`] ??= []).push(median(vs))
     }
     const figure = median(runs)
     const baseline = median(bases)
     const extra = Object.fromEntries(Object.entries(extras).map(([k, vs]) => [k, median(vs)]))
-    const figures: Figures = { figure, baseline, ratio: figure / baseline, extra }
+    const cpuFigure = median(cpuRuns)
+    const cpuBaseline = median(cpuBases)
+    const cpu = { figure: cpuFigure, baseline: cpuBaseline, ratio: cpuFigure / cpuBaseline }
+    const figures: Figures = { figure, baseline, ratio: figure / baseline, cpu, extra }
     return {
       name: w.name,
       unit: w.unit,
       figure,
       baseline,
       ratio: figures.ratio,
+      cpu,
       target: w.target.description,
       met: w.target.met(figures),
       extra,
@@ -170,16 +189,19 @@ export const measure = async (w: Workload<unknown>): Promise<Result> => {
 const fmt = (n: number): string =>
   !Number.isFinite(n) ? String(n) : Math.abs(n) >= 100 ? Math.round(n).toLocaleString("en-US") : n.toPrecision(3)
 
+const ratio = (x: number): string => `${x >= 0.1 ? x.toFixed(2) : x.toPrecision(2)}×`
+
 /** The results as a plain-text table. */
 export const table = (results: ReadonlyArray<Result>): string => {
-  const header = ["workload", "unit", "figure", "±", "baseline", "ratio", "extra", "target", "met"]
+  const header = ["workload", "unit", "figure", "±", "baseline", "ratio", "cpu ratio", "extra", "target", "met"]
   const rows = results.map((r) => [
     r.name,
     r.unit,
     fmt(r.figure),
     `${Math.round(r.spread * 100)}%`,
     fmt(r.baseline),
-    `${r.ratio >= 0.1 ? r.ratio.toFixed(2) : r.ratio.toPrecision(2)}×`,
+    ratio(r.ratio),
+    Number.isNaN(r.cpu.ratio) ? "-" : ratio(r.cpu.ratio),
     Object.entries(r.extra).map(([k, v]) => `${k}=${fmt(v)}`).join(" ") || "-",
     r.target,
     r.met ? "yes" : "NO"
