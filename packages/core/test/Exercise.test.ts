@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Exercise, LocalDate, PowerList, Rulebook, WorkCalendar } from "@qinglian/core"
+import { Examples, Exercise, LocalDate, PowerList, Rulebook, WorkCalendar } from "@qinglian/core"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 
@@ -334,6 +334,14 @@ describe("Exercise.check", () => {
     const e = decode({ ...heating, amount: { amount: 150_000, unit: "yuan" }, safeguards: { competitiveSelection: true } })
     assert.deepStrictEqual(codesOf(Exercise.check(works, e, county, cal)), [])
     assert.deepStrictEqual(codesOf(Exercise.check(works, e, rulebook, cal)), ["ESCALATION_REQUIRED"])
+  })
+
+  it("a recorded town review step counts as 提级监督", () => {
+    const item = PowerList.reference.items.find((i) => i.code === "E01")!
+    const e = { ...Examples.xishuHeatingClean, safeguards: { ...Examples.xishuHeatingClean.safeguards, townReview: false } }
+    assert.notInclude(codesOf(Exercise.check(item, e, rulebook, cal)), "ESCALATION_REQUIRED")
+    const without = { ...e, steps: e.steps.filter((s) => s.stepId !== "townReview") }
+    assert.includeMembers(codesOf(Exercise.check(item, without, rulebook, cal)), ["ESCALATION_REQUIRED", "STEP_MISSING"])
   })
 
   it("AMOUNT_MISSING when the item has amount conditions", () => {

@@ -40,9 +40,18 @@ export interface Prepared {
   /** Per step: whether its act is held as a meeting, and whether its act can sway the outcome. */
   readonly meetingAct: ReadonlyArray<boolean>
   readonly swaying: ReadonlyArray<boolean>
+  /** Position of the first village decision (resolve / approve); a town review counts as 提级监督 only before it. */
+  readonly firstDecision: number
 }
 
 const prepared = new WeakMap<PowerList.PowerItem, Prepared>()
+
+const isTownBody = (b: PowerList.Body | undefined) => b === "townGovernment" || b === "townPartyCommittee"
+
+const firstDecisionOf = (all: ReadonlyArray<PowerList.Step>): number => {
+  const i = all.findIndex((s) => (s.act === "resolve" || s.act === "approve") && !("body" in s.actor && isTownBody(s.actor.body)))
+  return i === -1 ? all.length : i
+}
 
 export const prepare = (item: PowerList.PowerItem): Prepared => {
   const cached = prepared.get(item)
@@ -66,7 +75,8 @@ export const prepare = (item: PowerList.PowerItem): Prepared => {
     duties,
     hasAmountCondition: item.conditions.some((c) => "amountAtLeast" in c.when),
     meetingAct: all.map((s) => meetingActs.has(s.act)),
-    swaying: all.map((s) => swaying(s.act))
+    swaying: all.map((s) => swaying(s.act)),
+    firstDecision: firstDecisionOf(all)
   }
   prepared.set(item, p)
   return p
@@ -404,6 +414,9 @@ export const check = (
   const proposers: Array<[Ids.CadreId, number]> = []
   const approvers: Array<[Ids.CadreId, number]> = []
   const dualSeen: Array<string> = []
+  // A town review recorded before the village decides counts as 提级监督 even when
+  // `safeguards.townReview` is not set; a later audit does not.
+  let townReviewed = ex.safeguards.townReview
 
   for (let i = 0; i < n; i++) {
     const s = p.steps[i]!
@@ -519,6 +532,10 @@ export const check = (
           )
         )
       }
+    }
+
+    if (!townReviewed && i < p.firstDecision && (s.act === "verify" || s.act === "approve" || s.act === "review")) {
+      if (isTownBody(performingBody ?? ("body" in s.actor ? s.actor.body : undefined))) townReviewed = true
     }
 
     // meeting
@@ -694,7 +711,7 @@ export const check = (
   // --- safeguards the amount calls for -------------------------------------------------------
   const sg = ex.safeguards
   const amt = amount === undefined ? "" : `${yuan(amount)}`
-  if (applies.escalation && !sg.townReview) {
+  if (applies.escalation && !townReviewed) {
     out.push(
       finding(
         "ESCALATION_REQUIRED",
