@@ -816,118 +816,99 @@ export const initial: State = {
  */
 export const evolve = (s: State, e: Event): State => {
   const target = compiled.targetOf(e, s.stage)
-  const entering = target.stage !== "same"
-  const stage = entering ? (target.stage as Stage) : s.stage
-  let deadline = s.deadline
-  let window = s.window
-  if (entering) {
+  // One fixed-shape copy per event, then field writes: folding a million events stays cheap.
+  const n = copy(s)
+  n.version = s.version + 1
+  n.lastEventOn = e.on
+  if (target.stage !== "same") {
+    n.stage = target.stage
     const d = (e as { readonly deadline?: Deadline }).deadline
-    deadline = d !== undefined && d.binding === "authority" ? d : undefined
-    window = d !== undefined && d.binding === "applicant" ? d : undefined
+    n.deadline = d !== undefined && d.binding === "authority" ? d : undefined
+    n.window = d !== undefined && d.binding === "applicant" ? d : undefined
+    if (target.stage === "closed") n.closedOn = e.on
   }
-  const version = s.version + 1
   switch (e._tag) {
     case "LeadRegistered":
-      return {
-        ...s,
-        stage,
-        version,
-        id: e.caseId,
-        county: e.county,
-        town: e.town,
-        subject: e.subject,
-        source: e.source,
-        registeredOn: e.on,
-        deadline,
-        window,
-        lastEventOn: e.on
-      }
+      n.id = e.caseId
+      n.county = e.county
+      n.town = e.town
+      n.subject = e.subject
+      n.source = e.source
+      n.registeredOn = e.on
+      break
     case "LeadDisposed":
-      return {
-        ...s,
-        stage,
-        version,
-        deadline,
-        window,
-        awaitingReply: e.way === "letterInquiry",
-        closedOn: stage === "closed" ? e.on : s.closedOn,
-        lastEventOn: e.on
-      }
+      n.awaitingReply = e.way === "letterInquiry"
+      break
     case "InquiryReplyReceived":
-      return { ...s, version, deadline: undefined, awaitingReply: false, lastEventOn: e.on }
+      n.deadline = undefined
+      n.awaitingReply = false
+      break
     case "InquiryConcluded":
-      return {
-        ...s,
-        stage,
-        version,
-        deadline,
-        window,
-        awaitingReply: false,
-        dispositions: e.dispositions.length === 0 ? s.dispositions : [...s.dispositions, ...e.dispositions],
-        closedOn: stage === "closed" ? e.on : s.closedOn,
-        lastEventOn: e.on
-      }
+      n.awaitingReply = false
+      if (e.dispositions.length > 0) n.dispositions = [...s.dispositions, ...e.dispositions]
+      break
     case "CaseTransferred":
-      return {
-        ...s,
-        stage,
-        version,
-        deadline,
-        window,
-        awaitingReply: false,
-        transferredTo: e.to,
-        dispositions: e.dispositions.length === 0 ? s.dispositions : [...s.dispositions, ...e.dispositions],
-        closedOn: e.on,
-        lastEventOn: e.on
-      }
+      n.awaitingReply = false
+      n.transferredTo = e.to
+      if (e.dispositions.length > 0) n.dispositions = [...s.dispositions, ...e.dispositions]
+      break
     case "InvestigationExtended":
-      return {
-        ...s,
-        version,
-        extensionsUsed: s.extensionsUsed + 1,
-        deadline: s.deadline === undefined ? undefined : { ...s.deadline, due: e.due },
-        lastEventOn: e.on
-      }
+      n.extensionsUsed = s.extensionsUsed + 1
+      n.deadline = s.deadline === undefined ? undefined : { ...s.deadline, due: e.due }
+      break
     case "ReviewExtended":
-      return {
-        ...s,
-        version,
-        deadline: s.deadline === undefined ? undefined : { ...s.deadline, due: e.due },
-        lastEventOn: e.on
-      }
+      n.deadline = s.deadline === undefined ? undefined : { ...s.deadline, due: e.due }
+      break
     case "CaseSuspended":
-      return { ...s, version, suspendedSince: e.on, lastEventOn: e.on }
+      n.suspendedSince = e.on
+      break
     case "CaseResumed":
-      return {
-        ...s,
-        version,
-        suspendedSince: undefined,
-        deadline: e.deadline ?? s.deadline,
-        lastEventOn: e.on
-      }
+      n.suspendedSince = undefined
+      if (e.deadline !== undefined) n.deadline = e.deadline
+      break
     case "DecisionMade":
-      return { ...s, stage, version, deadline, window, dispositions: e.dispositions, decidedOn: e.on, lastEventOn: e.on }
+      n.dispositions = e.dispositions
+      n.decidedOn = e.on
+      break
     case "ReexaminationDecided":
     case "RecheckDecided":
-      return {
-        ...s,
-        stage,
-        version,
-        deadline,
-        window,
-        dispositions: e.outcome === "upheld" ? s.dispositions : e.dispositions,
-        lastEventOn: e.on
-      }
+      if (e.outcome !== "upheld") n.dispositions = e.dispositions
+      break
     case "CaseClosed":
-      return { ...s, stage, version, deadline, window, suspendedSince: undefined, closedOn: e.on, lastEventOn: e.on }
+      n.suspendedSince = undefined
+      break
     case "LeadReactivated":
     case "SubmittedForReview":
     case "DecisionServed":
     case "ReexaminationApplied":
     case "RecheckApplied":
-      return { ...s, stage, version, deadline, window, lastEventOn: e.on }
+      break
   }
+  return n
 }
+
+type Mutable<A> = { -readonly [K in keyof A]: A[K] }
+
+const copy = (s: State): Mutable<State> => ({
+  id: s.id,
+  stage: s.stage,
+  version: s.version,
+  county: s.county,
+  town: s.town,
+  subject: s.subject,
+  source: s.source,
+  registeredOn: s.registeredOn,
+  deadline: s.deadline,
+  window: s.window,
+  suspendedSince: s.suspendedSince,
+  awaitingReply: s.awaitingReply,
+  extensionsUsed: s.extensionsUsed,
+  dispositions: s.dispositions,
+  decidedOn: s.decidedOn,
+  transferredTo: s.transferredTo,
+  closedOn: s.closedOn,
+  lastEventOn: s.lastEventOn
+})
 
 /**
  * Folds events onto a state (by default {@link initial}), trusting them.
@@ -1103,7 +1084,7 @@ export const decide = (
   ctx: DecideContext
 ): Either.Either<ReadonlyArray<Event>, DecideError> => {
   const row = compiled.rows[state.stage]?.[command._tag]
-  if (row === undefined) return Either.left(new IllegalTransition({ stage: state.stage, command: command._tag }))
+  if (row === undefined) return Either.left(rejection(() => new IllegalTransition({ stage: state.stage, command: command._tag }, true)))
   const denied = authorize(row, state, command, ctx)
   if (denied !== undefined) return Either.left(denied)
   const rules = rulesAt(ctx.rulebook, ctx.now)
@@ -1111,10 +1092,22 @@ export const decide = (
   for (const g of row.guards) {
     const failed = checkGuard(g, state, rules.right, ctx)
     if (failed !== undefined) {
-      return Either.left(new CommandRejected({ stage: state.stage, command: command._tag, guard: g, detail: failed }))
+      return Either.left(rejection(() => new CommandRejected({ stage: state.stage, command: command._tag, guard: g, detail: failed }, true)))
     }
   }
   return build(row, state, command, ctx, rules.right)
+}
+
+// A rejected command is an expected answer, not a bug: its fields were built here (validation
+// off) and nobody reads its stack, so collecting one would be most of the cost of saying no.
+const rejection = <E>(make: () => E): E => {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
 }
 
 const ruleCache = new WeakMap<Rulebook.Rulebook, Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>>>()
@@ -1135,28 +1128,34 @@ const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
   return rules
 }
 
+const forbidden = (c: Command, actor: Actor, reason: Forbidden["reason"], detail: string) =>
+  rejection(() => new Forbidden({ command: c._tag, actor: actor.id, reason, detail }, true))
+
+const holdsOneOf = (held: ReadonlyArray<Post.Post>, wanted: ReadonlyArray<Post.Post>): boolean => {
+  for (const p of held) if (wanted.includes(p)) return true
+  return false
+}
+
 const authorize = (row: Transition, s: State, c: Command, ctx: DecideContext): Forbidden | undefined => {
   const actor = ctx.actor
-  const forbid = (reason: Forbidden["reason"], detail: string) =>
-    new Forbidden({ command: c._tag, actor: actor.id, reason, detail })
   const posts = rolePosts[row.role]
-  if (!actor.posts.some((p) => posts.includes(p))) {
-    return forbid("post", `${row.role === "decide" ? "deciding" : "recording"} ${c._tag} needs one of: ${posts.join(", ")}`)
+  if (!holdsOneOf(actor.posts, posts)) {
+    return forbidden(c, actor, "post", `${row.role === "decide" ? "deciding" : "recording"} ${c._tag} needs one of: ${posts.join(", ")}`)
   }
   const county = c._tag === "RegisterLead" ? c.county : s.county
   const town = c._tag === "RegisterLead" ? c.town : s.town
   const j = actor.jurisdiction
   if (j.county !== county || (j.level === "town" && j.town !== town)) {
-    return forbid("jurisdiction", `the case belongs to town ${town} of county ${county}, outside the actor's jurisdiction`)
+    return forbidden(c, actor, "jurisdiction", `the case belongs to town ${town} of county ${county}, outside the actor's jurisdiction`)
   }
   if (row.level === "county" && j.level !== "county") {
-    return forbid("decisionLevel", `${c._tag} is decided at county level`)
+    return forbidden(c, actor, "decisionLevel", `${c._tag} is decided at county level`)
   }
   const subject = c._tag === "RegisterLead" ? c.subject.cadre : s.subject?.cadre
   if (subject !== undefined) {
-    if (subject === actor.id) return forbid("recusal", "the actor is the subject of the case (回避)")
+    if (subject === actor.id) return forbidden(c, actor, "recusal", "the actor is the subject of the case (回避)")
     if (ctx.isRelated?.(actor.id, subject) === true || (ctx.relations !== undefined && Kinship.areRelated(ctx.relations, actor.id, subject))) {
-      return forbid("recusal", `the actor is a relative of the subject ${subject} (回避)`)
+      return forbidden(c, actor, "recusal", `the actor is a relative of the subject ${subject} (回避)`)
     }
   }
   return undefined
@@ -1189,19 +1188,42 @@ const checkGuard = (g: Guard, s: State, rules: Rulebook.RuleSet, ctx: DecideCont
   }
 }
 
+const deadlineCache = new WeakMap<
+  Rulebook.Rulebook,
+  WeakMap<WorkCalendar.WorkCalendar, Map<string, Either.Either<Deadline, WorkCalendar.OutOfRange>>>
+>()
+
+// A due date depends only on (rulebook, calendar, kind, start day), and a commission opens many
+// deadlines on the same day: compute each once. Deadlines are immutable, so events share them.
 const openDeadline = (
   kind: DeadlineKind,
   rules: Rulebook.RuleSet,
   ctx: DecideContext
 ): Either.Either<Deadline, WorkCalendar.OutOfRange> => {
-  const p = Internal.deadlinePolicy[kind]
-  return Either.map(WorkCalendar.addDuration(ctx.calendar, ctx.now, Rulebook.value(rules, p.key)), (due) => ({
-    kind,
-    startedOn: ctx.now,
-    due,
-    onSuspend: p.onSuspend,
-    binding: p.binding
-  }))
+  let byCalendar = deadlineCache.get(ctx.rulebook)
+  if (byCalendar === undefined) {
+    byCalendar = new WeakMap()
+    deadlineCache.set(ctx.rulebook, byCalendar)
+  }
+  let byKey = byCalendar.get(ctx.calendar)
+  if (byKey === undefined) {
+    byKey = new Map()
+    byCalendar.set(ctx.calendar, byKey)
+  }
+  const key = kind + "|" + ctx.now
+  let cached = byKey.get(key)
+  if (cached === undefined) {
+    const p = Internal.deadlinePolicy[kind]
+    cached = Either.map(WorkCalendar.addDuration(ctx.calendar, ctx.now, Rulebook.value(rules, p.key)), (due) => ({
+      kind,
+      startedOn: ctx.now,
+      due,
+      onSuspend: p.onSuspend,
+      binding: p.binding
+    }))
+    byKey.set(key, cached)
+  }
+  return cached
 }
 
 const one = <E extends Event>(e: E): Either.Either<ReadonlyArray<Event>, never> => Either.right([e])
@@ -1212,8 +1234,11 @@ const entering = <E extends object>(
   t: Target,
   rules: Rulebook.RuleSet,
   ctx: DecideContext
-): Either.Either<E | (E & { readonly deadline: Deadline }), WorkCalendar.OutOfRange> =>
-  t.opens === undefined ? Either.right(e) : Either.map(openDeadline(t.opens, rules, ctx), (deadline) => ({ ...e, deadline }))
+): Either.Either<E | (E & { readonly deadline: Deadline }), WorkCalendar.OutOfRange> => {
+  if (t.opens === undefined) return Either.right(e)
+  const d = openDeadline(t.opens, rules, ctx)
+  return Either.isLeft(d) ? Either.left(d.left) : Either.right({ ...e, deadline: d.right })
+}
 
 const classifyAll = (
   rules: Rulebook.RuleSet,
@@ -1254,7 +1279,7 @@ const classifyAll = (
 }
 
 const reject = (s: State, command: CommandTag, guard: string, detail: string) =>
-  Either.left(new CommandRejected({ stage: s.stage, command, guard, detail }))
+  Either.left(rejection(() => new CommandRejected({ stage: s.stage, command, guard, detail }, true)))
 
 const appealDispositions = (
   s: State,
