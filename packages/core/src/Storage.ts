@@ -631,6 +631,39 @@ export const villages: Repository<Organisation.Village, "byTown"> = collection({
 })
 
 /**
+ * Stores a county's organisation lists (all new) in one transaction.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const saveOrganisation = (
+  input: Organisation.OrganisationInput,
+  options: WriteOptions
+): Effect.Effect<void, WriteError, Storage> =>
+  transaction(Effect.all([
+    counties.insertMany(input.counties, options),
+    towns.insertMany(input.towns, options),
+    villages.insertMany(input.villages, options)
+  ], { discard: true }))
+
+/**
+ * Reads every stored county, town and village and builds the organisation tree (with its
+ * diagnostics, e.g. a village whose town is missing).
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const loadOrganisation: Effect.Effect<Organisation.Built, ReadError, Storage> = Effect.map(
+  Effect.all([counties.all("byName"), towns.all("byCounty"), villages.all("byTown")]),
+  ([c, t, v]) =>
+    Organisation.make({
+      counties: c.map((s) => s.value),
+      towns: t.map((s) => s.value),
+      villages: v.map((s) => s.value)
+    })
+)
+
+/**
  * Cadres (干部), indexed by name.
  *
  * @since 0.1.0

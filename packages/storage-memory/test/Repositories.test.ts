@@ -114,12 +114,22 @@ describe("Storage repositories on the memory adapter", () => {
         { id: Ids.VillageId.make("other"), townId: Ids.TownId.make("140525-jincun2"), name: "别村", kind: "village" }
       ], { actor })
       const inTown = yield* Storage.villages.all("byTown", Storage.prefixRange(town))
+      const saved = yield* Effect.either(Storage.saveOrganisation({
+        counties: [{ id: Ids.CountyId.make("140581"), name: "高平市" }],
+        towns: [{ id: town, countyId: county, name: "重复" }],
+        villages: []
+      }, { actor }))
+      assert.isTrue(Either.isLeft(saved), "a town already stored is a conflict")
+      assert.isTrue(Option.isNone(yield* Storage.counties.get("140581")), "and the whole save is undone")
       assert.deepStrictEqual(inTown.map((s) => s.value.name), ["东属村", "西属村"])
       const towns = yield* Storage.towns.all("byCounty", Storage.prefixRange(county))
       assert.deepStrictEqual(towns.map((s) => s.id), [town])
       const renamed = yield* Storage.villages.modify("xishu", (v) => ({ ...v, name: "西属社区", kind: "community" }), { actor })
       assert.strictEqual(renamed.version, 2)
       assert.strictEqual((yield* Storage.villages.getOrFail("xishu")).value.kind, "community")
+      const built = yield* Storage.loadOrganisation
+      assert.deepStrictEqual(built.tree.villagesByTown.get(town)?.map((v) => v.name).sort(), ["东属村", "西属社区"])
+      assert.isTrue(built.diagnostics.length > 0, "the village whose town is not stored is reported")
       yield* Storage.cadres.insertMany([
         { id: Ids.CadreId.make("c2"), name: "张三" },
         { id: Ids.CadreId.make("c1"), name: "张三" },
