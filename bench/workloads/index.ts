@@ -4,5 +4,6 @@ import { powerList } from "./powerList.js"
 import { memoryIngest } from "./memory-ingest.js"
 import { rulebookAt } from "./rulebookAt.js"
 import { sqliteIngest } from "./sqlite-ingest.js"
+import { supervisionDecide, supervisionFold } from "./supervision.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, memoryIngest, powerList]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, memoryIngest, powerList, supervisionFold, supervisionDecide]
