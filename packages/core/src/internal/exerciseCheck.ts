@@ -366,10 +366,19 @@ export const check = (
   }
   const fourAndTwoRequired = !p.fourAndTwoConditional || applies.fourAndTwo
   if (p.hasFourAndTwoSteps && fourAndTwoRequired) applies.fourAndTwo = true
-  const requirements = requirementOrder.filter((r) => applies[r])
+  const requirements: Array<PowerList.Requirement> = []
+  for (const r of requirementOrder) if (applies[r]) requirements.push(r)
 
   // --- who is who ----------------------------------------------------------------------------
   const who: Who = { actors: ex.actors, related: ex.counterparty?.relatedCadres ?? NONE, isRelated: options?.isRelated, cp: ex.counterparty }
+  // Decided once per exercise, so the per-step loop does no scans when no one is related and no
+  // one holds both top posts (the common case).
+  let anyRelated = who.related.length > 0 || (who.isRelated !== undefined && who.cp !== undefined)
+  let dualCadres: Array<string> | undefined
+  for (const a of ex.actors) {
+    if (a.relatedToCounterparty) anyRelated = true
+    if (a.posts.includes("partySecretary") && a.posts.includes("committeeDirector")) (dualCadres ??= []).push(a.cadre)
+  }
   const cp = ex.counterparty
 
   // --- steps ---------------------------------------------------------------------------------
@@ -559,17 +568,21 @@ export const check = (
     }
 
     // persons
+    const proposes = proposing(s.act)
+    const approves = approving(s.act)
+    const scan = p.swaying[i]! && (anyRelated || dualCadres !== undefined)
+    if (!proposes && !approves && !scan) continue
     const persons = answerable(who, r, s)
-    if (proposing(s.act)) for (const c of persons) proposers.push([c, k])
-    if (approving(s.act)) for (const c of persons) approvers.push([c, k])
-    const attendees = !p.swaying[i] || Array.isArray(pb) || persons === (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
+    if (proposes) for (const c of persons) proposers.push([c, k])
+    if (approves) for (const c of persons) approvers.push([c, k])
+    const attendees = !scan || Array.isArray(pb) || persons === (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
       ? NONE
       : (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
     let relatedHere: Array<Ids.CadreId> | undefined
-    for (let t = 0, m = p.swaying[i] ? persons.length + attendees.length : 0; t < m; t++) {
+    for (let t = 0, m = scan ? persons.length + attendees.length : 0; t < m; t++) {
       const c = t < persons.length ? persons[t]! : attendees[t - persons.length]!
-      if (relatedTo(who, c) && (relatedHere === undefined || !relatedHere.includes(c))) (relatedHere ??= []).push(c)
-      if (!dualSeen.includes(c) && dualTop(who, c)) {
+      if (anyRelated && relatedTo(who, c) && (relatedHere === undefined || !relatedHere.includes(c))) (relatedHere ??= []).push(c)
+      if (dualCadres !== undefined && dualCadres.includes(c) && !dualSeen.includes(c)) {
         dualSeen.push(c)
         out.push(
           finding(
@@ -611,7 +624,7 @@ export const check = (
   }
 
   // --- disclosures ---------------------------------------------------------------------------
-  const posted = new Map<string, [Exercise.DisclosureRecord, number]>()
+  const posted = ex.disclosures.length === 0 ? undefined : new Map<string, [Exercise.DisclosureRecord, number]>()
   for (let k = 0; k < ex.disclosures.length; k++) {
     const d = ex.disclosures[k]!
     const duty = p.duties.get(d.dutyId)
@@ -636,8 +649,8 @@ export const check = (
         )
       )
     }
-    const prev = posted.get(d.dutyId)
-    if (prev === undefined || d.postedOn < prev[0].postedOn) posted.set(d.dutyId, [d, k])
+    const prev = posted!.get(d.dutyId)
+    if (prev === undefined || d.postedOn < prev[0].postedOn) posted!.set(d.dutyId, [d, k])
   }
   const asOf = options?.asOf
   for (let j = 0; j < item.disclosures.length; j++) {
@@ -646,7 +659,7 @@ export const check = (
     const pos = p.index.get(duty.afterStep)
     const stepRec = pos === undefined ? undefined : recordAt[pos]
     if (stepRec === undefined) continue
-    const got = posted.get(duty.id)
+    const got = posted?.get(duty.id)
     if (got !== undefined) {
       const [d, k] = got
       if (d.postedOn < stepRec.date) {
