@@ -116,8 +116,18 @@ export const Level = Schema.Literal("town", "county").annotations({ identifier: 
  */
 export type Level = typeof Level.Type
 
+const measures: ReadonlySet<string> = new Set(Measure.all)
+
+// A table keyed by measure, where a county may list only some measures. A mistyped measure is
+// reported at its key rather than silently dropped.
 const byMeasure = <A, I>(value: Schema.Schema<A, I>) =>
-  Schema.Record({ key: Measure.Measure, value }) as unknown as Schema.Schema<
+  Schema.Record({ key: Schema.String, value }).pipe(
+    Schema.filter((table) =>
+      Object.keys(table)
+        .filter((k) => !measures.has(k))
+        .map((k) => ({ path: [k], message: `unknown measure ${JSON.stringify(k)}; expected one of ${Measure.all.join(", ")}` }))
+    )
+  ) as unknown as Schema.Schema<
     Readonly<Partial<Record<Measure.Measure, A>>>,
     Readonly<Partial<Record<Measure.Measure, I>>>
   >
@@ -202,6 +212,12 @@ export const ParameterValues = {
   /** The lowest level that may decide each measure. */
   "authority.decisionLevel": byMeasure(Level)
 } as const
+
+const measureTables: ReadonlySet<string> = new Set<Key>([
+  "fourForms.classification",
+  "sanction.periodMonths",
+  "authority.decisionLevel"
+])
 
 /**
  * Every parameter key.
@@ -402,7 +418,9 @@ export const decodeJson = (
 
 /**
  * The parameters in force on `date`: every edition in force then, applied in order of
- * `effectiveFrom` (ties keep the order given), later editions overriding earlier ones.
+ * `effectiveFrom` (ties keep the order given), later editions overriding earlier ones. Tables keyed
+ * by measure (`fourForms.classification`, `sanction.periodMonths`, `authority.decisionLevel`) are
+ * merged entry by entry; every other parameter is replaced whole.
  *
  * @since 0.1.0
  * @category getters
@@ -420,7 +438,15 @@ export const at = (rulebook: Rulebook, date: LocalDate.LocalDate): Either.Either
   for (const e of ordered) {
     if (e.effectiveFrom > date) break
     if (e.effectiveUntil !== undefined && date >= e.effectiveUntil) continue
-    for (const [k, p] of Object.entries(e.parameters)) if (p !== undefined) merged[k] = p
+    for (const [k, p] of Object.entries(e.parameters)) {
+      if (p === undefined) continue
+      const earlier = merged[k] as Parameter<object> | undefined
+      // Tables keyed by measure merge entry by entry, so a county changes one measure without
+      // restating the others.
+      merged[k] = earlier !== undefined && measureTables.has(k)
+        ? { ...p, value: { ...earlier.value, ...(p as Parameter<object>).value } }
+        : p
+    }
   }
   return Either.right({ date, parameters: merged as unknown as Parameters })
 }
