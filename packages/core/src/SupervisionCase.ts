@@ -104,7 +104,23 @@ export type DeadlineKind = typeof DeadlineKind.Type
  * @since 0.1.0
  * @category constants
  */
-export const deadlinePolicy: Readonly<Record<DeadlineKind, Internal.DeadlinePolicy>> = Internal.deadlinePolicy
+export const deadlinePolicy: Readonly<Record<DeadlineKind, DeadlinePolicy>> = Internal.deadlinePolicy
+
+/**
+ * How one kind of deadline is set and behaves (see {@link deadlinePolicy}).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DeadlinePolicy {
+  /** The rulebook key of its duration. */
+  readonly key: {
+    [K in Rulebook.Key]: Rulebook.Values[K] extends Rulebook.Duration ? K : never
+  }[Rulebook.Key]
+  readonly onSuspend: "pause" | "run"
+  readonly binding: "authority" | "applicant"
+  readonly labelZh: string
+}
 
 /**
  * A due date, stored with the case. `startedOn` is the day the clock started.
@@ -471,7 +487,13 @@ export type Role = "record" | "decide"
  * @since 0.1.0
  * @category models
  */
-export type Guard = Internal.Guard
+export type Guard =
+  | "notSuspended"
+  | "suspended"
+  | "awaitingReply"
+  | "extensionAvailable"
+  | "reexaminationWindowOpen"
+  | "recheckWindowOpen"
 
 /**
  * What each guard requires, in Chinese.

@@ -30,20 +30,28 @@ describe("FourForms.classify", () => {
     assert.strictEqual(byForm.flat().length, Measure.all.length)
   })
 
-  it("follows a county's own table, and names a measure the table leaves out", () => {
-    const table = { ...rules.parameters["fourForms.classification"].value }
-    table.admonition = 2
-    delete (table as Record<string, unknown>).demotion
+  it("follows a county's own table", () => {
     const county = Rulebook.unsafeAt(
       Rulebook.withEditions(Rulebook.defaults, [{
         effectiveFrom: d("2026-01-01"),
         source: { law: "某县规定" },
-        parameters: { "fourForms.classification": { value: table, citation: { law: "某县规定" }, scope: "local" } }
+        parameters: {
+          "fourForms.classification": { value: { admonition: 2 }, citation: { law: "某县规定" }, scope: "local" }
+        }
       }]),
       d("2026-02-01")
     )
     assert.deepStrictEqual(FourForms.classify(county, "admonition"), Either.right(2))
-    const e = FourForms.classify(county, "demotion")
+    assert.deepStrictEqual(FourForms.classify(county, "criticism"), Either.right(1))
+  })
+
+  it("names a measure a rule set leaves unclassified", () => {
+    const { demotion: _, ...table } = rules.parameters["fourForms.classification"].value
+    const partial: Rulebook.RuleSet = {
+      ...rules,
+      parameters: { ...rules.parameters, "fourForms.classification": { ...rules.parameters["fourForms.classification"], value: table } }
+    }
+    const e = FourForms.classify(partial, "demotion")
     assert.isTrue(Either.isLeft(e) && e.left._tag === "FourFormsUnclassified")
   })
 })

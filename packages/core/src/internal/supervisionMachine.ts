@@ -1,7 +1,6 @@
 // The vocabulary of the supervision machine and what is derived from its table: the lookup
 // indexes decide/evolve use, and the Mermaid diagram.
-import type * as Rulebook from "../Rulebook.js"
-import type { Stage, Target, Transition } from "../SupervisionCase.js"
+import type { DeadlinePolicy, Guard, Stage, Target, Transition } from "../SupervisionCase.js"
 
 export const stages = [
   "none",
@@ -48,17 +47,6 @@ export const deadlineKinds = [
 
 export type DeadlineKind = (typeof deadlineKinds)[number]
 
-type DurationKey = {
-  [K in Rulebook.Key]: Rulebook.Values[K] extends Rulebook.Duration ? K : never
-}[Rulebook.Key]
-
-export interface DeadlinePolicy {
-  readonly key: DurationKey
-  readonly onSuspend: "pause" | "run"
-  readonly binding: "authority" | "applicant"
-  readonly labelZh: string
-}
-
 export const deadlinePolicy: Readonly<Record<DeadlineKind, DeadlinePolicy>> = {
   leadDisposal: { key: "case.leadDisposal", onSuspend: "run", binding: "authority", labelZh: "线索处置" },
   // The cadre's reply clock is theirs: suspending our side does not stop it.
@@ -72,14 +60,6 @@ export const deadlinePolicy: Readonly<Record<DeadlineKind, DeadlinePolicy>> = {
   recheckApply: { key: "case.recheckApply", onSuspend: "run", binding: "applicant", labelZh: "申请复核" },
   recheckDecide: { key: "case.recheckDecide", onSuspend: "run", binding: "authority", labelZh: "复核决定" }
 }
-
-export type Guard =
-  | "notSuspended"
-  | "suspended"
-  | "awaitingReply"
-  | "extensionAvailable"
-  | "reexaminationWindowOpen"
-  | "recheckWindowOpen"
 
 export const guardLabelZh: Readonly<Record<Guard, string>> = {
   notSuspended: "案件未中止",
