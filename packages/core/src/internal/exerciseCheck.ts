@@ -122,27 +122,25 @@ const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
   return r
 }
 
-// Keyed by the duration object itself (the rulebook's or the list's, both long-lived), then date.
-const dueDates = new WeakMap<
-  WorkCalendar.WorkCalendar,
-  WeakMap<Rulebook.Duration, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>
->()
-
+// Keyed by the duration's value (not its object: every decoded list brings its own), then date.
+const unitIndex = { days: 0, workingDays: 1, months: 2 } as const
+const dueDates = new WeakMap<WorkCalendar.WorkCalendar, Map<number, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>>()
 let lastCalendar: WorkCalendar.WorkCalendar | undefined
-let lastDueDates: WeakMap<Rulebook.Duration, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>> | undefined
+let lastDueDates: Map<number, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>> | undefined
 
 const dueDate = (cal: WorkCalendar.WorkCalendar, date: LocalDate.LocalDate, d: Rulebook.Duration) => {
   let byDuration = cal === lastCalendar ? lastDueDates : dueDates.get(cal)
   if (byDuration === undefined) {
-    byDuration = new WeakMap()
+    byDuration = new Map()
     dueDates.set(cal, byDuration)
   }
   lastCalendar = cal
   lastDueDates = byDuration
-  let m = byDuration.get(d)
+  const key = d.amount * 3 + unitIndex[d.unit]
+  let m = byDuration.get(key)
   if (m === undefined) {
     m = new Map()
-    byDuration.set(d, m)
+    byDuration.set(key, m)
   }
   let r = m.get(date)
   if (r === undefined) {
