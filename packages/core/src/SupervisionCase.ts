@@ -1106,7 +1106,14 @@ export const decide = (
   ctx: DecideContext
 ): Either.Either<ReadonlyArray<Event>, DecideError> => {
   const row = compiled.rows[state.stage]?.[command._tag]
-  if (row === undefined) return Either.left(rejection(() => new IllegalTransition({ stage: state.stage, command: command._tag }, true)))
+  if (row === undefined) {
+    return Either.left(
+      rejection(
+        "I\u0000" + state.stage + "\u0000" + command._tag,
+        () => new IllegalTransition({ stage: state.stage, command: command._tag }, true)
+      )
+    )
+  }
   const denied = authorize(row, state, command, ctx)
   if (denied !== undefined) return Either.left(denied)
   const rules = rulesAt(ctx.rulebook, ctx.now)
@@ -1114,7 +1121,7 @@ export const decide = (
   for (const g of row.guards) {
     const failed = checkGuard(g, state, rules.right, ctx)
     if (failed !== undefined) {
-      return Either.left(rejection(() => new CommandRejected({ stage: state.stage, command: command._tag, guard: g, detail: failed }, true)))
+      return reject(state, command._tag, g, failed)
     }
   }
   return build(row, state, command, ctx, rules.right)
@@ -1122,11 +1129,20 @@ export const decide = (
 
 // A rejected command is an expected answer, not a bug: its fields were built here (validation
 // off) and nobody reads its stack, so collecting one would be most of the cost of saying no.
-const rejection = <E>(make: () => E): E => {
+// Rejections are immutable values, and the same ones recur (a stage, a command, a guard), so they
+// are kept in a small cache.
+const rejections = new Map<string, unknown>()
+
+const rejection = <E>(key: string, make: () => E): E => {
+  const hit = rejections.get(key)
+  if (hit !== undefined) return hit as E
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = 0
   try {
-    return make()
+    const e = make()
+    if (rejections.size >= 4096) rejections.clear()
+    rejections.set(key, e)
+    return e
   } finally {
     Error.stackTraceLimit = limit
   }
@@ -1151,7 +1167,10 @@ const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
 }
 
 const forbidden = (c: Command, actor: Actor, reason: Forbidden["reason"], detail: string) =>
-  rejection(() => new Forbidden({ command: c._tag, actor: actor.id, reason, detail }, true))
+  rejection(
+    "F\u0000" + c._tag + "\u0000" + actor.id + "\u0000" + reason + "\u0000" + detail,
+    () => new Forbidden({ command: c._tag, actor: actor.id, reason, detail }, true)
+  )
 
 const holdsOneOf = (held: ReadonlyArray<Post.Post>, wanted: ReadonlyArray<Post.Post>): boolean => {
   for (const p of held) if (wanted.includes(p)) return true
@@ -1212,7 +1231,7 @@ const checkGuard = (g: Guard, s: State, rules: Rulebook.RuleSet, ctx: DecideCont
 
 const deadlineCache = new WeakMap<
   Rulebook.Rulebook,
-  WeakMap<WorkCalendar.WorkCalendar, Map<string, Either.Either<Deadline, WorkCalendar.OutOfRange>>>
+  WeakMap<WorkCalendar.WorkCalendar, Map<string, Partial<Record<DeadlineKind, Either.Either<Deadline, WorkCalendar.OutOfRange>>>>>
 >()
 
 // A due date depends only on (rulebook, calendar, kind, start day), and a commission opens many
@@ -1232,8 +1251,12 @@ const openDeadline = (
     byKey = new Map()
     byCalendar.set(ctx.calendar, byKey)
   }
-  const key = kind + "|" + ctx.now
-  let cached = byKey.get(key)
+  let byKind = byKey.get(ctx.now)
+  if (byKind === undefined) {
+    byKind = {}
+    byKey.set(ctx.now, byKind)
+  }
+  let cached = byKind[kind]
   if (cached === undefined) {
     const p = Internal.deadlinePolicy[kind]
     cached = Either.map(WorkCalendar.addDuration(ctx.calendar, ctx.now, Rulebook.value(rules, p.key)), (due) => ({
@@ -1243,7 +1266,7 @@ const openDeadline = (
       onSuspend: p.onSuspend,
       binding: p.binding
     }))
-    byKey.set(key, cached)
+    byKind[kind] = cached
   }
   return cached
 }
@@ -1301,7 +1324,12 @@ const classifyAll = (
 }
 
 const reject = (s: State, command: CommandTag, guard: string, detail: string) =>
-  Either.left(rejection(() => new CommandRejected({ stage: s.stage, command, guard, detail }, true)))
+  Either.left(
+    rejection(
+      "R\u0000" + s.stage + "\u0000" + command + "\u0000" + guard + "\u0000" + detail,
+      () => new CommandRejected({ stage: s.stage, command, guard, detail }, true)
+    )
+  )
 
 const appealDispositions = (
   s: State,
