@@ -4,7 +4,7 @@
 import * as Either from "effect/Either"
 import * as Diagnostic from "../Diagnostic.js"
 import type * as Exercise from "../Exercise.js"
-import { codes, riskOf } from "../Exercise.js"
+import { codes, riskOf } from "./exerciseCodes.js"
 import type * as Ids from "../Ids.js"
 import * as LocalDate from "../LocalDate.js"
 import * as Money from "../Money.js"

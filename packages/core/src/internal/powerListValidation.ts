@@ -5,7 +5,8 @@ import * as Money from "../Money.js"
 import * as Post from "../Post.js"
 import type * as PowerList from "../PowerList.js"
 import * as Rulebook from "../Rulebook.js"
-import { fourAndTwoRole, fourAndTwoSteps, steps as expand } from "../PowerList.js"
+import { fourAndTwoRole, fourAndTwoSteps } from "../PowerList.js"
+import { prepare } from "./exerciseCheck.js"
 
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
 
@@ -114,7 +115,10 @@ const checkItem = (
     }
   })
 
-  const all = expand(item.procedure)
+  // The same preparation exercise checks use, so validating a list warms their cache.
+  const prepared = prepare(item)
+  const all = prepared.steps
+  const stepIds = prepared.index
   const stepsPath =
     item.procedure._tag === "Steps" ? ([...base, "procedure", "steps"] as const) : ([...base, "procedure"] as const)
   // Where an expanded step lives in the input, so that paths point at what the author wrote.
@@ -138,9 +142,8 @@ const checkItem = (
       )
     )
   }
-  const stepIds = new Set<string>()
   all.forEach((s, i) => {
-    if (stepIds.has(s.id)) {
+    if (stepIds.get(s.id) !== i) {
       out.push(
         Diagnostic.error(
           "DUPLICATE_STEP_ID",
@@ -150,7 +153,6 @@ const checkItem = (
         )
       )
     }
-    stepIds.add(s.id)
     if ("post" in s.actor && !knownPost(s.actor.post)) {
       out.push(
         Diagnostic.error(
