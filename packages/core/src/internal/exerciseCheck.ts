@@ -84,7 +84,12 @@ export const prepare = (item: PowerList.PowerItem): Prepared => {
 
 const itemIndexes = new WeakMap<PowerList.PowerList, ReadonlyMap<string, PowerList.PowerItem>>()
 
+// Exercises usually arrive grouped by village: remember the last list's index.
+let lastList: PowerList.PowerList | undefined
+let lastItemIndex: ReadonlyMap<string, PowerList.PowerItem> | undefined
+
 export const findItem = (list: PowerList.PowerList, code: string): PowerList.PowerItem | undefined => {
+  if (list === lastList) return lastItemIndex!.get(code)
   let m = itemIndexes.get(list)
   if (m === undefined) {
     const map = new Map<string, PowerList.PowerItem>()
@@ -92,6 +97,8 @@ export const findItem = (list: PowerList.PowerList, code: string): PowerList.Pow
     itemIndexes.set(list, map)
     m = map
   }
+  lastList = list
+  lastItemIndex = m
   return m.get(code)
 }
 
