@@ -181,6 +181,11 @@ export const ParameterValues = {
   "threshold.tenderServices": Money.Money,
   /** Small works (小微工程) from this amount need a competitive selection (local). */
   "threshold.smallWorksCompetition": Money.Money,
+  /**
+   * Whether a time limit counted in days or months that ends on a rest day runs to the next working
+   * day (期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日).
+   */
+  "deadline.rollForwardFromRestDay": Schema.Boolean,
   /** 线索处置: a lead is disposed of within 1 month. */
   "case.leadDisposal": Duration,
   /** 函询: the cadre answers within 15 working days. */

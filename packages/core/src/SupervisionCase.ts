@@ -1259,7 +1259,9 @@ const openDeadline = (
   let cached = byKind[kind]
   if (cached === undefined) {
     const p = Internal.deadlinePolicy[kind]
-    cached = Either.map(WorkCalendar.addDuration(ctx.calendar, ctx.now, Rulebook.value(rules, p.key)), (due) => ({
+    const limit = Rulebook.value(rules, p.key)
+    const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
+    cached = Either.map(WorkCalendar.dueDate(ctx.calendar, ctx.now, limit, { rollForwardFromRestDay }), (due) => ({
       kind,
       startedOn: ctx.now,
       due,
@@ -1397,7 +1399,8 @@ const build = (
       const d = s.deadline
       if (d === undefined) return reject(s, c._tag, "deadline", "the investigation has no due date to extend")
       const ext = Rulebook.value(rules, "case.investigationExtension")
-      return Either.flatMap(WorkCalendar.addDuration(ctx.calendar, d.due, ext.max), (latest) => {
+      const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
+      return Either.flatMap(WorkCalendar.dueDate(ctx.calendar, d.due, ext.max, { rollForwardFromRestDay }), (latest) => {
         const due = LocalDate.addDays(d.due, c.days)
         return due > latest
           ? reject(s, c._tag, "extensionWithinMax", `an extension of ${c.days} days exceeds the allowed ${ext.max.amount} ${ext.max.unit} (latest ${latest})`)

@@ -478,3 +478,27 @@ export const addDuration = (
       return addWorkingDays(cal, date, duration.amount)
   }
 }
+
+/**
+ * The due date of a time limit as a rule counts it: {@link addDuration}, then, when
+ * `rollForwardFromRestDay` is set and the limit is in days or months, carried over a rest day with
+ * {@link rollForward}. Limits in working days always end on a working day.
+ *
+ * A limit in days or months that ends in a year the calendar does not cover stays on its calendar
+ * date: the holiday schedule that would carry it over is not yet known, and the unmoved date is never
+ * later than the carried-over one. A limit in working days there is an {@link OutOfRange} error.
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const dueDate = (
+  cal: WorkCalendar,
+  date: LocalDate.LocalDate,
+  duration: Rulebook.Duration,
+  options: { readonly rollForwardFromRestDay: boolean }
+): Either.Either<LocalDate.LocalDate, OutOfRange> => {
+  const due = addDuration(cal, date, duration)
+  return options.rollForwardFromRestDay && duration.unit !== "workingDays"
+    ? Either.flatMap(due, (d) => Either.orElse(rollForward(cal, d), () => Either.right(d)))
+    : due
+}

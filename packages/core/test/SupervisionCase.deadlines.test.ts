@@ -161,7 +161,7 @@ describe("SupervisionCase.overdue", () => {
   const states = () => [
     mk("a", "t1", [[register(), "2026-03-02"]]), // leadDisposal due 04-02
     mk("b", "t1", [[register(), "2026-03-20"]]), // due 04-20
-    mk("c", "t1", [[register(), "2026-03-02"], [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-03"]]), // due 05-03
+    mk("c", "t1", [[register(), "2026-03-02"], [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-03"]]), // 05-03 is in the Labour Day rest (05-01–05-05): due 05-06
     mk("d", "t1", [[register(), "2026-03-02"], [{ _tag: "DisposeLead", way: "close" }, "2026-03-03"]]) // closed
   ]
 
@@ -174,9 +174,32 @@ describe("SupervisionCase.overdue", () => {
     )
     assert.strictEqual(SupervisionCase.overdue(states(), d("2026-04-02")).total, 0) // due today is not late
     assert.deepStrictEqual(
-      SupervisionCase.overdue(states(), d("2026-05-04")).byStage.map((g) => [g.stage, g.items.length]),
+      SupervisionCase.overdue(states(), d("2026-05-06")).byStage.map((g) => [g.stage, g.items.length]),
+      [["leadRegistered", 2]]
+    )
+    assert.deepStrictEqual(
+      SupervisionCase.overdue(states(), d("2026-05-07")).byStage.map((g) => [g.stage, g.items.length]),
       [["leadRegistered", 2], ["preliminaryCheck", 1]]
     )
+  })
+
+  it("a limit in months that ends on a rest day runs to the next working day, unless the rulebook says otherwise", () => {
+    const steps = [[register(), "2026-03-02"], [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-03"]] as const
+    assert.strictEqual(run(steps).state.deadline?.due, "2026-05-06")
+    const strict = Rulebook.withEditions(Rulebook.defaults, [{
+      effectiveFrom: d("2026-01-01"),
+      source: { law: "测试县规定" },
+      parameters: {
+        "deadline.rollForwardFromRestDay": { value: false, citation: { law: "测试县规定" }, scope: "local" }
+      }
+    }])
+    const check = SupervisionCase.handle(run([steps[0]]).state, steps[1][0], { ...ctx(steps[1][1]), rulebook: strict })
+    assert.strictEqual(Either.getOrThrow(check).state.deadline?.due, "2026-05-03")
+  })
+
+  it("a month limit ending in a year the calendar does not list keeps its calendar date", () => {
+    // 2026-12-10 + 1 month = 2027-01-10; 2027's schedule is not shipped, so it cannot be carried over.
+    assert.strictEqual(run([[register(), "2026-12-10"]]).state.deadline?.due, "2027-01-10")
   })
 
   it.effect("overdueNow reads today from the Clock (China time)", () =>

@@ -200,6 +200,10 @@ export const defaultParameters: Parameters = {
     Money.yuan(100_000),
     "small works (小微工程) of 100,000 yuan or more need competitive selection"
   ),
+  "deadline.rollForwardFromRestDay": localParam<"deadline.rollForwardFromRestDay">(
+    true,
+    "a limit in days or months that ends on a rest day runs to the next working day, as 中华人民共和国民法典(2020) 第二百零三条 counts periods; set false where the commission counts otherwise"
+  ),
   "case.leadDisposal": national<"case.leadDisposal">(months(1), {
     law: SUPERVISION_RULES,
     version: "2019",
