@@ -6,8 +6,11 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Audit, Storage, StorageAdapter } from "@qinglian/core"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
@@ -125,6 +128,16 @@ const expectConflict = <A, E, R>(self: Effect.Effect<A, E, R>) =>
     const error = (result as Either.Left<E, A>).left
     assert.instanceOf(error, StorageAdapter.ConcurrencyConflict, `expected a ConcurrencyConflict, got ${String(error)}`)
     return error as unknown as StorageAdapter.ConcurrencyConflict
+  })
+
+// Bad input must be refused as a StorageError (never a ConcurrencyConflict), whatever the store holds.
+const expectStorageError = <A, E, R>(self: Effect.Effect<A, E, R>, message?: RegExp) =>
+  Effect.map(flipped(self), (result) => {
+    assert.isTrue(Either.isLeft(result), "expected a StorageError, but the call succeeded")
+    const error = (result as Either.Left<E, A>).left
+    assert.instanceOf(error, StorageAdapter.StorageError, `expected a StorageError, got ${String(error)}`)
+    if (message !== undefined) assert.match((error as unknown as StorageAdapter.StorageError).message, message)
+    return error as unknown as StorageAdapter.StorageError
   })
 
 class Boom extends Schema.TaggedError<Boom>()("ConformanceBoom", {}) {}
@@ -553,6 +566,157 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
           assert.isTrue(Option.isSome(yield* a.getDocument("docs", "inner")))
         })))
 
+      it.effect("a failed nested transaction caught by the outer leaves no trace; the outer commits the rest (savepoint)", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("shared", { n: 0 }, { n: 0 }))
+          yield* a.appendEvents("s", 0, [event("E", 0)])
+          yield* a.transaction(Effect.gen(function*() {
+            yield* a.putDocument(doc("outer-before", { n: 1 }, { n: 1 }))
+            yield* a.appendEvents("s", 1, [event("E", "outer-before")])
+            const inner = yield* flipped(a.transaction(Effect.gen(function*() {
+              yield* a.putDocument(doc("shared", { n: 99 }, { n: 99 }, 1))
+              yield* a.putDocument(doc("inner", { n: 98 }, { n: 98 }))
+              yield* a.putDocuments([doc("inner-bulk", {}, { n: 97 }), doc("outer-before", { n: 96 }, { n: 96 }, 1)])
+              yield* a.appendEvents("s", 2, [event("E", "inner"), event("E", "inner")])
+              yield* a.appendEvents("inner-stream", 0, [event("E", "inner")])
+              return yield* new Boom()
+            })))
+            assert.isTrue(Either.isLeft(inner) && inner.left instanceof Boom, "the inner error must come back unchanged")
+            // Undone at once, not only at commit: the outer transaction reads the state before the inner call.
+            assert.deepStrictEqual(Option.getOrThrow(yield* a.getDocument("docs", "shared")).data, { n: 0 })
+            assert.isTrue(Option.isNone(yield* a.getDocument("docs", "inner")))
+            assert.strictEqual(yield* a.lastVersion("s"), 2)
+            assert.strictEqual(yield* a.lastVersion("inner-stream"), 0)
+            // The outer transaction goes on from there and commits.
+            yield* a.putDocument(doc("outer-after", { n: 2 }, { n: 2 }))
+            yield* a.appendEvents("s", 2, [event("E", "outer-after")])
+          }))
+          const shared = Option.getOrThrow(yield* a.getDocument("docs", "shared"))
+          assert.strictEqual(shared.version, 1)
+          assert.deepStrictEqual(shared.data, { n: 0 })
+          const before = Option.getOrThrow(yield* a.getDocument("docs", "outer-before"))
+          assert.strictEqual(before.version, 1)
+          assert.deepStrictEqual(before.data, { n: 1 })
+          for (const id of ["inner", "inner-bulk"]) {
+            assert.isTrue(Option.isNone(yield* a.getDocument("docs", id)), `${id} was written by the failed inner call`)
+          }
+          assert.deepStrictEqual(
+            ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10 })),
+            ["shared", "outer-before", "outer-after"]
+          )
+          assert.deepStrictEqual((yield* a.readEvents("s")).map((e) => e.data), [0, "outer-before", "outer-after"])
+          assert.strictEqual(yield* a.lastVersion("inner-stream"), 0)
+          assert.deepStrictEqual(yield* a.readEvents("inner-stream"), [])
+        })))
+
+      it.effect("nested savepoints: a committed inner call is kept, a failed sibling or grandchild is undone", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.transaction(Effect.gen(function*() {
+            yield* a.transaction(a.putDocument(doc("kept-1", {}, { n: 1 })))
+            yield* flipped(a.transaction(Effect.zipRight(a.putDocument(doc("undone-1", {}, { n: 2 })), new Boom())))
+            yield* a.transaction(Effect.gen(function*() {
+              yield* a.putDocument(doc("kept-2", {}, { n: 3 }))
+              yield* flipped(a.transaction(Effect.gen(function*() {
+                yield* a.putDocument(doc("undone-2", {}, { n: 4 }))
+                yield* a.appendEvents("deep", 0, [event("E", "undone")])
+                return yield* new Boom()
+              })))
+              yield* a.appendEvents("deep", 0, [event("E", "kept")])
+            }))
+          }))
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10 })), ["kept-1", "kept-2"])
+          assert.deepStrictEqual((yield* a.readEvents("deep")).map((e) => e.data), ["kept"])
+          // A failure of the outermost call still undoes committed inner calls.
+          yield* flipped(a.transaction(Effect.gen(function*() {
+            yield* a.transaction(a.putDocument(doc("kept-1", {}, { n: 5 }, 1)))
+            yield* a.transaction(a.appendEvents("deep", 1, [event("E", "gone")]))
+            return yield* new Boom()
+          })))
+          assert.strictEqual(Option.getOrThrow(yield* a.getDocument("docs", "kept-1")).version, 1)
+          assert.strictEqual(yield* a.lastVersion("deep"), 1)
+        })))
+
+      it.effect("a conflict inside a nested call, caught by the outer, undoes only the nested call", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("taken", {}, {}))
+          yield* a.transaction(Effect.gen(function*() {
+            yield* a.putDocument(doc("mine", {}, { n: 1 }))
+            yield* expectConflict(a.transaction(Effect.gen(function*() {
+              yield* a.putDocument(doc("half", {}, { n: 2 }))
+              yield* a.putDocument(doc("taken", {}, {}, 0))
+            })))
+          }))
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10 })), ["mine"])
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "half")))
+        })))
+
+      it.effect("a defect in a nested call rolls back everything unless caught; caught, it undoes only the nested call", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const uncaught = yield* Effect.exit(a.transaction(Effect.gen(function*() {
+            yield* a.putDocument(doc("outer", {}, { n: 1 }))
+            yield* a.appendEvents("s", 0, [event("E", "outer")])
+            yield* a.transaction(Effect.gen(function*() {
+              yield* a.putDocument(doc("inner", {}, { n: 2 }))
+              return yield* Effect.die(new Error("boom"))
+            }))
+          })))
+          assert.isTrue(Exit.isFailure(uncaught) && !Exit.isInterrupted(uncaught), "the defect must come back")
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "outer")))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "inner")))
+          assert.strictEqual(yield* a.lastVersion("s"), 0)
+
+          yield* a.transaction(Effect.gen(function*() {
+            yield* a.putDocument(doc("outer", {}, { n: 1 }))
+            yield* a.transaction(Effect.gen(function*() {
+              yield* a.putDocument(doc("inner", {}, { n: 2 }))
+              yield* a.appendEvents("s", 0, [event("E", "inner")])
+              return yield* Effect.die(new Error("boom"))
+            })).pipe(Effect.catchAllDefect(() => Effect.void))
+            yield* a.appendEvents("s", 0, [event("E", "outer")])
+          }))
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10 })), ["outer"])
+          assert.deepStrictEqual((yield* a.readEvents("s")).map((e) => e.data), ["outer"])
+        })))
+
+      it.effect("interrupting a transaction (outer or while inside a nested call) rolls it back", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("kept", { n: 0 }, { n: 0 }))
+          for (const nested of [false, true]) {
+            const inside = yield* Deferred.make<void>()
+            const writes = Effect.gen(function*() {
+              yield* a.putDocument(doc("kept", { n: 1 }, { n: 1 }, 1))
+              yield* a.putDocuments([doc("new", {}, { n: 2 })])
+              yield* a.appendEvents("s", 0, [event("E", 1)])
+            })
+            const body = nested
+              ? Effect.zipRight(writes, a.transaction(Effect.gen(function*() {
+                yield* a.putDocument(doc("inner", {}, { n: 3 }))
+                yield* Deferred.succeed(inside, undefined)
+                return yield* Effect.never
+              })))
+              : Effect.zipRight(writes, Effect.zipRight(Deferred.succeed(inside, undefined), Effect.never))
+            const fiber = yield* Effect.fork(a.transaction(body))
+            yield* Deferred.await(inside)
+            const exit = yield* Fiber.interrupt(fiber)
+            assert.isTrue(Exit.isInterrupted(exit))
+            const kept = Option.getOrThrow(yield* a.getDocument("docs", "kept"))
+            assert.strictEqual(kept.version, 1, `nested: ${nested}`)
+            assert.deepStrictEqual(kept.data, { n: 0 })
+            assert.isTrue(Option.isNone(yield* a.getDocument("docs", "new")))
+            assert.isTrue(Option.isNone(yield* a.getDocument("docs", "inner")))
+            assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10 })), ["kept"])
+            assert.strictEqual(yield* a.lastVersion("s"), 0)
+          }
+          // The store is not left locked.
+          yield* a.transaction(a.putDocument(doc("new", {}, {})))
+          assert.strictEqual(yield* a.appendEvents("s", 0, [event("E", 1)]), 1)
+        })))
+
       it.live("transactions are serializable: concurrent read-modify-write transactions never conflict", () =>
         run(Effect.gen(function*() {
           const a = yield* adapter
@@ -589,6 +753,40 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
           yield* expectConflict(notes.insert(note("before", { text: "dup" }), { actor: "clerk" }))
           assert.strictEqual(yield* a.lastVersion(Audit.stream), auditBefore)
           yield* Audit.verify()
+        })))
+      it.effect("through Storage, a nested failure caught by the outer leaves no audit entry and the chain verifies", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* notes.insert(note("before"), { actor: "clerk" })
+          yield* Storage.transaction(Effect.gen(function*() {
+            yield* notes.insert(note("kept"), { actor: "clerk" })
+            const inner = yield* flipped(Storage.transaction(Effect.gen(function*() {
+              yield* notes.insert(note("undone"), { actor: "clerk" })
+              yield* notes.put(note("before", { text: "改了" }), { actor: "clerk", expectedVersion: 1 })
+              yield* ticks.append("t", 0, [{ racer: 0, text: "undone" }], { actor: "clerk" })
+              return yield* new Boom()
+            })))
+            assert.isTrue(Either.isLeft(inner) && inner.left instanceof Boom)
+            // A write that fails on its own (a conflict) inside the outer transaction, caught too.
+            yield* expectConflict(notes.insert(note("before", { text: "dup" }), { actor: "clerk" }))
+            yield* ticks.append("t", 0, [{ racer: 1, text: "kept" }], { actor: "clerk" })
+          }))
+          assert.isTrue(Option.isNone(yield* notes.get("undone")))
+          assert.strictEqual((yield* notes.getOrFail("before")).value.text, note("before").text)
+          assert.deepStrictEqual((yield* ticks.read("t")).map((e) => e.value.text), ["kept"])
+          const log = yield* Audit.entries()
+          assert.deepStrictEqual(
+            log.map(({ entry }) => entry.change.kind === "document" ? entry.change.id : entry.change.stream),
+            ["before", "kept", "conformanceTicks/t"],
+            "only the committed writes have audit entries"
+          )
+          assert.deepStrictEqual(log.map((e) => e.version), [1, 2, 3])
+          assert.strictEqual(yield* a.lastVersion(Audit.stream), 3)
+          const verified = yield* Audit.verify()
+          assert.strictEqual(verified.entries, 3)
+          // The chain continues from the committed head.
+          yield* notes.insert(note("after"), { actor: "clerk" })
+          assert.strictEqual((yield* Audit.verify()).entries, 4)
         })))
     })
 
@@ -673,6 +871,152 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
             yield* brokenAt(1, "removed")
           })
         ))
+    })
+
+    describe("input limits (every adapter refuses or accepts the same things)", () => {
+      it.effect("recordedAt must be integer epoch milliseconds: anything else is a StorageError naming it, nothing written", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.appendEvents("s", 0, [event("E", 0)])
+          for (const recordedAt of [1.5, 1_764_291_600_000.25, Number.NaN, Infinity, -Infinity, 2 ** 53]) {
+            yield* expectStorageError(a.appendEvents("s", 1, [event("E", 1), event("E", 2, recordedAt)]), /recordedAt.*integer/)
+            yield* expectStorageError(a.appendEvents("new", 0, [event("E", 1, recordedAt)]), /recordedAt.*integer/)
+          }
+          yield* expectStorageError(a.appendEvents("s", 1, [{ type: "E", data: 1, recordedAt: "1764291600000" as unknown as number }]))
+          assert.strictEqual(yield* a.lastVersion("s"), 1)
+          assert.strictEqual(yield* a.lastVersion("new"), 0)
+          assert.deepStrictEqual((yield* a.readEvents("s")).map((e) => e.data), [0])
+          // Whole milliseconds at both ends of the safe range, and before 1970, are kept exactly.
+          yield* a.appendEvents("s", 1, [event("E", 1, 0), event("E", 2, -1), event("E", 3, Number.MAX_SAFE_INTEGER)])
+          assert.deepStrictEqual((yield* a.readEvents("s", 2)).map((e) => e.recordedAt), [0, -1, Number.MAX_SAFE_INTEGER])
+        })))
+
+      it.effect("index values must be strings or finite numbers; -0 is stored as 0", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          for (const bad of [Number.NaN, Infinity, -Infinity, null, true, undefined, {}, [1]]) {
+            const indexes = { n: bad } as unknown as Record<string, StorageAdapter.IndexValue>
+            yield* expectStorageError(a.putDocument(doc("bad", {}, indexes)))
+            yield* expectStorageError(a.putDocuments([doc("ok", {}, { n: 1 }), doc("bad", {}, indexes)]))
+            // An undefined bound means "no bound".
+            if (bad !== undefined) yield* expectStorageError(a.queryIndex({ collection: "docs", index: "n", limit: 10, gte: bad as never }))
+          }
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "ok")))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "bad")))
+          yield* a.putDocuments([doc("zero-b", {}, { n: -0 }), doc("zero-a", {}, { n: 0 }), doc("neg", {}, { n: -1e-300 })])
+          const page = yield* a.queryIndex({ collection: "docs", index: "n", limit: 10, gte: 0, lte: -0 })
+          assert.deepStrictEqual(ids(page), ["zero-a", "zero-b"], "-0 and 0 are the same index value")
+          const stored = Option.getOrThrow(yield* a.getDocument("docs", "zero-b")).indexes.n
+          assert.isTrue(Object.is(stored, 0), "-0 must read back as 0, as from a JSON or SQL store")
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10, lt: 0 })), ["neg"])
+        })))
+
+      it.effect("keys: empty or malformed (lone surrogate) collection, id, index name or value, stream and event type are refused", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const lone = "村\uD800"
+          yield* expectStorageError(a.putDocument(doc("", {})))
+          yield* expectStorageError(a.putDocument(doc("x", {}, {}, 0, "")))
+          yield* expectStorageError(a.putDocument(doc(lone, {})))
+          yield* expectStorageError(a.putDocument(doc("x", {}, {}, 0, "\uDC00docs")))
+          yield* expectStorageError(a.putDocument(doc("x", {}, { [lone]: 1 })))
+          yield* expectStorageError(a.putDocument(doc("x", {}, { n: lone })))
+          yield* expectStorageError(a.putDocuments([doc("ok", {}), doc(lone, {})]))
+          yield* expectStorageError(a.appendEvents("", 0, [event("E", 1)]))
+          yield* expectStorageError(a.appendEvents(lone, 0, [event("E", 1)]))
+          yield* expectStorageError(a.appendEvents("s", 0, [event("E", 1), event(lone, 2)]))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "x")))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "ok")))
+          assert.strictEqual(yield* a.lastVersion("s"), 0)
+          // Reads of such keys simply find nothing.
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "")))
+          assert.deepStrictEqual(yield* a.readEvents(""), [])
+          assert.strictEqual(yield* a.lastVersion(""), 0)
+          // An empty event type, an empty index name and an empty index value are fine.
+          assert.strictEqual(yield* a.appendEvents("s", 0, [event("", 1)]), 1)
+          yield* a.putDocument(doc("x", {}, { "": "" }))
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "", limit: 10 })), ["x"])
+        })))
+
+      it.effect("very long keys (10 000 characters) round-trip, index and page", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const long = (seed: string) => seed.repeat(Math.ceil(10_000 / seed.length)).slice(0, 10_000)
+          const collection = long("集合")
+          const idA = "村😀".repeat(3_333) + "A"
+          const idB = "村😀".repeat(3_333) + "B"
+          const value = long("青莲")
+          yield* a.putDocuments([doc(idB, { id: idB }, { v: value }, 0, collection), doc(idA, { id: idA }, { v: value }, 0, collection)])
+          const record = Option.getOrThrow(yield* a.getDocument(collection, idA))
+          assert.strictEqual(record.id, idA)
+          assert.strictEqual(record.collection, collection)
+          assert.strictEqual(record.indexes.v, value)
+          const first = yield* a.queryIndex({ collection, index: "v", limit: 1, gte: value })
+          assert.deepStrictEqual(ids(first), [idA])
+          assert.isString(first.cursor)
+          const second = yield* a.queryIndex({ collection, index: "v", limit: 1, gte: value, cursor: first.cursor! })
+          assert.deepStrictEqual(ids(second), [idB])
+          assert.isUndefined(second.cursor)
+          const stream = long("流")
+          assert.strictEqual(yield* a.appendEvents(stream, 0, [event(long("类型"), value)]), 1)
+          const [read] = yield* a.readEvents(stream)
+          assert.strictEqual(read!.stream, stream)
+          assert.strictEqual(read!.data, value)
+        })))
+
+      it.effect("limits, versions and cursors out of range: StorageError for bad arguments, empty results past the end", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("d", {}, { n: 1 }))
+          for (const limit of [0, -1, 1.5, Number.NaN, Infinity]) {
+            yield* expectStorageError(a.queryIndex({ collection: "docs", index: "n", limit }), /limit/)
+            yield* expectStorageError(a.queryIndex({ collection: "unknown", index: "n", limit }), /limit/)
+            yield* expectStorageError(a.readEvents("s", 1, limit), /limit/)
+          }
+          for (const fromVersion of [0, -1, 1.5, Number.NaN]) {
+            yield* expectStorageError(a.readEvents("s", fromVersion), /fromVersion/)
+          }
+          yield* expectStorageError(a.queryIndex({ collection: "docs", index: "n", limit: 1, cursor: "not a cursor" }), /cursor/)
+          // Unknown streams: empty, version 0; an empty append checks the version and creates nothing.
+          assert.deepStrictEqual(yield* a.readEvents("unknown", 5, 3), [])
+          assert.strictEqual(yield* a.appendEvents("unknown", 0, []), 0)
+          yield* expectConflict(a.appendEvents("unknown", 1, []))
+          assert.strictEqual(yield* a.lastVersion("unknown"), 0)
+          yield* a.appendEvents("s", 0, [event("E", 1), event("E", 2)])
+          assert.deepStrictEqual(yield* a.readEvents("s", 3), [])
+          assert.deepStrictEqual(yield* a.readEvents("s", Number.MAX_SAFE_INTEGER, 1), [])
+          assert.deepStrictEqual((yield* a.readEvents("s", 2, 1_000_000)).map((e) => e.version), [2])
+        })))
+
+      it.effect("a negative or fractional expectedVersion is a StorageError, not a conflict, and writes nothing", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          for (const expectedVersion of [-1, 0.5, Number.NaN, Infinity]) {
+            yield* expectStorageError(a.putDocument(doc("d", {}, {}, expectedVersion)), /expectedVersion/)
+            yield* expectStorageError(a.putDocuments([doc("e", {}), doc("d", {}, {}, expectedVersion)]), /expectedVersion/)
+            yield* expectStorageError(a.appendEvents("s", expectedVersion, [event("E", 1)]), /expectedVersion/)
+            yield* expectStorageError(a.appendEvents("s", expectedVersion, []), /expectedVersion/)
+          }
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "d")))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "e")))
+          assert.strictEqual(yield* a.lastVersion("s"), 0)
+        })))
+
+      it.effect("input that is both invalid and stale is refused as invalid (StorageError) before versions are compared", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("d", { n: 1 }))
+          yield* a.appendEvents("s", 0, [event("E", 1)])
+          const nan = { n: Number.NaN } as unknown as Json
+          yield* expectStorageError(a.putDocument(doc("d", nan, {}, 0)))
+          yield* expectStorageError(a.putDocument(doc("d", {}, { n: Number.NaN }, 0)))
+          yield* expectStorageError(a.putDocuments([doc("d", { n: 2 }, {}, 0), doc("e", nan)]))
+          yield* expectStorageError(a.appendEvents("s", 0, [event("E", 2, 0.5)]))
+          yield* expectStorageError(a.appendEvents("s", 0, [event("E", nan)]))
+          assert.deepStrictEqual(Option.getOrThrow(yield* a.getDocument("docs", "d")).data, { n: 1 })
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "e")))
+          assert.strictEqual(yield* a.lastVersion("s"), 1)
+        })))
     })
 
     describe("races", () => {

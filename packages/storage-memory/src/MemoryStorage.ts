@@ -65,9 +65,17 @@ interface Collection {
   readonly indexes: Map<string, SortedIndex>
 }
 
+// One undo log per outermost transaction. A nested transaction remembers the log's length when it
+// starts (its savepoint) and, if it fails, undoes back to that mark only, so the outer one can
+// catch the failure and commit the rest.
 interface Tx {
   readonly undo: Array<() => void>
   closed: boolean
+}
+
+const rollbackTo = (tx: Tx, mark: number): void => {
+  for (let i = tx.undo.length - 1; i >= mark; i--) tx.undo[i]!()
+  tx.undo.length = mark
 }
 
 const fail = (operation: string, message: string): StorageAdapter.StorageError =>
@@ -114,18 +122,32 @@ const cloneJson = (operation: string, value: unknown, depth = 0): Json => {
 
 const isVersion = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
 
-const checkWrite = (operation: string, write: DocumentWrite): void => {
+// A durable store keeps text as UTF-8, which cannot hold a lone UTF-16 surrogate: keys with one are
+// refused here too, so that a store that works in memory also works on disk.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const badText = (s: string): boolean => loneSurrogate.test(s)
+
+// Validates a write and copies its data, before any version is compared: bad input is a
+// `StorageError` whatever the stored version.
+const checkWrite = (operation: string, write: DocumentWrite): Json => {
   if (typeof write.collection !== "string" || write.collection.length === 0) {
     throw fail(operation, "collection must be a non-empty string")
   }
   if (typeof write.id !== "string" || write.id.length === 0) throw fail(operation, "id must be a non-empty string")
+  if (badText(write.collection) || badText(write.id)) {
+    throw fail(operation, "collection and id must be well-formed Unicode")
+  }
   if (!isVersion(write.expectedVersion)) throw fail(operation, "expectedVersion must be a non-negative integer")
   for (const name in write.indexes) {
     const value = write.indexes[name]
     if (!StorageAdapter.isIndexValue(value)) {
       throw fail(operation, `index ${name} of ${write.collection}/${write.id} is not a string or finite number`)
     }
+    if (badText(name) || (typeof value === "string" && badText(value))) {
+      throw fail(operation, `index "${name}": names and values must be well-formed Unicode`)
+    }
   }
+  return cloneJson(operation, write.data)
 }
 
 /**
@@ -169,18 +191,21 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
     if (tx !== undefined) tx.undo.push(() => setDoc(c, id, prev, undefined))
   }
 
-  const stateOf = (operation: string, write: DocumentWrite, version: number): DocState => {
+  // `data` is the copy `checkWrite` made.
+  const stateOf = (write: DocumentWrite, data: Json, version: number): DocState => {
     const indexes: Record<string, IndexValue> = {}
     const record: DocumentRecord = {
       collection: write.collection,
       id: write.id,
       version,
-      data: cloneJson(operation, write.data),
+      data,
       indexes
     }
     const entries: Array<Entry> = []
     for (const name in write.indexes) {
-      const value = write.indexes[name]!
+      const raw = write.indexes[name]!
+      // -0 reads back as 0 from a JSON or SQL store.
+      const value = raw === 0 ? 0 : raw
       indexes[name] = value
       entries.push(makeEntry(name, value, write.id, record))
     }
@@ -225,7 +250,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
 
     putDocument: (write) =>
       run<DocumentRecord, StorageAdapter.ConcurrencyConflict | StorageAdapter.StorageError>((tx) => {
-        checkWrite("putDocument", write)
+        const data = checkWrite("putDocument", write)
         const actual = currentVersion(write.collection, write.id)
         if (actual !== write.expectedVersion) {
           throw new StorageAdapter.ConcurrencyConflict({
@@ -235,7 +260,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
             actual
           })
         }
-        const state = stateOf("putDocument", write, actual + 1)
+        const state = stateOf(write, data, actual + 1)
         setDoc(collectionOf(write.collection), write.id, state, tx)
         return state.record
       }),
@@ -247,12 +272,12 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
         const undoCollections: Array<Collection> = []
         const undoIds: Array<string> = []
         const undoStates: Array<DocState | undefined> = []
+        const data = writes.map((write) => checkWrite("putDocuments", write))
         let c: Collection | undefined
         let i = 0
         try {
           for (; i < writes.length; i++) {
             const write = writes[i]!
-            checkWrite("putDocuments", write)
             if (c === undefined || writes[i - 1]?.collection !== write.collection) c = collectionOf(write.collection)
             const prev = c.docs.get(write.id)
             const actual = prev?.record.version ?? 0
@@ -264,7 +289,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
                 actual
               })
             }
-            const state = stateOf("putDocuments", write, actual + 1)
+            const state = stateOf(write, data[i]!, actual + 1)
             setDoc(c, write.id, state, undefined)
             undoCollections.push(c)
             undoIds.push(write.id)
@@ -346,27 +371,32 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
 
     appendEvents: (stream, expectedVersion, events) =>
       run<number, StorageAdapter.ConcurrencyConflict | StorageAdapter.StorageError>((tx) => {
-        if (typeof stream !== "string" || stream.length === 0) throw fail("appendEvents", "stream must be a non-empty string")
+        if (typeof stream !== "string" || stream.length === 0 || badText(stream)) {
+          throw fail("appendEvents", "stream must be a non-empty, well-formed string")
+        }
         if (!isVersion(expectedVersion)) throw fail("appendEvents", "expectedVersion must be a non-negative integer")
+        // Every event is checked before the version: bad input is a StorageError whatever the stream holds.
+        const checked = events.map((event) => {
+          if (typeof event.type !== "string" || badText(event.type)) {
+            throw fail("appendEvents", `stream ${stream}: event type must be a well-formed string`)
+          }
+          if (!Number.isSafeInteger(event.recordedAt)) {
+            throw fail(
+              "appendEvents",
+              `stream ${stream}: recordedAt must be whole epoch milliseconds (an integer), got ${String(event.recordedAt)}`
+            )
+          }
+          return { type: event.type, data: cloneJson("appendEvents", event.data), recordedAt: event.recordedAt }
+        })
         const existing = streams.get(stream)
         const actual = lastOf(existing)
         if (actual !== expectedVersion) {
           throw new StorageAdapter.ConcurrencyConflict({ kind: "stream", key: stream, expected: expectedVersion, actual })
         }
-        if (events.length === 0) return actual
-        const records = events.map((event, i): EventRecord => {
-          if (typeof event.type !== "string") throw fail("appendEvents", "event type must be a string")
-          if (typeof event.recordedAt !== "number" || !Number.isFinite(event.recordedAt)) {
-            throw fail("appendEvents", "recordedAt must be epoch milliseconds")
-          }
-          return Object.freeze({
-            stream,
-            version: actual + i + 1,
-            type: event.type,
-            data: cloneJson("appendEvents", event.data),
-            recordedAt: event.recordedAt
-          })
-        })
+        if (checked.length === 0) return actual
+        const records = checked.map((event, i): EventRecord =>
+          Object.freeze({ stream, version: actual + i + 1, type: event.type, data: event.data, recordedAt: event.recordedAt })
+        )
         let target = existing
         if (target === undefined) {
           target = []
@@ -404,7 +434,22 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
 
     transaction: <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | StorageAdapter.StorageError, R> =>
       Effect.flatMap(FiberRef.get(currentTx), (outer) => {
-        if (outer !== undefined && !outer.closed) return self
+        if (outer !== undefined && !outer.closed) {
+          // Nested: a savepoint. A failure (error, defect or interruption) undoes this call's
+          // writes only; the outer transaction may catch it and commit the rest.
+          return Effect.uninterruptibleMask((restore) =>
+            Effect.suspend(() => {
+              const mark = outer.undo.length
+              return restore(self).pipe(
+                Effect.onExit((exit) =>
+                  Effect.sync(() => {
+                    if (Exit.isFailure(exit) && !outer.closed) rollbackTo(outer, mark)
+                  })
+                )
+              )
+            })
+          )
+        }
         return lock.withPermits(1)(Effect.suspend(() => {
           const tx: Tx = { undo: [], closed: false }
           return self.pipe(
@@ -412,7 +457,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
             Effect.onExit((exit) =>
               Effect.sync(() => {
                 tx.closed = true
-                if (Exit.isFailure(exit)) for (let i = tx.undo.length - 1; i >= 0; i--) tx.undo[i]!()
+                if (Exit.isFailure(exit)) rollbackTo(tx, 0)
               })
             )
           )

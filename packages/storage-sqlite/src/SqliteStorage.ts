@@ -157,7 +157,9 @@ const writeProblem = (write: DocumentWrite): string | undefined => {
 
 const eventProblem = (event: StorageAdapter.NewEvent): string | undefined => {
   if (typeof event.type !== "string" || badText(event.type)) return "event type must be a well-formed string"
-  if (!Number.isSafeInteger(event.recordedAt)) return "recordedAt must be whole epoch milliseconds"
+  if (!Number.isSafeInteger(event.recordedAt)) {
+    return `recordedAt must be whole epoch milliseconds (an integer), got ${String(event.recordedAt)}`
+  }
   const problem = jsonProblem(event.data)
   return problem === undefined ? undefined : `event data holds ${problem}`
 }
@@ -328,6 +330,17 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
     // in order, and a stale one fails the whole call before COMMIT.
     const writeDocuments = (operation: string, writes: ReadonlyArray<DocumentWrite>) =>
       Effect.gen(function*() {
+        // Every write is checked before any version is compared, as the port requires: bad input is
+        // a StorageError whatever the store holds.
+        for (const write of writes) {
+          const problem = writeProblem(write)
+          if (problem !== undefined) {
+            return yield* new StorageAdapter.StorageError({
+              operation,
+              message: `document ${docKey(write.collection, write.id)}: ${problem}`
+            })
+          }
+        }
         const pending: Array<unknown> = []
         const flushIndexRows = (all: boolean) =>
           Effect.gen(function*() {
@@ -349,13 +362,6 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
             const write = writes[start]!
             const key = mapKey(write.collection, write.id)
             if (keys.has(key)) break
-            const problem = writeProblem(write)
-            if (problem !== undefined) {
-              return yield* new StorageAdapter.StorageError({
-                operation,
-                message: `document ${docKey(write.collection, write.id)}: ${problem}`
-              })
-            }
             keys.add(key)
             batch.push(write)
             start++
