@@ -383,20 +383,20 @@ describe("WorkCalendar.dueDate", () => {
   it("carries a month limit that ends in a holiday to the next working day", () => {
     // 2026-03-03 + 2 months = 2026-05-03, inside the Labour Day rest (05-01–05-05).
     const limit = { amount: 2, unit: "months" } as const
-    assert.deepStrictEqual(WorkCalendar.dueDate(WorkCalendar.china, day("2026-03-03"), limit, roll), Either.right("2026-05-06"))
-    assert.deepStrictEqual(WorkCalendar.dueDate(WorkCalendar.china, day("2026-03-03"), limit, keep), Either.right("2026-05-03"))
+    assert.deepStrictEqual(WorkCalendar.dueDate(WorkCalendar.china, day("2026-03-03"), limit, roll), Either.right(day("2026-05-06")))
+    assert.deepStrictEqual(WorkCalendar.dueDate(WorkCalendar.china, day("2026-03-03"), limit, keep), Either.right(day("2026-05-03")))
   })
 
   it("carries a day limit that ends on a weekend, but not onto a make-up workday", () => {
     // 2026-02-04 + 10 days = Saturday 02-14, a make-up workday: it stays.
     assert.deepStrictEqual(
       WorkCalendar.dueDate(WorkCalendar.china, day("2026-02-04"), { amount: 10, unit: "days" }, roll),
-      Either.right("2026-02-14")
+      Either.right(day("2026-02-14"))
     )
     // 2026-02-05 + 10 days = Sunday 02-15, first day of the Spring Festival rest (02-15–02-23).
     assert.deepStrictEqual(
       WorkCalendar.dueDate(WorkCalendar.china, day("2026-02-05"), { amount: 10, unit: "days" }, roll),
-      Either.right("2026-02-24")
+      Either.right(day("2026-02-24"))
     )
   })
 
@@ -411,7 +411,7 @@ describe("WorkCalendar.dueDate", () => {
   it("keeps the calendar date where the year is not listed, and still refuses working days there", () => {
     assert.deepStrictEqual(
       WorkCalendar.dueDate(WorkCalendar.china, day("2026-12-10"), { amount: 1, unit: "months" }, roll),
-      Either.right("2027-01-10")
+      Either.right(day("2027-01-10"))
     )
     assert.isTrue(
       Either.isLeft(WorkCalendar.dueDate(WorkCalendar.china, day("2026-12-20"), { amount: 15, unit: "workingDays" }, roll))
