@@ -7,7 +7,14 @@
  * - **versioned documents** with declared secondary indexes: get, put with an expected version,
  *   and query by one index with a range and keyset pagination;
  * - **append-only event streams**: append with an expected version, read from a version;
- * - **transactions**: an all-or-nothing, serializable scope around several writes.
+ * - **transactions**: an all-or-nothing, serializable scope around several writes; a nested
+ *   transaction is a savepoint.
+ *
+ * Bad input (an empty or malformed key, a non-finite index value, a fractional `recordedAt`, a
+ * negative version, a non-positive limit, data that is not JSON) is refused with a
+ * {@link StorageError} that says what is wrong, before any version is compared and with nothing
+ * written. Keys (collection, id, index names and string values, stream, event type) must be
+ * well-formed Unicode: a lone UTF-16 surrogate cannot be stored as UTF-8.
  *
  * Adapters store JSON and know nothing about schemas or audit: core's `Storage` module encodes and
  * decodes with `effect/Schema` and appends the audit log (the `"$audit"` stream) in the same
@@ -32,7 +39,8 @@ export type Json = null | boolean | number | string | ReadonlyArray<Json> | { re
 /**
  * The value of a secondary index for one document. Numbers (finite) sort before strings; numbers
  * sort numerically; strings sort by Unicode code point (the same order as UTF-8 bytes, i.e.
- * SQLite's `BINARY` collation). See {@link compareIndexValues}.
+ * SQLite's `BINARY` collation). See {@link compareIndexValues}. `NaN` and `±Infinity` are refused;
+ * `-0` is the same value as `0` and reads back as `0`. The empty string is a valid value.
  *
  * @since 0.1.0
  * @category models
@@ -57,7 +65,9 @@ export interface DocumentRecord {
 
 /**
  * A document write. `expectedVersion` is 0 when the document must not exist yet, otherwise the
- * version the writer read. Any other current version is a {@link ConcurrencyConflict}.
+ * version the writer read. Any other current version is a {@link ConcurrencyConflict}; an
+ * `expectedVersion` that is not a non-negative integer is a {@link StorageError}. `collection` and
+ * `id` are non-empty, well-formed strings of any length.
  *
  * The written `indexes` replace the document's previous index values entirely: an index absent
  * from `indexes` no longer lists the document.
@@ -95,7 +105,10 @@ export interface IndexQuery {
   readonly order?: "asc" | "desc"
   /** A positive integer. */
   readonly limit: number
-  /** Opaque: the `cursor` of the previous page. Only the adapter that made it understands it. */
+  /**
+   * Opaque: the `cursor` of the previous page. Only the adapter that made it understands it; a
+   * malformed one is a {@link StorageError}.
+   */
   readonly cursor?: string
 }
 
@@ -112,7 +125,10 @@ export interface Page {
 }
 
 /**
- * An event to append. `recordedAt` is epoch milliseconds.
+ * An event to append. `recordedAt` is a whole number of epoch milliseconds: a safe integer (negative
+ * before 1970). A fraction, `NaN` or `±Infinity` is refused with a {@link StorageError} that names
+ * `recordedAt`, and nothing of the append is written. Durable adapters store it as an integer
+ * column, so any other value could not come back as written.
  *
  * @since 0.1.0
  * @category models
@@ -175,7 +191,10 @@ export class ConcurrencyConflict extends Schema.TaggedError<ConcurrencyConflict>
 }
 
 /**
- * The back end failed (I/O, corrupt data, bad arguments such as a non-positive `limit`).
+ * The back end failed (I/O, corrupt data), or the arguments are invalid (a non-positive `limit`, a
+ * fractional `recordedAt`, a negative `expectedVersion`, a malformed key or cursor). Invalid
+ * arguments are checked before versions, so a call that is both invalid and stale fails with this
+ * error, not a {@link ConcurrencyConflict}. Nothing was written.
  *
  * @since 0.1.0
  * @category errors
@@ -218,7 +237,11 @@ export interface StorageAdapterService {
     expectedVersion: number,
     events: ReadonlyArray<NewEvent>
   ) => Effect.Effect<number, ConcurrencyConflict | StorageError>
-  /** Events with `version >= fromVersion` (default 1), in version order, at most `limit` of them. */
+  /**
+   * Events with `version >= fromVersion` (default 1), in version order, at most `limit` of them.
+   * `fromVersion` and `limit` are positive integers; past the end (or for an unknown stream) the
+   * result is empty.
+   */
   readonly readEvents: (
     stream: string,
     fromVersion?: number,
@@ -228,8 +251,14 @@ export interface StorageAdapterService {
   readonly lastVersion: (stream: string) => Effect.Effect<number, StorageError>
   /**
    * Runs `self` all-or-nothing and serializable: no other transaction or write interleaves with it.
-   * A nested call joins the outer transaction. A failure, defect or interruption rolls back every
-   * write made inside, and the error is returned unchanged.
+   * A failure, defect or interruption rolls back every write made inside, and the error is returned
+   * unchanged.
+   *
+   * A nested call runs inside the outer transaction as a **savepoint**: if it fails (error, defect
+   * or interruption) its own writes are undone at once, and only those; the outer transaction sees
+   * the state from before the nested call, may catch the failure, and commits the rest. A nested call
+   * that succeeds is kept only if the outermost transaction commits. Through core's `Storage`, a
+   * nested write that is undone therefore leaves no audit entry, and the chain still verifies.
    */
   readonly transaction: <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E | StorageError, R>
 }
