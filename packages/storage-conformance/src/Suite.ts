@@ -903,9 +903,11 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
           }
           assert.isTrue(Option.isNone(yield* a.getDocument("docs", "ok")))
           assert.isTrue(Option.isNone(yield* a.getDocument("docs", "bad")))
+          const written = yield* a.putDocument(doc("zero-c", {}, { n: -0 }))
+          assert.isTrue(Object.is(written.indexes.n, 0), "putDocument returns the index values as a read would")
           yield* a.putDocuments([doc("zero-b", {}, { n: -0 }), doc("zero-a", {}, { n: 0 }), doc("neg", {}, { n: -1e-300 })])
           const page = yield* a.queryIndex({ collection: "docs", index: "n", limit: 10, gte: 0, lte: -0 })
-          assert.deepStrictEqual(ids(page), ["zero-a", "zero-b"], "-0 and 0 are the same index value")
+          assert.deepStrictEqual(ids(page), ["zero-a", "zero-b", "zero-c"], "-0 and 0 are the same index value")
           const stored = Option.getOrThrow(yield* a.getDocument("docs", "zero-b")).indexes.n
           assert.isTrue(Object.is(stored, 0), "-0 must read back as 0, as from a JSON or SQL store")
           assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10, lt: 0 })), ["neg"])
@@ -932,10 +934,17 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
           assert.isTrue(Option.isNone(yield* a.getDocument("docs", "")))
           assert.deepStrictEqual(yield* a.readEvents(""), [])
           assert.strictEqual(yield* a.lastVersion(""), 0)
-          // An empty event type, an empty index name and an empty index value are fine.
+          // An empty event type, an empty index name and an empty index value are fine, and so is an
+          // index named like an Object.prototype property.
           assert.strictEqual(yield* a.appendEvents("s", 0, [event("", 1)]), 1)
-          yield* a.putDocument(doc("x", {}, { "": "" }))
+          const proto = JSON.parse(`{"__proto__": "p", "": ""}`) as Record<string, StorageAdapter.IndexValue>
+          const written = yield* a.putDocument(doc("x", {}, proto))
+          assert.deepStrictEqual(Object.keys(written.indexes).sort(), ["", "__proto__"])
           assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "", limit: 10 })), ["x"])
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "__proto__", limit: 10 })), ["x"])
+          const read = Option.getOrThrow(yield* a.getDocument("docs", "x")).indexes
+          assert.deepStrictEqual(Object.keys(read).sort(), ["", "__proto__"])
+          assert.strictEqual(Object.getOwnPropertyDescriptor(read, "__proto__")?.value, "p")
         })))
 
       it.effect("very long keys (10 000 characters) round-trip, index and page", () =>

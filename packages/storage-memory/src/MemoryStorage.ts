@@ -206,7 +206,10 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
       const raw = write.indexes[name]!
       // -0 reads back as 0 from a JSON or SQL store.
       const value = raw === 0 ? 0 : raw
-      indexes[name] = value
+      // A plain assignment to "__proto__" would set the prototype instead of a key.
+      if (name === "__proto__") {
+        Object.defineProperty(indexes, name, { value, enumerable: true, writable: true, configurable: true })
+      } else indexes[name] = value
       entries.push(makeEntry(name, value, write.id, record))
     }
     Object.freeze(indexes)

@@ -164,6 +164,16 @@ const eventProblem = (event: StorageAdapter.NewEvent): string | undefined => {
   return problem === undefined ? undefined : `event data holds ${problem}`
 }
 
+// The index values as a read returns them: the JSON column keeps -0 as 0. Copied only when needed.
+const storedIndexes = (indexes: Readonly<Record<string, IndexValue>>): Readonly<Record<string, IndexValue>> => {
+  for (const name in indexes) {
+    if (Object.is(indexes[name], -0)) {
+      return JSON.parse(JSON.stringify(indexes)) as Record<string, IndexValue>
+    }
+  }
+  return indexes
+}
+
 const isInMemory = (filename: string): boolean =>
   filename === ":memory:" || filename === "" || filename.startsWith("file::memory:")
 
@@ -462,7 +472,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
           id: write.id,
           version: write.expectedVersion + 1,
           data: write.data,
-          indexes: write.indexes
+          indexes: storedIndexes(write.indexes)
         })
       )
 
