@@ -72,7 +72,8 @@ beforeAll(async () => {
     exerciseClean: runExample("check-exercise.ts", [path.join(dir, "clean-exercise.json")]),
     calendar: runExample("calendar-deadlines.ts"),
     supervision: runExample("supervision-case.ts"),
-    adapter: runExample("custom-adapter.ts")
+    adapter: runExample("custom-adapter.ts"),
+    rulebook: runExample("rulebook-basics.ts")
   }
   for (const [name, job] of Object.entries(jobs)) runs[name] = await job
 }, 300_000)
@@ -182,4 +183,18 @@ describe("examples/custom-adapter.ts", () => {
 // The example adapter is held to the same contract as the shipped ones.
 suite("examples/custom-adapter MeteredStorage", () => MeteredStorage.layerTest(), {
   capabilities: MemoryStorage.capabilities
+})
+
+describe("examples/rulebook-basics.ts", () => {
+  it("prints cited rules, a county edition from its date, an exact vote and a working-day deadline", () => {
+    const run = runs.rulebook!
+    assert.strictEqual(run.code, 0, run.stderr)
+    includesAll(run, [
+      /threshold\.tenderConstruction\s+4000000\.00 yuan\s+national/,
+      "2026-03-01: 50000.00 yuan",
+      "31 present → quorate (at least 30 needed)",
+      "16 in favour → carried (at least 16 needed)",
+      "due 2026-03-09"
+    ])
+  })
 })
