@@ -474,10 +474,7 @@ export const checkInList = (
   rulebook: Rulebook.Rulebook,
   calendar: WorkCalendar.WorkCalendar,
   options?: CheckOptions
-): Result => {
-  const item = internal.findItem(list, exercise.item)
-  return item === undefined ? internal.unknownItem(exercise) : internal.check(item, exercise, rulebook, calendar, options)
-}
+): Result => internal.checkInList(list, exercise, rulebook, calendar, options)
 
 /**
  * Decodes an exercise (JSON text or a parsed value) and checks it against its item in `list`.

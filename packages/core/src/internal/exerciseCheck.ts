@@ -48,58 +48,102 @@ const prepared = new WeakMap<PowerList.PowerItem, Prepared>()
 
 const isTownBody = (b: PowerList.Body | undefined) => b === "townGovernment" || b === "townPartyCommittee"
 
-const firstDecisionOf = (all: ReadonlyArray<PowerList.Step>): number => {
-  const i = all.findIndex((s) => (s.act === "resolve" || s.act === "approve") && !("body" in s.actor && isTownBody(s.actor.body)))
-  return i === -1 ? all.length : i
+// Plain loops, no callbacks: lists are decoded afresh by the thousand, and each item is prepared.
+const build = (item: PowerList.PowerItem): Prepared => {
+  const all = expand(item.procedure)
+  const n = all.length
+  const index = new Map<string, number>()
+  const role: Array<number> = new Array(n)
+  const meetingAct: Array<boolean> = new Array(n)
+  const sway: Array<boolean> = new Array(n)
+  let hasFourAndTwoSteps = false
+  let firstDecision = n
+  for (let i = 0; i < n; i++) {
+    const s = all[i]!
+    if (!index.has(s.id)) index.set(s.id, i)
+    const r = fourAndTwoRole(s)
+    role[i] = r
+    if (r >= 0) hasFourAndTwoSteps = true
+    meetingAct[i] = meetingActs.has(s.act)
+    sway[i] = swaying(s.act)
+    if (firstDecision === n && (s.act === "resolve" || s.act === "approve") && !("body" in s.actor && isTownBody(s.actor.body))) {
+      firstDecision = i
+    }
+  }
+  const duties = new Map<string, PowerList.DisclosureDuty>()
+  for (const d of item.disclosures) if (!duties.has(d.id)) duties.set(d.id, d)
+  let conditionalFourAndTwo = false
+  let alwaysFourAndTwo = false
+  let hasAmountCondition = false
+  for (const c of item.conditions) {
+    const always = "always" in c.when
+    if (c.then === "fourAndTwo") {
+      if (always) alwaysFourAndTwo = true
+      else conditionalFourAndTwo = true
+    }
+    if ("amountAtLeast" in c.when) hasAmountCondition = true
+  }
+  return {
+    item,
+    steps: all,
+    index,
+    role,
+    fourAndTwoConditional: conditionalFourAndTwo && !alwaysFourAndTwo,
+    hasFourAndTwoSteps,
+    duties,
+    hasAmountCondition,
+    meetingAct,
+    swaying: sway,
+    firstDecision
+  }
 }
 
 export const prepare = (item: PowerList.PowerItem): Prepared => {
   const cached = prepared.get(item)
   if (cached !== undefined) return cached
-  const all = expand(item.procedure)
-  const index = new Map<string, number>()
-  all.forEach((s, i) => {
-    if (!index.has(s.id)) index.set(s.id, i)
-  })
-  const role = all.map(fourAndTwoRole)
-  const duties = new Map<string, PowerList.DisclosureDuty>()
-  for (const d of item.disclosures) if (!duties.has(d.id)) duties.set(d.id, d)
-  const p: Prepared = {
-    item,
-    steps: all,
-    index,
-    role,
-    fourAndTwoConditional: item.conditions.some((c) => c.then === "fourAndTwo" && !("always" in c.when)) &&
-      !item.conditions.some((c) => c.then === "fourAndTwo" && "always" in c.when),
-    hasFourAndTwoSteps: role.some((r) => r >= 0),
-    duties,
-    hasAmountCondition: item.conditions.some((c) => "amountAtLeast" in c.when),
-    meetingAct: all.map((s) => meetingActs.has(s.act)),
-    swaying: all.map((s) => swaying(s.act)),
-    firstDecision: firstDecisionOf(all)
-  }
+  const p = build(item)
   prepared.set(item, p)
   return p
 }
 
-const itemIndexes = new WeakMap<PowerList.PowerList, ReadonlyMap<string, PowerList.PowerItem>>()
+// Per list: its items by code and their preparations, filled as they are needed. One WeakMap entry
+// per list rather than one per item keeps a freshly decoded list cheap.
+interface ListTable {
+  readonly byCode: ReadonlyMap<string, number>
+  readonly prepared: Array<Prepared | undefined>
+}
 
-// Exercises usually arrive grouped by village: remember the last list's index.
+const listTables = new WeakMap<PowerList.PowerList, ListTable>()
+
+// Exercises usually arrive grouped by village: remember the last list's table.
 let lastList: PowerList.PowerList | undefined
-let lastItemIndex: ReadonlyMap<string, PowerList.PowerItem> | undefined
+let lastTable: ListTable | undefined
 
-export const findItem = (list: PowerList.PowerList, code: string): PowerList.PowerItem | undefined => {
-  if (list === lastList) return lastItemIndex!.get(code)
-  let m = itemIndexes.get(list)
-  if (m === undefined) {
-    const map = new Map<string, PowerList.PowerItem>()
-    for (const i of list.items) if (!map.has(i.code)) map.set(i.code, i)
-    itemIndexes.set(list, map)
-    m = map
+const tableOf = (list: PowerList.PowerList): ListTable => {
+  if (list === lastList) return lastTable!
+  let t = listTables.get(list)
+  if (t === undefined) {
+    const byCode = new Map<string, number>()
+    const items = list.items
+    for (let i = 0; i < items.length; i++) if (!byCode.has(items[i]!.code)) byCode.set(items[i]!.code, i)
+    t = { byCode, prepared: new Array(items.length) }
+    listTables.set(list, t)
   }
   lastList = list
-  lastItemIndex = m
-  return m.get(code)
+  lastTable = t
+  return t
+}
+
+/** The preparation of `list.items[i]`, memoised with the list. */
+export const preparedAt = (list: PowerList.PowerList, i: number): Prepared => {
+  const t = tableOf(list)
+  return t.prepared[i] ??= build(list.items[i]!)
+}
+
+const findPrepared = (list: PowerList.PowerList, code: string): Prepared | undefined => {
+  const t = tableOf(list)
+  const i = t.byCode.get(code)
+  return i === undefined ? undefined : t.prepared[i] ??= build(list.items[i]!)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,7 +157,7 @@ const ruleSets = new WeakMap<Rulebook.Rulebook, Map<string, Either.Either<Rulebo
 let lastRulebook: Rulebook.Rulebook | undefined
 let lastRuleSets: Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>> | undefined
 
-const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
+export const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
   let m = rulebook === lastRulebook ? lastRuleSets : ruleSets.get(rulebook)
   if (m === undefined) {
     m = new Map()
@@ -311,8 +355,27 @@ export const check = (
   rulebook: Rulebook.Rulebook,
   calendar: WorkCalendar.WorkCalendar,
   options?: Options
+): Exercise.Result => checkPrepared(prepare(item), ex, rulebook, calendar, options)
+
+export const checkInList = (
+  list: PowerList.PowerList,
+  ex: Exercise.Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options?: Options
 ): Exercise.Result => {
-  const p = prepare(item)
+  const p = findPrepared(list, ex.item)
+  return p === undefined ? unknownItem(ex) : checkPrepared(p, ex, rulebook, calendar, options)
+}
+
+const checkPrepared = (
+  p: Prepared,
+  ex: Exercise.Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options: Options | undefined
+): Exercise.Result => {
+  const item = p.item
   const out: Array<Finding> = []
   if (ex.item !== item.code) {
     out.push(

@@ -6,7 +6,7 @@ import * as Post from "../Post.js"
 import type * as PowerList from "../PowerList.js"
 import * as Rulebook from "../Rulebook.js"
 import { fourAndTwoRole, fourAndTwoSteps } from "../PowerList.js"
-import { prepare } from "./exerciseCheck.js"
+import { preparedAt, rulesAt } from "./exerciseCheck.js"
 
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
 
@@ -71,16 +71,31 @@ const checkFourAndTwo = (item: PowerList.PowerItem, base: ReadonlyArray<string |
   })
 }
 
+const knownPost = (p: string, localPosts: ReadonlySet<string>) => isKnownPost(p) || localPosts.has(p)
+
+// Where an expanded step lives in the input, so that paths point at what the author wrote.
+const stepPath = (item: PowerList.PowerItem, index: number, i: number): ReadonlyArray<string | number> => {
+  if (item.procedure._tag === "Steps") return ["items", index, "procedure", "steps", i]
+  const nb = item.procedure.before.length
+  const ni = item.procedure.implementation.length
+  if (i < nb) return ["items", index, "procedure", "before", i]
+  if (i < nb + 5) return ["items", index, "procedure"]
+  if (i < nb + 5 + ni) return ["items", index, "procedure", "implementation", i - nb - 5]
+  if (i < nb + 6 + ni) return ["items", index, "procedure"]
+  return ["items", index, "procedure", "after", i - nb - 6 - ni]
+}
+
+// Plain loops and no closures: a county validates hundreds of lists of dozens of items.
 const checkItem = (
-  item: PowerList.PowerItem,
+  list: PowerList.PowerList,
   index: number,
   categoryCodes: ReadonlySet<string>,
   localPosts: ReadonlySet<string>,
   out: Array<D>
 ): void => {
+  const item = list.items[index]!
   const base = ["items", index] as const
   const code = item.code
-  const knownPost = (p: string) => isKnownPost(p) || localPosts.has(p)
 
   if (!categoryCodes.has(item.category)) {
     out.push(
@@ -102,8 +117,9 @@ const checkItem = (
       )
     )
   }
-  item.responsiblePosts.forEach((p, i) => {
-    if (!knownPost(p)) {
+  for (let i = 0; i < item.responsiblePosts.length; i++) {
+    const p = item.responsiblePosts[i]!
+    if (!knownPost(p, localPosts)) {
       out.push(
         Diagnostic.error(
           "UNKNOWN_POST",
@@ -113,25 +129,12 @@ const checkItem = (
         )
       )
     }
-  })
+  }
 
   // The same preparation exercise checks use, so validating a list warms their cache.
-  const prepared = prepare(item)
+  const prepared = preparedAt(list, index)
   const all = prepared.steps
   const stepIds = prepared.index
-  const stepsPath =
-    item.procedure._tag === "Steps" ? ([...base, "procedure", "steps"] as const) : ([...base, "procedure"] as const)
-  // Where an expanded step lives in the input, so that paths point at what the author wrote.
-  const stepPath = (i: number): ReadonlyArray<string | number> => {
-    if (item.procedure._tag === "Steps") return [...stepsPath, i]
-    const nb = item.procedure.before.length
-    const ni = item.procedure.implementation.length
-    if (i < nb) return [...base, "procedure", "before", i]
-    if (i < nb + 5) return [...base, "procedure"]
-    if (i < nb + 5 + ni) return [...base, "procedure", "implementation", i - nb - 5]
-    if (i < nb + 6 + ni) return [...base, "procedure"]
-    return [...base, "procedure", "after", i - nb - 6 - ni]
-  }
   if (all.length === 0) {
     out.push(
       Diagnostic.error(
@@ -142,22 +145,23 @@ const checkItem = (
       )
     )
   }
-  all.forEach((s, i) => {
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i]!
     if (stepIds.get(s.id) !== i) {
       out.push(
         Diagnostic.error(
           "DUPLICATE_STEP_ID",
-          [...stepPath(i), "id"],
+          [...stepPath(item, index, i), "id"],
           `事项 ${code} 的步骤编号 "${s.id}" 重复`,
           `item ${code} uses step id "${s.id}" more than once`
         )
       )
     }
-    if ("post" in s.actor && !knownPost(s.actor.post)) {
+    if ("post" in s.actor && !knownPost(s.actor.post, localPosts)) {
       out.push(
         Diagnostic.error(
           "UNKNOWN_POST",
-          [...stepPath(i), "actor", "post"],
+          [...stepPath(item, index, i), "actor", "post"],
           `事项 ${code} 步骤 "${s.id}" 的执行岗位 "${s.actor.post}" 不是已知职务`,
           `item ${code}, step "${s.id}": actor post "${s.actor.post}" is neither a built-in post nor declared in localPosts`
         )
@@ -167,16 +171,17 @@ const checkItem = (
       out.push(
         Diagnostic.warning(
           "MISSING_EVIDENCE",
-          [...stepPath(i), "evidence"],
+          [...stepPath(item, index, i), "evidence"],
           `事项 ${code} 的决策步骤 "${s.id}" 没有规定留痕材料（如会议记录、决议）`,
           `item ${code}: deciding step "${s.id}" requires no evidence (minutes, resolution …); a decision must leave a record`
         )
       )
     }
-  })
+  }
 
   const riskIds = new Set<string>()
-  item.riskPoints.forEach((r, i) => {
+  for (let i = 0; i < item.riskPoints.length; i++) {
+    const r = item.riskPoints[i]!
     const path = [...base, "riskPoints", i] as const
     if (riskIds.has(r.id)) {
       out.push(
@@ -209,7 +214,7 @@ const checkItem = (
         )
       )
     }
-  })
+  }
 
   if (item.touchesVillagersInterests && item.disclosures.length === 0) {
     out.push(
@@ -222,7 +227,8 @@ const checkItem = (
     )
   }
   const dutyIds = new Set<string>()
-  item.disclosures.forEach((d, i) => {
+  for (let i = 0; i < item.disclosures.length; i++) {
+    const d = item.disclosures[i]!
     const path = [...base, "disclosures", i] as const
     if (dutyIds.has(d.id)) {
       out.push(
@@ -245,7 +251,7 @@ const checkItem = (
         )
       )
     }
-  })
+  }
 
   if (item.article24 !== undefined && !assemblies.has(item.decidingBody)) {
     out.push(
@@ -258,25 +264,31 @@ const checkItem = (
     )
   }
   if (item.article24 !== undefined) {
-    all.forEach((s, i) => {
+    for (let i = 0; i < all.length; i++) {
+      const s = all[i]!
       if (s.act === "resolve" && "body" in s.actor && !assemblies.has(s.actor.body)) {
         out.push(
           Diagnostic.error(
             "WRONG_DECIDING_BODY",
-            [...stepPath(i), "actor"],
+            [...stepPath(item, index, i), "actor"],
             `事项 ${code} 属于第二十四条事项，但步骤 "${s.id}" 由 ${s.actor.body} 作出决议`,
             `item ${code} is a §24 matter but step "${s.id}" has ${s.actor.body} resolve it`
           )
         )
       }
-    })
+    }
   }
 
-  if (item.conditions.some((c) => c.then === "fourAndTwo")) checkFourAndTwo(item, base, out)
+  for (const c of item.conditions) {
+    if (c.then === "fourAndTwo") {
+      checkFourAndTwo(item, base, out)
+      break
+    }
+  }
 }
 
 const checkAgainstRulebook = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook, out: Array<D>): void => {
-  const rules = Rulebook.at(rulebook, list.effectiveFrom)
+  const rules = rulesAt(rulebook, list.effectiveFrom)
   if (Either.isLeft(rules)) {
     out.push(
       Diagnostic.warning(
@@ -288,11 +300,13 @@ const checkAgainstRulebook = (list: PowerList.PowerList, rulebook: Rulebook.Rule
     )
     return
   }
-  list.items.forEach((item, i) => {
-    if (item.procurement === undefined) return
+  for (let i = 0; i < list.items.length; i++) {
+    const item = list.items[i]!
+    if (item.procurement === undefined) continue
     const national = Rulebook.value(rules.right, tenderKey[item.procurement])
-    item.conditions.forEach((c, j) => {
-      if (c.then !== "publicTender" || !("amountAtLeast" in c.when) || !("amount" in c.when.amountAtLeast)) return
+    for (let j = 0; j < item.conditions.length; j++) {
+      const c = item.conditions[j]!
+      if (c.then !== "publicTender" || !("amountAtLeast" in c.when) || !("amount" in c.when.amountAtLeast)) continue
       const limit = c.when.amountAtLeast.amount
       if (limit > national) {
         out.push(
@@ -304,8 +318,8 @@ const checkAgainstRulebook = (list: PowerList.PowerList, rulebook: Rulebook.Rule
           )
         )
       }
-    })
-  })
+    }
+  }
 }
 
 export const check = (list: PowerList.PowerList, rulebook?: Rulebook.Rulebook): ReadonlyArray<D> => {
@@ -353,7 +367,7 @@ export const check = (list: PowerList.PowerList, rulebook?: Rulebook.Rulebook): 
       itemCodes.set(item.code, i)
     }
     used.add(item.category)
-    checkItem(item, i, categoryCodes, localPosts, out)
+    checkItem(list, i, categoryCodes, localPosts, out)
   })
   list.categories.forEach((c, i) => {
     if (!used.has(c.code)) {
