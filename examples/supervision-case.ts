@@ -95,7 +95,7 @@ const program = Effect.gen(function*() {
 
   console.log("\nwho may see the reporter:")
   for (const reader of [member, secretary]) {
-    const seen = yield* Effect.either(Whistleblower.reveal(replayed, reader))
+    const seen = yield* Effect.either(Whistleblower.reveal(replayed, reader, Whistleblower.defaultPolicy({ relations: [] })))
     console.log(
       Either.isRight(seen)
         ? `  ${reader.id}: granted, ${Option.match(seen.right, { onNone: () => "anonymous", onSome: (i) => i.name })}`

@@ -214,6 +214,8 @@ export const ParameterValues = {
   "sanction.periodMonths": byMeasure(Schema.NonEmptyArray(Schema.Int.pipe(Schema.nonNegative()))),
   /** 政务处分 a village cadre can receive (监察法 §15(5), 政务处分法 §22). */
   "sanction.villageCadreGovernmentMeasures": Schema.Array(Measure.Measure),
+  /** Longest combined period, in months, of several 政务处分 of the same kind below 撤职 (政务处分法 §10). */
+  "sanction.governmentCombinedMaxMonths": Schema.Int.pipe(Schema.positive()),
   /** The lowest level that may decide each measure. */
   "authority.decisionLevel": byMeasure(Level)
 } as const

@@ -310,7 +310,8 @@ const Measures = Schema.NonEmptyArray(MeasureChoice)
  * | `ServeDecision` | 送达处分决定 |
  * | `ApplyReexamination` / `DecideReexamination` | 申请复审 / 复审决定 |
  * | `ApplyRecheck` / `DecideRecheck` | 申请复核 / 复核决定 |
- * | `CloseCase` | 结案 |
+ * | `WaiveAppeal` | 登记本人放弃申请复审 / 复核 (书面表示服从处分决定) |
+ * | `CloseCase` | 结案 (申请期届满或本人放弃后) |
  *
  * @since 0.1.0
  * @category schemas
@@ -350,6 +351,7 @@ export const Command = Schema.Union(
     outcome: Schema.Literal("upheld", "changed", "revoked"),
     measures: Schema.optional(Measures)
   }),
+  Schema.TaggedStruct("WaiveAppeal", {}),
   Schema.TaggedStruct("CloseCase", {})
 ).annotations({ identifier: "SupervisionCommand" })
 
@@ -444,6 +446,7 @@ export const Event = Schema.Union(
     outcome: Schema.Literal("upheld", "changed", "revoked"),
     dispositions: Dispositions
   }),
+  Schema.TaggedStruct("AppealWaived", meta),
   Schema.TaggedStruct("CaseClosed", meta)
 ).annotations({ identifier: "SupervisionEvent" })
 
@@ -494,6 +497,8 @@ export type Guard =
   | "extensionAvailable"
   | "reexaminationWindowOpen"
   | "recheckWindowOpen"
+  | "appealWindowOpen"
+  | "appealWindowPassed"
 
 /**
  * What each guard requires, in Chinese.
@@ -711,12 +716,22 @@ export const machine: ReadonlyArray<Transition> = [
     labelZh: "复核决定"
   },
   {
+    command: "WaiveAppeal",
+    event: "AppealWaived",
+    from: ["execution"],
+    to: { "*": { stage: "same" } },
+    role: "record",
+    guards: ["appealWindowOpen"],
+    labelZh: "登记放弃申请复审 / 复核"
+  },
+  {
     command: "CloseCase",
     event: "CaseClosed",
     from: ["investigation", "review", "execution"],
     to: { "*": { stage: "closed" } },
     role: "decide",
-    guards: ["notSuspended"],
+    // In execution the subject may still appeal until the window ends, unless they waived it.
+    guards: ["notSuspended", "appealWindowPassed"],
     labelZh: "结案"
   }
 ]
@@ -755,6 +770,7 @@ export const commandTags: ReadonlyArray<CommandTag> = [
   "DecideReexamination",
   "ApplyRecheck",
   "DecideRecheck",
+  "WaiveAppeal",
   "CloseCase"
 ]
 
@@ -895,6 +911,10 @@ export const evolve = (s: State, e: Event): State => {
     case "ReexaminationDecided":
     case "RecheckDecided":
       if (e.outcome !== "upheld") n.dispositions = e.dispositions
+      break
+    case "AppealWaived":
+      // The subject gave up the appeal the window was open for: it closes now.
+      n.window = undefined
       break
     case "CaseClosed":
       n.suspendedSince = undefined
@@ -1054,6 +1074,8 @@ export type DecideError =
   | CommandRejected
   | Sanction.MeasureNotAllowed
   | Sanction.PeriodChoiceInvalid
+  | Sanction.CombinedPeriodInvalid
+  | Sanction.PartySanctionsNotCombined
   | FourForms.Unclassified
   | WorkCalendar.OutOfRange
   | Rulebook.NotInForce
@@ -1193,11 +1215,41 @@ const authorize = (row: Transition, s: State, c: Command, ctx: DecideContext): F
     return forbidden(c, actor, "decisionLevel", `${c._tag} is decided at county level`)
   }
   const subject = c._tag === "RegisterLead" ? c.subject.cadre : s.subject?.cadre
-  if (subject !== undefined) {
-    if (subject === actor.id) return forbidden(c, actor, "recusal", "the actor is the subject of the case (回避)")
-    if (ctx.isRelated?.(actor.id, subject) === true || (ctx.relations !== undefined && Kinship.areRelated(ctx.relations, actor.id, subject))) {
-      return forbidden(c, actor, "recusal", `the actor is a relative of the subject ${subject} (回避)`)
-    }
+  const recused = recusal(actor.id, subject, ctx)
+  return recused === undefined ? undefined : forbidden(c, actor, "recusal", recused)
+}
+
+/**
+ * How to tell the relatives of a case's subject (回避): a predicate, recorded
+ * {@link Kinship.Relation}s, or both. At least one is required where recusal must be checked.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Recusal =
+  | { readonly isRelated: (a: Ids.CadreId, b: Ids.CadreId) => boolean; readonly relations?: ReadonlyArray<Kinship.Relation> }
+  | { readonly isRelated?: (a: Ids.CadreId, b: Ids.CadreId) => boolean; readonly relations: ReadonlyArray<Kinship.Relation> }
+
+/**
+ * Why `actor` must stand aside from a case about `subject` (回避): they are the subject, or a
+ * relative of the subject by `isRelated` or the recorded `relations`; `undefined` when they need
+ * not. {@link decide} and `Whistleblower.byPosts` both use it.
+ *
+ * @since 0.1.0
+ * @category authorization
+ */
+export const recusal = (
+  actor: Ids.CadreId,
+  subject: Ids.CadreId | undefined,
+  known: {
+    readonly isRelated?: ((a: Ids.CadreId, b: Ids.CadreId) => boolean) | undefined
+    readonly relations?: ReadonlyArray<Kinship.Relation> | undefined
+  }
+): string | undefined => {
+  if (subject === undefined) return undefined
+  if (subject === actor) return "the actor is the subject of the case (回避)"
+  if (known.isRelated?.(actor, subject) === true || (known.relations !== undefined && Kinship.areRelated(known.relations, actor, subject))) {
+    return `the actor is a relative of the subject ${subject} (回避)`
   }
   return undefined
 }
@@ -1226,6 +1278,13 @@ const checkGuard = (g: Guard, s: State, rules: Rulebook.RuleSet, ctx: DecideCont
         : s.window?.kind === "recheckApply"
         ? `the 复核 application window closed on ${s.window.due}`
         : "复核 needs a 复审 decision first, and is applied for once"
+    case "appealWindowOpen":
+      return s.window !== undefined && ctx.now <= s.window.due ? undefined : "no appeal window is open to waive"
+    case "appealWindowPassed":
+      return s.window === undefined || ctx.now > s.window.due
+        ? undefined
+        : `the subject may apply for ${s.window.kind === "recheckApply" ? "复核" : "复审"} until ${s.window.due}; ` +
+          "close the case after that date, or record the subject's waiver (WaiveAppeal) first"
   }
 }
 
@@ -1258,19 +1317,65 @@ const openDeadline = (
   }
   let cached = byKind[kind]
   if (cached === undefined) {
-    const p = Internal.deadlinePolicy[kind]
-    const limit = Rulebook.value(rules, p.key)
-    const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
-    cached = Either.map(WorkCalendar.dueDate(ctx.calendar, ctx.now, limit, { rollForwardFromRestDay }), (due) => ({
-      kind,
-      startedOn: ctx.now,
-      due,
-      onSuspend: p.onSuspend,
-      binding: p.binding
-    }))
+    cached = deadlineFor(kind, rules, ctx.calendar, ctx.now)
     byKind[kind] = cached
   }
   return cached
+}
+
+/**
+ * The deadline of `kind` that a stage entered on `startedOn` opens: the rulebook duration on the
+ * calendar (`WorkCalendar.dueDate`), a limit in days or months that ends on a rest day carried to
+ * the next working day when `deadline.rollForwardFromRestDay` is set. {@link decide} computes
+ * every due date with it.
+ *
+ * @since 0.1.0
+ * @category deadlines
+ */
+export const deadlineFor = (
+  kind: DeadlineKind,
+  rules: Rulebook.RuleSet,
+  calendar: WorkCalendar.WorkCalendar,
+  startedOn: LocalDate.LocalDate
+): Either.Either<Deadline, WorkCalendar.OutOfRange> => {
+  const p = Internal.deadlinePolicy[kind]
+  const limit = Rulebook.value(rules, p.key)
+  const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
+  return Either.map(WorkCalendar.dueDate(calendar, startedOn, limit, { rollForwardFromRestDay }), (due) => ({
+    kind,
+    startedOn,
+    due,
+    onSuspend: p.onSuspend,
+    binding: p.binding
+  }))
+}
+
+/**
+ * An investigation extension of `days` from the current due date `from`: `latest` is the furthest
+ * the extension may reach, `case.investigationExtension.max` after `from` without carrying it past
+ * rest days (the statute limits the extension, not the working day it ends on); the extension is
+ * `withinMax` when `from + days` does not pass it. `due` is the new due date, carried to the next
+ * working day when `deadline.rollForwardFromRestDay` is set.
+ *
+ * @since 0.1.0
+ * @category deadlines
+ */
+export const investigationExtension = (
+  rules: Rulebook.RuleSet,
+  calendar: WorkCalendar.WorkCalendar,
+  from: LocalDate.LocalDate,
+  days: number
+): Either.Either<
+  { readonly latest: LocalDate.LocalDate; readonly withinMax: boolean; readonly due: LocalDate.LocalDate },
+  WorkCalendar.OutOfRange
+> => {
+  const max = Rulebook.value(rules, "case.investigationExtension").max
+  const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
+  return Either.flatMap(WorkCalendar.addDuration(calendar, from, max), (latest) =>
+    Either.map(
+      WorkCalendar.dueDate(calendar, from, { amount: days, unit: "days" }, { rollForwardFromRestDay }),
+      (due) => ({ latest, withinMax: LocalDate.addDays(from, days) <= latest, due })
+    ))
 }
 
 const one = <E extends Event>(e: E): Either.Either<ReadonlyArray<Event>, never> => Either.right([e])
@@ -1302,8 +1407,6 @@ const classifyAll = (
     if (Either.isLeft(allowed)) return Either.left(allowed.left)
     const form = FourForms.classify(rules, c.measure)
     if (Either.isLeft(form)) return Either.left(form.left)
-    const months = Sanction.period(rules, c.measure, c.periodMonths)
-    if (Either.isLeft(months)) return Either.left(months.left)
     // A measure the table does not place is decided by the county, the safer default.
     const level = levels[c.measure] ?? "county"
     if (level === "county" && ctx.actor.jurisdiction.level !== "county") {
@@ -1316,10 +1419,17 @@ const classifyAll = (
         })
       )
     }
+  }
+  // What is executed: one 政务处分 of several (政务处分法 第十条), at most one party sanction (合并处理).
+  const executed = Sanction.combine(rules, choices)
+  if (Either.isLeft(executed)) return Either.left(executed.left)
+  for (const c of executed.right) {
+    const form = FourForms.classify(rules, c.measure)
+    if (Either.isLeft(form)) return Either.left(form.left)
     out.push(
-      months.right === undefined
+      c.periodMonths === undefined
         ? { measure: c.measure, form: form.right, on }
-        : { measure: c.measure, form: form.right, on, periodMonths: months.right }
+        : { measure: c.measure, form: form.right, on, periodMonths: c.periodMonths }
     )
   }
   return Either.right(out)
@@ -1398,13 +1508,10 @@ const build = (
     case "ExtendInvestigation": {
       const d = s.deadline
       if (d === undefined) return reject(s, c._tag, "deadline", "the investigation has no due date to extend")
-      const ext = Rulebook.value(rules, "case.investigationExtension")
-      const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
-      return Either.flatMap(WorkCalendar.dueDate(ctx.calendar, d.due, ext.max, { rollForwardFromRestDay }), (latest) => {
-        const due = LocalDate.addDays(d.due, c.days)
-        return due > latest
-          ? reject(s, c._tag, "extensionWithinMax", `an extension of ${c.days} days exceeds the allowed ${ext.max.amount} ${ext.max.unit} (latest ${latest})`)
-          : one({ _tag: "InvestigationExtended", on, by, days: c.days, due })
+      return Either.flatMap(investigationExtension(rules, ctx.calendar, d.due, c.days), (x) => {
+        if (x.withinMax) return one({ _tag: "InvestigationExtended", on, by, days: c.days, due: x.due })
+        const max = Rulebook.value(rules, "case.investigationExtension").max
+        return reject(s, c._tag, "extensionWithinMax", `an extension of ${c.days} days exceeds the allowed ${max.amount} ${max.unit} (latest ${x.latest})`)
       })
     }
     case "Suspend":
@@ -1440,6 +1547,8 @@ const build = (
     case "DecideRecheck":
       return Either.flatMap(appealDispositions(s, c, rules, ctx), (dispositions) =>
         one({ _tag: "RecheckDecided", on, by, outcome: c.outcome, dispositions }))
+    case "WaiveAppeal":
+      return one({ _tag: "AppealWaived", on, by })
     case "CloseCase":
       return one({ _tag: "CaseClosed", on, by })
   }

@@ -221,37 +221,39 @@ export type AccessPolicy = (actor: SupervisionCase.Actor, c: CaseView) => string
 
 /**
  * A policy from a table of posts: at town level, holders of `town` posts in the case's town; at
- * county level, holders of `county` posts in its county. Never the case's subject, nor (with
- * `isRelated`) a relative of the subject.
+ * county level, holders of `county` posts in its county. Never the case's subject nor a relative of
+ * the subject: the table must say how to tell relatives (`isRelated`, `relations` or both), and
+ * they are told apart exactly as `SupervisionCase.decide` does ({@link SupervisionCase.recusal}).
  *
  * @since 0.1.0
  * @category policy
  */
-export const byPosts = (table: {
-  readonly town: ReadonlyArray<Post.Post>
-  readonly county: ReadonlyArray<Post.Post>
-  readonly isRelated?: (a: Ids.CadreId, b: Ids.CadreId) => boolean
-}): AccessPolicy =>
+export const byPosts = (
+  table: {
+    readonly town: ReadonlyArray<Post.Post>
+    readonly county: ReadonlyArray<Post.Post>
+  } & SupervisionCase.Recusal
+): AccessPolicy =>
 (actor, c) => {
   const j = actor.jurisdiction
   const posts = j.level === "town" ? table.town : table.county
   if (!actor.posts.some((p) => posts.includes(p))) return `only ${posts.join(", ")} at ${j.level} level may see a reporter's identity`
   if (j.county !== c.county || (j.level === "town" && j.town !== c.town)) return "the case is outside the actor's jurisdiction"
-  const subject = c.subject?.cadre
-  if (subject !== undefined && (subject === actor.id || table.isRelated?.(actor.id, subject) === true)) {
-    return "the subject of the case and their relatives may never see the reporter (回避)"
-  }
-  return undefined
+  const recused = SupervisionCase.recusal(actor.id, c.subject?.cadre, table)
+  return recused === undefined ? undefined : `the subject of the case and their relatives may never see the reporter: ${recused}`
 }
 
 /**
  * The default policy: the town discipline secretary (镇纪委书记) of the case's town, or the county
- * commission (县纪委监委).
+ * commission (县纪委监委), never the subject or a relative of the subject. It needs the same
+ * knowledge of relatives that `SupervisionCase.decide` is given, so a relative who may not handle
+ * the case may not see its reporter either.
  *
  * @since 0.1.0
  * @category policy
  */
-export const defaultPolicy: AccessPolicy = byPosts({ town: ["townDisciplineSecretary"], county: ["countyDisciplineOfficer"] })
+export const defaultPolicy = (recusal: SupervisionCase.Recusal): AccessPolicy =>
+  byPosts({ town: ["townDisciplineSecretary"], county: ["countyDisciplineOfficer"], ...recusal })
 
 /**
  * One attempt to see a reporter's identity: who, when (epoch ms from the Effect `Clock`), whether
@@ -351,8 +353,9 @@ export class AccessNotLogged extends Schema.TaggedError<AccessNotLogged>()("Whis
 }) {}
 
 /**
- * Reveals the named reporter of a case to `actor`: `None` when the lead has no named reporter
- * (anonymous, or not a petition). The attempt is logged first, granted or not; a refusal is
+ * Reveals the named reporter of a case to `actor` if `policy` allows it (usually
+ * {@link defaultPolicy} with the relatives known to the commission): `None` when the lead has no
+ * named reporter (anonymous, or not a petition). The attempt is logged first, granted or not; a refusal is
  * {@link SupervisionCase.Forbidden} with reason `policy`.
  *
  * @since 0.1.0
@@ -361,7 +364,7 @@ export class AccessNotLogged extends Schema.TaggedError<AccessNotLogged>()("Whis
 export const reveal = (
   c: CaseView,
   actor: SupervisionCase.Actor,
-  policy: AccessPolicy = defaultPolicy
+  policy: AccessPolicy
 ): Effect.Effect<
   Option.Option<Identity>,
   SupervisionCase.Forbidden | Unreadable | AccessNotLogged,

@@ -87,3 +87,78 @@ describe("Sanction.isUnderInfluence", () => {
     )
   })
 })
+
+describe("Sanction.combine (政务处分法 第十条; 合并处理)", () => {
+  const combine = (choices: ReadonlyArray<Sanction.Choice>) => Sanction.combine(rules, choices)
+  const tagOf = (r: Either.Either<unknown, { readonly _tag: string }>) => (Either.isLeft(r) ? r.left._tag : "ok")
+
+  it("the cap on a combined period is a cited national parameter of 48 months", () => {
+    assert.strictEqual(Rulebook.value(rules, "sanction.governmentCombinedMaxMonths"), 48)
+    const p = rules.parameters["sanction.governmentCombinedMaxMonths"]
+    assert.include(JSON.stringify(p), "第十条")
+  })
+
+  it("of two or more kinds of 政务处分 only the heaviest is executed", () => {
+    assert.deepStrictEqual(
+      combine([{ measure: "admonition" }, { measure: "governmentWarning" }, { measure: "governmentMajorDemerit" }, { measure: "governmentDemerit" }]),
+      Either.right([{ measure: "admonition", periodMonths: undefined }, { measure: "governmentMajorDemerit", periodMonths: 18 }])
+    )
+    assert.deepStrictEqual(
+      combine([{ measure: "governmentRemoval" }, { measure: "governmentExpulsion" }]),
+      Either.right([{ measure: "governmentExpulsion", periodMonths: undefined }])
+    )
+    assert.deepStrictEqual(Sanction.governmentSeverity, [
+      "governmentWarning",
+      "governmentDemerit",
+      "governmentMajorDemerit",
+      "governmentDemotion",
+      "governmentRemoval",
+      "governmentExpulsion"
+    ])
+  })
+
+  it("several of the same kind below 撤职 are one, with a chosen period from the longest single one to the sum, at most 48", () => {
+    const two = [{ measure: "governmentDemerit" as const, periodMonths: 20 }, { measure: "governmentDemerit" as const }]
+    assert.deepStrictEqual(combine(two), Either.right([{ measure: "governmentDemerit", periodMonths: 20 }]))
+    for (const months of [11, 25]) {
+      const r = combine([{ measure: "governmentDemerit", periodMonths: months }, { measure: "governmentDemerit", periodMonths: months }])
+      assert.isTrue(Either.isLeft(r) && r.left._tag === "CombinedPeriodInvalid" && r.left.min === 12 && r.left.max === 24, String(months))
+    }
+    // No choice made: the decision must state the period.
+    const none = combine([{ measure: "governmentWarning" }, { measure: "governmentWarning" }])
+    assert.isTrue(Either.isLeft(none) && none.left._tag === "CombinedPeriodInvalid" && none.left.message.includes("6 to 12"))
+    // Three 记大过 sum to 54 months, capped at 48.
+    const three = (m: number) => combine([1, 2, 3].map(() => ({ measure: "governmentMajorDemerit" as const, periodMonths: m })))
+    assert.deepStrictEqual(three(48), Either.right([{ measure: "governmentMajorDemerit", periodMonths: 48 }]))
+    assert.strictEqual(tagOf(three(49)), "CombinedPeriodInvalid")
+    // Two different choices on the entries are ambiguous.
+    assert.strictEqual(tagOf(combine([{ measure: "governmentDemotion", periodMonths: 30 }, { measure: "governmentDemotion", periodMonths: 36 }])), "CombinedPeriodInvalid")
+    // 撤职 twice is one 撤职 with its single period.
+    assert.deepStrictEqual(combine([{ measure: "governmentRemoval" }, { measure: "governmentRemoval" }]), Either.right([{ measure: "governmentRemoval", periodMonths: 24 }]))
+  })
+
+  it("the combined period stays within [longest single, min(sum, 48)] for any count and kind below 撤职", () => {
+    const below = ["governmentWarning", "governmentDemerit", "governmentMajorDemerit", "governmentDemotion"] as const
+    fc.assert(
+      fc.property(fc.constantFrom(...below), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 0, max: 80 }), (measure, n, months) => {
+        const single = Either.getOrThrow(Sanction.period(rules, measure))!
+        const r = combine(Array.from({ length: n }, () => ({ measure, periodMonths: months })))
+        const ok = months >= single && months <= Math.min(single * n, 48)
+        return ok ? Either.isRight(r) && r.right.length === 1 && r.right[0]!.periodMonths === months : Either.isLeft(r)
+      })
+    )
+  })
+
+  it("a decision names one party sanction (合并处理): two, of different kinds or the same, are refused", () => {
+    for (const pair of [["partyWarning", "partySeriousWarning"], ["partyWarning", "partyWarning"]] as const) {
+      const r = combine(pair.map((measure) => ({ measure })))
+      assert.isTrue(Either.isLeft(r) && r.left._tag === "PartySanctionsNotCombined", pair.join("+"))
+      if (Either.isLeft(r) && r.left._tag === "PartySanctionsNotCombined") assert.deepStrictEqual(r.left.measures, [...pair])
+    }
+    // One party sanction beside one 政务处分 is a normal decision.
+    assert.deepStrictEqual(
+      combine([{ measure: "partyWarning" }, { measure: "governmentWarning" }]),
+      Either.right([{ measure: "partyWarning", periodMonths: 12 }, { measure: "governmentWarning", periodMonths: 6 }])
+    )
+  })
+})

@@ -240,4 +240,78 @@ describe("SupervisionCase.overdue", () => {
       { numRuns: 200 }
     )
   })
+
+  it("an extension is measured against the 90 days un-carried; only the new due date is carried past a holiday", () => {
+    // Filed 2026-04-04: due 07-03. 07-03 + 90 days is 10-01 (国庆), which must not widen the limit to 10-08.
+    const inv = run([
+      [register(), "2026-03-02"],
+      [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-05"],
+      [{ _tag: "ConcludeInquiry", outcome: "fileCase" }, "2026-04-04"]
+    ]).state
+    assert.strictEqual(inv.deadline?.due, "2026-07-03")
+    for (const days of [91, 96, 97]) {
+      assert.strictEqual(
+        rejected(SupervisionCase.decide(inv, { _tag: "ExtendInvestigation", days }, ctx("2026-06-01"))),
+        "CommandRejected:extensionWithinMax",
+        `${days} days`
+      )
+    }
+    // 90 days reaches 10-01, a holiday: the new due date is the next working day, 10-08.
+    const extended = run([[{ _tag: "ExtendInvestigation", days: 90 }, "2026-06-01"]], inv)
+    assert.strictEqual(extended.state.deadline?.due, "2026-10-08")
+    assert.deepStrictEqual(extended.events.map((e) => e._tag === "InvestigationExtended" && [e.days, e.due]), [[90, d("2026-10-08")]])
+    // Where the rulebook does not carry deadlines, the new due date is the raw one.
+    const rules = Rulebook.unsafeAt(Rulebook.defaults, d("2026-01-01"))
+    const raw = Either.getOrThrow(SupervisionCase.investigationExtension(
+      { ...rules, parameters: { ...rules.parameters, "deadline.rollForwardFromRestDay": { ...rules.parameters["deadline.rollForwardFromRestDay"], value: false } } },
+      WorkCalendar.china,
+      d("2026-07-03"),
+      90
+    ))
+    assert.deepStrictEqual(raw, { latest: d("2026-10-01"), withinMax: true, due: d("2026-10-01") })
+  })
+
+  describe("closing a case in execution keeps the right to appeal", () => {
+    const served = run([
+      [register(), "2026-03-02"],
+      [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-05"],
+      [{ _tag: "ConcludeInquiry", outcome: "fileCase" }, "2026-04-01"],
+      [{ _tag: "SubmitForReview" }, "2026-05-01"],
+      [{ _tag: "Decide", measures: [{ measure: "partyWarning" }] }, "2026-05-20"],
+      [{ _tag: "ServeDecision" }, "2026-05-25"]
+    ]).state
+
+    it("CloseCase is refused while the 复审 window is open, and the subject can still apply", () => {
+      assert.strictEqual(served.window?.kind, "reexaminationApply")
+      assert.strictEqual(served.window?.due, "2026-06-25")
+      for (const day of ["2026-05-26", "2026-06-25"]) {
+        assert.strictEqual(rejected(SupervisionCase.decide(served, { _tag: "CloseCase" }, ctx(day))), "CommandRejected:appealWindowPassed", day)
+      }
+      const applied = run([[{ _tag: "ApplyReexamination" }, "2026-05-27"]], served).state
+      assert.strictEqual(applied.stage, "reexamination")
+      // Once the window has passed, the case closes.
+      assert.strictEqual(run([[{ _tag: "CloseCase" }, "2026-06-26"]], served).state.stage, "closed")
+    })
+
+    it("the 复核 window after a 复审 decision holds the case open the same way", () => {
+      const reexamined = run([
+        [{ _tag: "ApplyReexamination" }, "2026-05-27"],
+        [{ _tag: "DecideReexamination", outcome: "upheld" }, "2026-06-10"]
+      ], served).state
+      assert.strictEqual(reexamined.window?.kind, "recheckApply")
+      assert.strictEqual(rejected(SupervisionCase.decide(reexamined, { _tag: "CloseCase" }, ctx("2026-06-11"))), "CommandRejected:appealWindowPassed")
+      assert.strictEqual(run([[{ _tag: "CloseCase" }, LocalDate.addDays(reexamined.window!.due, 1)]], reexamined).state.stage, "closed")
+    })
+
+    it("a recorded waiver (WaiveAppeal) closes the window, so the case can close at once and no appeal follows", () => {
+      const waived = run([[{ _tag: "WaiveAppeal" }, "2026-05-26"]], served)
+      assert.deepStrictEqual(waived.events.map((e) => e._tag), ["AppealWaived"])
+      assert.strictEqual(waived.state.window, undefined)
+      assert.strictEqual(rejected(SupervisionCase.decide(waived.state, { _tag: "ApplyReexamination" }, ctx("2026-05-27"))), "CommandRejected:reexaminationWindowOpen")
+      assert.strictEqual(run([[{ _tag: "CloseCase" }, "2026-05-26"]], waived.state).state.stage, "closed")
+      // Nothing to waive once the window has closed.
+      assert.strictEqual(rejected(SupervisionCase.decide(served, { _tag: "WaiveAppeal" }, ctx("2026-06-26"))), "CommandRejected:appealWindowOpen")
+      assert.strictEqual(rejected(SupervisionCase.decide(waived.state, { _tag: "WaiveAppeal" }, ctx("2026-05-27"))), "CommandRejected:appealWindowOpen")
+    })
+  })
 })

@@ -134,6 +134,7 @@ export const sample = (tag: SupervisionCase.CommandTag, variant = "*"): Supervis
     case "ServeDecision":
     case "ApplyReexamination":
     case "ApplyRecheck":
+    case "WaiveAppeal":
     case "CloseCase":
       return { _tag: tag }
     case "ConcludeInquiry":
@@ -163,6 +164,10 @@ export const prepared = (tag: SupervisionCase.CommandTag, stage: SupervisionCase
       ...run([...recipes.reexamination, [{ _tag: "DecideReexamination", outcome: "upheld" }, "2026-07-10"]]),
       now: "2026-07-20"
     }
+  }
+  if (tag === "CloseCase" && stage === "execution") {
+    // The 复审 application window (served 06-20) has passed.
+    return { ...reach(stage), now: "2026-07-21" }
   }
   return { ...reach(stage), now: lastDate(stage) }
 }

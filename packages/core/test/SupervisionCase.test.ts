@@ -197,6 +197,49 @@ describe("SupervisionCase measures", () => {
     assert.deepStrictEqual(SupervisionCase.sanctions(ok.state).map((s) => [s.measure, s.from, s.until]), [["partyProbation", "2026-06-10", "2027-06-10"]])
   })
 
+  describe("several sanctions in one decision", () => {
+    const official = run([
+      [register({ subject: { cadre: subjectCadre, category: "publicOfficial" } }), "2026-03-02"],
+      [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-03"],
+      [{ _tag: "ConcludeInquiry", outcome: "fileCase" }, "2026-03-04"],
+      [{ _tag: "SubmitForReview" }, "2026-03-05"]
+    ]).state
+
+    it("of two kinds of 政务处分 only the heaviest is executed (政务处分法 第十条)", () => {
+      const ok = right(SupervisionCase.handle(official, {
+        _tag: "Decide",
+        measures: [{ measure: "governmentWarning" }, { measure: "partyWarning" }, { measure: "governmentDemotion" }]
+      }, ctx("2026-03-10", countyOfficer)))
+      assert.deepStrictEqual(ok.state.dispositions.map((x) => [x.measure, x.periodMonths]), [["governmentDemotion", 24], ["partyWarning", 12]])
+      // Periods run from the decision date: 政务处分法 第八条, 政务处分决定自作出之日起生效.
+      assert.deepStrictEqual(SupervisionCase.sanctions(ok.state).map((x) => [x.measure, x.from, x.until]), [
+        ["governmentDemotion", "2026-03-10", "2028-03-10"],
+        ["partyWarning", "2026-03-10", "2027-03-10"]
+      ])
+    })
+
+    it("several of the same kind below 撤职 are one, with one period between the longest and the sum, at most 48 months", () => {
+      const two = (periodMonths?: number) => SupervisionCase.handle(official, {
+        _tag: "Decide",
+        measures: [periodMonths === undefined ? { measure: "governmentMajorDemerit" } : { measure: "governmentMajorDemerit", periodMonths }, { measure: "governmentMajorDemerit" }]
+      }, ctx("2026-03-10", countyOfficer))
+      assert.deepStrictEqual(right(two(30)).state.dispositions.map((x) => [x.measure, x.periodMonths]), [["governmentMajorDemerit", 30]])
+      for (const bad of [undefined, 17, 37]) {
+        const e = left(two(bad))
+        assert.strictEqual(e._tag, "CombinedPeriodInvalid", String(bad))
+      }
+    })
+
+    it("two party sanctions in one decision are refused (合并处理), and nothing is written", () => {
+      const e = left(SupervisionCase.decide(official, {
+        _tag: "Decide",
+        measures: [{ measure: "partyWarning" }, { measure: "partySeriousWarning" }]
+      }, ctx("2026-03-10", countyOfficer)))
+      assert.strictEqual(e._tag, "PartySanctionsNotCombined")
+      assert.include(e.message, "合并处理")
+    })
+  })
+
   it("each disposition carries its form from the rulebook table", () => {
     const review = reach("review").state
     const ok = right(SupervisionCase.handle(review, {

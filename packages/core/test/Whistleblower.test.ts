@@ -1,14 +1,16 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either, Exit, Layer, Option, Redacted, Schema } from "effect"
 import { randomBytes } from "node:crypto"
-import { Ids, SupervisionCase, Whistleblower } from "@qinglian/core"
-import { caseId, countyOfficer, otherTownSecretary, register, run, subjectCadre, townMember, townSecretary } from "./SupervisionCase.fixtures.js"
+import { Ids, Kinship, SupervisionCase, Whistleblower } from "@qinglian/core"
+import { caseId, countyOfficer, ctx, otherTownSecretary, register, run, subjectCadre, townMember, townSecretary } from "./SupervisionCase.fixtures.js"
 
 const key = randomBytes(32)
 const keyLayer = Whistleblower.layer({ keyId: "k-2026", key: Redacted.make(new Uint8Array(key)) })
 const TestLayer = Layer.merge(keyLayer, Whistleblower.layerMemoryLog)
 
 const identity: Whistleblower.Identity = { name: "张三", phone: "13800000000", address: "西属村三组" }
+// The commission knows no relatives of the subject here.
+const policy = Whistleblower.defaultPolicy({ relations: [] })
 
 const namedCase = Effect.gen(function*() {
   const reporter = yield* Whistleblower.named(caseId, identity)
@@ -41,8 +43,8 @@ describe("Whistleblower", () => {
   it.effect("the town discipline secretary and the county commission may read; the read is logged", () =>
     Effect.gen(function*() {
       const { state } = yield* namedCase
-      assert.deepStrictEqual(yield* Whistleblower.reveal(state, townSecretary), Option.some(identity))
-      assert.deepStrictEqual(yield* Whistleblower.reveal(state, countyOfficer), Option.some(identity))
+      assert.deepStrictEqual(yield* Whistleblower.reveal(state, townSecretary, policy), Option.some(identity))
+      assert.deepStrictEqual(yield* Whistleblower.reveal(state, countyOfficer, policy), Option.some(identity))
       const log = yield* Whistleblower.WhistleblowerAccessLog
       const entries = yield* log.entries(caseId)
       assert.deepStrictEqual(entries.map((e) => [e.caseId, e.actor, e.granted]), [
@@ -56,9 +58,9 @@ describe("Whistleblower", () => {
       const { state } = yield* namedCase
       const subjectAsSecretary = { ...townSecretary, id: subjectCadre }
       for (const actor of [townMember, otherTownSecretary, subjectAsSecretary]) {
-        const exit = yield* Effect.exit(Whistleblower.reveal(state, actor))
+        const exit = yield* Effect.exit(Whistleblower.reveal(state, actor, policy))
         assert.isTrue(Exit.isFailure(exit))
-        const err = yield* Effect.flip(Whistleblower.reveal(state, actor))
+        const err = yield* Effect.flip(Whistleblower.reveal(state, actor, policy))
         assert.deepStrictEqual([err._tag, (err as SupervisionCase.Forbidden).reason], ["Forbidden", "policy"])
       }
       const entries = yield* Effect.flatMap(Whistleblower.WhistleblowerAccessLog, (l) => l.entries(caseId))
@@ -80,12 +82,33 @@ describe("Whistleblower", () => {
       assert.deepStrictEqual(yield* Whistleblower.reveal(state, member2, policy), Option.some(identity))
     }).pipe(Effect.provide(TestLayer)))
 
+  it.effect("the default policy refuses a relative of the subject who holds the secretary post, as decide does", () =>
+    Effect.gen(function*() {
+      const { state } = yield* namedCase
+      const relative = { ...townSecretary, id: Ids.CadreId.make("t-relative") }
+      const relations: ReadonlyArray<Kinship.Relation> = [
+        { a: { cadreId: subjectCadre }, b: { cadreId: relative.id }, kind: "sibling" }
+      ]
+      // decide refuses the relative as a handler of the case (回避) ...
+      const handled = SupervisionCase.decide(state, { _tag: "DisposeLead", way: "hold" }, { ...ctx("2026-03-03", relative), relations })
+      assert.isTrue(Either.isLeft(handled) && handled.left._tag === "Forbidden" && handled.left.reason === "recusal")
+      // ... and the default policy, given the same relations, refuses them the reporter's identity.
+      const err = yield* Effect.flip(Whistleblower.reveal(state, relative, Whistleblower.defaultPolicy({ relations })))
+      assert.deepStrictEqual([err._tag, (err as SupervisionCase.Forbidden).reason], ["Forbidden", "policy"])
+      assert.include((err as SupervisionCase.Forbidden).detail, "回避")
+      const byPredicate = Whistleblower.defaultPolicy({ isRelated: (a, b) => a === relative.id && b === subjectCadre })
+      const err2 = yield* Effect.flip(Whistleblower.reveal(state, relative, byPredicate))
+      assert.strictEqual(err2._tag, "Forbidden")
+      // An unrelated secretary is still allowed under the same policy.
+      assert.deepStrictEqual(yield* Whistleblower.reveal(state, townSecretary, Whistleblower.defaultPolicy({ relations })), Option.some(identity))
+    }).pipe(Effect.provide(TestLayer)))
+
   it.effect("anonymous reports and non-petition leads reveal nothing", () =>
     Effect.gen(function*() {
       const anon = run([[register({ source: { _tag: "Petition", reporter: Whistleblower.anonymous } }), "2026-03-02"]]).state
-      assert.deepStrictEqual(yield* Whistleblower.reveal(anon, townSecretary), Option.none())
+      assert.deepStrictEqual(yield* Whistleblower.reveal(anon, townSecretary, policy), Option.none())
       const daily = run([[register(), "2026-03-02"]]).state
-      assert.deepStrictEqual(yield* Whistleblower.reveal(daily, townSecretary), Option.none())
+      assert.deepStrictEqual(yield* Whistleblower.reveal(daily, townSecretary, policy), Option.none())
     }).pipe(Effect.provide(TestLayer)))
 
   it.effect("a ciphertext does not open under another key, for another case, or once altered", () =>

@@ -267,6 +267,11 @@ export const defaultParameters: Parameters = {
     ["governmentWarning", "governmentDemerit", "governmentMajorDemerit"],
     { law: `${SUPERVISION_LAW}; ${GOV_SANCTIONS}`, article: "监察法 第十五条(五); 政务处分法 第二十二条" }
   ),
+  "sanction.governmentCombinedMaxMonths": national<"sanction.governmentCombinedMaxMonths">(48, {
+    law: GOV_SANCTIONS,
+    version: "2020",
+    article: "第十条"
+  }),
   "authority.decisionLevel": localParam<"authority.decisionLevel">(
     LEVEL,
     "first-form measures and light sanctions at town level; heavier measures and transfers to the judiciary by the county"

@@ -67,7 +67,9 @@ export const guardLabelZh: Readonly<Record<Guard, string>> = {
   awaitingReply: "函询待回复",
   extensionAvailable: "尚有延期次数",
   reexaminationWindowOpen: "复审申请期内",
-  recheckWindowOpen: "复核申请期内"
+  recheckWindowOpen: "复核申请期内",
+  appealWindowOpen: "复审 / 复核申请期内",
+  appealWindowPassed: "申请期届满或本人已放弃"
 }
 
 export interface Compiled {
