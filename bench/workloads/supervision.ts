@@ -189,6 +189,10 @@ const decideMachine = () => {
         return s.window?.kind === "reexaminationApply" && now <= s.window.due
       case "recheckWindowOpen":
         return s.window?.kind === "recheckApply" && now <= s.window.due
+      case "appealWindowOpen":
+        return s.window !== undefined && now <= s.window.due
+      case "appealWindowPassed":
+        return s.window === undefined || now > s.window.due
     }
   }
   const allowed = (row: SupervisionCase.Transition, s: State, c: XCommand): boolean => {
@@ -222,12 +226,14 @@ const decideMachine = () => {
 }
 
 // The command-specific checks the machine's guards do not name.
+// The extension limit and the new due date are the machine's own computation.
+const extension = (s: State, days: number) =>
+  Either.getOrThrow(SupervisionCase.investigationExtension(rules, WorkCalendar.china, s.deadline!.due, days))
+
 const extraOk = (s: State, c: Command): boolean => {
   switch (c._tag) {
     case "ExtendInvestigation":
-      return s.deadline !== undefined &&
-        LocalDate.addDays(s.deadline.due, c.days) <=
-          Either.getOrThrow(WorkCalendar.addDuration(WorkCalendar.china, s.deadline.due, Rulebook.value(rules, "case.investigationExtension").max))
+      return s.deadline !== undefined && extension(s, c.days).withinMax
     case "ExtendReview":
       return s.deadline === undefined || c.until > s.deadline.due
     default:
@@ -235,15 +241,14 @@ const extraOk = (s: State, c: Command): boolean => {
   }
 }
 
-// Due dates memoised per (kind, day), as SupervisionCase.decide does.
+// Due dates memoised per (kind, day), as SupervisionCase.decide does, computed by the same
+// function decide uses (rest days carried per the rulebook).
 const dueCache = new Map<string, SupervisionCase.Deadline>()
 const dueFor = (kind: SupervisionCase.DeadlineKind, ctx: Ctx): SupervisionCase.Deadline => {
   const key = kind + "|" + ctx.now
   let d = dueCache.get(key)
   if (d === undefined) {
-    const p = SupervisionCase.deadlinePolicy[kind]
-    const due = Either.getOrThrow(WorkCalendar.addDuration(ctx.calendar, ctx.now, Rulebook.value(rules, p.key)))
-    d = { kind, startedOn: ctx.now, due, onSuspend: p.onSuspend, binding: p.binding }
+    d = Either.getOrThrow(SupervisionCase.deadlineFor(kind, rules, ctx.calendar, ctx.now))
     dueCache.set(key, d)
   }
   return d
@@ -269,7 +274,7 @@ const toEvent = (row: SupervisionCase.Transition, t: SupervisionCase.Target, s: 
     case "Decide":
       return { _tag: "DecisionMade", ...base, dispositions: c.measures.map((m) => form(m.measure as (typeof lightMeasures)[number])), ...deadline }
     case "ExtendInvestigation":
-      return { _tag: "InvestigationExtended", ...base, days: c.days, due: LocalDate.addDays(s.deadline!.due, c.days) }
+      return { _tag: "InvestigationExtended", ...base, days: c.days, due: extension(s, c.days).due }
     case "ExtendReview":
       return { _tag: "ReviewExtended", ...base, due: c.until }
     case "Resume": {
@@ -364,6 +369,45 @@ export const supervisionFold = workload<FoldState>({
   }
 })
 
+// Both sides must accept and reject the same commands, and reach the same states and due dates.
+const checkAgreement = (
+  steps: ReadonlyArray<Step>,
+  xsteps: ReadonlyArray<{ readonly snapshot: unknown; readonly event: XCommand }>,
+  machine: ReturnType<typeof decideMachine>
+): void => {
+  xsteps.forEach((x, i) => {
+    const ours = SupervisionCase.decide(steps[i]!.state, steps[i]!.command, steps[i]!.ctx)
+    const [next] = transition(machine, x.snapshot as never, x.event as never)
+    const theirs = next as unknown as { value: string; context: State }
+    const changed = theirs.context !== steps[i]!.state
+    if (Either.isRight(ours) !== changed) throw new Error(`supervision-decide: XState disagrees on step ${i} (${x.event.type} in ${steps[i]!.state.stage})`)
+    if (Either.isRight(ours)) {
+      const after = SupervisionCase.fold(ours.right, steps[i]!.state)
+      if (after.stage !== theirs.value || after.deadline?.due !== theirs.context.deadline?.due || after.window?.due !== theirs.context.window?.due) {
+        throw new Error(`supervision-decide: XState reached ${theirs.value}, decide ${after.stage} (step ${i})`)
+      }
+    }
+  })
+}
+
+/**
+ * The setup check of `supervision-decide` on a smaller corpus of `commands` steps: the XState
+ * machine and `SupervisionCase.decide` accept and reject the same commands and reach the same
+ * states and due dates. Returns how many commands were checked and accepted.
+ */
+export const decideAgreement = (commands: number): { readonly checked: number; readonly accepted: number } => {
+  const { steps } = makeCorpus(0, commands)
+  const machine = decideMachine()
+  const xsteps = steps.map((s) => ({
+    snapshot: machine.resolveState({ value: s.state.stage, context: s.state } as never),
+    event: { type: s.command._tag, command: s.command, ctx: s.ctx }
+  }))
+  checkAgreement(steps, xsteps, machine)
+  let accepted = 0
+  for (const s of steps) if (Either.isRight(SupervisionCase.decide(s.state, s.command, s.ctx))) accepted++
+  return { checked: steps.length, accepted }
+}
+
 interface DecideState {
   readonly steps: ReadonlyArray<Step>
   readonly xsteps: ReadonlyArray<{ readonly snapshot: unknown; readonly event: XCommand }>
@@ -388,20 +432,7 @@ export const supervisionDecide = workload<DecideState>({
     }))
     let accepted = 0
     for (const s of steps) if (Either.isRight(SupervisionCase.decide(s.state, s.command, s.ctx))) accepted++
-    // Both sides must accept and reject the same commands, and reach the same states.
-    xsteps.forEach((x, i) => {
-      const ours = SupervisionCase.decide(steps[i]!.state, steps[i]!.command, steps[i]!.ctx)
-      const [next] = transition(machine, x.snapshot as never, x.event as never)
-      const theirs = next as unknown as { value: string; context: State }
-      const changed = theirs.context !== steps[i]!.state
-      if (Either.isRight(ours) !== changed) throw new Error(`supervision-decide: XState disagrees on step ${i} (${x.event.type} in ${steps[i]!.state.stage})`)
-      if (Either.isRight(ours)) {
-        const after = SupervisionCase.fold(ours.right, steps[i]!.state)
-        if (after.stage !== theirs.value || after.deadline?.due !== theirs.context.deadline?.due) {
-          throw new Error(`supervision-decide: XState reached ${theirs.value}, decide ${after.stage} (step ${i})`)
-        }
-      }
-    })
+    checkAgreement(steps, xsteps, machine)
     return { steps, xsteps, machine, accepted }
   },
   // Like XState's transition, each accepted command is also folded into the next state.
