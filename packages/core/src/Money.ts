@@ -32,6 +32,9 @@ export const Fen = Schema.Number.pipe(
  */
 export type Fen = typeof Fen.Type
 
+// Compiled once: the transformation below runs for every amount decoded.
+const decodeFen = Schema.decodeUnknownEither(Fen)
+
 /**
  * The unit an amount is written in.
  *
@@ -64,7 +67,7 @@ export const Money = Schema.transformOrFail(
     decode: (m, _, ast) => {
       const fen = m.unit === "yuan" ? m.amount * 100 : m.amount
       return Number.isSafeInteger(fen)
-        ? Schema.decodeUnknownEither(Fen)(fen).pipe((e) =>
+        ? decodeFen(fen).pipe((e) =>
             e._tag === "Right" ? ParseOk(e.right) : ParseFail(ast, m, "amount out of range")
           )
         : ParseFail(ast, m, "amount out of range")
