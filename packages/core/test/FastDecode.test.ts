@@ -20,7 +20,7 @@ const exercise: Exercise.ExerciseEncoded = {
   date: "2025-03-03",
   amount: { amount: 500000, unit: "yuan" },
   counterparty: { name: "某公司", relatedCadres: ["c-1"] },
-  actors: [{ cadre: "c-1", name: "王", posts: ["partySecretary", "committeeDirector"] }, { cadre: "c-2", posts: ["treasurer"] }],
+  actors: [{ cadre: "c-1", name: "王", posts: ["partySecretary", "committeeDirector"] }, { cadre: "c-2", posts: ["bookkeeper"] }],
   steps: [
     { stepId: "4and2.propose", performedBy: { body: "partyOrganisation" }, date: "2025-03-03", evidence: ["minutes"] },
     { stepId: "4and2.discuss", performedBy: ["c-1"], date: "2025-03-04", meeting: { membersEntitled: 7, present: 6, votesFor: 5, votesAgainst: 1 } }
