@@ -220,6 +220,8 @@ export const ParameterValues = {
   "authority.decisionLevel": byMeasure(Level)
 } as const
 
+const keys = Object.keys(ParameterValues) as ReadonlyArray<Key>
+
 const measureTables: ReadonlySet<string> = new Set<Key>([
   "fourForms.classification",
   "sanction.periodMonths",
@@ -341,11 +343,15 @@ export interface Rulebook {
  */
 export class NotInForce extends Schema.TaggedError<NotInForce>()("RulebookNotInForce", {
   date: Schema.String,
-  earliest: Schema.String
+  earliest: Schema.String,
+  /** Parameters no edition in force on `date` sets, when some edition is in force. */
+  missing: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
 }) {
   /** @since 0.1.0 */
   override get message(): string {
-    return `no rulebook edition is in force on ${this.date}; the earliest starts ${this.earliest}`
+    return this.missing.length === 0
+      ? `no rulebook edition is in force on ${this.date}; the earliest starts ${this.earliest}`
+      : `the rulebook does not set ${this.missing.join(", ")} on ${this.date}; the editions in force then leave them out`
   }
 }
 
@@ -402,14 +408,23 @@ export const fromFile = (file: RulebookFile, base: Rulebook = defaults): Ruleboo
   editions: [...base.editions, ...file.editions]
 })
 
+// A rulebook file is strict: a misspelt parameter key or field would otherwise be dropped, and a
+// county would believe an override applies that never does.
+const decodeFileStrict = Schema.decodeUnknownEither(RulebookFile, { errors: "all", onExcessProperty: "error" })
+const decodeFileJsonStrict = Schema.decodeUnknownEither(Schema.parseJson(RulebookFile), {
+  errors: "all",
+  onExcessProperty: "error"
+})
+
 /**
- * Decodes a county's rulebook file from unknown input. Each bad path is named in the error.
+ * Decodes a county's rulebook file from unknown input. Each bad path is named in the error, and so
+ * is every key the format does not know (a misspelt parameter is an error, never ignored).
  *
  * @since 0.1.0
  * @category decoding
  */
-export const decodeFile: (input: unknown) => Either.Either<RulebookFile, InvalidInput.InvalidInput> =
-  InvalidInput.decodeUnknown(RulebookFile, "rulebook file")
+export const decodeFile = (input: unknown): Either.Either<RulebookFile, InvalidInput.InvalidInput> =>
+  Either.mapLeft(decodeFileStrict(input), (e) => InvalidInput.fromParseError("rulebook file", e))
 
 /**
  * Decodes a county's rulebook file from JSON text and merges it onto {@link defaults}.
@@ -421,11 +436,16 @@ export const decodeJson = (
   text: string,
   base: Rulebook = defaults
 ): Either.Either<Rulebook, InvalidInput.InvalidInput> =>
-  Either.map(InvalidInput.decodeJson(RulebookFile, "rulebook file")(text), (file) => fromFile(file, base))
+  Either.match(decodeFileJsonStrict(text), {
+    onLeft: (e) => Either.left(InvalidInput.fromParseError("rulebook file", e)),
+    onRight: (file) => Either.right(fromFile(file, base))
+  })
 
 /**
  * The parameters in force on `date`: every edition in force then, applied in order of
- * `effectiveFrom` (ties keep the order given), later editions overriding earlier ones. Tables keyed
+ * `effectiveFrom` (ties keep the order given), later editions overriding earlier ones. A date before
+ * the first edition, or one on which the editions in force leave a parameter unset, is
+ * {@link NotInForce}. Tables keyed
  * by measure (`fourForms.classification`, `sanction.periodMonths`, `authority.decisionLevel`) are
  * merged entry by entry; every other parameter is replaced whole.
  *
@@ -455,6 +475,8 @@ export const at = (rulebook: Rulebook, date: LocalDate.LocalDate): Either.Either
         : p
     }
   }
+  const missing = keys.filter((k) => merged[k] === undefined)
+  if (missing.length > 0) return Either.left(new NotInForce({ date, earliest: first.effectiveFrom, missing }))
   return Either.right({ date, parameters: merged as unknown as Parameters })
 }
 

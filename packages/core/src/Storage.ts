@@ -703,11 +703,12 @@ export interface PowerListRepository<A extends VersionedList> {
   readonly save: (list: A, options: WriteOptions) => Effect.Effect<Stored<A>, WriteError, Storage>
   /** One stored version. */
   readonly version: (id: string, version: string) => Effect.Effect<Option.Option<Stored<A>>, ReadError, Storage>
-  /** Every stored version of a list, by effective date. */
+  /** Every stored version of a list, by effective date, then by version label (numbers compared as numbers). */
   readonly versions: (id: string) => Effect.Effect<ReadonlyArray<Stored<A>>, ReadError, Storage>
   /**
    * The list in force in a jurisdiction on a date: the version with the latest `effectiveFrom` on or
-   * before `date` (the later-stored one when two take effect the same day).
+   * before `date`; when two take effect the same day, the higher version label, its numbers compared
+   * as numbers ("2025.10" over "2025.9").
    */
   readonly inForce: (jurisdiction: string, date: LocalDate.LocalDate) => Effect.Effect<Option.Option<Stored<A>>, ReadError, Storage>
 }
@@ -723,13 +724,16 @@ export const powerListRepository = <A extends VersionedList, I>(
   name = "powerLists"
 ): PowerListRepository<A> => {
   const docId = (id: string, version: string) => `${id}@${version}`
+  // Version labels order by their numbers ("2025.10" after "2025.9", "10" after "9"): each run of
+  // digits is left-padded so that code-point order in the index is numeric order.
+  const versionKey = (version: string) => version.replace(/\d+/g, (digits) => digits.padStart(16, "0"))
   const docs = collection({
     name,
     schema,
     id: (l: A) => docId(l.id, l.version),
     indexes: {
-      byJurisdiction: (l: A) => indexKey(l.jurisdiction.code, l.effectiveFrom, l.id, l.version),
-      byList: (l: A) => indexKey(l.id, l.effectiveFrom, l.version)
+      byJurisdiction: (l: A) => indexKey(l.jurisdiction.code, l.effectiveFrom, versionKey(l.version), l.id),
+      byList: (l: A) => indexKey(l.id, l.effectiveFrom, versionKey(l.version))
     }
   })
   return {

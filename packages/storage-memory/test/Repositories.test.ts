@@ -55,6 +55,14 @@ describe("Storage repositories on the memory adapter", () => {
         ["140525", "2025"],
         ["140525", "2026"]
       ])
+      // Two versions taking effect the same day: the higher version label wins, numbers compared as numbers.
+      yield* Storage.powerLists.save(listVersion("2027.10", "2027-01-01"), { actor })
+      yield* Storage.powerLists.save(listVersion("2027.9", "2027-01-01"), { actor })
+      assert.deepStrictEqual(yield* inForce("2027-06-01"), Option.some("2027.10"))
+      assert.deepStrictEqual(
+        (yield* Storage.powerLists.versions("140525-micro-power")).map((s) => s.value.version),
+        ["2024", "2025", "2026", "2027.9", "2027.10"]
+      )
       // A stored version never changes: saving it again is a conflict and writes nothing.
       const audit = yield* (yield* StorageAdapter.StorageAdapter).lastVersion(Audit.stream)
       const again = yield* Effect.flip(Storage.powerLists.save({ ...listVersion("2025", "2025-07-01"), illustrative: false }, { actor }))
