@@ -8,16 +8,23 @@
  */
 import * as Schema from "effect/Schema"
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
 const MS_PER_DAY = 86_400_000
 
+// The ASCII digit at `i`, or -1. Every decoded date passes here, so no regex and no substrings.
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48
+  return c >= 0 && c <= 9 ? c : -1
+}
+
+// `YYYY-MM-DD` with ASCII digits, a month 1–12 and a day that exists in that month.
 const isValidIsoDate = (s: string): boolean => {
-  const m = ISO_DATE.exec(s)
-  if (m === null) return false
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
+  const y0 = digit(s, 0), y1 = digit(s, 1), y2 = digit(s, 2), y3 = digit(s, 3)
+  const m0 = digit(s, 5), m1 = digit(s, 6), d0 = digit(s, 8), d1 = digit(s, 9)
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+  const mo = m0 * 10 + m1
+  const d = d0 * 10 + d1
   if (mo < 1 || mo > 12 || d < 1) return false
   return d <= daysInMonth(y, mo)
 }
@@ -52,7 +59,7 @@ export type LocalDate = typeof LocalDate.Type
  * @category utils
  */
 export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 
 /**
  * @since 0.1.0

@@ -191,7 +191,7 @@ const compileTypeLiteral = (
     optional.push(ps.isOptional)
     parsers.push(p)
   }
-  return (u) => {
+  return generated(names, optional, parsers, exact) ?? ((u) => {
     if (!isRecordOrArray(u) || Array.isArray(u)) return FAIL
     const out: Record<PropertyKey, unknown> = {}
     for (let i = 0; i < n; i++) {
@@ -205,6 +205,37 @@ const compileTypeLiteral = (
       out[name] = r
     }
     return out
+  })
+}
+
+// One function per struct, with its keys written out: a shared loop over key names makes every
+// property access megamorphic, which costs about as much as the checks themselves. Where code
+// cannot be generated (a content security policy forbids it), the loop above is used.
+const generated = (
+  names: ReadonlyArray<PropertyKey>,
+  optional: ReadonlyArray<boolean>,
+  parsers: ReadonlyArray<Fast>,
+  exact: boolean
+): Fast | undefined => {
+  if (!names.every((k) => typeof k === "string")) return undefined
+  const lines: Array<string> = [
+    "return function (u) {",
+    "if (typeof u !== \"object\" || u === null || Array.isArray(u)) return FAIL",
+    "const out = {}",
+    "let r"
+  ]
+  names.forEach((k, i) => {
+    const key = JSON.stringify(k)
+    const parse = `r = p[${i}](u[${key}]); if (r === FAIL) return FAIL; out[${key}] = r`
+    if (optional[i]) lines.push(`if (hasOwn.call(u, ${key})) { ${parse} }`)
+    else if (exact) lines.push(`if (!hasOwn.call(u, ${key})) return FAIL`, parse)
+    else lines.push(parse)
+  })
+  lines.push("return out", "}")
+  try {
+    return new Function("p", "FAIL", "hasOwn", lines.join("\n"))(parsers, FAIL, hasOwn) as Fast
+  } catch {
+    return undefined
   }
 }
 
