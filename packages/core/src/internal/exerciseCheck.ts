@@ -334,6 +334,12 @@ const result = (
 
 const requirementOrder: ReadonlyArray<PowerList.Requirement> = ["fourAndTwo", "escalation", "publicTender", "competitiveSelection"]
 
+// The sixteen possible lists of requirements, in order, built once and shared (frozen) by results.
+const requirementsOf: ReadonlyArray<ReadonlyArray<PowerList.Requirement>> = Array.from(
+  { length: 16 },
+  (_, bits) => Object.freeze(requirementOrder.filter((_, i) => (bits & (1 << i)) !== 0))
+)
+
 export const unknownItem = (exercise: Exercise.Exercise): Exercise.Result =>
   result(
     [
@@ -434,8 +440,9 @@ const checkPrepared = (
   }
   const fourAndTwoRequired = !p.fourAndTwoConditional || applies.fourAndTwo
   if (p.hasFourAndTwoSteps && fourAndTwoRequired) applies.fourAndTwo = true
-  const requirements: Array<PowerList.Requirement> = []
-  for (const r of requirementOrder) if (applies[r]) requirements.push(r)
+  const requirements = requirementsOf[
+    (applies.fourAndTwo ? 1 : 0) | (applies.escalation ? 2 : 0) | (applies.publicTender ? 4 : 0) | (applies.competitiveSelection ? 8 : 0)
+  ]!
 
   // --- who is who ----------------------------------------------------------------------------
   const who: Who = { actors: ex.actors, related: ex.counterparty?.relatedCadres ?? NONE, isRelated: options?.isRelated, cp: ex.counterparty }
@@ -488,9 +495,10 @@ const checkPrepared = (
   const mustBeDone = ex.status === "completed" ? n : lastPerformed
   let maxDate: LocalDate.LocalDate | undefined
   let maxStep = ""
-  const proposers: Array<[Ids.CadreId, number]> = []
-  const approvers: Array<[Ids.CadreId, number]> = []
-  const dualSeen: Array<string> = []
+  // Allocated only when a step needs them: most exercises have no proposer/approver overlap to find.
+  let proposers: Array<[Ids.CadreId, number]> | undefined
+  let approvers: Array<[Ids.CadreId, number]> | undefined
+  let dualSeen: Array<string> | undefined
   // A town review recorded before the village decides counts as 提级监督 even when
   // `safeguards.townReview` is not set; a later audit does not.
   let townReviewed = ex.safeguards.townReview
@@ -641,8 +649,8 @@ const checkPrepared = (
     const scan = p.swaying[i]! && (anyRelated || dualCadres !== undefined)
     if (!proposes && !approves && !scan) continue
     const persons = answerable(who, r, s)
-    if (proposes) for (const c of persons) proposers.push([c, k])
-    if (approves) for (const c of persons) approvers.push([c, k])
+    if (proposes) for (const c of persons) (proposers ??= []).push([c, k])
+    if (approves) for (const c of persons) (approvers ??= []).push([c, k])
     const attendees = !scan || Array.isArray(pb) || persons === (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
       ? NONE
       : (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
@@ -650,7 +658,7 @@ const checkPrepared = (
     for (let t = 0, m = scan ? persons.length + attendees.length : 0; t < m; t++) {
       const c = t < persons.length ? persons[t]! : attendees[t - persons.length]!
       if (anyRelated && relatedTo(who, c) && (relatedHere === undefined || !relatedHere.includes(c))) (relatedHere ??= []).push(c)
-      if (dualCadres !== undefined && dualCadres.includes(c) && !dualSeen.includes(c)) {
+      if (dualCadres !== undefined && dualCadres.includes(c) && !(dualSeen ??= []).includes(c)) {
         dualSeen.push(c)
         out.push(
           finding(
@@ -675,7 +683,7 @@ const checkPrepared = (
   }
 
   // --- self-approval -------------------------------------------------------------------------
-  for (const [a, ka] of approvers) {
+  if (approvers !== undefined && proposers !== undefined) for (const [a, ka] of approvers) {
     for (const [c, kp] of proposers) {
       if (a !== c || ka === kp) continue
       const dual = dualTop(who, a)
