@@ -261,6 +261,32 @@ describe("Exercise.check", () => {
     assert.strictEqual(late.risk, "yellow")
   })
 
+  it("a limit in calendar days that ends on a rest day runs to the next working day, unless the rulebook says otherwise", () => {
+    // Accepted Thursday 2026-11-26; ten days later is Sunday 2026-12-06; posted Monday 2026-12-07.
+    const e: Exercise.ExerciseEncoded = {
+      ...withStep(withStep(heating, "accept", { date: "2026-11-26" }), "4and2.publishResult", { date: "2026-12-07" }),
+      disclosures: [heating.disclosures![0]!, { dutyId: "result", postedOn: "2026-12-07", channel: "villageAffairsBoard", removedOn: "2026-12-15" }]
+    }
+    assert.deepStrictEqual(codesOf(run(e)), [])
+    const strict = Rulebook.withEditions(Rulebook.defaults, [{
+      effectiveFrom: LocalDate.unsafeMake("2026-01-01"),
+      source: { law: "某县规定" },
+      parameters: {
+        "deadline.rollForwardFromRestDay": { value: false, citation: { law: "某县规定" }, scope: "local" }
+      }
+    }])
+    const late = Exercise.check(works, decode(e), strict, cal)
+    assert.deepStrictEqual(codesOf(late), ["DISCLOSURE_LATE"])
+    assert.include(late.findings[0]!.message.en, "due by 2026-12-06")
+    // The default rulebook again (the due-date memo is keyed by the flag too), and a day later is late.
+    assert.deepStrictEqual(codesOf(run(e)), [])
+    const dayLater = {
+      ...e,
+      disclosures: [heating.disclosures![0]!, { dutyId: "result", postedOn: "2026-12-08", channel: "villageAffairsBoard" as const, removedOn: "2026-12-15" }]
+    }
+    assert.deepStrictEqual(codesOf(run(dayLater)), ["DISCLOSURE_LATE"])
+  })
+
   it("working days skip the National Day holiday", () => {
     // Resolved 2026-09-30; five working days across the 10-01..10-07 holiday.
     const e = {

@@ -173,13 +173,22 @@ export const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) 
   return r
 }
 
-// Keyed by the duration's value (not its object: every decoded list brings its own), then date.
+// Keyed by the duration's value (not its object: every decoded list brings its own) and the
+// rest-day flag, then date.
 const unitIndex = { days: 0, workingDays: 1, months: 2 } as const
 const dueDates = new WeakMap<WorkCalendar.WorkCalendar, Map<number, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>>()
 let lastCalendar: WorkCalendar.WorkCalendar | undefined
 let lastDueDates: Map<number, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>> | undefined
+// Shared option objects: a cache miss allocates no options record.
+const rollOn = { rollForwardFromRestDay: true } as const
+const rollOff = { rollForwardFromRestDay: false } as const
 
-const dueDate = (cal: WorkCalendar.WorkCalendar, date: LocalDate.LocalDate, d: Rulebook.Duration) => {
+const dueDate = (
+  cal: WorkCalendar.WorkCalendar,
+  date: LocalDate.LocalDate,
+  d: Rulebook.Duration,
+  rollForwardFromRestDay: boolean
+) => {
   let byDuration = cal === lastCalendar ? lastDueDates : dueDates.get(cal)
   if (byDuration === undefined) {
     byDuration = new Map()
@@ -187,7 +196,7 @@ const dueDate = (cal: WorkCalendar.WorkCalendar, date: LocalDate.LocalDate, d: R
   }
   lastCalendar = cal
   lastDueDates = byDuration
-  const key = d.amount * 3 + unitIndex[d.unit]
+  const key = (d.amount * 3 + unitIndex[d.unit]) * 2 + (rollForwardFromRestDay ? 1 : 0)
   let m = byDuration.get(key)
   if (m === undefined) {
     m = new Map()
@@ -195,7 +204,7 @@ const dueDate = (cal: WorkCalendar.WorkCalendar, date: LocalDate.LocalDate, d: R
   }
   let r = m.get(date)
   if (r === undefined) {
-    r = WorkCalendar.addDuration(cal, date, d)
+    r = WorkCalendar.dueDate(cal, date, d, rollForwardFromRestDay ? rollOn : rollOff)
     m.set(date, r)
   }
   return r
@@ -769,7 +778,14 @@ const checkPrepared = (
       if (got === undefined && ex.status === "completed") out.push(missingDisclosure(duty, j, stepRec.date, undefined))
       continue
     }
-    const dueE = dueDate(calendar, stepRec.date, within)
+    // Without a rule set in force (already reported) the limit is not carried over a rest day: the
+    // unmoved date is never later than the carried-over one.
+    const dueE = dueDate(
+      calendar,
+      stepRec.date,
+      within,
+      rules !== undefined && Rulebook.value(rules, "deadline.rollForwardFromRestDay")
+    )
     if (Either.isLeft(dueE)) {
       out.push(
         finding(
