@@ -453,14 +453,65 @@ export const decodeJson = (
  * @category getters
  */
 export const at = (rulebook: Rulebook, date: LocalDate.LocalDate): Either.Either<RuleSet, NotInForce> => {
-  const ordered = rulebook.editions
-    .map((e, i) => [e, i] as const)
-    .sort(([a, i], [b, j]) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : i - j))
-    .map(([e]) => e)
-  const first = ordered[0]
+  const index = indexOf(rulebook)
+  const first = index.ordered[0]
   if (first === undefined || date < first.effectiveFrom) {
     return Either.left(new NotInForce({ date, earliest: first?.effectiveFrom ?? "(none)" }))
   }
+  // The editions in force change only on the dates where one starts or ends: resolve each span once.
+  const span = spanOf(index.boundaries, date)
+  let resolved = index.spans.get(span)
+  if (resolved === undefined) {
+    resolved = resolve(index.ordered, date)
+    index.spans.set(span, resolved)
+  }
+  return resolved._tag === "Right"
+    ? Either.right({ date, parameters: resolved.right })
+    : Either.left(new NotInForce({ date, earliest: first.effectiveFrom, missing: resolved.left }))
+}
+
+interface Index {
+  readonly ordered: ReadonlyArray<Edition>
+  readonly boundaries: ReadonlyArray<string>
+  readonly spans: Map<number, Either.Either<Parameters, ReadonlyArray<string>>>
+}
+
+const indexes = new WeakMap<Rulebook, Index>()
+
+const indexOf = (rulebook: Rulebook): Index => {
+  let index = indexes.get(rulebook)
+  if (index === undefined) {
+    const ordered = rulebook.editions
+      .map((e, i) => [e, i] as const)
+      .sort(([a, i], [b, j]) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : i - j))
+      .map(([e]) => e)
+    const dates = new Set<string>()
+    for (const e of ordered) {
+      dates.add(e.effectiveFrom)
+      if (e.effectiveUntil !== undefined) dates.add(e.effectiveUntil)
+    }
+    index = { ordered, boundaries: [...dates].sort(), spans: new Map() }
+    indexes.set(rulebook, index)
+  }
+  return index
+}
+
+// The number of boundaries on or before `date`: dates with the same number share their editions.
+const spanOf = (boundaries: ReadonlyArray<string>, date: string): number => {
+  let lo = 0
+  let hi = boundaries.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (boundaries[mid]! <= date) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const resolve = (
+  ordered: ReadonlyArray<Edition>,
+  date: LocalDate.LocalDate
+): Either.Either<Parameters, ReadonlyArray<string>> => {
   const merged: Record<string, unknown> = {}
   for (const e of ordered) {
     if (e.effectiveFrom > date) break
@@ -476,8 +527,7 @@ export const at = (rulebook: Rulebook, date: LocalDate.LocalDate): Either.Either
     }
   }
   const missing = keys.filter((k) => merged[k] === undefined)
-  if (missing.length > 0) return Either.left(new NotInForce({ date, earliest: first.effectiveFrom, missing }))
-  return Either.right({ date, parameters: merged as unknown as Parameters })
+  return missing.length > 0 ? Either.left(missing) : Either.right(Object.freeze(merged) as unknown as Parameters)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
-import { Rulebook } from "@qinglian/core"
+import { LocalDate, Money, Rulebook } from "@qinglian/core"
+import * as fc from "fast-check"
 
 const edition = (value: unknown) => ({
   name: "测试县",
@@ -98,5 +99,44 @@ describe("Rulebook.at and incomplete rule sets", () => {
     // From the built-in edition's date every parameter is set; being later, it overrides the 2010 value.
     const after = Rulebook.unsafeAt(early, "2019-01-01" as never)
     assert.strictEqual(Rulebook.value(after, "threshold.escalation"), Rulebook.value(Rulebook.unsafeAt(Rulebook.defaults, "2019-01-01" as never), "threshold.escalation"))
+  })
+})
+
+describe("Rulebook.at resolves each span of dates once", () => {
+  it("property: the value in force is the last edition in force on that date, whatever order dates are asked in", () => {
+    const day = (n: number) => LocalDate.addDays(LocalDate.unsafeMake("2020-01-01"), n)
+    const arbEdition = fc.record({
+      from: fc.integer({ min: 0, max: 2000 }),
+      length: fc.option(fc.integer({ min: 1, max: 800 }), { nil: undefined }),
+      yuan: fc.integer({ min: 1, max: 1_000_000 })
+    })
+    fc.assert(
+      fc.property(fc.array(arbEdition, { maxLength: 8 }), fc.array(fc.integer({ min: -10, max: 3000 }), { minLength: 1, maxLength: 40 }), (eds, asked) => {
+        const editions = eds.map((e) => ({
+          effectiveFrom: day(e.from),
+          ...(e.length === undefined ? {} : { effectiveUntil: day(e.from + e.length) }),
+          source: { law: "测试县规定" },
+          parameters: {
+            "threshold.escalation": { value: Money.yuan(e.yuan), citation: { law: "测试县规定" }, scope: "local" as const }
+          }
+        }))
+        const rulebook = Rulebook.withEditions(Rulebook.defaults, editions)
+        for (const n of asked) {
+          const date = day(n)
+          const inForce = editions
+            .map((e, i) => [e, i] as const)
+            .filter(([e]) => e.effectiveFrom <= date && (e.effectiveUntil === undefined || date < e.effectiveUntil))
+            .sort(([a, i], [b, j]) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : i - j))
+          const expected = inForce.length > 0
+            ? inForce[inForce.length - 1]![0].parameters["threshold.escalation"].value
+            : Rulebook.value(Rulebook.unsafeAt(Rulebook.defaults, date), "threshold.escalation")
+          const got = Rulebook.at(rulebook, date)
+          if (Either.isLeft(got) || got.right.date !== date) return false
+          if (Rulebook.value(got.right, "threshold.escalation") !== expected) return false
+        }
+        return true
+      }),
+      { numRuns: 300 }
+    )
   })
 })
