@@ -169,7 +169,9 @@ describe("PowerList.validate", () => {
       r.diagnostics.map((d) => [d.code, d.severity, d.path]),
       [
         ["MISSING_EVIDENCE", "warning", ["items", 0, "procedure", "steps", 3, "evidence"]],
-        ["DUPLICATE_STEP_ID", "error", ["items", 0, "procedure", "steps", 6, "id"]]
+        ["DUPLICATE_STEP_ID", "error", ["items", 0, "procedure", "steps", 6, "id"]],
+        // The copied 提议 after the result is published is also a misplaced 四议两公开 step.
+        ["FOUR_AND_TWO_BROKEN", "error", ["items", 0, "procedure", "steps", 6]]
       ]
     )
   })
@@ -233,6 +235,43 @@ describe("PowerList.validate", () => {
     const wrongBody = six.map((s) => (s.act === "resolve" ? { ...s, actor: { body: "twoCommittees" as const } } : s))
     const r = report(withItem({ procedure: { _tag: "Steps", steps: wrongBody }, article24: undefined }))
     assert.deepStrictEqual(r.diagnostics.map((d) => d.code), ["FOUR_AND_TWO_BROKEN"])
+  })
+
+  it("FOUR_AND_TWO_BROKEN: a step of the six that appears twice in explicit steps", () => {
+    const early = { ...six[5]!, id: "early-result" }
+    const steps = [...six.slice(0, 4), early, ...six.slice(4)]
+    const r = report(withItem({ procedure: { _tag: "Steps", steps } }))
+    // The early one comes first, so it is out of order; the second is a duplicate.
+    assert.deepStrictEqual(r.diagnostics.map((d) => [d.code, d.path]), [
+      ["FOUR_AND_TWO_BROKEN", ["items", 0, "procedure", "steps", 4]],
+      ["FOUR_AND_TWO_BROKEN", ["items", 0, "procedure", "steps", 6]]
+    ])
+    assert.include(r.diagnostics[1]!.message.en, "more than once")
+    assert.include(r.diagnostics[1]!.message.zh, "实施结果公开")
+    const twice = report(withItem({ procedure: { _tag: "Steps", steps: [...six, { ...six[4]!, id: "again" }] } }))
+    assert.deepStrictEqual(twice.diagnostics.map((d) => [d.code, d.path]), [["FOUR_AND_TWO_BROKEN", ["items", 0, "procedure", "steps", 6]]])
+  })
+
+  it("FOUR_AND_TWO_BROKEN: a step of the six placed in the template's before / implementation / after", () => {
+    const other = { id: "x", name: { zh: "其他" }, act: "implement" as const, actor: { body: "villagersCommittee" as const }, evidence: [] }
+    const result = { id: "early-result", name: { zh: "提前公开结果" }, act: "publishResult" as const, actor: { body: "villagersCommittee" as const }, evidence: [] }
+    const proposal = { id: "late-proposal", name: { zh: "再次提议" }, act: "propose" as const, actor: { body: "partyOrganisation" as const }, evidence: [] }
+    const template = (procedure: Record<string, unknown>) =>
+      withItem({ procedure: { _tag: "FourAndTwo", ...procedure } as ItemEncoded["procedure"], riskPoints: [], disclosures: [{ ...goodItem.disclosures[0]!, afterStep: "4and2.resolve" }] })
+    const pathsOf = (input: unknown) => report(input).diagnostics.map((d) => [d.code, d.path])
+    assert.deepStrictEqual(pathsOf(template({ implementation: [other, result] })), [
+      ["FOUR_AND_TWO_BROKEN", ["items", 0, "procedure", "implementation", 1]]
+    ])
+    assert.deepStrictEqual(pathsOf(template({ before: [other, other, result].map((s, i) => ({ ...s, id: `b${i}` })) })), [
+      ["FOUR_AND_TWO_BROKEN", ["items", 0, "procedure", "before", 2]]
+    ])
+    assert.deepStrictEqual(pathsOf(template({ before: [other], implementation: [other, other].map((s, i) => ({ ...s, id: `i${i}` })), after: [proposal] })), [
+      ["FOUR_AND_TWO_BROKEN", ["items", 0, "procedure", "after", 0]]
+    ])
+    // The template binds the item by itself, with or without a fourAndTwo condition.
+    const unconditional = template({ implementation: [result] })
+    const noCondition = { ...unconditional, items: unconditional.items.map((it, j) => (j === 0 ? { ...it, conditions: [] } : it)) }
+    assert.deepStrictEqual(pathsOf(noCondition), [["FOUR_AND_TWO_BROKEN", ["items", 0, "procedure", "implementation", 0]]])
   })
 
   it("the FourAndTwo template is always sound, and an item without a fourAndTwo condition is not bound", () => {

@@ -5,7 +5,7 @@ import * as Money from "../Money.js"
 import * as Post from "../Post.js"
 import type * as PowerList from "../PowerList.js"
 import * as Rulebook from "../Rulebook.js"
-import { fourAndTwoRole, fourAndTwoSteps } from "../PowerList.js"
+import { fourAndTwoSteps } from "../PowerList.js"
 import { preparedAt, rulesAt } from "./exerciseCheck.js"
 
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
@@ -30,47 +30,6 @@ const tenderKey = {
 const fourAndTwoNameZh = (role: number): string => fourAndTwoSteps[role]?.name.zh ?? String(role)
 const fourAndTwoNameEn = (role: number): string => fourAndTwoSteps[role]?.name.en ?? String(role)
 
-const checkFourAndTwo = (item: PowerList.PowerItem, base: ReadonlyArray<string | number>, out: Array<D>): void => {
-  if (item.procedure._tag !== "Steps") return // the template is sound by construction
-  const list = item.procedure.steps
-  const position: Array<number> = [-1, -1, -1, -1, -1, -1]
-  list.forEach((s, i) => {
-    const role = fourAndTwoRole(s)
-    if (role >= 0 && position[role] === -1) position[role] = i
-  })
-  const path = [...base, "procedure", "steps"]
-  position.forEach((p, role) => {
-    if (p === -1) {
-      out.push(
-        Diagnostic.error(
-          "FOUR_AND_TWO_BROKEN",
-          path,
-          `事项 ${item.code} 适用"四议两公开"，但流程缺少第${role + 1}步"${fourAndTwoNameZh(role)}"`,
-          `item ${item.code} is bound to 四议两公开 but its procedure lacks step ${role + 1}: ${fourAndTwoNameEn(role)}`
-        )
-      )
-    }
-  })
-  let last = -1
-  let lastRole = -1
-  position.forEach((p, role) => {
-    if (p === -1) return
-    if (p < last) {
-      out.push(
-        Diagnostic.error(
-          "FOUR_AND_TWO_BROKEN",
-          [...path, p],
-          `事项 ${item.code} 的"四议两公开"顺序错误："${fourAndTwoNameZh(role)}"排在"${fourAndTwoNameZh(lastRole)}"之前`,
-          `item ${item.code} has 四议两公开 out of order: "${fourAndTwoNameEn(role)}" comes before "${fourAndTwoNameEn(lastRole)}"`
-        )
-      )
-    } else {
-      last = p
-      lastRole = role
-    }
-  })
-}
-
 const knownPost = (p: string, localPosts: ReadonlySet<string>) => isKnownPost(p) || localPosts.has(p)
 
 // Where an expanded step lives in the input, so that paths point at what the author wrote.
@@ -83,6 +42,74 @@ const stepPath = (item: PowerList.PowerItem, index: number, i: number): Readonly
   if (i < nb + 5 + ni) return ["items", index, "procedure", "implementation", i - nb - 5]
   if (i < nb + 6 + ni) return ["items", index, "procedure"]
   return ["items", index, "procedure", "after", i - nb - 6 - ni]
+}
+
+// Runs on the expanded steps, so a template's own six steps and the author's steps around them are
+// seen together. The primary occurrence of each role is the template's own step (for a template) or
+// the first one (for explicit steps); any other step in the same role is a misplaced duplicate.
+const checkFourAndTwo = (
+  item: PowerList.PowerItem,
+  index: number,
+  all: ReadonlyArray<PowerList.Step>,
+  roles: ReadonlyArray<number>,
+  out: Array<D>
+): void => {
+  const procedure = item.procedure
+  const position: Array<number> = [-1, -1, -1, -1, -1, -1]
+  if (procedure._tag === "Steps") {
+    for (let i = 0; i < all.length; i++) {
+      const role = roles[i]!
+      if (role >= 0 && position[role] === -1) position[role] = i
+    }
+  } else {
+    const nb = procedure.before.length
+    for (let role = 0; role < 5; role++) position[role] = nb + role
+    position[5] = nb + 5 + procedure.implementation.length
+  }
+  const path = ["items", index, "procedure", "steps"]
+  for (let role = 0; role < 6; role++) {
+    if (position[role] === -1) {
+      out.push(
+        Diagnostic.error(
+          "FOUR_AND_TWO_BROKEN",
+          path,
+          `事项 ${item.code} 适用"四议两公开"，但流程缺少第${role + 1}步"${fourAndTwoNameZh(role)}"`,
+          `item ${item.code} is bound to 四议两公开 but its procedure lacks step ${role + 1}: ${fourAndTwoNameEn(role)}`
+        )
+      )
+    }
+  }
+  let last = -1
+  let lastRole = -1
+  for (let role = 0; role < 6; role++) {
+    const p = position[role]!
+    if (p === -1) continue
+    if (p < last) {
+      out.push(
+        Diagnostic.error(
+          "FOUR_AND_TWO_BROKEN",
+          stepPath(item, index, p),
+          `事项 ${item.code} 的"四议两公开"顺序错误："${fourAndTwoNameZh(role)}"排在"${fourAndTwoNameZh(lastRole)}"之前`,
+          `item ${item.code} has 四议两公开 out of order: "${fourAndTwoNameEn(role)}" comes before "${fourAndTwoNameEn(lastRole)}"`
+        )
+      )
+    } else {
+      last = p
+      lastRole = role
+    }
+  }
+  for (let i = 0; i < all.length; i++) {
+    const role = roles[i]!
+    if (role < 0 || position[role] === i) continue
+    out.push(
+      Diagnostic.error(
+        "FOUR_AND_TWO_BROKEN",
+        stepPath(item, index, i),
+        `事项 ${item.code} 的"四议两公开"第${role + 1}步"${fourAndTwoNameZh(role)}"重复出现：步骤 "${all[i]!.id}" 不在其应有的位置`,
+        `item ${item.code} has 四议两公开 step ${role + 1} (${fourAndTwoNameEn(role)}) more than once: step "${all[i]!.id}" is out of place`
+      )
+    )
+  }
 }
 
 // Plain loops and no closures: a county validates hundreds of lists of dozens of items.
@@ -279,12 +306,12 @@ const checkItem = (
     }
   }
 
-  for (const c of item.conditions) {
-    if (c.then === "fourAndTwo") {
-      checkFourAndTwo(item, base, out)
-      break
-    }
+  // The template binds the item to 四议两公开 by itself; explicit steps only through a condition.
+  let boundToFourAndTwo = item.procedure._tag === "FourAndTwo"
+  for (let k = 0; k < item.conditions.length && !boundToFourAndTwo; k++) {
+    if (item.conditions[k]!.then === "fourAndTwo") boundToFourAndTwo = true
   }
+  if (boundToFourAndTwo) checkFourAndTwo(item, index, all, prepared.role, out)
 }
 
 const checkAgainstRulebook = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook, out: Array<D>): void => {
