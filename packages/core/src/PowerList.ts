@@ -620,7 +620,7 @@ export type ProcurementKind = typeof ProcurementKind.Type
  * | `MISSING_DISCLOSURE` | error | an item touching villagers' interests has no disclosure duty |
  * | `DUPLICATE_DISCLOSURE_ID` | error | two disclosure duties of an item share an id |
  * | `WRONG_DECIDING_BODY` | error | a §24 matter is decided by a body without the power |
- * | `FOUR_AND_TWO_BROKEN` | error | an item bound to 四议两公开 lacks one of its six steps or has them out of order |
+ * | `FOUR_AND_TWO_BROKEN` | error | an item bound to 四议两公开 lacks one of its six steps, has them out of order, or has one of them more than once |
  * | `TENDER_THRESHOLD_ABOVE_NATIONAL` | warning | an item's public-tender limit is above the national threshold (with a rulebook) |
  * | `RULEBOOK_NOT_IN_FORCE` | warning | no rulebook edition covers the list's effective date (with a rulebook) |
  * | `ILLUSTRATIVE_LIST` | info | the list is a template to replace |
