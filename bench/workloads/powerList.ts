@@ -8,8 +8,6 @@ import { Exercise, PowerList, Rulebook, WorkCalendar } from "@qinglian/core"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { performance } from "node:perf_hooks"
-import * as v8 from "node:v8"
-import * as vm from "node:vm"
 import { faultCode, makeCounty } from "../data/county.js"
 import { workload } from "../harness.js"
 
@@ -56,11 +54,6 @@ const slice = (s: State, side: Side): ReadonlyArray<number> => {
   return vs
 }
 
-// A full collection between the phases: V8 collects on background threads that process.cpuUsage
-// counts, so without it the rules phase is charged with the decoder's garbage.
-v8.setFlagsFromString("--expose-gc")
-const collectGarbage = vm.runInNewContext("gc") as () => void
-
 // Decoding first, then the rules, slice by slice: the rules' time is not charged with collecting
 // the decoder's garbage.
 const validateAndCheck = (s: State, villages: ReadonlyArray<number>): Tally => {
@@ -87,8 +80,6 @@ const validateAndCheck = (s: State, villages: ReadonlyArray<number>): Tally => {
   }
   t0 = performance.now()
   t.exercisesMs += t0 - t1
-  collectGarbage()
-  t0 = performance.now()
   const c1 = process.cpuUsage()
   for (const list of lists) {
     t.checksum += PowerList.check(list, Rulebook.defaults).diagnostics.length
