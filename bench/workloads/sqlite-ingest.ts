@@ -12,38 +12,10 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { performance } from "node:perf_hooks"
+import { COLLECTION, makeWrites, readKeys, VILLAGES } from "../data/tasks.js"
 import { median, percentile, workload } from "../harness.js"
 
 const DOCUMENTS = Number(process.env["SQLITE_INGEST_DOCUMENTS"] ?? 500_000)
-const VILLAGES = 10_000
-const READS = 200
-const WEEK = "2026-W48"
-const COLLECTION = "tasks"
-
-const villageWeek = (village: number) => `v${String(village).padStart(5, "0")}:${WEEK}`
-
-// ~200 bytes of JSON each: one village's task for the week (村务周任务).
-const makeWrites = (n: number): Array<StorageAdapter.DocumentWrite> =>
-  Array.from({ length: n }, (_, i) => ({
-    collection: COLLECTION,
-    id: `task-${String(i).padStart(7, "0")}`,
-    expectedVersion: 0,
-    data: {
-      villageId: `v${String(i % VILLAGES).padStart(5, "0")}`,
-      week: WEEK,
-      kind: i % 3 === 0 ? "patrol" : i % 3 === 1 ? "publicNotice" : "ledgerCheck",
-      owner: `cadre-${(i * 7919) % 50_000}`,
-      deadline: `2026-12-0${1 + (i % 5)}`,
-      quantity: 1 + (i % 12),
-      status: "open",
-      note: "按时完成并上传凭证"
-    },
-    indexes: { villageWeek: villageWeek(i % VILLAGES) }
-  }))
-
-// The village-weeks read back, spread over the whole range.
-const readKeys = Array.from({ length: READS }, (_, r) => villageWeek((r * 7907) % VILLAGES))
-
 interface State {
   readonly dir: string
   readonly writes: ReadonlyArray<StorageAdapter.DocumentWrite>
