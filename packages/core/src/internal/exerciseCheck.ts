@@ -42,7 +42,20 @@ export interface Prepared {
   readonly swaying: ReadonlyArray<boolean>
   /** Position of the first village decision (resolve / approve); a town review counts as 提级监督 only before it. */
   readonly firstDecision: number
+  /**
+   * The conditions, read once: the requirement bit each sets when it holds (fourAndTwo 1,
+   * escalation 2, publicTender 4, competitiveSelection 8), and its amount limit — none (always), a
+   * fixed amount, or a rulebook parameter.
+   */
+  readonly condBit: ReadonlyArray<number>
+  readonly condAlways: ReadonlyArray<boolean>
+  readonly condFen: ReadonlyArray<number | undefined>
+  readonly condParam: ReadonlyArray<LimitKey | undefined>
 }
+
+type LimitKey = Extract<PowerList.AmountLimit, { readonly parameter: unknown }>["parameter"]
+
+const requirementBit = { fourAndTwo: 1, escalation: 2, publicTender: 4, competitiveSelection: 8 } as const
 
 const prepared = new WeakMap<PowerList.PowerItem, Prepared>()
 
@@ -75,8 +88,22 @@ const build = (item: PowerList.PowerItem): Prepared => {
   let conditionalFourAndTwo = false
   let alwaysFourAndTwo = false
   let hasAmountCondition = false
+  const condBit: Array<number> = []
+  const condAlways: Array<boolean> = []
+  const condFen: Array<number | undefined> = []
+  const condParam: Array<LimitKey | undefined> = []
   for (const c of item.conditions) {
     const always = "always" in c.when
+    condBit.push(requirementBit[c.then])
+    condAlways.push(always)
+    if ("amountAtLeast" in c.when) {
+      const limit = c.when.amountAtLeast
+      condFen.push("amount" in limit ? limit.amount : undefined)
+      condParam.push("amount" in limit ? undefined : limit.parameter)
+    } else {
+      condFen.push(undefined)
+      condParam.push(undefined)
+    }
     if (c.then === "fourAndTwo") {
       if (always) alwaysFourAndTwo = true
       else conditionalFourAndTwo = true
@@ -94,7 +121,11 @@ const build = (item: PowerList.PowerItem): Prepared => {
     hasAmountCondition,
     meetingAct,
     swaying: sway,
-    firstDecision
+    firstDecision,
+    condBit,
+    condAlways,
+    condFen,
+    condParam
   }
 }
 
@@ -208,6 +239,20 @@ const dueDate = (
     m.set(date, r)
   }
   return r
+}
+
+// Epoch days of the dates disclosures are posted and removed on: a county's records use a few
+// thousand distinct dates, and parsing one costs more than looking it up. Bounded all the same.
+const epochDays = new Map<string, number>()
+
+const epochDay = (date: LocalDate.LocalDate): number => {
+  let d = epochDays.get(date)
+  if (d === undefined) {
+    if (epochDays.size >= 100_000) epochDays.clear()
+    d = LocalDate.toEpochDay(date)
+    epochDays.set(date, d)
+  }
+  return d
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,12 +428,42 @@ export const checkInList = (
   return p === undefined ? unknownItem(ex) : checkPrepared(p, ex, rulebook, calendar, options)
 }
 
+// Working storage of one check, reused by the next: the record index of each step and the
+// proposers and approvers met so far (cadre and record index side by side, no tuples). A check
+// that starts while another is running (an `isRelated` callback that checks) takes a fresh one.
+interface Scratch {
+  readonly recordIdx: Array<number>
+  readonly propC: Array<Ids.CadreId>
+  readonly propK: Array<number>
+  readonly apprC: Array<Ids.CadreId>
+  readonly apprK: Array<number>
+}
+
+const newScratch = (): Scratch => ({ recordIdx: [], propC: [], propK: [], apprC: [], apprK: [] })
+const scratchPool: Array<Scratch> = []
+
 const checkPrepared = (
   p: Prepared,
   ex: Exercise.Exercise,
   rulebook: Rulebook.Rulebook,
   calendar: WorkCalendar.WorkCalendar,
   options: Options | undefined
+): Exercise.Result => {
+  const scratch = scratchPool.pop() ?? newScratch()
+  try {
+    return checkWith(p, ex, rulebook, calendar, options, scratch)
+  } finally {
+    scratchPool.push(scratch)
+  }
+}
+
+const checkWith = (
+  p: Prepared,
+  ex: Exercise.Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options: Options | undefined,
+  scratch: Scratch
 ): Exercise.Result => {
   const item = p.item
   const out: Array<Finding> = []
@@ -421,7 +496,8 @@ const checkPrepared = (
 
   // --- which requirements apply --------------------------------------------------------------
   const amount = ex.amount
-  const applies = { fourAndTwo: false, escalation: false, publicTender: false, competitiveSelection: false }
+  // Plain flags rather than a record: a check allocates nothing it does not report.
+  let bits = 0
   if (amount === undefined && p.hasAmountCondition) {
     out.push(
       finding(
@@ -432,25 +508,28 @@ const checkPrepared = (
       )
     )
   }
-  for (const c of item.conditions) {
-    if ("always" in c.when) {
-      applies[c.then] = true
-      continue
+  for (let j = 0; j < p.condBit.length; j++) {
+    if (!p.condAlways[j]) {
+      if (amount === undefined) continue
+      const param = p.condParam[j]
+      const fen = param === undefined ? p.condFen[j] : rules !== undefined ? Rulebook.value(rules, param) : undefined
+      if (fen === undefined || amount < fen) continue
     }
-    if (amount === undefined) continue
-    const limit = c.when.amountAtLeast
-    const fen = "amount" in limit ? limit.amount : rules !== undefined ? Rulebook.value(rules, limit.parameter) : undefined
-    if (fen !== undefined && amount >= fen) applies[c.then] = true
+    bits |= p.condBit[j]!
   }
+  let fourAndTwo = (bits & 1) !== 0
+  let escalation = (bits & 2) !== 0
+  let publicTender = (bits & 4) !== 0
+  const competitiveSelection = (bits & 8) !== 0
   if (rules !== undefined && amount !== undefined) {
-    if (amount >= Rulebook.value(rules, "threshold.escalation")) applies.escalation = true
+    if (amount >= Rulebook.value(rules, "threshold.escalation")) escalation = true
     const kind = ex.procurement ?? item.procurement
-    if (kind !== undefined && amount >= Rulebook.value(rules, tenderKey[kind])) applies.publicTender = true
+    if (kind !== undefined && amount >= Rulebook.value(rules, tenderKey[kind])) publicTender = true
   }
-  const fourAndTwoRequired = !p.fourAndTwoConditional || applies.fourAndTwo
-  if (p.hasFourAndTwoSteps && fourAndTwoRequired) applies.fourAndTwo = true
+  const fourAndTwoRequired = !p.fourAndTwoConditional || fourAndTwo
+  if (p.hasFourAndTwoSteps && fourAndTwoRequired) fourAndTwo = true
   const requirements = requirementsOf[
-    (applies.fourAndTwo ? 1 : 0) | (applies.escalation ? 2 : 0) | (applies.publicTender ? 4 : 0) | (applies.competitiveSelection ? 8 : 0)
+    (fourAndTwo ? 1 : 0) | (escalation ? 2 : 0) | (publicTender ? 4 : 0) | (competitiveSelection ? 8 : 0)
   ]!
 
   // --- who is who ----------------------------------------------------------------------------
@@ -461,14 +540,15 @@ const checkPrepared = (
   let dualCadres: Array<string> | undefined
   for (const a of ex.actors) {
     if (a.relatedToCounterparty) anyRelated = true
-    if (a.posts.includes("partySecretary") && a.posts.includes("committeeDirector")) (dualCadres ??= []).push(a.cadre)
+    if (a.posts.length > 1 && a.posts.includes("partySecretary") && a.posts.includes("committeeDirector")) (dualCadres ??= []).push(a.cadre)
   }
   const cp = ex.counterparty
 
   // --- steps ---------------------------------------------------------------------------------
   const n = p.steps.length
-  const recordAt: Array<Exercise.StepRecord | undefined> = new Array(n)
-  const recordIdx: Array<number> = new Array(n)
+  // recordIdx[i] is the index in `ex.steps` of the record of step i, or -1 when none.
+  const recordIdx = scratch.recordIdx
+  for (let i = 0; i < n; i++) recordIdx[i] = -1
   const recs = ex.steps
   for (let k = 0; k < recs.length; k++) {
     const r = recs[k]!
@@ -484,7 +564,7 @@ const checkPrepared = (
       )
       continue
     }
-    if (recordAt[pos] !== undefined) {
+    if (recordIdx[pos]! >= 0) {
       out.push(
         finding(
           "DUPLICATE_STEP_RECORD",
@@ -495,18 +575,18 @@ const checkPrepared = (
       )
       continue
     }
-    recordAt[pos] = r
     recordIdx[pos] = k
   }
 
   let lastPerformed = -1
-  for (let i = 0; i < n; i++) if (recordAt[i] !== undefined) lastPerformed = i
+  for (let i = 0; i < n; i++) if (recordIdx[i]! >= 0) lastPerformed = i
   const mustBeDone = ex.status === "completed" ? n : lastPerformed
   let maxDate: LocalDate.LocalDate | undefined
   let maxStep = ""
   // Allocated only when a step needs them: most exercises have no proposer/approver overlap to find.
-  let proposers: Array<[Ids.CadreId, number]> | undefined
-  let approvers: Array<[Ids.CadreId, number]> | undefined
+  const { propC, propK, apprC, apprK } = scratch
+  let nProp = 0
+  let nAppr = 0
   let dualSeen: Array<string> | undefined
   // A town review recorded before the village decides counts as 提级监督 even when
   // `safeguards.townReview` is not set; a later audit does not.
@@ -514,7 +594,7 @@ const checkPrepared = (
 
   for (let i = 0; i < n; i++) {
     const s = p.steps[i]!
-    const r = recordAt[i]
+    const r = recordIdx[i]! >= 0 ? recs[recordIdx[i]!] : undefined
     if (r === undefined) {
       if (i < mustBeDone && (p.role[i]! < 0 || fourAndTwoRequired)) {
         const four = p.role[i]! >= 0
@@ -530,13 +610,12 @@ const checkPrepared = (
       continue
     }
     const k = recordIdx[i]!
-    const path = ["steps", k] as const
 
     if (maxDate !== undefined && r.date < maxDate) {
       out.push(
         finding(
           "STEP_OUT_OF_ORDER",
-          [...path, "date"],
+          ["steps", k, "date"],
           `步骤 "${s.id}"（${r.date}）早于应在其前的步骤 "${maxStep}"（${maxDate}）`,
           `step "${s.id}" (${r.date}) was performed before step "${maxStep}" (${maxDate}), which must precede it`
         )
@@ -549,7 +628,7 @@ const checkPrepared = (
       out.push(
         finding(
           "STEP_BEFORE_EXERCISE",
-          [...path, "date"],
+          ["steps", k, "date"],
           `步骤 "${s.id}" 的日期 ${r.date} 早于事项开始日 ${ex.date}`,
           `step "${s.id}" is dated ${r.date}, before the exercise started (${ex.date})`
         )
@@ -563,7 +642,7 @@ const checkPrepared = (
         out.push(
           finding(
             "EVIDENCE_MISSING",
-            [...path, "evidence"],
+            ["steps", k, "evidence"],
             `步骤 "${s.id}" 缺少留痕材料：${missing.join("、")}`,
             `step "${s.id}" lacks the evidence: ${missing.join(", ")}`
           )
@@ -581,7 +660,7 @@ const checkPrepared = (
           out.push(
             finding(
               "WRONG_DECIDING_BODY",
-              [...path, "performedBy"],
+              ["steps", k, "performedBy"],
               `${item.code} 属于村民委员会组织法第二十四条事项，只能由村民会议或村民代表会议决定，本次由${bodyZh[performingBody]}决定`,
               `${item.code} is a §24 matter that only the villagers' (representative) assembly may decide; it was decided by ${performingBody}`
             )
@@ -590,7 +669,7 @@ const checkPrepared = (
           out.push(
             finding(
               "PERFORMER_MISMATCH",
-              [...path, "performedBy"],
+              ["steps", k, "performedBy"],
               `步骤 "${s.id}" 应由${bodyZh[expected]}履行，实际由${bodyZh[performingBody]}履行`,
               `step "${s.id}" belongs to ${expected} but was performed by ${performingBody}`
             )
@@ -601,7 +680,7 @@ const checkPrepared = (
       out.push(
         finding(
           "PERFORMER_MISMATCH",
-          [...path, "performedBy"],
+          ["steps", k, "performedBy"],
           `步骤 "${s.id}" 应由岗位 ${s.actor.post} 履行，实际由${bodyZh[performingBody!]}履行`,
           `step "${s.id}" belongs to the post ${s.actor.post} but was performed by ${performingBody}`
         )
@@ -620,7 +699,7 @@ const checkPrepared = (
         out.push(
           finding(
             "PERFORMER_MISMATCH",
-            [...path, "performedBy"],
+            ["steps", k, "performedBy"],
             `步骤 "${s.id}" 应由岗位 ${post} 履行，但履行人不担任该职务`,
             `step "${s.id}" belongs to the post ${post}, which none of its performers holds`
           )
@@ -642,13 +721,13 @@ const checkPrepared = (
         out.push(
           finding(
             "MEETING_RECORD_MISSING",
-            [...path, "meeting"],
+            ["steps", k, "meeting"],
             `步骤 "${s.id}" 是${bodyZh[meetingBody!]}，但没有登记到会和表决人数，无法核对法定人数`,
             `step "${s.id}" is a meeting of ${meetingBody} but records no attendance or votes; quorum and majority cannot be checked`
           )
         )
       } else if (rules !== undefined) {
-        checkMeeting(r.meeting, Rulebook.value(rules, ruleKey) as Rulebook.MeetingRule, meetingBody!, s, [...path, "meeting"], out)
+        checkMeeting(r.meeting, Rulebook.value(rules, ruleKey) as Rulebook.MeetingRule, meetingBody!, s, k, out)
       }
     }
 
@@ -658,8 +737,18 @@ const checkPrepared = (
     const scan = p.swaying[i]! && (anyRelated || dualCadres !== undefined)
     if (!proposes && !approves && !scan) continue
     const persons = answerable(who, r, s)
-    if (proposes) for (const c of persons) (proposers ??= []).push([c, k])
-    if (approves) for (const c of persons) (approvers ??= []).push([c, k])
+    if (proposes) {
+      for (const c of persons) {
+        propC[nProp] = c
+        propK[nProp++] = k
+      }
+    }
+    if (approves) {
+      for (const c of persons) {
+        apprC[nAppr] = c
+        apprK[nAppr++] = k
+      }
+    }
     const attendees = !scan || Array.isArray(pb) || persons === (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
       ? NONE
       : (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
@@ -672,7 +761,7 @@ const checkPrepared = (
         out.push(
           finding(
             "DUAL_TOP_POSTS",
-            [...path, "performedBy"],
+            ["steps", k, "performedBy"],
             `${label(who, c)} 同时担任村党组织书记和村委会主任（一肩挑），本事项应加强监督`,
             `${label(who, c)} is both party secretary and committee director (一肩挑); the exercise calls for closer supervision`
           )
@@ -683,7 +772,7 @@ const checkPrepared = (
       out.push(
         finding(
           "RECUSAL_REQUIRED",
-          [...path, "performedBy"],
+          ["steps", k, "performedBy"],
           `${relatedHere.map((c) => label(who, c)).join("、")} 与相对方${cp?.name ?? ""}存在亲属或利害关系，应当回避却参与了步骤 "${s.id}"`,
           `${relatedHere.map((c) => label(who, c)).join(", ")} ${relatedHere.length > 1 ? "are" : "is"} related to the counterparty${cp !== undefined ? ` (${cp.name})` : ""} and should have recused, but took part in step "${s.id}"`
         )
@@ -692,9 +781,11 @@ const checkPrepared = (
   }
 
   // --- self-approval -------------------------------------------------------------------------
-  if (approvers !== undefined && proposers !== undefined) for (const [a, ka] of approvers) {
-    for (const [c, kp] of proposers) {
-      if (a !== c || ka === kp) continue
+  for (let x = 0; x < nAppr; x++) {
+    const a = apprC[x]!
+    const ka = apprK[x]!
+    for (let y = 0; y < nProp; y++) {
+      if (a !== propC[y] || ka === propK[y]) continue
       const dual = dualTop(who, a)
       out.push(
         finding(
@@ -709,7 +800,6 @@ const checkPrepared = (
   }
 
   // --- disclosures ---------------------------------------------------------------------------
-  const posted = ex.disclosures.length === 0 ? undefined : new Map<string, [Exercise.DisclosureRecord, number]>()
   for (let k = 0; k < ex.disclosures.length; k++) {
     const d = ex.disclosures[k]!
     const duty = p.duties.get(d.dutyId)
@@ -734,19 +824,25 @@ const checkPrepared = (
         )
       )
     }
-    const prev = posted!.get(d.dutyId)
-    if (prev === undefined || d.postedOn < prev[0].postedOn) posted!.set(d.dutyId, [d, k])
   }
   const asOf = options?.asOf
   for (let j = 0; j < item.disclosures.length; j++) {
     const duty = item.disclosures[j]!
     if (p.duties.get(duty.id) !== duty) continue
     const pos = p.index.get(duty.afterStep)
-    const stepRec = pos === undefined ? undefined : recordAt[pos]
+    const stepRec = pos === undefined || recordIdx[pos]! < 0 ? undefined : recs[recordIdx[pos]!]
     if (stepRec === undefined) continue
-    const got = posted?.get(duty.id)
+    // The earliest posting of the duty (the first of equals); disclosures are few, so a scan
+    // beats building a map per exercise.
+    let gotK = -1
+    for (let k = 0; k < ex.disclosures.length; k++) {
+      const d = ex.disclosures[k]!
+      if (d.dutyId === duty.id && (gotK < 0 || d.postedOn < ex.disclosures[gotK]!.postedOn)) gotK = k
+    }
+    const got = gotK < 0 ? undefined : ex.disclosures[gotK]!
     if (got !== undefined) {
-      const [d, k] = got
+      const d = got
+      const k = gotK
       if (d.postedOn < stepRec.date) {
         out.push(
           finding(
@@ -758,7 +854,7 @@ const checkPrepared = (
         )
       }
       if (duty.minimumPostedDays !== undefined && d.removedOn !== undefined &&
-        LocalDate.daysBetween(d.postedOn, d.removedOn) < duty.minimumPostedDays) {
+        epochDay(d.removedOn) - epochDay(d.postedOn) < duty.minimumPostedDays) {
         out.push(
           finding(
             "DISCLOSURE_TOO_SHORT",
@@ -801,13 +897,13 @@ const checkPrepared = (
     const due = dueE.right
     if (got === undefined) {
       if (ex.status === "completed" || (asOf !== undefined && asOf > due)) out.push(missingDisclosure(duty, j, stepRec.date, due))
-    } else if (got[0].postedOn > due) {
+    } else if (got.postedOn > due) {
       out.push(
         finding(
           "DISCLOSURE_LATE",
-          ["disclosures", got[1], "postedOn"],
-          `公开事项 "${duty.id}" 应于 ${due} 前公开，实际 ${got[0].postedOn} 才公开`,
-          `disclosure "${duty.id}" was due by ${due} but was posted on ${got[0].postedOn}`
+          ["disclosures", gotK, "postedOn"],
+          `公开事项 "${duty.id}" 应于 ${due} 前公开，实际 ${got.postedOn} 才公开`,
+          `disclosure "${duty.id}" was due by ${due} but was posted on ${got.postedOn}`
         )
       )
     }
@@ -815,8 +911,11 @@ const checkPrepared = (
 
   // --- safeguards the amount calls for -------------------------------------------------------
   const sg = ex.safeguards
-  const amt = amount === undefined ? "" : `${yuan(amount)}`
-  if (applies.escalation && !townReviewed) {
+  // The amount as messages print it, formatted only when a finding quotes it.
+  const amt = (escalation && !townReviewed) || (publicTender && !sg.publicTender)
+    ? amount === undefined ? "" : yuan(amount)
+    : ""
+  if (escalation && !townReviewed) {
     out.push(
       finding(
         "ESCALATION_REQUIRED",
@@ -826,7 +925,7 @@ const checkPrepared = (
       )
     )
   }
-  if (applies.publicTender && !sg.publicTender) {
+  if (publicTender && !sg.publicTender) {
     const kind = ex.procurement ?? item.procurement
     out.push(
       finding(
@@ -837,7 +936,7 @@ const checkPrepared = (
       )
     )
   }
-  if (applies.competitiveSelection && !sg.competitiveSelection && !sg.publicTender) {
+  if (competitiveSelection && !sg.competitiveSelection && !sg.publicTender) {
     out.push(
       finding(
         "COMPETITIVE_SELECTION_REQUIRED",
@@ -848,7 +947,7 @@ const checkPrepared = (
     )
   }
 
-  return result(out, requirements, applies.escalation, applies.publicTender)
+  return result(out, requirements, escalation, publicTender)
 }
 
 const missingDisclosure = (
@@ -871,26 +970,27 @@ const checkMeeting = (
   rule: Rulebook.MeetingRule,
   body: PowerList.Body,
   s: PowerList.Step,
-  path: Path,
+  k: number,
   out: Array<Finding>
 ): void => {
   const votes = m.votesFor + m.votesAgainst + (m.abstentions ?? 0)
-  const problems: Array<string> = []
-  if (votes > m.present) problems.push(`votes (${votes}) > present (${m.present})`)
+  // Lists of problems and of quorum bases tried exist only when there is something to report.
+  let problems: Array<string> | undefined
+  if (votes > m.present) (problems ??= []).push(`votes (${votes}) > present (${m.present})`)
   if (m.membersEntitled !== undefined && m.present > m.membersEntitled) {
-    problems.push(`present (${m.present}) > members entitled (${m.membersEntitled})`)
+    (problems ??= []).push(`present (${m.present}) > members entitled (${m.membersEntitled})`)
   }
   if (m.adultVillagers !== undefined && m.adultVillagers.present > m.adultVillagers.total) {
-    problems.push(`adult villagers present (${m.adultVillagers.present}) > total (${m.adultVillagers.total})`)
+    (problems ??= []).push(`adult villagers present (${m.adultVillagers.present}) > total (${m.adultVillagers.total})`)
   }
   if (m.households !== undefined && m.households.represented > m.households.total) {
-    problems.push(`households represented (${m.households.represented}) > total (${m.households.total})`)
+    (problems ??= []).push(`households represented (${m.households.represented}) > total (${m.households.total})`)
   }
-  if (problems.length > 0) {
+  if (problems !== undefined) {
     out.push(
       finding(
         "MEETING_COUNTS_INCONSISTENT",
-        path,
+        ["steps", k, "meeting"],
         `步骤 "${s.id}" 的会议人数自相矛盾：${problems.join("; ")}`,
         `the counts of step "${s.id}" contradict each other: ${problems.join("; ")}`
       )
@@ -898,34 +998,41 @@ const checkMeeting = (
     return
   }
   let quorate = false
-  const tried: Array<string> = []
-  const triedZh: Array<string> = []
+  let tried: Array<string> | undefined
+  let triedZh: Array<string> | undefined
   for (const q of rule.quorum) {
-    const counts = q.basis === "members"
-      ? (m.membersEntitled === undefined ? undefined : [m.present, m.membersEntitled] as const)
-      : q.basis === "adultVillagers"
-      ? (m.adultVillagers === undefined ? undefined : [m.adultVillagers.present, m.adultVillagers.total] as const)
-      : (m.households === undefined ? undefined : [m.households.represented, m.households.total] as const)
-    if (counts === undefined) {
-      tried.push(`${q.basis} ${Threshold.format(q.threshold)}: not recorded`)
-      triedZh.push(`${basisZh[q.basis]} ${Threshold.format(q.threshold)}：未登记`)
+    let got: number | undefined
+    let of: number | undefined
+    if (q.basis === "members") {
+      got = m.present
+      of = m.membersEntitled
+    } else if (q.basis === "adultVillagers") {
+      got = m.adultVillagers?.present
+      of = m.adultVillagers?.total
+    } else {
+      got = m.households?.represented
+      of = m.households?.total
+    }
+    if (got === undefined || of === undefined) {
+      (tried ??= []).push(`${q.basis} ${Threshold.format(q.threshold)}: not recorded`)
+      ;(triedZh ??= []).push(`${basisZh[q.basis]} ${Threshold.format(q.threshold)}：未登记`)
       continue
     }
-    if (Threshold.isMet(q.threshold, counts[0], counts[1])) {
+    if (Threshold.isMet(q.threshold, got, of)) {
       quorate = true
       break
     }
-    const need = Threshold.minimumCount(q.threshold, counts[1])
-    tried.push(`${q.basis} ${counts[0]}/${counts[1]}, needs ${Threshold.format(q.threshold)} (at least ${need})`)
-    triedZh.push(`${basisZh[q.basis]} ${counts[0]}/${counts[1]}，须 ${Threshold.format(q.threshold)}（至少 ${need}）`)
+    const need = Threshold.minimumCount(q.threshold, of)
+    ;(tried ??= []).push(`${q.basis} ${got}/${of}, needs ${Threshold.format(q.threshold)} (at least ${need})`)
+    ;(triedZh ??= []).push(`${basisZh[q.basis]} ${got}/${of}，须 ${Threshold.format(q.threshold)}（至少 ${need}）`)
   }
   if (!quorate) {
     out.push(
       finding(
         "QUORUM_NOT_MET",
-        path,
-        `${bodyZh[body]}（步骤 "${s.id}"）未达到法定到会人数：${triedZh.join("；")}`,
-        `the ${body} meeting of step "${s.id}" lacked its quorum: ${tried.join("; ")}`
+        ["steps", k, "meeting"],
+        `${bodyZh[body]}（步骤 "${s.id}"）未达到法定到会人数：${(triedZh ?? NONE).join("；")}`,
+        `the ${body} meeting of step "${s.id}" lacked its quorum: ${(tried ?? NONE).join("; ")}`
       )
     )
   }
@@ -934,7 +1041,7 @@ const checkMeeting = (
     out.push(
       finding(
         "MEETING_RECORD_MISSING",
-        [...path, "membersEntitled"],
+        ["steps", k, "meeting", "membersEntitled"],
         `${bodyZh[body]}的表决须按应到成员计算，但未登记应到人数`,
         `the ${body} majority is counted against all members, but membersEntitled is not recorded`
       )
@@ -946,7 +1053,7 @@ const checkMeeting = (
     out.push(
       finding(
         "MAJORITY_NOT_REACHED",
-        [...path, "votesFor"],
+        ["steps", k, "meeting", "votesFor"],
         `${bodyZh[body]}（步骤 "${s.id}"）赞成 ${m.votesFor} 票，未达到${rule.majority.of === "present" ? "到会人数" : "应到成员"} ${base} 的 ${Threshold.format(rule.majority.threshold)}（至少 ${need} 票）`,
         `the ${body} meeting of step "${s.id}" had ${m.votesFor} votes for; it needed ${Threshold.format(rule.majority.threshold)} of ${rule.majority.of === "present" ? "those present" : "all members"} (${base}), at least ${need}`
       )
