@@ -1,12 +1,15 @@
 // The boundary's fast path must agree with effect's decoder: the same value for input that
 // decodes, the same InvalidInput for input that does not.
 import { describe, it } from "@effect/vitest"
+import * as Arbitrary from "effect/Arbitrary"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import { isDeepStrictEqual } from "node:util"
 import { expect } from "vitest"
 import * as Exercise from "../src/Exercise.js"
+import * as fastDecode from "../src/internal/fastDecode.js"
 import * as InvalidInput from "../src/InvalidInput.js"
 import * as PowerList from "../src/PowerList.js"
 import * as Rulebook from "../src/Rulebook.js"
@@ -97,4 +100,99 @@ describe("InvalidInput.decodeUnknown fast path", () => {
       )
     })
   }
+})
+
+// Small schemas, one per construct the generated decoder handles, checked against effect on
+// arbitrary valid values and on mutations of them.
+const Tag = Schema.Literal("a", "b")
+const constructs = {
+  "optional keys and exact missing keys": Schema.Struct({ a: Schema.String, b: Schema.optional(Schema.Number), c: Schema.Boolean }),
+  "defaults and renamed keys": Schema.Struct({
+    a: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }),
+    b: Schema.propertySignature(Schema.Number).pipe(Schema.fromKey("bee")),
+    c: Schema.optionalWith(Schema.NumberFromString, { nullable: true }),
+    d: Schema.String
+  }),
+  // effect's parser applies the renames one after the other, so this one never decodes: the
+  // generated code must fail it the same way.
+  "two keys swapped": Schema.Struct({
+    x: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("y")),
+    y: Schema.optionalWith(Schema.Number, { default: () => 1 }).pipe(Schema.fromKey("x"))
+  }),
+  "literal unions, nested and with NaN": Schema.Union(
+    Schema.Literal("a", "b", "c", "d", "e", "f", "g", "h", "i"),
+    Schema.Literal(1, 2, Number.NaN),
+    Schema.Literal(null)
+  ),
+  "tagged unions": Schema.Union(
+    Schema.TaggedStruct("A", { n: Schema.Number }),
+    Schema.TaggedStruct("B", { s: Schema.String, t: Tag }),
+    Schema.Struct({ kind: Schema.Literal("c"), n: Schema.optional(Schema.Number) }),
+    Schema.Array(Schema.String)
+  ),
+  "overlapping union members": Schema.Union(
+    Schema.Struct({ a: Schema.String }),
+    Schema.Struct({ a: Schema.String, b: Schema.Number })
+  ),
+  "defaults over an ambiguous union": Schema.Struct({
+    u: Schema.Union(Schema.Struct({ a: Schema.String }), Schema.Struct({ a: Schema.String, b: Schema.Number })),
+    d: Schema.optionalWith(Schema.Number, { default: () => 0 })
+  }),
+  "tuples with optional and rest elements": Schema.Tuple([Schema.String, Schema.optionalElement(Schema.Number)], Schema.Boolean),
+  "filters and transformations": Schema.Struct({
+    n: Schema.NumberFromString.pipe(Schema.int(), Schema.positive()),
+    s: Schema.Trim.pipe(Schema.minLength(2)),
+    j: Schema.parseJson(Schema.Struct({ k: Schema.Number }))
+  }),
+  "an empty struct": Schema.Struct({})
+} as const
+
+describe("the generated decoder on each construct", () => {
+  for (const [name, schema] of Object.entries(constructs)) {
+    const s = schema as unknown as Schema.Schema<unknown, unknown, never>
+    it(`covers ${name}`, () => {
+      expect(fastDecode.generate(s.ast, options)).toBeDefined()
+    })
+    it(`agrees with effect on ${name}`, () => {
+      const encode = Schema.encodeEither(s)
+      fc.assert(
+        fc.property(Arbitrary.make(s), fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 6 }), fc.boolean(), (value, picks, mutated) => {
+          // Some values have no encoding (NaN against its literal, swapped keys): their
+          // arbitrary type-side value stands in as input.
+          const encoded = encode(value)
+          const input = Either.isRight(encoded) ? encoded.right : value
+          agree(s, name, mutated ? mutate(input, picks) : input)
+        }),
+        { numRuns: 300 }
+      )
+    })
+  }
+  it("agrees with effect when a key must be present (exact)", () => {
+    const s = constructs["optional keys and exact missing keys"] as unknown as Schema.Schema<unknown, unknown, never>
+    const exact = { ...options, exact: true } as const
+    const fast = fastDecode.compile(s.ast, exact)!
+    for (const input of [{ a: "x", c: true }, { a: "x" }, { a: "x", c: undefined }, { a: "x", b: undefined, c: false }]) {
+      const slow = Schema.decodeUnknownEither(s, exact)(input)
+      const r = fast(input)
+      if (Either.isRight(r)) expect(Either.getOrThrow(slow)).toStrictEqual(r.right)
+    }
+    expect(Either.isLeft(fast({ a: "x" }))).toBe(true)
+    expect(Either.isRight(fast({ a: "x", c: true }))).toBe(true)
+  })
+  it("leaves schemas it does not cover, and options that change acceptance, to effect", () => {
+    expect(fastDecode.generate(Schema.Record({ key: Schema.String, value: Schema.Number }).ast, options)).toBeUndefined()
+    expect(fastDecode.generate(Schema.Struct({ a: Schema.String }).ast, { onExcessProperty: "error" })).toBeUndefined()
+    interface Tree { readonly children: ReadonlyArray<Tree> }
+    const Tree: Schema.Schema<Tree> = Schema.Struct({ children: Schema.Array(Schema.suspend(() => Tree)) })
+    expect(fastDecode.generate(Tree.ast, options)).toBeUndefined()
+  })
+  it("gives up on a transformation that answers with an Effect", () => {
+    const Later = Schema.transformOrFail(Schema.String, Schema.String, {
+      strict: true,
+      decode: (s) => Effect.succeed(s),
+      encode: (s) => Effect.succeed(s)
+    })
+    const fast = fastDecode.compile(Later.ast, options)!
+    expect(Either.isLeft(fast("x"))).toBe(true)
+  })
 })

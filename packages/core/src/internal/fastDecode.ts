@@ -1,35 +1,43 @@
-// A fast path for decoding input that is valid, compiled from a schema's AST.
+// A fast path for decoding input that is valid, generated from a schema's AST.
 //
-// effect's parser pays for its error reports even when nothing is wrong: a union of literals
-// (Body, Act, Evidence …) tries its members one by one and builds an issue for each that does not
-// match, and every step goes through Either wrappers. Most input a county sends is valid, so the
-// boundary first runs this compiled checker, which follows the parser's rules exactly for input
-// that decodes (same members tried in the same order, the same filters and transformations, the
-// same output). At the first thing it does not accept, it gives up, and the schema's own decoder
+// effect's parser pays for its error reports even when nothing is wrong: every node goes through
+// Either wrappers, a union of literals (Body, Act, Evidence …) tries its members one by one and
+// builds an issue for each that does not match, a struct with defaults is built, then has keys
+// deleted and re-added (which leaves it a slow dictionary object), then is parsed again on its
+// type side. Most input a county sends is valid, so the boundary first runs the code generated
+// here, which follows the parser's rules exactly for input that decodes (the same union members
+// tried in the same order, the same filters and transformations, the same output with its keys in
+// the same order). At the first thing it does not accept it gives up, and the schema's own decoder
 // runs: every error, path and message still comes from effect.
+//
+// The generated code is one function per AST node, all in one closure, so V8 can inline them into
+// each other. Each returns the decoded value or `FAIL`.
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import type { ParseOptions } from "effect/SchemaAST"
 import * as AST from "effect/SchemaAST"
 
-/** Returned by a compiled checker for input it does not accept. */
+/** Returned by generated code for input it does not accept. */
 const FAIL: unique symbol = Symbol.for("@qinglian/core/internal/fastDecode/FAIL")
-type Fast = (u: unknown) => unknown
 
 // Thrown when a transformation answers with an Effect rather than an Either: only the real parser
 // can run it.
 const BAIL: unique symbol = Symbol.for("@qinglian/core/internal/fastDecode/BAIL")
 
-const hasOwn = Object.prototype.hasOwnProperty
+// Thrown while generating, for a node this fast path does not cover; the whole schema then keeps
+// effect's decoder.
+const UNSUPPORTED: unique symbol = Symbol.for("@qinglian/core/internal/fastDecode/UNSUPPORTED")
 
-const isRecordOrArray = (u: unknown): u is Record<PropertyKey, unknown> => typeof u === "object" && u !== null
+const hasOwn = Object.prototype.hasOwnProperty
 
 const unsupported = (ast: AST.AST): boolean =>
   ast.annotations[AST.ParseOptionsAnnotationId] !== undefined ||
   ast.annotations[AST.DecodingFallbackAnnotationId] !== undefined
 
-// The parser's search tree for unions (literal-valued required keys), so that members are tried
-// in the order the parser tries them.
+// ---------------------------------------------------------------------------------------------
+// unions: the parser's search tree (literal-valued required keys), so that members are tried in
+// the order the parser tries them
+
 const literalsOf = (ast: AST.AST): Array<readonly [PropertyKey, AST.Literal]> => {
   switch (ast._tag) {
     case "TypeLiteral": {
@@ -58,12 +66,13 @@ const literalsOf = (ast: AST.AST): Array<readonly [PropertyKey, AST.Literal]> =>
 }
 
 interface SearchTree {
-  readonly keys: Record<PropertyKey, Record<string, Array<AST.AST>>>
+  /** For each key, in the parser's order: the members to try for each value (as a string). */
+  readonly keys: ReadonlyArray<readonly [PropertyKey, ReadonlyMap<string, ReadonlyArray<AST.AST>>]>
   readonly otherwise: ReadonlyArray<AST.AST>
 }
 
 const searchTree = (members: ReadonlyArray<AST.AST>): SearchTree => {
-  const keys: Record<PropertyKey, Record<string, Array<AST.AST>>> = {}
+  const keys = new Map<PropertyKey, Map<string, Array<AST.AST>>>()
   const otherwise: Array<AST.AST> = []
   for (const member of members) {
     const tags = literalsOf(member)
@@ -74,270 +83,516 @@ const searchTree = (members: ReadonlyArray<AST.AST>): SearchTree => {
     for (let j = 0; j < tags.length; j++) {
       const [key, literal] = tags[j]!
       const hash = String(literal.literal)
-      const buckets = (keys[key] ??= {})
-      if (hasOwn.call(buckets, hash)) {
+      let buckets = keys.get(key)
+      if (buckets === undefined) keys.set(key, buckets = new Map())
+      const bucket = buckets.get(hash)
+      if (bucket !== undefined) {
         if (j < tags.length - 1) continue
-        buckets[hash]!.push(member)
+        bucket.push(member)
       } else {
-        buckets[hash] = [member]
+        buckets.set(hash, [member])
         break
       }
     }
   }
-  return { keys, otherwise }
+  // The parser walks the keys in `Reflect.ownKeys` order of a plain object: integer-like keys
+  // first, in ascending order, then strings and symbols in insertion order.
+  const order = Reflect.ownKeys(Object.fromEntries([...keys.keys()].map((k) => [k, null])))
+  return { keys: order.map((k) => [k, keys.get(typeof k === "symbol" ? k : keyOf(keys, k))!] as const), otherwise }
 }
 
-const compileUnion = (ast: AST.Union, go: (ast: AST.AST) => Fast | undefined): Fast | undefined => {
-  // A union of plain literals accepts exactly its literals, whatever the order.
-  if (ast.types.every((t) => AST.isLiteral(t) && !unsupported(t) && !(typeof t.literal === "number" && Number.isNaN(t.literal)))) {
-    const set = new Set(ast.types.map((t) => (t as AST.Literal).literal))
-    return (u) => (set.has(u as AST.LiteralValue) ? u : FAIL)
+const keyOf = (keys: ReadonlyMap<PropertyKey, unknown>, k: string): PropertyKey => {
+  if (keys.has(k)) return k
+  const n = Number(k)
+  if (keys.has(n)) return n
+  throw UNSUPPORTED
+}
+
+// ---------------------------------------------------------------------------------------------
+// When a struct's type side needs no second pass: its decoded encoded side already satisfies it
+//
+// A struct with defaults or renamed keys is a transformation whose `to` side is the type side of
+// each field. The parser decodes every field on the type side again. For a field the
+// transformation leaves alone, that second pass gives back what the first produced (each node's
+// output already passed the same filters), so it can be skipped, provided the type side cannot
+// choose another member of a union than the first pass did.
+
+type Kind = "string" | "number" | "boolean" | "undefined" | "array" | "record" | { readonly literal: AST.LiteralValue }
+
+// The kinds of value `ast` can accept, or `undefined` when that is not known.
+const kindsOf = (ast: AST.AST): ReadonlyArray<Kind> | undefined => {
+  switch (ast._tag) {
+    case "Literal":
+      return [{ literal: ast.literal }]
+    case "StringKeyword":
+      return ["string"]
+    case "NumberKeyword":
+      return ["number"]
+    case "BooleanKeyword":
+      return ["boolean"]
+    case "UndefinedKeyword":
+      return ["undefined"]
+    case "TupleType":
+      return ["array"]
+    case "TypeLiteral":
+      return ast.propertySignatures.length > 0 && ast.indexSignatures.length === 0 ? ["record"] : undefined
+    case "Refinement":
+      return kindsOf(ast.from)
+    case "Union": {
+      const kinds: Array<Kind> = []
+      for (const member of ast.types) {
+        const k = kindsOf(member)
+        if (k === undefined) return undefined
+        kinds.push(...k)
+      }
+      return kinds
+    }
+    default:
+      return undefined
   }
-  const parsers = new Map<AST.AST, Fast>()
+}
+
+const overlap = (a: Kind, b: Kind): boolean => {
+  if (typeof a === "string" && typeof b === "string") return a === b
+  if (typeof a !== "string" && typeof b !== "string") return Object.is(a.literal, b.literal)
+  const lit = typeof a === "string" ? (b as { readonly literal: AST.LiteralValue }).literal : a.literal
+  const kind = typeof a === "string" ? a : (b as string)
+  return lit !== null && typeof lit === kind
+}
+
+// No union inside `ast` can accept one value in two members.
+const unambiguous = (ast: AST.AST): boolean => {
+  if (unsupported(ast)) return false
+  switch (ast._tag) {
+    case "Literal":
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword":
+    case "UndefinedKeyword":
+    case "UnknownKeyword":
+    case "AnyKeyword":
+      return true
+    case "Refinement":
+      return unambiguous(ast.from)
+    case "TypeLiteral":
+      return ast.indexSignatures.length === 0 && ast.propertySignatures.every((ps) => unambiguous(ps.type))
+    case "TupleType":
+      return ast.elements.every((e) => unambiguous(e.type)) && ast.rest.every((r) => unambiguous(r.type))
+    case "Union": {
+      const kinds = ast.types.map(kindsOf)
+      for (let i = 0; i < kinds.length; i++) {
+        const a = kinds[i]
+        if (a === undefined) return false
+        for (let j = i + 1; j < kinds.length; j++) {
+          const b = kinds[j]
+          if (b === undefined || a.some((x) => b.some((y) => overlap(x, y)))) return false
+        }
+      }
+      return ast.types.every(unambiguous)
+    }
+    default:
+      return false
+  }
+}
+
+// Two ASTs that decode alike (built by the same constructors from the same parts).
+const sameAst = (a: AST.AST, b: AST.AST): boolean => {
+  if (a === b) return true
+  if (a._tag !== b._tag || unsupported(a) || unsupported(b)) return false
+  switch (a._tag) {
+    case "Literal":
+      return Object.is(a.literal, (b as AST.Literal).literal)
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword":
+    case "UndefinedKeyword":
+    case "UnknownKeyword":
+    case "AnyKeyword":
+      return true
+    case "Refinement": {
+      const r = b as AST.Refinement
+      return a.filter === r.filter && sameAst(a.from, r.from)
+    }
+    case "TypeLiteral": {
+      const t = b as AST.TypeLiteral
+      return a.indexSignatures.length === 0 && t.indexSignatures.length === 0 &&
+        a.propertySignatures.length === t.propertySignatures.length &&
+        a.propertySignatures.every((ps, i) => {
+          const qs = t.propertySignatures[i]!
+          return ps.name === qs.name && ps.isOptional === qs.isOptional && sameAst(ps.type, qs.type)
+        })
+    }
+    case "TupleType": {
+      const t = b as AST.TupleType
+      return a.elements.length === t.elements.length && a.rest.length === t.rest.length &&
+        a.elements.every((e, i) => e.isOptional === t.elements[i]!.isOptional && sameAst(e.type, t.elements[i]!.type)) &&
+        a.rest.every((r, i) => sameAst(r.type, t.rest[i]!.type))
+    }
+    case "Union": {
+      const u = b as AST.Union
+      return a.types.length === u.types.length && a.types.every((m, i) => sameAst(m, u.types[i]!))
+    }
+    default:
+      return false
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// code generation
+
+const isPlainKey = (k: PropertyKey): k is string => typeof k === "string" && k !== "__proto__"
+
+class Generator {
+  readonly refs: Array<unknown> = []
+  readonly decls: Array<string> = []
+  private readonly names = new Map<AST.AST, string>()
+  private readonly inProgress = new Set<AST.AST>()
+  private readonly refIndex = new Map<unknown, string>()
+  private count = 0
+
+  constructor(readonly exact: boolean) {}
+
+  /** A constant the generated code can read. */
+  ref(value: unknown): string {
+    let name = this.refIndex.get(value)
+    if (name === undefined) {
+      name = `R${this.refs.length}`
+      this.refs.push(value)
+      this.refIndex.set(value, name)
+    }
+    return name
+  }
+
+  /** The name of the function that decodes `ast`. */
+  fn(ast: AST.AST): string {
+    const known = this.names.get(ast)
+    if (known !== undefined) return known
+    if (this.inProgress.has(ast) || unsupported(ast)) throw UNSUPPORTED
+    this.inProgress.add(ast)
+    const name = `d${this.count++}`
+    const body = this.node(ast)
+    this.decls.push(`function ${name}(u) {\n${body}\n}`)
+    this.inProgress.delete(ast)
+    this.names.set(ast, name)
+    return name
+  }
+
+  private node(ast: AST.AST): string {
+    switch (ast._tag) {
+      case "Literal":
+        return `return u === ${this.ref(ast.literal)} ? u : FAIL`
+      case "UndefinedKeyword":
+        return "return u === undefined ? u : FAIL"
+      case "StringKeyword":
+        return "return typeof u === \"string\" ? u : FAIL"
+      case "NumberKeyword":
+        return "return typeof u === \"number\" ? u : FAIL"
+      case "BooleanKeyword":
+        return "return typeof u === \"boolean\" ? u : FAIL"
+      case "UnknownKeyword":
+      case "AnyKeyword":
+        return "return u"
+      case "Refinement": {
+        const from = this.fn(ast.from)
+        return [
+          `const a = ${from}(u)`,
+          "if (a === FAIL) return FAIL",
+          `return ${this.ref(ast.filter)}(a, OPTS, ${this.ref(ast)})._tag === "None" ? a : FAIL`
+        ].join("\n")
+      }
+      case "Transformation":
+        return this.transformation(ast)
+      case "TypeLiteral":
+        return this.typeLiteral(ast)
+      case "TupleType":
+        return this.tuple(ast)
+      case "Union":
+        return this.union(ast)
+      default:
+        throw UNSUPPORTED
+    }
+  }
+
+  private transformation(ast: AST.Transformation): string {
+    const t = ast.transformation
+    switch (t._tag) {
+      case "ComposeTransformation":
+        return [`const a = ${this.fn(ast.from)}(u)`, "if (a === FAIL) return FAIL", `return ${this.fn(ast.to)}(a)`].join("\n")
+      case "FinalTransformation":
+        return [
+          `const a = ${this.fn(ast.from)}(u)`,
+          "if (a === FAIL) return FAIL",
+          `const r = ${this.ref(t.decode)}(a, OPTS, ${this.ref(ast)}, u)`,
+          `if (!${this.ref(Either.isEither)}(r)) throw BAIL`,
+          `return r._tag === "Left" ? FAIL : ${this.fn(ast.to)}(r.right)`
+        ].join("\n")
+      case "TypeLiteralTransformation":
+        return AST.isTypeLiteral(ast.from) && AST.isTypeLiteral(ast.to) && plainStruct(ast.from) && plainStruct(ast.to)
+          ? this.structTransformation(ast.from, ast.to, t)
+          : this.genericStructTransformation(ast, t)
+    }
+  }
+
+  // The parser's steps for a struct transformation: decode `from`, apply each property
+  // transformation to the object (deleting and re-adding keys), decode `to` over the result.
+  private genericStructTransformation(ast: AST.Transformation, t: AST.TypeLiteralTransformation): string {
+    const lines = [`const a = ${this.fn(ast.from)}(u)`, "if (a === FAIL) return FAIL"]
+    t.propertySignatureTransformations.forEach((pst) => {
+      const from = JSON.stringify(keyName(pst.from))
+      const to = JSON.stringify(keyName(pst.to))
+      lines.push(
+        "{",
+        `const v = ${this.ref(pst.decode)}(hasOwn.call(a, ${from}) ? ${this.ref(Option.some)}(a[${from}]) : ${this.ref(Option.none())})`,
+        `delete a[${from}]`,
+        `if (v._tag === "Some") a[${to}] = v.value`,
+        "}"
+      )
+    })
+    lines.push(`return ${this.fn(ast.to)}(a)`)
+    return lines.join("\n")
+  }
+
+  // The same steps with the object kept in local variables (one per key, with whether it is
+  // present), so that only the result is allocated, with its keys in `to`'s order as the parser
+  // leaves them.
+  private structTransformation(from: AST.TypeLiteral, to: AST.TypeLiteral, t: AST.TypeLiteralTransformation): string {
+    const slots = new Map<string, number>()
+    const fromType = new Map<number, AST.AST>()
+    const touched = new Set<number>()
+    const declared = new Set<number>()
+    const declare = (s: number) => {
+      if (declared.has(s)) return []
+      declared.add(s)
+      return [`let s${s}, h${s} = false`]
+    }
+    const slot = (k: string) => {
+      let s = slots.get(k)
+      if (s === undefined) slots.set(k, s = slots.size)
+      return s
+    }
+    const lines = ["if (typeof u !== \"object\" || u === null || Array.isArray(u)) return FAIL"]
+    for (const ps of from.propertySignatures) {
+      const k = ps.name as string
+      const s = slot(k)
+      fromType.set(s, ps.type)
+      lines.push(...declare(s), ...this.readKey(ps, `s${s}`, `h${s} = true`))
+    }
+    for (const pst of t.propertySignatureTransformations) {
+      const f = slot(keyName(pst.from))
+      const g = slot(keyName(pst.to))
+      touched.add(g)
+      lines.push(
+        ...declare(f),
+        ...declare(g),
+        "{",
+        `const v = ${this.ref(pst.decode)}(h${f} ? ${this.ref(Option.some)}(s${f}) : ${this.ref(Option.none())})`,
+        `h${f} = false`,
+        `if (v._tag === "Some") { s${g} = v.value; h${g} = true }`,
+        "}"
+      )
+    }
+    const out: Array<readonly [string, string, boolean]> = []
+    to.propertySignatures.forEach((ps, j) => {
+      const k = ps.name as string
+      const s = slots.get(k)
+      const decodeTo = this.fn(ps.type)
+      const missing = ps.isOptional
+        ? null
+        : this.exact
+        ? "return FAIL"
+        : `t${j} = ${decodeTo}(undefined); if (t${j} === FAIL) return FAIL`
+      if (s === undefined) {
+        if (missing === null) return
+        lines.push(`let t${j}`, missing)
+        out.push([k, `t${j}`, false])
+        return
+      }
+      const from = fromType.get(s)
+      const again = touched.has(s) || from === undefined || !unambiguous(ps.type) || !sameAst(ps.type, AST.typeAST(from))
+      const present = again ? `t${j} = ${decodeTo}(s${s}); if (t${j} === FAIL) return FAIL` : `t${j} = s${s}`
+      lines.push(`let t${j}`)
+      if (missing === null) {
+        lines.push(`if (h${s}) { ${present} }`)
+        out.push([k, `t${j}`, true])
+      } else {
+        lines.push(`if (h${s}) { ${present} } else { ${missing} }`)
+        out.push([k, `t${j}`, false])
+      }
+    })
+    lines.push(...build(out.map(([k, v, optional]) => [k, v, optional ? `h${slots.get(k)!}` : null])))
+    return lines.join("\n")
+  }
+
+  // Reads one key as the parser does: a missing optional key is skipped; a missing required key
+  // is decoded as `undefined` unless `exact` is set.
+  private readKey(ps: AST.PropertySignature, into: string, onPresent: string): Array<string> {
+    const key = JSON.stringify(ps.name)
+    const parse = `${into} = ${this.fn(ps.type)}(u[${key}]); if (${into} === FAIL) return FAIL; ${onPresent}`
+    if (ps.isOptional) return [`if (hasOwn.call(u, ${key})) { ${parse} }`]
+    if (this.exact) return [`if (!hasOwn.call(u, ${key})) return FAIL`, parse]
+    return [parse]
+  }
+
+  private typeLiteral(ast: AST.TypeLiteral): string {
+    if (ast.indexSignatures.length > 0) throw UNSUPPORTED
+    // `{}` accepts anything but null and undefined, as is.
+    if (ast.propertySignatures.length === 0) return "return u !== null && u !== undefined ? u : FAIL"
+    if (!plainStruct(ast)) throw UNSUPPORTED
+    const lines = ["if (typeof u !== \"object\" || u === null || Array.isArray(u)) return FAIL"]
+    const out: Array<readonly [string, string, string | null]> = []
+    ast.propertySignatures.forEach((ps, i) => {
+      if (ps.isOptional) {
+        lines.push(`let v${i}, h${i} = false`, ...this.readKey(ps, `v${i}`, `h${i} = true`))
+        out.push([ps.name as string, `v${i}`, `h${i}`])
+      } else {
+        lines.push(`let v${i}`, ...this.readKey(ps, `v${i}`, ""))
+        out.push([ps.name as string, `v${i}`, null])
+      }
+    })
+    lines.push(...build(out))
+    return lines.join("\n")
+  }
+
+  private tuple(ast: AST.TupleType): string {
+    if (ast.rest.length > 1) throw UNSUPPORTED
+    const required = ast.elements.filter((e) => !e.isOptional).length
+    const n = ast.elements.length
+    const rest = ast.rest.length === 1 ? this.fn(ast.rest[0]!.type) : undefined
+    // The plain array (`Schema.Array`): the result is allocated at its final length, not grown
+    // push by push (which leaves a small array with room for 17).
+    if (n === 0 && rest !== undefined) {
+      return [
+        "if (!Array.isArray(u)) return FAIL",
+        "const len = u.length",
+        "const out = new Array(len)",
+        `for (let i = 0; i < len; i++) { const r = ${rest}(u[i]); if (r === FAIL) return FAIL; out[i] = r }`,
+        "return out"
+      ].join("\n")
+    }
+    const lines = [
+      "if (!Array.isArray(u)) return FAIL",
+      "const len = u.length",
+      `if (len < ${required}) return FAIL`
+    ]
+    if (rest === undefined) lines.push(`if (len > ${n}) return FAIL`)
+    lines.push("const out = []", "let r")
+    ast.elements.forEach((e, i) => {
+      const parse = `r = ${this.fn(e.type)}(u[${i}]); if (r === FAIL) return FAIL; out.push(r)`
+      lines.push(e.isOptional ? `if (len > ${i}) { ${parse} }` : parse)
+    })
+    if (rest !== undefined) {
+      lines.push(`for (let i = ${n}; i < len; i++) { r = ${rest}(u[i]); if (r === FAIL) return FAIL; out.push(r) }`)
+    }
+    lines.push("return out")
+    return lines.join("\n")
+  }
+
+  private union(ast: AST.Union): string {
+    // A union of plain literals (or of such unions) accepts exactly its literals, whatever the
+    // order, and gives back its input.
+    const literals = literalsIn(ast)
+    if (literals !== undefined) {
+      if (literals.length <= 8 || literals.some((l) => typeof l === "number" && Number.isNaN(l))) {
+        return `return ${literals.map((l) => `u === ${this.ref(l)}`).join(" || ")} ? u : FAIL`
+      }
+      return `return ${this.ref(new Set(literals))}.has(u) ? u : FAIL`
+    }
+    const tree = searchTree(ast.types)
+    const lines = ["let r"]
+    const attempt = (member: AST.AST) => `r = ${this.fn(member)}(u); if (r !== FAIL) return r`
+    if (tree.keys.length > 0) {
+      lines.push("if (typeof u === \"object\" && u !== null) {")
+      for (const [key, buckets] of tree.keys) {
+        const k = typeof key === "symbol" ? this.ref(key) : JSON.stringify(key)
+        lines.push(`if (hasOwn.call(u, ${k})) switch (String(u[${k}])) {`)
+        for (const [hash, members] of buckets) {
+          lines.push(`case ${JSON.stringify(hash)}:`, ...members.map(attempt), "break")
+        }
+        lines.push("}")
+      }
+      lines.push("}")
+    }
+    lines.push(...tree.otherwise.map(attempt), "return FAIL")
+    return lines.join("\n")
+  }
+}
+
+const literalsIn = (ast: AST.Union): Array<AST.LiteralValue> | undefined => {
+  const out: Array<AST.LiteralValue> = []
   for (const t of ast.types) {
-    const p = go(t)
-    if (p === undefined) return undefined
-    parsers.set(t, p)
+    if (unsupported(t)) return undefined
+    if (AST.isLiteral(t)) out.push(t.literal)
+    else if (AST.isUnion(t)) {
+      const nested = literalsIn(t)
+      if (nested === undefined) return undefined
+      out.push(...nested)
+    } else return undefined
   }
-  const tree = searchTree(ast.types)
-  const keys = Reflect.ownKeys(tree.keys)
-  const otherwise = tree.otherwise.map((t) => parsers.get(t)!)
-  if (keys.length === 0) {
-    return (u) => {
-      for (let i = 0; i < otherwise.length; i++) {
-        const r = otherwise[i]!(u)
-        if (r !== FAIL) return r
-      }
-      return FAIL
-    }
-  }
-  const buckets = keys.map((k) => {
-    const b: Record<string, ReadonlyArray<Fast>> = {}
-    for (const [hash, members] of Object.entries(tree.keys[k]!)) b[hash] = members.map((m) => parsers.get(m)!)
-    return [k, b] as const
-  })
-  return (u) => {
-    if (isRecordOrArray(u)) {
-      for (const [k, b] of buckets) {
-        if (!hasOwn.call(u, k)) continue
-        const hash = String(u[k])
-        if (!hasOwn.call(b, hash)) continue
-        const candidates = b[hash]!
-        for (let i = 0; i < candidates.length; i++) {
-          const r = candidates[i]!(u)
-          if (r !== FAIL) return r
-        }
-      }
-    }
-    for (let i = 0; i < otherwise.length; i++) {
-      const r = otherwise[i]!(u)
-      if (r !== FAIL) return r
-    }
-    return FAIL
-  }
+  return out
 }
 
-const compileTuple = (ast: AST.TupleType, go: (ast: AST.AST) => Fast | undefined): Fast | undefined => {
-  if (ast.rest.length > 1) return undefined
-  const elements: Array<Fast> = []
-  for (const e of ast.elements) {
-    const p = go(e.type)
-    if (p === undefined) return undefined
-    elements.push(p)
-  }
-  const optional = ast.elements.map((e) => e.isOptional)
-  const required = optional.filter((o) => !o).length
-  const rest = ast.rest.length === 1 ? go(ast.rest[0]!.type) : null
-  if (rest === undefined) return undefined
-  const ne = elements.length
-  return (u) => {
-    if (!Array.isArray(u)) return FAIL
-    const len = u.length
-    if (len < required) return FAIL
-    if (rest === null && len > ne) return FAIL
-    const out: Array<unknown> = []
-    for (let i = 0; i < ne; i++) {
-      if (len < i + 1 && optional[i]) continue
-      const r = elements[i]!(u[i])
-      if (r === FAIL) return FAIL
-      out.push(r)
-    }
-    if (rest !== null) {
-      for (let i = ne; i < len; i++) {
-        const r = rest(u[i])
-        if (r === FAIL) return FAIL
-        out.push(r)
-      }
-    }
-    return out
-  }
+const keyName = (k: PropertyKey): string => {
+  if (!isPlainKey(k)) throw UNSUPPORTED
+  return k
 }
 
-const compileTypeLiteral = (
-  ast: AST.TypeLiteral,
-  go: (ast: AST.AST) => Fast | undefined,
-  exact: boolean
-): Fast | undefined => {
-  if (ast.indexSignatures.length > 0) return undefined
-  if (ast.propertySignatures.length === 0) return (u) => (u !== null && u !== undefined ? u : FAIL)
-  const n = ast.propertySignatures.length
-  const names: Array<PropertyKey> = []
-  const optional: Array<boolean> = []
-  const parsers: Array<Fast> = []
-  for (const ps of ast.propertySignatures) {
-    const p = go(ps.type)
-    if (p === undefined) return undefined
-    names.push(ps.name)
-    optional.push(ps.isOptional)
-    parsers.push(p)
+const plainStruct = (ast: AST.TypeLiteral): boolean =>
+  ast.indexSignatures.length === 0 && ast.propertySignatures.every((ps) => isPlainKey(ps.name))
+
+// The result object, its keys in order: the leading always-present keys as one literal (one
+// allocation, one shape), the rest assigned in turn, each optional one only when present.
+const build = (keys: ReadonlyArray<readonly [string, string, string | null]>): Array<string> => {
+  let lead = 0
+  while (lead < keys.length && keys[lead]![2] === null) lead++
+  const lines = [`const out = { ${keys.slice(0, lead).map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(", ")} }`]
+  for (const [k, v, present] of keys.slice(lead)) {
+    const assign = `out[${JSON.stringify(k)}] = ${v}`
+    lines.push(present === null ? assign : `if (${present}) ${assign}`)
   }
-  return generated(names, optional, parsers, exact) ?? ((u) => {
-    if (!isRecordOrArray(u) || Array.isArray(u)) return FAIL
-    const out: Record<PropertyKey, unknown> = {}
-    for (let i = 0; i < n; i++) {
-      const name = names[i]!
-      if (!hasOwn.call(u, name)) {
-        if (optional[i]) continue
-        if (exact) return FAIL
-      }
-      const r = parsers[i]!(u[name])
-      if (r === FAIL) return FAIL
-      out[name] = r
-    }
-    return out
-  })
+  lines.push("return out")
+  return lines
 }
 
-// One function per struct, with its keys written out: a shared loop over key names makes every
-// property access megamorphic, which costs about as much as the checks themselves. Where code
-// cannot be generated (a content security policy forbids it), the loop above is used.
-const generated = (
-  names: ReadonlyArray<PropertyKey>,
-  optional: ReadonlyArray<boolean>,
-  parsers: ReadonlyArray<Fast>,
-  exact: boolean
-): Fast | undefined => {
-  if (!names.every((k) => typeof k === "string")) return undefined
-  const lines: Array<string> = [
-    "return function (u) {",
-    "if (typeof u !== \"object\" || u === null || Array.isArray(u)) return FAIL",
-    "const out = {}",
-    "let r"
-  ]
-  names.forEach((k, i) => {
-    const key = JSON.stringify(k)
-    const parse = `r = p[${i}](u[${key}]); if (r === FAIL) return FAIL; out[${key}] = r`
-    if (optional[i]) lines.push(`if (hasOwn.call(u, ${key})) { ${parse} }`)
-    else if (exact) lines.push(`if (!hasOwn.call(u, ${key})) return FAIL`, parse)
-    else lines.push(parse)
-  })
-  lines.push("return out", "}")
+/**
+ * The generated source for `ast` and the constants it reads, or `undefined` when the fast path
+ * does not cover the schema or the options.
+ */
+export const generate = (ast: AST.AST, options: ParseOptions): { readonly source: string; readonly refs: ReadonlyArray<unknown> } | undefined => {
+  if (options.onExcessProperty === "error" || options.onExcessProperty === "preserve") return undefined
+  if (options.propertyOrder === "original") return undefined
+  const gen = new Generator(options.exact === true)
+  let root: string
   try {
-    return new Function("p", "FAIL", "hasOwn", lines.join("\n"))(parsers, FAIL, hasOwn) as Fast
-  } catch {
-    return undefined
+    root = gen.fn(ast)
+  } catch (e) {
+    if (e === UNSUPPORTED) return undefined
+    throw e
   }
-}
-
-const compileTransformation = (
-  ast: AST.Transformation,
-  go: (ast: AST.AST) => Fast | undefined,
-  options: ParseOptions
-): Fast | undefined => {
-  const from = go(ast.from)
-  const to = go(ast.to)
-  if (from === undefined || to === undefined) return undefined
-  const t = ast.transformation
-  switch (t._tag) {
-    case "ComposeTransformation":
-      return (u) => {
-        const a = from(u)
-        return a === FAIL ? FAIL : to(a)
-      }
-    case "FinalTransformation":
-      return (u) => {
-        const a = from(u)
-        if (a === FAIL) return FAIL
-        const r: unknown = t.decode(a, options, ast, u)
-        if (!Either.isEither(r)) throw BAIL
-        return Either.isLeft(r) ? FAIL : to(r.right)
-      }
-    case "TypeLiteralTransformation": {
-      const psts = t.propertySignatureTransformations
-      return (u) => {
-        const a = from(u)
-        if (a === FAIL) return FAIL
-        const o = a as Record<PropertyKey, unknown>
-        for (const pst of psts) {
-          const v = pst.decode(hasOwn.call(o, pst.from) ? Option.some(o[pst.from]) : Option.none())
-          delete o[pst.from]
-          if (Option.isSome(v)) o[pst.to] = v.value
-        }
-        return to(o)
-      }
-    }
-  }
+  const source = [
+    "\"use strict\"",
+    ...gen.refs.map((_, i) => `const R${i} = R[${i}]`),
+    ...gen.decls,
+    `return ${root}`
+  ].join("\n")
+  return { source, refs: gen.refs }
 }
 
 /**
  * Compiles `ast` (decoding side) into a checker that returns the decoded value for input the
- * parser would accept, or `undefined` when it cannot be sure (the caller then runs the parser).
- * `undefined` as a whole: the schema uses something this fast path does not cover.
+ * parser would accept, or `Left(undefined)` when it cannot be sure (the caller then runs the
+ * parser). `undefined` as a whole: the schema uses something this fast path does not cover, the
+ * options change what the parser accepts, or code cannot be generated here (a content security
+ * policy forbids it).
  */
 export const compile = (ast: AST.AST, options: ParseOptions): ((u: unknown) => Either.Either<unknown, undefined>) | undefined => {
-  if (options.onExcessProperty === "error" || options.onExcessProperty === "preserve") return undefined
-  if (options.propertyOrder === "original") return undefined
-  const exact = options.exact === true
-  const memo = new Map<AST.AST, Fast | undefined>()
-  const inProgress = new Set<AST.AST>()
-  const go = (ast: AST.AST): Fast | undefined => {
-    if (memo.has(ast)) return memo.get(ast)
-    if (inProgress.has(ast) || unsupported(ast)) return undefined
-    inProgress.add(ast)
-    const p = compileNode(ast)
-    inProgress.delete(ast)
-    memo.set(ast, p)
-    return p
+  const generated = generate(ast, options)
+  if (generated === undefined) return undefined
+  let fast: (u: unknown) => unknown
+  try {
+    fast = new Function("R", "FAIL", "BAIL", "hasOwn", "OPTS", generated.source)(generated.refs, FAIL, BAIL, hasOwn, options)
+  } catch {
+    return undefined
   }
-  const compileNode = (ast: AST.AST): Fast | undefined => {
-    switch (ast._tag) {
-      case "Literal": {
-        const lit = ast.literal
-        return (u) => (u === lit ? u : FAIL)
-      }
-      case "UndefinedKeyword":
-        return (u) => (u === undefined ? u : FAIL)
-      case "StringKeyword":
-        return (u) => (typeof u === "string" ? u : FAIL)
-      case "NumberKeyword":
-        return (u) => (typeof u === "number" ? u : FAIL)
-      case "BooleanKeyword":
-        return (u) => (typeof u === "boolean" ? u : FAIL)
-      case "UnknownKeyword":
-      case "AnyKeyword":
-        return (u) => u
-      case "Refinement": {
-        const from = go(ast.from)
-        if (from === undefined) return undefined
-        return (u) => {
-          const a = from(u)
-          return a === FAIL || Option.isSome(ast.filter(a, options, ast)) ? FAIL : a
-        }
-      }
-      case "Transformation":
-        return compileTransformation(ast, go, options)
-      case "TypeLiteral":
-        return compileTypeLiteral(ast, go, exact)
-      case "TupleType":
-        return compileTuple(ast, go)
-      case "Union":
-        return compileUnion(ast, go)
-      default:
-        return undefined
-    }
-  }
-  const fast = go(ast)
-  if (fast === undefined) return undefined
   return (u) => {
     let r: unknown
     try {
