@@ -18,6 +18,7 @@ import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import * as Post from "./Post.js"
 import * as internal from "./internal/exerciseCheck.js"
+import { withDefault } from "./internal/fastDecode.js"
 import * as codesInternal from "./internal/exerciseCodes.js"
 import * as PowerList from "./PowerList.js"
 import type * as Rulebook from "./Rulebook.js"
@@ -45,7 +46,7 @@ export const PerformedBy = Schema.Union(
   Schema.Struct({
     body: PowerList.Body,
     /** Cadres who took part in the body's act (presided, attended, voted, signed). */
-    cadres: Schema.optionalWith(Schema.Array(Ids.CadreId), { default: () => [] })
+    cadres: withDefault(Schema.Array(Ids.CadreId), () => [])
   })
 ).annotations({ identifier: "PerformedBy" })
 
@@ -97,7 +98,7 @@ export const StepRecord = Schema.Struct({
   stepId: Schema.String.pipe(Schema.minLength(1)),
   performedBy: PerformedBy,
   date: LocalDate.LocalDate,
-  evidence: Schema.optionalWith(Schema.Array(PowerList.Evidence), { default: () => [] }),
+  evidence: withDefault(Schema.Array(PowerList.Evidence), () => []),
   meeting: Schema.optional(Meeting)
 }).annotations({ identifier: "StepRecord" })
 
@@ -139,7 +140,7 @@ export const Actor = Schema.Struct({
   cadre: Ids.CadreId,
   name: Schema.optional(Schema.String),
   posts: Schema.Array(Post.Post),
-  relatedToCounterparty: Schema.optionalWith(Schema.Boolean, { default: () => false })
+  relatedToCounterparty: withDefault(Schema.Boolean, () => false)
 }).annotations({ identifier: "Actor" })
 
 /**
@@ -158,7 +159,7 @@ export type Actor = typeof Actor.Type
 export const Counterparty = Schema.Struct({
   person: Schema.optional(Ids.PersonId),
   name: Schema.String.pipe(Schema.minLength(1)),
-  relatedCadres: Schema.optionalWith(Schema.Array(Ids.CadreId), { default: () => [] })
+  relatedCadres: withDefault(Schema.Array(Ids.CadreId), () => [])
 }).annotations({ identifier: "Counterparty" })
 
 /**
@@ -178,9 +179,9 @@ export type Counterparty = typeof Counterparty.Type
  * @category schemas
  */
 export const Safeguards = Schema.Struct({
-  publicTender: Schema.optionalWith(Schema.Boolean, { default: () => false }),
-  competitiveSelection: Schema.optionalWith(Schema.Boolean, { default: () => false }),
-  townReview: Schema.optionalWith(Schema.Boolean, { default: () => false })
+  publicTender: withDefault(Schema.Boolean, () => false),
+  competitiveSelection: withDefault(Schema.Boolean, () => false),
+  townReview: withDefault(Schema.Boolean, () => false)
 }).annotations({ identifier: "Safeguards" })
 
 /**
@@ -219,16 +220,14 @@ export const Exercise = Schema.Struct({
   village: Ids.VillageId,
   title: Schema.optional(Schema.String),
   date: LocalDate.LocalDate,
-  status: Schema.optionalWith(Status, { default: () => "completed" as const }),
+  status: withDefault(Status, () => "completed" as const),
   amount: Schema.optional(Money.Money),
   procurement: Schema.optional(PowerList.ProcurementKind),
   counterparty: Schema.optional(Counterparty),
-  actors: Schema.optionalWith(Schema.Array(Actor), { default: () => [] }),
+  actors: withDefault(Schema.Array(Actor), () => []),
   steps: Schema.Array(StepRecord),
-  disclosures: Schema.optionalWith(Schema.Array(DisclosureRecord), { default: () => [] }),
-  safeguards: Schema.optionalWith(Safeguards, {
-    default: () => ({ publicTender: false, competitiveSelection: false, townReview: false })
-  })
+  disclosures: withDefault(Schema.Array(DisclosureRecord), () => []),
+  safeguards: withDefault(Safeguards, () => ({ publicTender: false, competitiveSelection: false, townReview: false }))
 }).annotations({ identifier: "Exercise", title: "小微权力行使记录 (exercise of a micro-power)" })
 
 /**

@@ -17,6 +17,7 @@ import * as InvalidInput from "./InvalidInput.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import * as Rulebook from "./Rulebook.js"
+import { withDefault } from "./internal/fastDecode.js"
 import * as validation from "./internal/powerListValidation.js"
 
 /**
@@ -195,10 +196,10 @@ export type Step = typeof Step.Type
 export const Procedure = Schema.Union(
   Schema.TaggedStruct("Steps", { steps: Schema.Array(Step) }),
   Schema.TaggedStruct("FourAndTwo", {
-    before: Schema.optionalWith(Schema.Array(Step), { default: () => [] }),
+    before: withDefault(Schema.Array(Step), () => []),
     /** Carrying out the decision: between 决议公开 (step 5) and 实施结果公开 (step 6). */
-    implementation: Schema.optionalWith(Schema.Array(Step), { default: () => [] }),
-    after: Schema.optionalWith(Schema.Array(Step), { default: () => [] })
+    implementation: withDefault(Schema.Array(Step), () => []),
+    after: withDefault(Schema.Array(Step), () => [])
   })
 ).annotations({ identifier: "Procedure" })
 
@@ -509,7 +510,7 @@ export const PowerItem = Schema.Struct({
   procedure: Procedure,
   riskPoints: Schema.Array(RiskPoint),
   disclosures: Schema.Array(DisclosureDuty),
-  conditions: Schema.optionalWith(Schema.Array(Condition), { default: () => [] }),
+  conditions: withDefault(Schema.Array(Condition), () => []),
   /** Whether the power touches villagers' interests (涉及村民利益), which makes disclosure mandatory. */
   touchesVillagersInterests: Schema.Boolean,
   /** The §24 matter this power decides, if any. */
@@ -566,15 +567,13 @@ export const PowerList = Schema.Struct({
   version: Schema.String.pipe(Schema.minLength(1)),
   effectiveFrom: LocalDate.LocalDate,
   /** True for a template (such as the shipped reference list) that a county must replace. */
-  illustrative: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  illustrative: withDefault(Schema.Boolean, () => false),
   /** Totals the list declares of itself, e.g. 8 categories / 57 items. */
   declaredTotals: Schema.optional(
     Schema.Struct({ categories: Schema.Int.pipe(Schema.nonNegative()), items: Schema.Int.pipe(Schema.nonNegative()) })
   ),
   /** Local posts the list uses beyond the built-in ones. */
-  localPosts: Schema.optionalWith(Schema.Array(Schema.Struct({ code: Schema.String, name: Text })), {
-    default: () => []
-  }),
+  localPosts: withDefault(Schema.Array(Schema.Struct({ code: Schema.String, name: Text })), () => []),
   categories: Schema.Array(Category),
   items: Schema.Array(PowerItem)
 }).annotations({ identifier: "PowerList", title: "小微权力清单 (micro-power list)" })

@@ -138,6 +138,24 @@ const constructs = {
     u: Schema.Union(Schema.Struct({ a: Schema.String }), Schema.Struct({ a: Schema.String, b: Schema.Number })),
     d: Schema.optionalWith(Schema.Number, { default: () => 0 })
   }),
+  "known defaults, also under a renamed key": Schema.Struct({
+    a: fastDecode.withDefault(Schema.Array(Schema.String), () => []),
+    b: fastDecode.withDefault(Schema.Boolean, () => false),
+    c: fastDecode.withDefault(Schema.Literal("x", "y"), () => "x"),
+    r: fastDecode.withDefault(Schema.NumberFromString, () => 0).pipe(Schema.fromKey("rr"))
+  }),
+  "unions of structs beside a default": Schema.Struct({
+    disjoint: Schema.Array(Schema.Union(
+      Schema.Struct({ post: Schema.String, note: Schema.optional(Schema.String) }),
+      Schema.Struct({ body: Schema.Literal("a", "b"), cadres: Schema.optional(Schema.Array(Schema.String)) })
+    )),
+    // Not disjoint: an output of the second lacks `k`, which the first reads as undefined and accepts.
+    overlapping: Schema.Union(
+      Schema.Struct({ k: Schema.optional(Schema.String), n: Schema.UndefinedOr(Schema.Number) }),
+      Schema.Struct({ n: Schema.Number, m: Schema.Boolean })
+    ),
+    d: fastDecode.withDefault(Schema.Array(Schema.Number), () => [])
+  }),
   "tuples with optional and rest elements": Schema.Tuple([Schema.String, Schema.optionalElement(Schema.Number)], Schema.Boolean),
   "filters and transformations": Schema.Struct({
     n: Schema.NumberFromString.pipe(Schema.int(), Schema.positive()),
@@ -178,6 +196,22 @@ describe("the generated decoder on each construct", () => {
     }
     expect(Either.isLeft(fast({ a: "x" }))).toBe(true)
     expect(Either.isRight(fast({ a: "x", c: true }))).toBe(true)
+  })
+  it("decodes the type side again only where it can differ", () => {
+    const overlapping = constructs["unions of structs beside a default"] as unknown as Schema.Schema<unknown, unknown, never>
+    // The second member takes { k: 5 }; on the type side the first member takes its output and
+    // drops `m`. effect's result has no `m`, and neither may ours.
+    agree(overlapping, "unions", { disjoint: [{ body: "a" }, { post: "p" }], overlapping: { k: 5, n: 1, m: true } })
+    expect(Schema.decodeUnknownSync(overlapping)({ disjoint: [], overlapping: { k: 5, n: 1, m: true } })).toStrictEqual({
+      disjoint: [],
+      overlapping: { n: 1 },
+      d: []
+    })
+    // The disjoint union's array is taken as decoded; the overlapping union is decoded again, and
+    // so is `d` when its default applies.
+    const source = fastDecode.generate(overlapping.ast, options)!.source
+    expect(source.match(/= d\d+\(s\d+\); if \(t\d+ === FAIL\)/g)?.length).toBe(2)
+    expect(source).toContain("if (z")
   })
   it("leaves schemas it does not cover, and options that change acceptance, to effect", () => {
     expect(fastDecode.generate(Schema.Record({ key: Schema.String, value: Schema.Number }).ast, options)).toBeUndefined()

@@ -14,6 +14,7 @@
 // each other. Each returns the decoded value or `FAIL`.
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import type { ParseOptions } from "effect/SchemaAST"
 import * as AST from "effect/SchemaAST"
 
@@ -33,6 +34,26 @@ const hasOwn = Object.prototype.hasOwnProperty
 const unsupported = (ast: AST.AST): boolean =>
   ast.annotations[AST.ParseOptionsAnnotationId] !== undefined ||
   ast.annotations[AST.DecodingFallbackAnnotationId] !== undefined
+
+// ---------------------------------------------------------------------------------------------
+// defaults whose behaviour is known
+//
+// A property transformation is an opaque function from Option to Option; effect's own default
+// (`optionalWith(s, { default })`) allocates several closures and Options per call. The library's
+// schemas declare their defaults through `withDefault`, which records the transformation with its
+// default value, so the generated code can apply the default without calling it: a missing or
+// `undefined` value becomes `value()`, anything else passes through.
+
+const knownDefaults = new WeakMap<object, () => unknown>()
+
+/**
+ * `Schema.optionalWith(self, { default: value })`, with the default recorded for the fast path.
+ */
+export const withDefault = <S extends Schema.Schema.All>(self: S, value: () => Schema.Schema.Type<S>) => {
+  const ps = Schema.optionalWith(self, { default: value })
+  knownDefaults.set((ps.ast as Schema.PropertySignatureTransformation).decode, value)
+  return ps
+}
 
 // ---------------------------------------------------------------------------------------------
 // unions: the parser's search tree (literal-valued required keys), so that members are tried in
@@ -160,6 +181,37 @@ const overlap = (a: Kind, b: Kind): boolean => {
   return lit !== null && typeof lit === kind
 }
 
+const struct = (ast: AST.AST): AST.TypeLiteral | undefined =>
+  AST.isRefinement(ast) ? struct(ast.from) :
+  AST.isTypeLiteral(ast) && ast.propertySignatures.length > 0 && ast.indexSignatures.length === 0 ? ast :
+  undefined
+
+// No value is accepted by both (a refinement only narrows what its base accepts).
+const disjoint = (a: AST.AST, b: AST.AST): boolean => {
+  if (AST.isUnion(a)) return a.types.every((m) => disjoint(m, b))
+  if (AST.isUnion(b)) return b.types.every((m) => disjoint(a, m))
+  const x = struct(a)
+  const y = struct(b)
+  if (x !== undefined && y !== undefined) return rejectsAll(x, y) && rejectsAll(y, x)
+  const ka = kindsOf(a)
+  const kb = kindsOf(b)
+  return ka !== undefined && kb !== undefined && !ka.some((p) => kb.some((q) => overlap(p, q)))
+}
+
+// `x` accepts no output of `y`: one of its required keys rejects `undefined` (a missing key is
+// read as `undefined`) and `y` either never has that key or has it with a disjoint type.
+const rejectsAll = (x: AST.TypeLiteral, y: AST.TypeLiteral): boolean =>
+  x.propertySignatures.some((ps) => {
+    if (ps.isOptional || acceptsUndefined(ps.type)) return false
+    const other = y.propertySignatures.find((qs) => qs.name === ps.name)
+    return other === undefined || disjoint(ps.type, other.type)
+  })
+
+const acceptsUndefined = (ast: AST.AST): boolean => {
+  const kinds = kindsOf(ast)
+  return kinds === undefined || kinds.includes("undefined")
+}
+
 // No union inside `ast` can accept one value in two members.
 const unambiguous = (ast: AST.AST): boolean => {
   if (unsupported(ast)) return false
@@ -179,14 +231,8 @@ const unambiguous = (ast: AST.AST): boolean => {
     case "TupleType":
       return ast.elements.every((e) => unambiguous(e.type)) && ast.rest.every((r) => unambiguous(r.type))
     case "Union": {
-      const kinds = ast.types.map(kindsOf)
-      for (let i = 0; i < kinds.length; i++) {
-        const a = kinds[i]
-        if (a === undefined) return false
-        for (let j = i + 1; j < kinds.length; j++) {
-          const b = kinds[j]
-          if (b === undefined || a.some((x) => b.some((y) => overlap(x, y)))) return false
-        }
+      for (let i = 0; i < ast.types.length; i++) {
+        for (let j = i + 1; j < ast.types.length; j++) if (!disjoint(ast.types[i]!, ast.types[j]!)) return false
       }
       return ast.types.every(unambiguous)
     }
@@ -377,13 +423,28 @@ class Generator {
       fromType.set(s, ps.type)
       lines.push(...declare(s), ...this.readKey(ps, `s${s}`, `h${s} = true`))
     }
+    // Slots whose value is either what decoding the key gave or, when `z<slot>` is set, a
+    // default that has still to pass the type side.
+    const defaulted = new Set<number>()
     for (const pst of t.propertySignatureTransformations) {
       const f = slot(keyName(pst.from))
       const g = slot(keyName(pst.to))
+      lines.push(...declare(f), ...declare(g))
+      const value = knownDefaults.get(pst.decode)
+      if (value !== undefined && fromType.has(f) && !touched.has(f) && !touched.has(g)) {
+        if (f !== g) fromType.set(g, fromType.get(f)!)
+        touched.add(g)
+        defaulted.add(g)
+        lines.push(
+          `let z${g} = false`,
+          `if (!h${f} || s${f} === undefined) { s${g} = ${this.ref(value)}(); z${g} = true } else s${g} = s${f}`,
+          ...(f === g ? [] : [`h${f} = false`]),
+          `h${g} = true`
+        )
+        continue
+      }
       touched.add(g)
       lines.push(
-        ...declare(f),
-        ...declare(g),
         "{",
         `const v = ${this.ref(pst.decode)}(h${f} ? ${this.ref(Option.some)}(s${f}) : ${this.ref(Option.none())})`,
         `h${f} = false`,
@@ -408,8 +469,13 @@ class Generator {
         return
       }
       const from = fromType.get(s)
-      const again = touched.has(s) || from === undefined || !unambiguous(ps.type) || !sameAst(ps.type, AST.typeAST(from))
-      const present = again ? `t${j} = ${decodeTo}(s${s}); if (t${j} === FAIL) return FAIL` : `t${j} = s${s}`
+      // A value decoded from the key gives back itself on the type side; a default does not
+      // come from decoding, so it is decoded there.
+      const decoded = from === undefined ? undefined : defaulted.has(s) ? withoutUndefined(from) : from
+      const again = (touched.has(s) && !defaulted.has(s)) || decoded === undefined || !unambiguous(ps.type) ||
+        !sameAst(ps.type, AST.typeAST(decoded))
+      const decodeAgain = `t${j} = ${decodeTo}(s${s}); if (t${j} === FAIL) return FAIL`
+      const present = again ? decodeAgain : defaulted.has(s) ? `if (z${s}) { ${decodeAgain} } else t${j} = s${s}` : `t${j} = s${s}`
       lines.push(`let t${j}`)
       if (missing === null) {
         lines.push(`if (h${s}) { ${present} }`)
@@ -536,12 +602,35 @@ const keyName = (k: PropertyKey): string => {
   return k
 }
 
+// The member of `X | undefined` that is not `undefined` (what a present, defined value was
+// decoded by), or `undefined` when the union has another form.
+const withoutUndefined = (ast: AST.AST): AST.AST | undefined => {
+  if (!AST.isUnion(ast)) return ast
+  const rest = ast.types.filter((t) => !AST.isUndefinedKeyword(t))
+  return rest.length === 1 && rest.length === ast.types.length - 1 ? rest[0] : undefined
+}
+
 const plainStruct = (ast: AST.TypeLiteral): boolean =>
   ast.indexSignatures.length === 0 && ast.propertySignatures.every((ps) => isPlainKey(ps.name))
 
-// The result object, its keys in order: the leading always-present keys as one literal (one
-// allocation, one shape), the rest assigned in turn, each optional one only when present.
+// The result object, its keys in order. With few optional keys, one object literal for each
+// combination of them that is present: the object is allocated once with every property in it,
+// where adding keys to a smaller literal would put them in a separate, slower backing store.
+// Otherwise the leading always-present keys as one literal, the rest assigned in turn.
+const MAX_OPTIONAL_COMBINATIONS = 4
+
 const build = (keys: ReadonlyArray<readonly [string, string, string | null]>): Array<string> => {
+  const optional = keys.filter(([, , present]) => present !== null)
+  if (optional.length <= MAX_OPTIONAL_COMBINATIONS) {
+    const literal = (included: ReadonlySet<string>) =>
+      `return { ${keys.filter(([k, , present]) => present === null || included.has(k)).map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(", ")} }`
+    const branch = (i: number, included: ReadonlySet<string>): Array<string> => {
+      if (i === optional.length) return [literal(included)]
+      const [k, , present] = optional[i]!
+      return [`if (${present}) {`, ...branch(i + 1, new Set([...included, k])), "} else {", ...branch(i + 1, included), "}"]
+    }
+    return branch(0, new Set())
+  }
   let lead = 0
   while (lead < keys.length && keys[lead]![2] === null) lead++
   const lines = [`const out = { ${keys.slice(0, lead).map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(", ")} }`]
