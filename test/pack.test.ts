@@ -1,6 +1,8 @@
 // What a user installs is the packed tarballs, not our sources: build every package, `npm pack` it,
 // install all the tarballs together in a scratch project (so @qinglian/* dependencies resolve to
 // the tarballs, never to a registry) and use each package from ESM, CommonJS and TypeScript.
+// @qinglian/storage-conformance is ESM only (it imports vitest, which refuses require()): from
+// CommonJS the check is that Node and TypeScript refuse it plainly.
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { execFile } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs"
@@ -36,12 +38,14 @@ const thirdParty = [
 ]
 
 // Scripts the user would write, one per package. Each prints one line per check so the assertion
-// can name what broke. `load` is the ESM or CommonJS import of what the script uses.
+// can name what broke. `esm` and `cjs` are the ESM or CommonJS import of what the script uses.
+// `esmOnly` packages expect `expectedCjs` from the CommonJS script instead of `expected`.
 interface Program {
   readonly esm: string
   readonly cjs: string
   readonly body: string
   readonly expected: ReadonlyArray<string>
+  readonly esmOnly?: { readonly expectedCjs: ReadonlyArray<string> }
 }
 
 const programs: Record<string, Program> = {
@@ -118,16 +122,27 @@ const read = open(Effect.gen(function*() {
 Effect.runPromise(Effect.zipRight(write, read))`,
     expected: ["read back after reopening: 财务公开 version 1", "audit entries: 1"]
   },
-  // The suite only runs inside vitest (it calls describe/it), so outside it the check is that the
-  // export map resolves; the vitest run below uses it for real.
+  // The suite only runs inside vitest (it calls describe/it), so outside it the ESM check is that
+  // the export map resolves; the vitest run below uses it for real. It is ESM only, so require()
+  // must fail at resolution with Node's own code (no `require` condition), not later inside vitest.
   "storage-conformance": {
     esm: `import { relative } from "node:path"
 import { fileURLToPath } from "node:url"
-const resolved = fileURLToPath(import.meta.resolve("@qinglian/storage-conformance"))`,
-    cjs: `const { relative } = require("node:path")
-const resolved = require.resolve("@qinglian/storage-conformance")`,
-    body: `console.log("entry:", relative(process.cwd(), resolved).split("\\\\").join("/"))`,
-    expected: ["entry: node_modules/@qinglian/storage-conformance/dist/index.__EXT__"]
+const resolved = fileURLToPath(import.meta.resolve("@qinglian/storage-conformance"))
+console.log("entry:", relative(process.cwd(), resolved).split("\\\\").join("/"))`,
+    cjs: `for (const [what, load] of [["require.resolve", require.resolve], ["require", require]]) {
+  try {
+    load("@qinglian/storage-conformance")
+    console.log(what + ": loaded")
+  } catch (error) {
+    console.log(what + ":", error.code)
+  }
+}`,
+    body: "",
+    expected: ["entry: node_modules/@qinglian/storage-conformance/dist/index.js"],
+    esmOnly: {
+      expectedCjs: ["require.resolve: ERR_PACKAGE_PATH_NOT_EXPORTED", "require: ERR_PACKAGE_PATH_NOT_EXPORTED"]
+    }
   }
 }
 
@@ -216,9 +231,16 @@ describe("the packed packages", () => {
       assert.strictEqual((await run(process.execPath, [`${folder}.mjs`], app)).trim(), expected("js"))
     })
 
-    it(`${packages[folder as keyof typeof packages]} is usable from CommonJS (require)`, async () => {
-      assert.strictEqual((await run(process.execPath, [`${folder}.cjs`], app)).trim(), expected("cjs"))
-    })
+    if (program.esmOnly === undefined) {
+      it(`${packages[folder as keyof typeof packages]} is usable from CommonJS (require)`, async () => {
+        assert.strictEqual((await run(process.execPath, [`${folder}.cjs`], app)).trim(), expected("cjs"))
+      })
+    } else {
+      const expectedCjs = program.esmOnly.expectedCjs.join("\n")
+      it(`${packages[folder as keyof typeof packages]} is ESM only: CommonJS require() is refused`, async () => {
+        assert.strictEqual((await run(process.execPath, [`${folder}.cjs`], app)).trim(), expectedCjs)
+      })
+    }
   }
 
   it("runs the packed conformance suite against the packed memory adapter under vitest", async () => {
@@ -250,7 +272,6 @@ suite("memory", () => MemoryStorage.layerTest(), { capabilities: MemoryStorage.c
   it("type-checks for users of both module systems (.d.ts and .d.cts)", async () => {
     const imports = `import { LocalDate, Rulebook, Storage, Threshold } from "@qinglian/core"
 import { packageName } from "@qinglian/scoring"
-import { suite, type SuiteOptions } from "@qinglian/storage-conformance"
 import { MemoryStorage } from "@qinglian/storage-memory"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 import { Effect, Layer, Schema } from "effect"
@@ -272,12 +293,23 @@ const read: Effect.Effect<string, unknown, never> = Effect.map(notes.getOrFail("
 const sqlite: Layer.Layer<Storage.Storage, unknown> = Layer.provide(Storage.layer, SqliteStorage.layer({ filename: "x.sqlite" }))
 // @ts-expect-error not a synchronous mode the adapter offers
 SqliteStorage.layer({ filename: "x.sqlite", synchronous: "off" })
+export const out = [fen, Threshold.isMet(Threshold.moreThanHalf, 3, 5), name, read, sqlite]
+`
+    // The ESM-only conformance suite: fully typed from ESM; from CommonJS TypeScript must refuse the
+    // import as Node does (an unused @ts-expect-error fails the check if a require entry comes back).
+    const conformanceEsm = `import { suite, type SuiteOptions } from "@qinglian/storage-conformance"
 const options: SuiteOptions = { capabilities: MemoryStorage.capabilities }
 const register: (name: string, makeLayer: () => ReturnType<typeof MemoryStorage.layerTest>, options: SuiteOptions) => void = suite
-export const out = [fen, Threshold.isMet(Threshold.moreThanHalf, 3, 5), name, read, sqlite, options, register]
+// @ts-expect-error not a kind of transactions the contract knows
+const wrong: SuiteOptions = { capabilities: { ...MemoryStorage.capabilities, transactions: "sometimes" } }
+export const conformance = [options, register, wrong]
 `
-    writeFileSync(join(app, "use.mts"), imports + use)
-    writeFileSync(join(app, "use.cts"), imports + use)
+    const conformanceCjs = `// @ts-expect-error ESM only: the package has no require entry
+import { suite } from "@qinglian/storage-conformance"
+export const conformance = [suite]
+`
+    writeFileSync(join(app, "use.mts"), imports + use + conformanceEsm)
+    writeFileSync(join(app, "use.cts"), imports + use + conformanceCjs)
     const tsc = join(root, "node_modules/typescript/bin/tsc")
     const args = ["--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "use.mts", "use.cts"]
     // tsc exits non-zero, and `run` rejects with its diagnostics, when a declaration is wrong.
