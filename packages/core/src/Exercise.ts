@@ -18,14 +18,14 @@ import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import * as Post from "./Post.js"
 import * as internal from "./internal/exerciseCheck.js"
-import { withDefault } from "./internal/fastDecode.js"
 import * as codesInternal from "./internal/exerciseCodes.js"
 import * as PowerList from "./PowerList.js"
 import type * as Rulebook from "./Rulebook.js"
 import type * as WorkCalendar from "./WorkCalendar.js"
+import * as Refine from "./internal/fastDecode.js"
 
 const Count = Schema.Int.pipe(
-  Schema.nonNegative({ message: () => "a count must be a whole number, zero or more" }),
+  Refine.nonNegative({ message: () => "a count must be a whole number, zero or more" }),
   Schema.annotations({ identifier: "Count", jsonSchema: { type: "integer", minimum: 0 } })
 )
 
@@ -46,7 +46,7 @@ export const PerformedBy = Schema.Union(
   Schema.Struct({
     body: PowerList.Body,
     /** Cadres who took part in the body's act (presided, attended, voted, signed). */
-    cadres: withDefault(Schema.Array(Ids.CadreId), () => [])
+    cadres: Refine.withDefault(Schema.Array(Ids.CadreId), () => [])
   })
 ).annotations({ identifier: "PerformedBy" })
 
@@ -95,10 +95,10 @@ export type Meeting = typeof Meeting.Type
  * @category schemas
  */
 export const StepRecord = Schema.Struct({
-  stepId: Schema.String.pipe(Schema.minLength(1)),
+  stepId: Schema.String.pipe(Refine.minLength(1)),
   performedBy: PerformedBy,
   date: LocalDate.LocalDate,
-  evidence: withDefault(Schema.Array(PowerList.Evidence), () => []),
+  evidence: Refine.withDefault(Schema.Array(PowerList.Evidence), () => []),
   meeting: Schema.optional(Meeting)
 }).annotations({ identifier: "StepRecord" })
 
@@ -116,7 +116,7 @@ export type StepRecord = typeof StepRecord.Type
  * @category schemas
  */
 export const DisclosureRecord = Schema.Struct({
-  dutyId: Schema.String.pipe(Schema.minLength(1)),
+  dutyId: Schema.String.pipe(Refine.minLength(1)),
   postedOn: LocalDate.LocalDate,
   channel: PowerList.Channel,
   removedOn: Schema.optional(LocalDate.LocalDate)
@@ -140,7 +140,7 @@ export const Actor = Schema.Struct({
   cadre: Ids.CadreId,
   name: Schema.optional(Schema.String),
   posts: Schema.Array(Post.Post),
-  relatedToCounterparty: withDefault(Schema.Boolean, () => false)
+  relatedToCounterparty: Refine.withDefault(Schema.Boolean, () => false)
 }).annotations({ identifier: "Actor" })
 
 /**
@@ -158,8 +158,8 @@ export type Actor = typeof Actor.Type
  */
 export const Counterparty = Schema.Struct({
   person: Schema.optional(Ids.PersonId),
-  name: Schema.String.pipe(Schema.minLength(1)),
-  relatedCadres: withDefault(Schema.Array(Ids.CadreId), () => [])
+  name: Schema.String.pipe(Refine.minLength(1)),
+  relatedCadres: Refine.withDefault(Schema.Array(Ids.CadreId), () => [])
 }).annotations({ identifier: "Counterparty" })
 
 /**
@@ -179,9 +179,9 @@ export type Counterparty = typeof Counterparty.Type
  * @category schemas
  */
 export const Safeguards = Schema.Struct({
-  publicTender: withDefault(Schema.Boolean, () => false),
-  competitiveSelection: withDefault(Schema.Boolean, () => false),
-  townReview: withDefault(Schema.Boolean, () => false)
+  publicTender: Refine.withDefault(Schema.Boolean, () => false),
+  competitiveSelection: Refine.withDefault(Schema.Boolean, () => false),
+  townReview: Refine.withDefault(Schema.Boolean, () => false)
 }).annotations({ identifier: "Safeguards" })
 
 /**
@@ -220,14 +220,14 @@ export const Exercise = Schema.Struct({
   village: Ids.VillageId,
   title: Schema.optional(Schema.String),
   date: LocalDate.LocalDate,
-  status: withDefault(Status, () => "completed" as const),
+  status: Refine.withDefault(Status, () => "completed" as const),
   amount: Schema.optional(Money.Money),
   procurement: Schema.optional(PowerList.ProcurementKind),
   counterparty: Schema.optional(Counterparty),
-  actors: withDefault(Schema.Array(Actor), () => []),
+  actors: Refine.withDefault(Schema.Array(Actor), () => []),
   steps: Schema.Array(StepRecord),
-  disclosures: withDefault(Schema.Array(DisclosureRecord), () => []),
-  safeguards: withDefault(Safeguards, () => ({ publicTender: false, competitiveSelection: false, townReview: false }))
+  disclosures: Refine.withDefault(Schema.Array(DisclosureRecord), () => []),
+  safeguards: Refine.withDefault(Safeguards, () => ({ publicTender: false, competitiveSelection: false, townReview: false }))
 }).annotations({ identifier: "Exercise", title: "小微权力行使记录 (exercise of a micro-power)" })
 
 /**

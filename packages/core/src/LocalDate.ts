@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Refine from "./internal/fastDecode.js"
 
 const MS_PER_DAY = 86_400_000
 
@@ -36,7 +37,7 @@ const isValidIsoDate = (s: string): boolean => {
  * @category schemas
  */
 export const LocalDate = Schema.String.pipe(
-  Schema.filter((s) => isValidIsoDate(s) || `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(s)}`),
+  Refine.check(isValidIsoDate, (s) => `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(s)}`),
   Schema.brand("LocalDate"),
   Schema.annotations({
     identifier: "LocalDate",

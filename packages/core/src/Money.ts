@@ -7,6 +7,7 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
+import * as Refine from "./internal/fastDecode.js"
 
 const ParseOk = ParseResult.succeed
 const ParseFail = (ast: AST.AST, actual: unknown, message: string) =>
@@ -19,9 +20,9 @@ const ParseFail = (ast: AST.AST, actual: unknown, message: string) =>
  * @category schemas
  */
 export const Fen = Schema.Number.pipe(
-  Schema.int({ message: () => "an amount in fen must be a whole number" }),
-  Schema.nonNegative({ message: () => "an amount cannot be negative" }),
-  Schema.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER, { message: () => "an amount must be a safe integer" }),
+  Refine.int({ message: () => "an amount in fen must be a whole number" }),
+  Refine.nonNegative({ message: () => "an amount cannot be negative" }),
+  Refine.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER, { message: () => "an amount must be a safe integer" }),
   Schema.brand("Fen"),
   Schema.annotations({ identifier: "Fen", description: "Amount in fen (分), an integer" })
 )
@@ -58,7 +59,7 @@ export const Unit = Schema.Literal("fen", "yuan").annotations({
  */
 export const Money = Schema.transformOrFail(
   Schema.Struct({
-    amount: Schema.Number.pipe(Schema.int({ message: () => "an amount must be a whole number" }), Schema.nonNegative()),
+    amount: Schema.Number.pipe(Refine.int({ message: () => "an amount must be a whole number" }), Refine.nonNegative()),
     unit: Unit
   }),
   Fen,

@@ -17,7 +17,7 @@ import * as InvalidInput from "./InvalidInput.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import * as Rulebook from "./Rulebook.js"
-import { withDefault } from "./internal/fastDecode.js"
+import * as Refine from "./internal/fastDecode.js"
 import * as validation from "./internal/powerListValidation.js"
 
 /**
@@ -27,7 +27,7 @@ import * as validation from "./internal/powerListValidation.js"
  * @category schemas
  */
 export const Text = Schema.Struct({
-  zh: Schema.String.pipe(Schema.minLength(1, { message: () => "the Chinese text must not be empty" })),
+  zh: Schema.String.pipe(Refine.minLength(1, { message: () => "the Chinese text must not be empty" })),
   en: Schema.optional(Schema.String)
 }).annotations({ identifier: "Text" })
 
@@ -172,7 +172,7 @@ export type Evidence = typeof Evidence.Type
  * @category schemas
  */
 export const Step = Schema.Struct({
-  id: Schema.String.pipe(Schema.minLength(1)),
+  id: Schema.String.pipe(Refine.minLength(1)),
   name: Text,
   act: Act,
   actor: StepActor,
@@ -196,10 +196,10 @@ export type Step = typeof Step.Type
 export const Procedure = Schema.Union(
   Schema.TaggedStruct("Steps", { steps: Schema.Array(Step) }),
   Schema.TaggedStruct("FourAndTwo", {
-    before: withDefault(Schema.Array(Step), () => []),
+    before: Refine.withDefault(Schema.Array(Step), () => []),
     /** Carrying out the decision: between 决议公开 (step 5) and 实施结果公开 (step 6). */
-    implementation: withDefault(Schema.Array(Step), () => []),
-    after: withDefault(Schema.Array(Step), () => [])
+    implementation: Refine.withDefault(Schema.Array(Step), () => []),
+    after: Refine.withDefault(Schema.Array(Step), () => [])
   })
 ).annotations({ identifier: "Procedure" })
 
@@ -329,7 +329,7 @@ export const RiskLevel = Schema.Literal("low", "medium", "high").annotations({ i
  * @category schemas
  */
 export const RiskPoint = Schema.Struct({
-  id: Schema.String.pipe(Schema.minLength(1)),
+  id: Schema.String.pipe(Refine.minLength(1)),
   description: Text,
   level: RiskLevel,
   /** The step the risk attaches to, if any. */
@@ -378,14 +378,14 @@ export type TimeLimit = typeof TimeLimit.Type
  * @category schemas
  */
 export const DisclosureDuty = Schema.Struct({
-  id: Schema.String.pipe(Schema.minLength(1)),
+  id: Schema.String.pipe(Refine.minLength(1)),
   what: Text,
   /** The step whose completion starts the clock. */
   afterStep: Schema.String,
   within: TimeLimit,
   channels: Schema.NonEmptyArray(Channel),
   /** Minimum days the notice stays posted, where the county requires it. */
-  minimumPostedDays: Schema.optional(Schema.Int.pipe(Schema.nonNegative()))
+  minimumPostedDays: Schema.optional(Schema.Int.pipe(Refine.nonNegative()))
 }).annotations({ identifier: "DisclosureDuty" })
 
 /**
@@ -510,7 +510,7 @@ export const PowerItem = Schema.Struct({
   procedure: Procedure,
   riskPoints: Schema.Array(RiskPoint),
   disclosures: Schema.Array(DisclosureDuty),
-  conditions: withDefault(Schema.Array(Condition), () => []),
+  conditions: Refine.withDefault(Schema.Array(Condition), () => []),
   /** Whether the power touches villagers' interests (涉及村民利益), which makes disclosure mandatory. */
   touchesVillagersInterests: Schema.Boolean,
   /** The §24 matter this power decides, if any. */
@@ -532,7 +532,7 @@ export type PowerItem = typeof PowerItem.Type
  * @category schemas
  */
 export const Category = Schema.Struct({
-  code: Schema.String.pipe(Schema.minLength(1)),
+  code: Schema.String.pipe(Refine.minLength(1)),
   name: Text
 }).annotations({ identifier: "Category" })
 
@@ -550,7 +550,7 @@ export type Category = typeof Category.Type
  */
 export const Jurisdiction = Schema.Struct({
   level: Schema.Literal("county", "town", "village"),
-  code: Schema.String.pipe(Schema.minLength(1)),
+  code: Schema.String.pipe(Refine.minLength(1)),
   name: Schema.String
 }).annotations({ identifier: "Jurisdiction" })
 
@@ -564,16 +564,16 @@ export const PowerList = Schema.Struct({
   id: Ids.PowerListId,
   title: Text,
   jurisdiction: Jurisdiction,
-  version: Schema.String.pipe(Schema.minLength(1)),
+  version: Schema.String.pipe(Refine.minLength(1)),
   effectiveFrom: LocalDate.LocalDate,
   /** True for a template (such as the shipped reference list) that a county must replace. */
-  illustrative: withDefault(Schema.Boolean, () => false),
+  illustrative: Refine.withDefault(Schema.Boolean, () => false),
   /** Totals the list declares of itself, e.g. 8 categories / 57 items. */
   declaredTotals: Schema.optional(
-    Schema.Struct({ categories: Schema.Int.pipe(Schema.nonNegative()), items: Schema.Int.pipe(Schema.nonNegative()) })
+    Schema.Struct({ categories: Schema.Int.pipe(Refine.nonNegative()), items: Schema.Int.pipe(Refine.nonNegative()) })
   ),
   /** Local posts the list uses beyond the built-in ones. */
-  localPosts: withDefault(Schema.Array(Schema.Struct({ code: Schema.String, name: Text })), () => []),
+  localPosts: Refine.withDefault(Schema.Array(Schema.Struct({ code: Schema.String, name: Text })), () => []),
   categories: Schema.Array(Category),
   items: Schema.Array(PowerItem)
 }).annotations({ identifier: "PowerList", title: "小微权力清单 (micro-power list)" })

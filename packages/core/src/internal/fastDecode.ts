@@ -56,6 +56,52 @@ export const withDefault = <S extends Schema.Schema.All>(self: S, value: () => S
 }
 
 // ---------------------------------------------------------------------------------------------
+// filters whose predicate is known
+//
+// A filter is called through effect's wrapper, which turns the predicate's answer into an
+// Option of an issue. For the library's own filters (and effect's `Int`), the plain predicate is
+// recorded beside the filter, and the generated code calls it directly. Each predicate accepts
+// exactly what its filter accepts.
+
+const knownPredicates = new WeakMap<object, (a: never) => boolean>()
+
+const known = <S extends Schema.Schema.Any>(schema: S, predicate: (a: never) => boolean): S => {
+  const ast = schema.ast
+  if (AST.isRefinement(ast)) knownPredicates.set(ast.filter, predicate)
+  return schema
+}
+
+known(Schema.Int, Number.isSafeInteger)
+
+/** `Schema.minLength`, with its predicate recorded for the fast path. */
+export const minLength = <S extends Schema.Schema.Any>(n: number, annotations?: Schema.Annotations.Filter<Schema.Schema.Type<S>>) =>
+<A extends string>(self: S & Schema.Schema<A, Schema.Schema.Encoded<S>, Schema.Schema.Context<S>>): Schema.filter<S> =>
+  known(self.pipe(Schema.minLength(n, annotations)), (a: string) => a.length >= n)
+
+/** `Schema.int`, with its predicate recorded for the fast path. */
+export const int = <S extends Schema.Schema.Any>(annotations?: Schema.Annotations.Filter<Schema.Schema.Type<S>>) =>
+<A extends number>(self: S & Schema.Schema<A, Schema.Schema.Encoded<S>, Schema.Schema.Context<S>>): Schema.filter<S> =>
+  known(self.pipe(Schema.int(annotations)), Number.isSafeInteger)
+
+/** `Schema.nonNegative`, with its predicate recorded for the fast path. */
+export const nonNegative = <S extends Schema.Schema.Any>(annotations?: Schema.Annotations.Filter<Schema.Schema.Type<S>>) =>
+<A extends number>(self: S & Schema.Schema<A, Schema.Schema.Encoded<S>, Schema.Schema.Context<S>>): Schema.filter<S> =>
+  known(self.pipe(Schema.nonNegative(annotations)), (a: number) => a >= 0)
+
+/** `Schema.lessThanOrEqualTo`, with its predicate recorded for the fast path. */
+export const lessThanOrEqualTo = <S extends Schema.Schema.Any>(maximum: number, annotations?: Schema.Annotations.Filter<Schema.Schema.Type<S>>) =>
+<A extends number>(self: S & Schema.Schema<A, Schema.Schema.Encoded<S>, Schema.Schema.Context<S>>): Schema.filter<S> =>
+  known(self.pipe(Schema.lessThanOrEqualTo(maximum, annotations)), (a: number) => a <= maximum)
+
+/**
+ * `Schema.filter` for a predicate with a message: the value passes when `predicate` holds, and
+ * otherwise fails with `message(value)`. The predicate is recorded for the fast path.
+ */
+export const check = <A>(predicate: (a: A) => boolean, message: (a: A) => string) =>
+<I, R>(self: Schema.Schema<A, I, R>): Schema.filter<Schema.Schema<A, I, R>> =>
+  known(self.pipe(Schema.filter((a: A) => predicate(a) || message(a))), predicate)
+
+// ---------------------------------------------------------------------------------------------
 // unions: the parser's search tree (literal-valued required keys), so that members are tried in
 // the order the parser tries them
 
@@ -340,6 +386,10 @@ class Generator {
         return "return u"
       case "Refinement": {
         const from = this.fn(ast.from)
+        const predicate = knownPredicates.get(ast.filter)
+        if (predicate !== undefined) {
+          return [`const a = ${from}(u)`, `return a !== FAIL && ${this.ref(predicate)}(a) ? a : FAIL`].join("\n")
+        }
         return [
           `const a = ${from}(u)`,
           "if (a === FAIL) return FAIL",
