@@ -258,18 +258,21 @@ const acceptsUndefined = (ast: AST.AST): boolean => {
   return kinds === undefined || kinds.includes("undefined")
 }
 
+// Keywords that accept a whole kind of value and give it back as it is.
+const leaves: ReadonlySet<AST.AST["_tag"]> = new Set<AST.AST["_tag"]>([
+  "StringKeyword",
+  "NumberKeyword",
+  "BooleanKeyword",
+  "UndefinedKeyword",
+  "UnknownKeyword",
+  "AnyKeyword"
+])
+
 // No union inside `ast` can accept one value in two members.
 const unambiguous = (ast: AST.AST): boolean => {
   if (unsupported(ast)) return false
+  if (AST.isLiteral(ast) || leaves.has(ast._tag)) return true
   switch (ast._tag) {
-    case "Literal":
-    case "StringKeyword":
-    case "NumberKeyword":
-    case "BooleanKeyword":
-    case "UndefinedKeyword":
-    case "UnknownKeyword":
-    case "AnyKeyword":
-      return true
     case "Refinement":
       return unambiguous(ast.from)
     case "TypeLiteral":
@@ -291,16 +294,10 @@ const unambiguous = (ast: AST.AST): boolean => {
 const sameAst = (a: AST.AST, b: AST.AST): boolean => {
   if (a === b) return true
   if (a._tag !== b._tag || unsupported(a) || unsupported(b)) return false
+  if (leaves.has(a._tag)) return true
   switch (a._tag) {
     case "Literal":
       return Object.is(a.literal, (b as AST.Literal).literal)
-    case "StringKeyword":
-    case "NumberKeyword":
-    case "BooleanKeyword":
-    case "UndefinedKeyword":
-    case "UnknownKeyword":
-    case "AnyKeyword":
-      return true
     case "Refinement": {
       const r = b as AST.Refinement
       return a.filter === r.filter && sameAst(a.from, r.from)
