@@ -164,11 +164,13 @@ export const powerList = workload<State>({
   minSampleMs: 0,
   setup: () => {
     const county = makeCounty({ villages: VILLAGES, exercises: EXERCISES })
-    const exercisesOf: Array<Array<unknown>> = Array.from({ length: VILLAGES }, () => [])
-    county.exercises.forEach((e, n) => exercisesOf[county.villageOf[n]!]!.push(e))
+    const byVillage: Array<Array<unknown>> = Array.from({ length: VILLAGES }, () => [])
+    county.exercises.forEach((e, n) => byVillage[county.villageOf[n]!]!.push(e))
+    // Each village's records as JSON.parse gives them from that village's file: laid out
+    // together in memory, not scattered through the whole county's generation order.
     const state: State = {
-      lists: county.lists,
-      exercisesOf,
+      lists: county.lists.map((l) => JSON.parse(JSON.stringify(l)) as unknown),
+      exercisesOf: byVillage.map((es) => JSON.parse(JSON.stringify(es)) as ReadonlyArray<unknown>),
       items: county.lists.reduce((n, l) => n + l.items.length, 0),
       asOf: county.asOf,
       run: { next: 0 },
