@@ -155,9 +155,11 @@ export const powerList = workload<State>({
   unit: "villages/s",
   description: `a county of ${VILLAGES} lists × 57 items validated and ${EXERCISES.toLocaleString("en-US")} exercises checked (decode + rules), vs decode only`,
   target: {
-    description: "cost ≤ 1.5× decode-only (ratio ≥ 0.67) and county rules ≤ 1 s of CPU",
-    // CPU time, not wall time: on a shared machine the wall clock measures the neighbours.
-    met: ({ ratio, extra }) => ratio >= 1 / 1.5 && (extra["countyRulesCpuS"] ?? Infinity) <= 1
+    description: "cost ≤ 1.5× decode-only (ratio ≥ 0.67) and the county's rules ≤ 1 s, wall and CPU",
+    // Both clocks: wall time is what "finishes in under a second" means; CPU time (all threads,
+    // the collector's too) keeps a busy neighbour from passing for our cost.
+    met: ({ ratio, extra }) =>
+      ratio >= 1 / 1.5 && (extra["countyRulesS"] ?? Infinity) <= 1 && (extra["countyRulesCpuS"] ?? Infinity) <= 1
   },
   warmup: 3,
   repetitions: 7,
