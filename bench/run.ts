@@ -40,7 +40,8 @@ const runAlone = (name: string): Result => {
   if (child.status !== 0 || line === undefined) {
     throw new Error(`bench: ${name} ended with status ${child.status}${child.stdout === "" ? "" : `:\n${child.stdout}`}`)
   }
-  return JSON.parse(line.slice(RESULT.length)) as Result
+  // JSON has no NaN (a figure not measured): it comes back as null.
+  return JSON.parse(line.slice(RESULT.length), (_, v: unknown) => (v === null ? Number.NaN : v)) as Result
 }
 
 const results: Array<Result> = []
