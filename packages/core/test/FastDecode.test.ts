@@ -232,6 +232,13 @@ describe("the generated decoder on each construct", () => {
       agree(s, "filters", input)
     }
   })
+  it("generates the code once per schema and options", () => {
+    const s = constructs["tagged unions"] as unknown as Schema.Schema<unknown, unknown, never>
+    const first = fastDecode.compile(s.ast, options)
+    expect(first).toBeDefined()
+    expect(fastDecode.compile(s.ast, options)).toBe(first)
+    expect(fastDecode.compile(s.ast, { ...options, exact: true })).not.toBe(first)
+  })
   it("leaves schemas it does not cover, and options that change acceptance, to effect", () => {
     expect(fastDecode.generate(Schema.Record({ key: Schema.String, value: Schema.Number }).ast, options)).toBeUndefined()
     expect(fastDecode.generate(Schema.Struct({ a: Schema.String }).ast, { onExcessProperty: "error" })).toBeUndefined()

@@ -720,7 +720,22 @@ export const generate = (ast: AST.AST, options: ParseOptions): { readonly source
  * options change what the parser accepts, or code cannot be generated here (a content security
  * policy forbids it).
  */
-export const compile = (ast: AST.AST, options: ParseOptions): ((u: unknown) => Either.Either<unknown, undefined>) | undefined => {
+export const compile = (ast: AST.AST, options: ParseOptions): Compiled | undefined => {
+  // Compiled once per schema and options object: a caller that builds its decoder inline, call
+  // after call, does not generate the code each time.
+  let byAst = compiled.get(options)
+  if (byAst === undefined) compiled.set(options, byAst = new WeakMap())
+  if (byAst.has(ast)) return byAst.get(ast) ?? undefined
+  const result = compileNew(ast, options)
+  byAst.set(ast, result ?? null)
+  return result
+}
+
+type Compiled = (u: unknown) => Either.Either<unknown, undefined>
+
+const compiled = new WeakMap<ParseOptions, WeakMap<AST.AST, Compiled | null>>()
+
+const compileNew = (ast: AST.AST, options: ParseOptions): Compiled | undefined => {
   const generated = generate(ast, options)
   if (generated === undefined) return undefined
   let fast: (u: unknown) => unknown
