@@ -1,8 +1,8 @@
 // Every workload `npm run bench` knows, in the order it runs them. Add yours here.
 import type { Workload } from "../harness.js"
-import { powerList } from "./powerList.js"
 import { memoryIngest } from "./memory-ingest.js"
-import { rulebookAt } from "./rulebookAt.js"
+import { powerList } from "./power-list.js"
+import { rulebookAt } from "./rulebook-at.js"
 import { sqliteIngest } from "./sqlite-ingest.js"
 import { supervisionDecide, supervisionFold } from "./supervision.js"
 
