@@ -11,6 +11,7 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import * as fastDecode from "./internal/fastDecode.js"
 import { canonicalJson, sha256 } from "./internal/storageDigest.js"
 import * as StorageAdapter from "./StorageAdapter.js"
 
@@ -191,7 +192,7 @@ export interface VerifyOptions {
   readonly pageSize?: number
 }
 
-const decodeEntry = Schema.decodeUnknownEither(Entry)
+const decodeEntry = fastDecode.decoder(Entry)
 
 /**
  * The last entry's version and hash, to chain the next one on.

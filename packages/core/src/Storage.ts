@@ -33,6 +33,7 @@ import * as Diagnostic from "./Diagnostic.js"
 import * as Exercise from "./Exercise.js"
 import * as Ids from "./Ids.js"
 import * as InvalidInput from "./InvalidInput.js"
+import * as fastDecode from "./internal/fastDecode.js"
 import { digest } from "./internal/storageDigest.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Organisation from "./Organisation.js"
@@ -340,7 +341,8 @@ export const collection = <A, I, Ix extends string = never>(
   checkName(options.name)
   const name = options.name
   const encode = Schema.encodeEither(options.schema)
-  const decode = Schema.decodeUnknownEither(options.schema)
+  // Documents read back decode through the fast path; a corrupt one gets effect's errors.
+  const decode = fastDecode.decoder(options.schema)
   const indexEntries = Object.entries(options.indexes ?? {}) as Array<[string, (a: A) => IndexValue | undefined]>
 
   const toWrite = (value: A, expectedVersion: number): Either.Either<StorageAdapter.DocumentWrite, InvalidInput.InvalidInput> => {
@@ -525,7 +527,8 @@ export const eventStream = <A, I>(options: EventStreamOptions<A, I>): EventStrea
   checkName(options.name)
   const name = options.name
   const encode = Schema.encodeEither(options.schema)
-  const decode = Schema.decodeUnknownEither(options.schema)
+  // Documents read back decode through the fast path; a corrupt one gets effect's errors.
+  const decode = fastDecode.decoder(options.schema)
   const typeOf = options.type ??
     ((value: A) =>
       typeof value === "object" && value !== null && typeof (value as { _tag?: unknown })._tag === "string"

@@ -14,6 +14,7 @@
 // each other. Each returns the decoded value or `FAIL`.
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { ParseOptions } from "effect/SchemaAST"
 import * as AST from "effect/SchemaAST"
@@ -687,6 +688,22 @@ const build = (keys: ReadonlyArray<readonly [string, string, string | null]>): A
   }
   lines.push("return out")
   return lines
+}
+
+const decodeOptions: ParseOptions = { errors: "all", onExcessProperty: "ignore" }
+
+/**
+ * `Schema.decodeUnknownEither(schema, { errors: "all" })`, with valid input taking the generated
+ * fast path: the same value, and for anything else effect's own `ParseError`.
+ */
+export const decoder = <A, I>(schema: Schema.Schema<A, I, never>): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
+  const decode = Schema.decodeUnknownEither(schema, decodeOptions)
+  const fast = compile(schema.ast, decodeOptions)
+  if (fast === undefined) return decode
+  return (u) => {
+    const r = fast(u)
+    return Either.isRight(r) ? (r as Either.Either<A, never>) : decode(u)
+  }
 }
 
 /**
