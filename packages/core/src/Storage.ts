@@ -340,7 +340,7 @@ export const collection = <A, I, Ix extends string = never>(
 ): Repository<A, Ix> => {
   checkName(options.name)
   const name = options.name
-  const encode = Schema.encodeEither(options.schema)
+  const encode = fastDecode.encoder(options.schema)
   // Documents read back decode through the fast path; a corrupt one gets effect's errors.
   const decode = fastDecode.decoder(options.schema)
   const indexEntries = Object.entries(options.indexes ?? {}) as Array<[string, (a: A) => IndexValue | undefined]>
@@ -526,7 +526,7 @@ export interface EventStream<A> {
 export const eventStream = <A, I>(options: EventStreamOptions<A, I>): EventStream<A> => {
   checkName(options.name)
   const name = options.name
-  const encode = Schema.encodeEither(options.schema)
+  const encode = fastDecode.encoder(options.schema)
   // Documents read back decode through the fast path; a corrupt one gets effect's errors.
   const decode = fastDecode.decoder(options.schema)
   const typeOf = options.type ??

@@ -171,6 +171,53 @@ const constructs = {
   "an empty struct": Schema.Struct({})
 } as const
 
+// Encoding: the generated encoder against effect's, on type-side values and mutations of them.
+const agreeEncoding = <A, I>(schema: Schema.Schema<A, I, never>, value: unknown) => {
+  const slow = Schema.encodeEither(schema, options)(value as A)
+  const fast = fastDecode.encoder(schema)(value as A)
+  if (Either.isRight(slow)) {
+    expect(Either.isRight(fast)).toBe(true)
+    const encoded = Either.getOrThrow(fast)
+    expect(isDeepStrictEqual(encoded, slow.right)).toBe(true)
+    expect(JSON.stringify(encoded)).toBe(JSON.stringify(slow.right))
+  } else {
+    expect(Either.isLeft(fast)).toBe(true)
+    expect(Either.flip(fast).pipe(Either.getOrThrow)).toStrictEqual(slow.left)
+  }
+}
+
+describe("the generated encoder", () => {
+  for (const c of cases) {
+    const s = c.schema as Schema.Schema<unknown, unknown, never>
+    const value = Either.getOrThrow(Schema.decodeUnknownEither(s, options)(c.input))
+    // The rulebook's tables are records (index signatures), which the fast path leaves to effect.
+    it(`${c.name === "rulebook" ? "leaves to effect" : "covers"} ${c.name}, both ways`, () => {
+      expect(fastDecode.generate(s.ast, options, false) !== undefined).toBe(c.name !== "rulebook")
+      expect(fastDecode.generate(s.ast, options) !== undefined).toBe(c.name !== "rulebook")
+    })
+    it(`encodes a valid ${c.name} exactly as effect does, and mutations of it`, () => {
+      agreeEncoding(s, value)
+      fc.assert(
+        fc.property(fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 12 }), (picks) => {
+          agreeEncoding(s, mutate(value, picks))
+        }),
+        { numRuns: c.name === "power list" ? 60 : 300 }
+      )
+    })
+  }
+  for (const [name, schema] of Object.entries(constructs)) {
+    const s = schema as unknown as Schema.Schema<unknown, unknown, never>
+    it(`agrees with effect on ${name}`, () => {
+      fc.assert(
+        fc.property(Arbitrary.make(s), fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 6 }), fc.boolean(), (value, picks, mutated) => {
+          agreeEncoding(s, mutated ? mutate(value, picks) : value)
+        }),
+        { numRuns: 300 }
+      )
+    })
+  }
+})
+
 describe("the generated decoder on each construct", () => {
   for (const [name, schema] of Object.entries(constructs)) {
     const s = schema as unknown as Schema.Schema<unknown, unknown, never>

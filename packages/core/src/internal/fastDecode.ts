@@ -106,12 +106,13 @@ export const check = <A>(predicate: (a: A) => boolean, message: (a: A) => string
 // unions: the parser's search tree (literal-valued required keys), so that members are tried in
 // the order the parser tries them
 
-const literalsOf = (ast: AST.AST): Array<readonly [PropertyKey, AST.Literal]> => {
+const literalsOf = (ast: AST.AST, decoding: boolean): Array<readonly [PropertyKey, AST.Literal]> => {
+  const side = decoding ? AST.encodedAST : AST.typeAST
   switch (ast._tag) {
     case "TypeLiteral": {
       const out: Array<readonly [PropertyKey, AST.Literal]> = []
       for (const ps of ast.propertySignatures) {
-        const type = AST.encodedAST(ps.type)
+        const type = side(ps.type)
         if (AST.isLiteral(type) && !ps.isOptional) out.push([ps.name, type])
       }
       return out
@@ -119,15 +120,15 @@ const literalsOf = (ast: AST.AST): Array<readonly [PropertyKey, AST.Literal]> =>
     case "TupleType": {
       const out: Array<readonly [PropertyKey, AST.Literal]> = []
       ast.elements.forEach((e, i) => {
-        const type = AST.encodedAST(e.type)
+        const type = side(e.type)
         if (AST.isLiteral(type) && !e.isOptional) out.push([i, type])
       })
       return out
     }
     case "Refinement":
-      return literalsOf(ast.from)
+      return literalsOf(ast.from, decoding)
     case "Transformation":
-      return literalsOf(ast.from)
+      return literalsOf(decoding ? ast.from : ast.to, decoding)
     default:
       return []
   }
@@ -139,11 +140,11 @@ interface SearchTree {
   readonly otherwise: ReadonlyArray<AST.AST>
 }
 
-const searchTree = (members: ReadonlyArray<AST.AST>): SearchTree => {
+const searchTree = (members: ReadonlyArray<AST.AST>, decoding: boolean): SearchTree => {
   const keys = new Map<PropertyKey, Map<string, Array<AST.AST>>>()
   const otherwise: Array<AST.AST> = []
   for (const member of members) {
-    const tags = literalsOf(member)
+    const tags = literalsOf(member, decoding)
     if (tags.length === 0) {
       otherwise.push(member)
       continue
@@ -336,7 +337,9 @@ class Generator {
   readonly refs: Array<unknown> = []
   readonly decls: Array<string> = []
   private readonly names = new Map<AST.AST, string>()
+  private readonly encodeNames = new Map<AST.AST, string>()
   private readonly inProgress = new Set<AST.AST>()
+  private readonly encodeInProgress = new Set<AST.AST>()
   private readonly refIndex = new Map<unknown, string>()
   private count = 0
 
@@ -355,16 +358,78 @@ class Generator {
 
   /** The name of the function that decodes `ast`. */
   fn(ast: AST.AST): string {
-    const known = this.names.get(ast)
+    return this.go(ast, true)
+  }
+
+  /** The name of the function that decodes (`true`) or encodes (`false`) with `ast`. */
+  go(ast: AST.AST, decoding: boolean): string {
+    const names = decoding ? this.names : this.encodeNames
+    const inProgress = decoding ? this.inProgress : this.encodeInProgress
+    const known = names.get(ast)
     if (known !== undefined) return known
-    if (this.inProgress.has(ast) || unsupported(ast)) throw UNSUPPORTED
-    this.inProgress.add(ast)
-    const name = `d${this.count++}`
-    const body = this.node(ast)
+    if (inProgress.has(ast) || unsupported(ast)) throw UNSUPPORTED
+    inProgress.add(ast)
+    const name = `${decoding ? "d" : "e"}${this.count++}`
+    const body = decoding ? this.node(ast) : this.encodeNode(ast)
     this.decls.push(`function ${name}(u) {\n${body}\n}`)
-    this.inProgress.delete(ast)
-    this.names.set(ast, name)
+    inProgress.delete(ast)
+    names.set(ast, name)
     return name
+  }
+
+  // Encoding, as the parser encodes: a refinement checks the value on its type side, then encodes
+  // what it refines; a transformation encodes its `to` side, transforms back, then encodes its
+  // `from` side. Structs, tuples and unions walk their parts as in decoding.
+  private encodeNode(ast: AST.AST): string {
+    switch (ast._tag) {
+      case "Refinement":
+        return [
+          `const a = ${this.fn(AST.typeAST(ast))}(u)`,
+          "if (a === FAIL) return FAIL",
+          `return ${this.go(dropRightRefinement(ast.from), false)}(a)`
+        ].join("\n")
+      case "Transformation": {
+        const t = ast.transformation
+        const lines = [`const a = ${this.go(ast.to, false)}(u)`, "if (a === FAIL) return FAIL"]
+        switch (t._tag) {
+          case "ComposeTransformation":
+            lines.push(`return ${this.go(ast.from, false)}(a)`)
+            break
+          case "FinalTransformation":
+            lines.push(
+              `const r = ${this.ref(t.encode)}(a, OPTS, ${this.ref(ast)}, u)`,
+              `if (!${this.ref(Either.isEither)}(r)) throw BAIL`,
+              `return r._tag === "Left" ? FAIL : ${this.go(ast.from, false)}(r.right)`
+            )
+            break
+          case "TypeLiteralTransformation":
+            // The parser applies each property transformation to the object `to` gave, in order,
+            // from the property's `to` key back to its `from` key.
+            t.propertySignatureTransformations.forEach((pst) => {
+              const from = JSON.stringify(keyName(pst.to))
+              const to = JSON.stringify(keyName(pst.from))
+              lines.push(
+                "{",
+                `const v = ${this.ref(pst.encode)}(hasOwn.call(a, ${from}) ? ${this.ref(Option.some)}(a[${from}]) : ${this.ref(Option.none())})`,
+                `delete a[${from}]`,
+                `if (v._tag === "Some") a[${to}] = v.value`,
+                "}"
+              )
+            })
+            lines.push(`return ${this.go(ast.from, false)}(a)`)
+            break
+        }
+        return lines.join("\n")
+      }
+      case "TypeLiteral":
+        return this.typeLiteral(ast, false)
+      case "TupleType":
+        return this.tuple(ast, false)
+      case "Union":
+        return this.union(ast, false)
+      default:
+        return this.node(ast)
+    }
   }
 
   private node(ast: AST.AST): string {
@@ -397,11 +462,11 @@ class Generator {
       case "Transformation":
         return this.transformation(ast)
       case "TypeLiteral":
-        return this.typeLiteral(ast)
+        return this.typeLiteral(ast, true)
       case "TupleType":
-        return this.tuple(ast)
+        return this.tuple(ast, true)
       case "Union":
-        return this.union(ast)
+        return this.union(ast, true)
       default:
         throw UNSUPPORTED
     }
@@ -539,15 +604,15 @@ class Generator {
 
   // Reads one key as the parser does: a missing optional key is skipped; a missing required key
   // is decoded as `undefined` unless `exact` is set.
-  private readKey(ps: AST.PropertySignature, into: string, onPresent: string): Array<string> {
+  private readKey(ps: AST.PropertySignature, into: string, onPresent: string, decoding = true): Array<string> {
     const key = JSON.stringify(ps.name)
-    const parse = `${into} = ${this.fn(ps.type)}(u[${key}]); if (${into} === FAIL) return FAIL; ${onPresent}`
+    const parse = `${into} = ${this.go(ps.type, decoding)}(u[${key}]); if (${into} === FAIL) return FAIL; ${onPresent}`
     if (ps.isOptional) return [`if (hasOwn.call(u, ${key})) { ${parse} }`]
     if (this.exact) return [`if (!hasOwn.call(u, ${key})) return FAIL`, parse]
     return [parse]
   }
 
-  private typeLiteral(ast: AST.TypeLiteral): string {
+  private typeLiteral(ast: AST.TypeLiteral, decoding: boolean): string {
     if (ast.indexSignatures.length > 0) throw UNSUPPORTED
     // `{}` accepts anything but null and undefined, as is.
     if (ast.propertySignatures.length === 0) return "return u !== null && u !== undefined ? u : FAIL"
@@ -556,10 +621,10 @@ class Generator {
     const out: Array<readonly [string, string, string | null]> = []
     ast.propertySignatures.forEach((ps, i) => {
       if (ps.isOptional) {
-        lines.push(`let v${i}, h${i} = false`, ...this.readKey(ps, `v${i}`, `h${i} = true`))
+        lines.push(`let v${i}, h${i} = false`, ...this.readKey(ps, `v${i}`, `h${i} = true`, decoding))
         out.push([ps.name as string, `v${i}`, `h${i}`])
       } else {
-        lines.push(`let v${i}`, ...this.readKey(ps, `v${i}`, ""))
+        lines.push(`let v${i}`, ...this.readKey(ps, `v${i}`, "", decoding))
         out.push([ps.name as string, `v${i}`, null])
       }
     })
@@ -567,11 +632,11 @@ class Generator {
     return lines.join("\n")
   }
 
-  private tuple(ast: AST.TupleType): string {
+  private tuple(ast: AST.TupleType, decoding: boolean): string {
     if (ast.rest.length > 1) throw UNSUPPORTED
     const required = ast.elements.filter((e) => !e.isOptional).length
     const n = ast.elements.length
-    const rest = ast.rest.length === 1 ? this.fn(ast.rest[0]!.type) : undefined
+    const rest = ast.rest.length === 1 ? this.go(ast.rest[0]!.type, decoding) : undefined
     // The plain array (`Schema.Array`): the result is allocated at its final length, not grown
     // push by push (which leaves a small array with room for 17).
     if (n === 0 && rest !== undefined) {
@@ -591,7 +656,7 @@ class Generator {
     if (rest === undefined) lines.push(`if (len > ${n}) return FAIL`)
     lines.push("const out = []", "let r")
     ast.elements.forEach((e, i) => {
-      const parse = `r = ${this.fn(e.type)}(u[${i}]); if (r === FAIL) return FAIL; out.push(r)`
+      const parse = `r = ${this.go(e.type, decoding)}(u[${i}]); if (r === FAIL) return FAIL; out.push(r)`
       lines.push(e.isOptional ? `if (len > ${i}) { ${parse} }` : parse)
     })
     if (rest !== undefined) {
@@ -601,7 +666,7 @@ class Generator {
     return lines.join("\n")
   }
 
-  private union(ast: AST.Union): string {
+  private union(ast: AST.Union, decoding: boolean): string {
     // A union of plain literals (or of such unions) accepts exactly its literals, whatever the
     // order, and gives back its input.
     const literals = literalsIn(ast)
@@ -611,9 +676,9 @@ class Generator {
       }
       return `return ${this.ref(new Set(literals))}.has(u) ? u : FAIL`
     }
-    const tree = searchTree(ast.types)
+    const tree = searchTree(ast.types, decoding)
     const lines = ["let r"]
-    const attempt = (member: AST.AST) => `r = ${this.fn(member)}(u); if (r !== FAIL) return r`
+    const attempt = (member: AST.AST) => `r = ${this.go(member, decoding)}(u); if (r !== FAIL) return r`
     if (tree.keys.length > 0) {
       lines.push("if (typeof u === \"object\" && u !== null) {")
       for (const [key, buckets] of tree.keys) {
@@ -644,6 +709,8 @@ const literalsIn = (ast: AST.Union): Array<AST.LiteralValue> | undefined => {
   }
   return out
 }
+
+const dropRightRefinement = (ast: AST.AST): AST.AST => AST.isRefinement(ast) ? dropRightRefinement(ast.from) : ast
 
 const keyName = (k: PropertyKey): string => {
   if (!isPlainKey(k)) throw UNSUPPORTED
@@ -707,16 +774,34 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I, never>): (u: unknown) 
 }
 
 /**
+ * `Schema.encodeEither(schema, { errors: "all" })`, with valid values taking the generated fast
+ * path: the same encoded value, and for anything else effect's own `ParseError`.
+ */
+export const encoder = <A, I>(schema: Schema.Schema<A, I, never>): (a: A) => Either.Either<I, ParseResult.ParseError> => {
+  const encode = Schema.encodeEither(schema, decodeOptions)
+  const fast = compile(schema.ast, decodeOptions, false)
+  if (fast === undefined) return encode
+  return (a) => {
+    const r = fast(a)
+    return Either.isRight(r) ? (r as Either.Either<I, never>) : encode(a)
+  }
+}
+
+/**
  * The generated source for `ast` and the constants it reads, or `undefined` when the fast path
  * does not cover the schema or the options.
  */
-export const generate = (ast: AST.AST, options: ParseOptions): { readonly source: string; readonly refs: ReadonlyArray<unknown> } | undefined => {
+export const generate = (
+  ast: AST.AST,
+  options: ParseOptions,
+  decoding = true
+): { readonly source: string; readonly refs: ReadonlyArray<unknown> } | undefined => {
   if (options.onExcessProperty === "error" || options.onExcessProperty === "preserve") return undefined
   if (options.propertyOrder === "original") return undefined
   const gen = new Generator(options.exact === true)
   let root: string
   try {
-    root = gen.fn(ast)
+    root = gen.go(ast, decoding)
   } catch (e) {
     if (e === UNSUPPORTED) return undefined
     throw e
@@ -731,19 +816,21 @@ export const generate = (ast: AST.AST, options: ParseOptions): { readonly source
 }
 
 /**
- * Compiles `ast` (decoding side) into a checker that returns the decoded value for input the
+ * Compiles `ast` into a checker that returns the decoded value (or, with `decoding` false, the
+ * encoded value) for input the
  * parser would accept, or `Left(undefined)` when it cannot be sure (the caller then runs the
  * parser). `undefined` as a whole: the schema uses something this fast path does not cover, the
  * options change what the parser accepts, or code cannot be generated here (a content security
  * policy forbids it).
  */
-export const compile = (ast: AST.AST, options: ParseOptions): Compiled | undefined => {
-  // Compiled once per schema and options object: a caller that builds its decoder inline, call
-  // after call, does not generate the code each time.
-  let byAst = compiled.get(options)
-  if (byAst === undefined) compiled.set(options, byAst = new WeakMap())
+export const compile = (ast: AST.AST, options: ParseOptions, decoding = true): Compiled | undefined => {
+  // Compiled once per schema, options object and direction: a caller that builds its decoder
+  // inline, call after call, does not generate the code each time.
+  const cache = decoding ? compiled : compiledEncoders
+  let byAst = cache.get(options)
+  if (byAst === undefined) cache.set(options, byAst = new WeakMap())
   if (byAst.has(ast)) return byAst.get(ast) ?? undefined
-  const result = compileNew(ast, options)
+  const result = compileNew(ast, options, decoding)
   byAst.set(ast, result ?? null)
   return result
 }
@@ -751,9 +838,10 @@ export const compile = (ast: AST.AST, options: ParseOptions): Compiled | undefin
 type Compiled = (u: unknown) => Either.Either<unknown, undefined>
 
 const compiled = new WeakMap<ParseOptions, WeakMap<AST.AST, Compiled | null>>()
+const compiledEncoders = new WeakMap<ParseOptions, WeakMap<AST.AST, Compiled | null>>()
 
-const compileNew = (ast: AST.AST, options: ParseOptions): Compiled | undefined => {
-  const generated = generate(ast, options)
+const compileNew = (ast: AST.AST, options: ParseOptions, decoding: boolean): Compiled | undefined => {
+  const generated = generate(ast, options, decoding)
   if (generated === undefined) return undefined
   let fast: (u: unknown) => unknown
   try {
