@@ -11,7 +11,8 @@
 // runs: every error, path and message still comes from effect.
 //
 // The generated code is one function per AST node, all in one closure, so V8 can inline them into
-// each other. Each returns the decoded value or `FAIL`.
+// each other. Each returns the decoded value or `FAIL`. Encoders are generated the same way, for
+// what storage writes: valid values take them, and anything they refuse goes to effect's encoder.
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import type * as ParseResult from "effect/ParseResult"
