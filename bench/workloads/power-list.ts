@@ -150,6 +150,15 @@ const perSecond = (n: number, ms: number) => (n * 1000) / ms
 const countySeconds = (t: Tally, itemsMs: number, exercisesMs: number, items: number) =>
   ((itemsMs / t.items) * items + (exercisesMs / t.exercises) * EXERCISES) / 1000
 
+// Rates and county projections of a whole call (decoding and rules), for either side; the same in
+// CPU time too: what the work costs when the machine is not shared.
+const whole = (s: State, t: Tally) => ({
+  itemsPerS: perSecond(t.items, t.itemsMs),
+  exercisesPerS: perSecond(t.exercises, t.exercisesMs),
+  countyS: countySeconds(t, t.itemsMs, t.exercisesMs, s.items),
+  countyCpuS: (t.cpuMs / (t.itemsMs + t.exercisesMs)) * countySeconds(t, t.itemsMs, t.exercisesMs, s.items)
+})
+
 export const powerList = workload<State>({
   name: "power-list",
   unit: "villages/s",
@@ -191,14 +200,10 @@ export const powerList = workload<State>({
       items: SLICE,
       seconds: (t.itemsMs + t.exercisesMs) / 1000,
       extra: {
-        itemsPerS: perSecond(t.items, t.itemsMs),
-        exercisesPerS: perSecond(t.exercises, t.exercisesMs),
+        ...whole(s, t),
         rulesItemsPerS: perSecond(t.items, t.itemsRulesMs),
         rulesExercisesPerS: perSecond(t.exercises, t.exercisesRulesMs),
-        countyS: countySeconds(t, t.itemsMs, t.exercisesMs, s.items),
         countyRulesS: countySeconds(t, t.itemsRulesMs, t.exercisesRulesMs, s.items),
-        // The same projections in CPU time: what the work costs when the machine is not shared.
-        countyCpuS: (t.cpuMs / (t.itemsMs + t.exercisesMs)) * countySeconds(t, t.itemsMs, t.exercisesMs, s.items),
         countyRulesCpuS: (t.rulesCpuMs / (t.itemsRulesMs + t.exercisesRulesMs)) * countySeconds(t, t.itemsRulesMs, t.exercisesRulesMs, s.items)
       }
     }
@@ -208,12 +213,7 @@ export const powerList = workload<State>({
     return {
       items: SLICE,
       seconds: (t.itemsMs + t.exercisesMs) / 1000,
-      extra: {
-        itemsPerS: perSecond(t.items, t.itemsMs),
-        exercisesPerS: perSecond(t.exercises, t.exercisesMs),
-        countyS: countySeconds(t, t.itemsMs, t.exercisesMs, s.items),
-        countyCpuS: (t.cpuMs / (t.itemsMs + t.exercisesMs)) * countySeconds(t, t.itemsMs, t.exercisesMs, s.items)
-      }
+      extra: whole(s, t)
     }
   }
 })

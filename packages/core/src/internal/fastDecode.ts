@@ -406,18 +406,7 @@ class Generator {
           case "TypeLiteralTransformation":
             // The parser applies each property transformation to the object `to` gave, in order,
             // from the property's `to` key back to its `from` key.
-            t.propertySignatureTransformations.forEach((pst) => {
-              const from = JSON.stringify(keyName(pst.to))
-              const to = JSON.stringify(keyName(pst.from))
-              lines.push(
-                "{",
-                `const v = ${this.ref(pst.encode)}(hasOwn.call(a, ${from}) ? ${this.ref(Option.some)}(a[${from}]) : ${this.ref(Option.none())})`,
-                `delete a[${from}]`,
-                `if (v._tag === "Some") a[${to}] = v.value`,
-                "}"
-              )
-            })
-            lines.push(`return ${this.go(ast.from, false)}(a)`)
+            lines.push(...this.applyToObject(t, false), `return ${this.go(ast.from, false)}(a)`)
             break
         }
         return lines.join("\n")
@@ -493,21 +482,26 @@ class Generator {
     }
   }
 
-  // The parser's steps for a struct transformation: decode `from`, apply each property
-  // transformation to the object (deleting and re-adding keys), decode `to` over the result.
-  private genericStructTransformation(ast: AST.Transformation, t: AST.TypeLiteralTransformation): string {
-    const lines = [`const a = ${this.fn(ast.from)}(u)`, "if (a === FAIL) return FAIL"]
-    t.propertySignatureTransformations.forEach((pst) => {
-      const from = JSON.stringify(keyName(pst.from))
-      const to = JSON.stringify(keyName(pst.to))
-      lines.push(
+  // Each property transformation applied to the object `a` as the parser applies it: read the key
+  // (as an Option), delete it, and set the result under the other key.
+  private applyToObject(t: AST.TypeLiteralTransformation, decoding: boolean): Array<string> {
+    return t.propertySignatureTransformations.flatMap((pst) => {
+      const from = JSON.stringify(keyName(decoding ? pst.from : pst.to))
+      const to = JSON.stringify(keyName(decoding ? pst.to : pst.from))
+      return [
         "{",
-        `const v = ${this.ref(pst.decode)}(hasOwn.call(a, ${from}) ? ${this.ref(Option.some)}(a[${from}]) : ${this.ref(Option.none())})`,
+        `const v = ${this.ref(decoding ? pst.decode : pst.encode)}(hasOwn.call(a, ${from}) ? ${this.ref(Option.some)}(a[${from}]) : ${this.ref(Option.none())})`,
         `delete a[${from}]`,
         `if (v._tag === "Some") a[${to}] = v.value`,
         "}"
-      )
+      ]
     })
+  }
+
+  // The parser's steps for a struct transformation: decode `from`, apply each property
+  // transformation to the object (deleting and re-adding keys), decode `to` over the result.
+  private genericStructTransformation(ast: AST.Transformation, t: AST.TypeLiteralTransformation): string {
+    const lines = [`const a = ${this.fn(ast.from)}(u)`, "if (a === FAIL) return FAIL", ...this.applyToObject(t, true)]
     lines.push(`return ${this.fn(ast.to)}(a)`)
     return lines.join("\n")
   }
