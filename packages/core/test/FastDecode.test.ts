@@ -14,6 +14,8 @@ import * as InvalidInput from "../src/InvalidInput.js"
 import * as LocalDate from "../src/LocalDate.js"
 import * as PowerList from "../src/PowerList.js"
 import * as Rulebook from "../src/Rulebook.js"
+import * as SupervisionCase from "../src/SupervisionCase.js"
+import * as Fixtures from "./SupervisionCase.fixtures.js"
 
 const options = { errors: "all", onExcessProperty: "ignore" } as const
 
@@ -213,6 +215,39 @@ describe("the generated encoder", () => {
           agreeEncoding(s, mutated ? mutate(value, picks) : value)
         }),
         { numRuns: 300 }
+      )
+    })
+  }
+})
+
+// Storage writes and reads supervision events, commands and case summaries through the generated
+// code: every event the recipes produce and a command of each kind, valid and mutated.
+describe("the generated code on supervision records", () => {
+  const events = Object.values(Fixtures.recipes).flatMap((steps) => Fixtures.run(steps).events)
+  const commands = SupervisionCase.commandTags.map((tag) => Fixtures.sample(tag))
+  const summaries = Object.values(Fixtures.recipes).flatMap((steps) => {
+    const summary = SupervisionCase.summaryOf(Fixtures.run(steps).state)
+    return summary === undefined ? [] : [summary]
+  })
+  const records = [
+    { name: "events", schema: SupervisionCase.Event, values: events },
+    { name: "commands", schema: SupervisionCase.Command, values: commands },
+    { name: "case summaries", schema: SupervisionCase.Summary, values: summaries }
+  ] as const
+  for (const r of records) {
+    const schema = r.schema as unknown as Schema.Schema<unknown, unknown, never>
+    it(`encodes and decodes ${r.name} exactly as effect does`, () => {
+      expect(r.values.length).toBeGreaterThan(3)
+      expect(fastDecode.generate(schema.ast, options)).toBeDefined()
+      expect(fastDecode.generate(schema.ast, options, false)).toBeDefined()
+      fc.assert(
+        fc.property(fc.nat(r.values.length - 1), fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 8 }), fc.boolean(), (i, picks, mutated) => {
+          const value = r.values[i]!
+          agreeEncoding(schema, mutated ? mutate(value, picks) : value)
+          const encoded = Either.getOrThrow(Schema.encodeEither(schema)(value))
+          agree(schema, r.name, mutated ? mutate(encoded, picks) : encoded)
+        }),
+        { numRuns: 400 }
       )
     })
   }
