@@ -8,13 +8,16 @@ import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import { isDeepStrictEqual } from "node:util"
 import { expect } from "vitest"
+import * as Examples from "../src/Examples.js"
 import * as Exercise from "../src/Exercise.js"
 import * as fastDecode from "../src/internal/fastDecode.js"
 import * as InvalidInput from "../src/InvalidInput.js"
 import * as LocalDate from "../src/LocalDate.js"
 import * as PowerList from "../src/PowerList.js"
 import * as Rulebook from "../src/Rulebook.js"
+import * as Storage from "../src/Storage.js"
 import * as SupervisionCase from "../src/SupervisionCase.js"
+import * as WorkCalendar from "../src/WorkCalendar.js"
 import * as Fixtures from "./SupervisionCase.fixtures.js"
 
 const options = { errors: "all", onExcessProperty: "ignore" } as const
@@ -220,8 +223,8 @@ describe("the generated encoder", () => {
   }
 })
 
-// Storage writes and reads supervision events, commands and case summaries through the generated
-// code: every event the recipes produce and a command of each kind, valid and mutated.
+// Storage writes and reads supervision events, commands, case summaries and check reports through
+// the generated code: every event the recipes produce and a command of each kind, valid and mutated.
 describe("the generated code on supervision records", () => {
   const events = Object.values(Fixtures.recipes).flatMap((steps) => Fixtures.run(steps).events)
   const commands = SupervisionCase.commandTags.map((tag) => Fixtures.sample(tag))
@@ -229,7 +232,18 @@ describe("the generated code on supervision records", () => {
     const summary = SupervisionCase.summaryOf(Fixtures.run(steps).state)
     return summary === undefined ? [] : [summary]
   })
+  // And the check reports stored for exercises: the 西属村 examples, clean and faulty.
+  const reports = [Examples.xishuHeatingClean, Examples.xishuHeatingFaulty].flatMap((ex) =>
+    [undefined, Examples.xishuHeatingFaultyAsOf].map((asOf) =>
+      Storage.checkReportOf(
+        ex,
+        Exercise.check(Examples.xishuHeatingItem, ex, Rulebook.defaults, WorkCalendar.china, asOf === undefined ? {} : { asOf }),
+        LocalDate.unsafeMake("2025-11-01")
+      )
+    )
+  )
   const records = [
+    { name: "check reports", schema: Storage.CheckReport, values: reports },
     { name: "events", schema: SupervisionCase.Event, values: events },
     { name: "commands", schema: SupervisionCase.Command, values: commands },
     { name: "case summaries", schema: SupervisionCase.Summary, values: summaries }
@@ -237,7 +251,7 @@ describe("the generated code on supervision records", () => {
   for (const r of records) {
     const schema = r.schema as unknown as Schema.Schema<unknown, unknown, never>
     it(`encodes and decodes ${r.name} exactly as effect does`, () => {
-      expect(r.values.length).toBeGreaterThan(3)
+      expect(r.values.length).toBeGreaterThanOrEqual(4)
       expect(fastDecode.generate(schema.ast, options)).toBeDefined()
       expect(fastDecode.generate(schema.ast, options, false)).toBeDefined()
       fc.assert(
