@@ -425,7 +425,9 @@ class Generator {
   private node(ast: AST.AST): string {
     switch (ast._tag) {
       case "Literal":
-        return `return u === ${this.ref(ast.literal)} ? u : FAIL`
+        // A string literal gives back the schema's own string: the same value, and an interned one,
+        // so the rules' comparisons with it are pointer comparisons.
+        return `return u === ${this.ref(ast.literal)} ? ${typeof ast.literal === "string" ? this.ref(ast.literal) : "u"} : FAIL`
       case "UndefinedKeyword":
         return "return u === undefined ? u : FAIL"
       case "StringKeyword":
@@ -663,11 +665,18 @@ class Generator {
 
   private union(ast: AST.Union, decoding: boolean): string {
     // A union of plain literals (or of such unions) accepts exactly its literals, whatever the
-    // order, and gives back its input.
+    // order. Strings come back as the schema's own (interned) strings, other values as given.
     const literals = literalsIn(ast)
     if (literals !== undefined) {
+      if (literals.every((l) => typeof l === "string") && literals.length > 8) {
+        const canonical = new Map(literals.map((l) => [l, l]))
+        return [`const v = ${this.ref(canonical)}.get(u)`, "return v === undefined ? FAIL : v"].join("\n")
+      }
       if (literals.length <= 8 || literals.some((l) => typeof l === "number" && Number.isNaN(l))) {
-        return `return ${literals.map((l) => `u === ${this.ref(l)}`).join(" || ")} ? u : FAIL`
+        return [
+          ...literals.map((l) => `if (u === ${this.ref(l)}) return ${typeof l === "string" ? this.ref(l) : "u"}`),
+          "return FAIL"
+        ].join("\n")
       }
       return `return ${this.ref(new Set(literals))}.has(u) ? u : FAIL`
     }
