@@ -46,8 +46,6 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInp
   }
 }
 
-const options = { errors: "all", onExcessProperty: "ignore" } as const
-
 const toIssues = (error: ParseResult.ParseError): ReadonlyArray<Issue> =>
   ParseResult.ArrayFormatter.formatErrorSync(error).map((i) => ({
     path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
@@ -70,16 +68,12 @@ export const fromParseError = (subject: string, error: ParseResult.ParseError): 
  * @category decoding
  */
 export const decodeUnknown = <A, I>(schema: Schema.Schema<A, I, never>, subject: string) => {
-  const decode = Schema.decodeUnknownEither(schema, options)
-  // Valid input takes the compiled fast path; anything it does not accept goes through the
+  // Valid input takes the generated fast path; anything it does not accept goes through the
   // schema's decoder, which names every bad path.
-  const fast = fastDecode.compile(schema.ast, options)
-  if (fast === undefined) {
-    return (input: unknown): Either.Either<A, InvalidInput> => Either.mapLeft(decode(input), (e) => fromParseError(subject, e))
-  }
+  const decode = fastDecode.decoder(schema)
   return (input: unknown): Either.Either<A, InvalidInput> => {
-    const r = fast(input)
-    return Either.isRight(r) ? (r as Either.Either<A, never>) : Either.mapLeft(decode(input), (e) => fromParseError(subject, e))
+    const r = decode(input)
+    return Either.isRight(r) ? (r as Either.Either<A, never>) : Either.left(fromParseError(subject, r.left))
   }
 }
 
