@@ -11,6 +11,7 @@ export default defineConfig({
       "@qinglian/scoring": src("scoring"),
       "@qinglian/storage-memory": src("storage-memory"),
       "@qinglian/storage-sqlite": src("storage-sqlite"),
+      "@qinglian/storage-postgres": src("storage-postgres"),
       "@qinglian/storage-conformance": src("storage-conformance")
     }
   },
