@@ -6,14 +6,14 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 // Tests run against the sources, never against built output.
 export default defineConfig({
   resolve: {
-    alias: {
-      "@qinglian/core": src("core"),
-      "@qinglian/scoring": src("scoring"),
-      "@qinglian/storage-memory": src("storage-memory"),
-      "@qinglian/storage-sqlite": src("storage-sqlite"),
-      "@qinglian/storage-postgres": src("storage-postgres"),
-      "@qinglian/storage-conformance": src("storage-conformance")
-    }
+    alias: [
+      // Core's subpaths (`@qinglian/core/powerlist` …) map to their folders.
+      { find: /^@qinglian\/core\/([a-z]+)$/, replacement: fileURLToPath(new URL("./packages/core/src/$1/index.ts", import.meta.url)) },
+      ...["core", "scoring", "storage-memory", "storage-sqlite", "storage-postgres", "storage-conformance"].map((pkg) => ({
+        find: new RegExp(`^@qinglian/${pkg}$`),
+        replacement: src(pkg)
+      }))
+    ]
   },
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],

@@ -1,8 +1,17 @@
 import { defineConfig } from "tsup"
 
+// One entry per folder: each is a subpath export (`@qinglian/core/powerlist` …). Code shared
+// between entries goes into chunks, in both formats, so a class is one class whichever subpath a
+// user imports it from.
+const folders = ["base", "org", "rulebook", "calendar", "storage", "powerlist", "supervision", "village", "testing", "examples"]
+
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: {
+    index: "src/index.ts",
+    ...Object.fromEntries(folders.map((f) => [`${f}/index`, `src/${f}/index.ts`]))
+  },
   format: ["esm", "cjs"],
+  splitting: true,
   dts: true,
   sourcemap: true,
   clean: true,

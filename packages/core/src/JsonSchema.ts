@@ -12,8 +12,8 @@
  */
 import * as JSONSchema from "effect/JSONSchema"
 import type * as Schema from "effect/Schema"
-import * as Exercise from "./Exercise.js"
-import * as PowerList from "./PowerList.js"
+import * as Exercise from "./powerlist/Exercise.js"
+import * as PowerList from "./powerlist/PowerList.js"
 
 /**
  * A generated JSON Schema document.

@@ -7,60 +7,60 @@
  */
 
 /** @since 0.1.0 */
-export * as Audit from "./Audit.js"
+export * as Audit from "./storage/Audit.js"
 /** @since 0.1.0 */
-export * as Cadre from "./Cadre.js"
+export * as Cadre from "./org/Cadre.js"
 /** @since 0.1.0 */
-export * as Citation from "./Citation.js"
+export * as Citation from "./base/Citation.js"
 /** @since 0.1.0 */
-export * as Diagnostic from "./Diagnostic.js"
+export * as Diagnostic from "./base/Diagnostic.js"
 /** @since 0.1.0 */
-export * as Examples from "./Examples.js"
+export * as Examples from "./examples/Examples.js"
 /** @since 0.1.0 */
-export * as Exercise from "./Exercise.js"
+export * as Exercise from "./powerlist/Exercise.js"
 /** @since 0.1.0 */
-export * as FourForms from "./FourForms.js"
+export * as FourForms from "./supervision/FourForms.js"
 /** @since 0.1.0 */
-export * as Ids from "./Ids.js"
+export * as Ids from "./base/Ids.js"
 /** @since 0.1.0 */
-export * as InvalidInput from "./InvalidInput.js"
+export * as InvalidInput from "./base/InvalidInput.js"
 /** @since 0.1.0 */
 export * as JsonSchema from "./JsonSchema.js"
 /** @since 0.1.0 */
-export * as Kinship from "./Kinship.js"
+export * as Kinship from "./org/Kinship.js"
 /** @since 0.1.0 */
-export * as LocalDate from "./LocalDate.js"
+export * as LocalDate from "./base/LocalDate.js"
 /** @since 0.1.0 */
-export * as Measure from "./Measure.js"
+export * as Measure from "./rulebook/Measure.js"
 /** @since 0.1.0 */
-export * as Mentoring from "./Mentoring.js"
+export * as Mentoring from "./village/Mentoring.js"
 /** @since 0.1.0 */
-export * as Money from "./Money.js"
+export * as Money from "./base/Money.js"
 /** @since 0.1.0 */
-export * as Organisation from "./Organisation.js"
+export * as Organisation from "./org/Organisation.js"
 /** @since 0.1.0 */
-export * as Period from "./Period.js"
+export * as Period from "./base/Period.js"
 /** @since 0.1.0 */
-export * as Post from "./Post.js"
+export * as Post from "./org/Post.js"
 /** @since 0.1.0 */
-export * as PowerList from "./PowerList.js"
+export * as PowerList from "./powerlist/PowerList.js"
 /** @since 0.1.0 */
-export * as Rectification from "./Rectification.js"
+export * as Rectification from "./village/Rectification.js"
 /** @since 0.1.0 */
-export * as Rulebook from "./Rulebook.js"
+export * as Rulebook from "./rulebook/Rulebook.js"
 /** @since 0.1.0 */
-export * as Sanction from "./Sanction.js"
+export * as Sanction from "./supervision/Sanction.js"
 /** @since 0.1.0 */
-export * as Storage from "./Storage.js"
+export * as Storage from "./storage/Storage.js"
 /** @since 0.1.0 */
-export * as StorageAdapter from "./StorageAdapter.js"
+export * as StorageAdapter from "./storage/StorageAdapter.js"
 /** @since 0.1.0 */
-export * as SupervisionCase from "./SupervisionCase.js"
+export * as SupervisionCase from "./supervision/SupervisionCase.js"
 /** @since 0.1.0 */
-export * as SupervisionCommittee from "./SupervisionCommittee.js"
+export * as SupervisionCommittee from "./village/SupervisionCommittee.js"
 /** @since 0.1.0 */
-export * as Threshold from "./Threshold.js"
+export * as Threshold from "./rulebook/Threshold.js"
 /** @since 0.1.0 */
-export * as Whistleblower from "./Whistleblower.js"
+export * as Whistleblower from "./supervision/Whistleblower.js"
 /** @since 0.1.0 */
-export * as WorkCalendar from "./WorkCalendar.js"
+export * as WorkCalendar from "./calendar/WorkCalendar.js"

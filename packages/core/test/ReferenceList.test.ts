@@ -1,10 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { referenceListEncoded } from "../src/internal/referenceList.js"
-import * as Post from "../src/Post.js"
-import * as PowerList from "../src/PowerList.js"
-import * as Rulebook from "../src/Rulebook.js"
+import { referenceListEncoded } from "../src/powerlist/internal/referenceList.js"
+import * as Post from "../src/org/Post.js"
+import * as PowerList from "../src/powerlist/PowerList.js"
+import * as Rulebook from "../src/rulebook/Rulebook.js"
 
 const list = PowerList.reference
 

@@ -3,7 +3,7 @@
 import { describe, it } from "@effect/vitest"
 import * as fc from "effect/FastCheck"
 import { expect } from "vitest"
-import { canonicalJson, digest } from "../src/internal/storageDigest.js"
+import { canonicalJson, digest } from "../src/storage/internal/digest.js"
 
 // The definition, written the obvious way: every object's keys sorted (by code unit, so "" before
 // "0", whatever order the engine keeps integer-like keys in), undefined members left out.

@@ -2,9 +2,9 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
-import * as CalendarIndex from "../src/internal/calendarIndex.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as WorkCalendar from "../src/WorkCalendar.js"
+import * as CalendarIndex from "../src/calendar/internal/calendarIndex.js"
+import * as LocalDate from "../src/base/LocalDate.js"
+import * as WorkCalendar from "../src/calendar/WorkCalendar.js"
 
 const d = LocalDate.unsafeMake
 const cal = WorkCalendar.china

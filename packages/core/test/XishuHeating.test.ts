@@ -1,12 +1,12 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import * as Examples from "../src/Examples.js"
-import * as Exercise from "../src/Exercise.js"
-import * as Money from "../src/Money.js"
-import * as PowerList from "../src/PowerList.js"
-import * as Rulebook from "../src/Rulebook.js"
-import * as WorkCalendar from "../src/WorkCalendar.js"
+import * as Examples from "../src/examples/Examples.js"
+import * as Exercise from "../src/powerlist/Exercise.js"
+import * as Money from "../src/base/Money.js"
+import * as PowerList from "../src/powerlist/PowerList.js"
+import * as Rulebook from "../src/rulebook/Rulebook.js"
+import * as WorkCalendar from "../src/calendar/WorkCalendar.js"
 
 const item = Examples.xishuHeatingItem
 const check = (ex: Exercise.Exercise, asOf?: string) =>

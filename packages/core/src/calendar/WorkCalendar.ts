@@ -1,0 +1,504 @@
+/**
+ * Working days (工作日) of the PRC calendar: weekends, official rest days (法定节假日) and make-up
+ * workdays (调休上班). Deadlines such as "reply within 15 working days" (函询 15 个工作日内) are
+ * counted with it.
+ *
+ * A calendar is built once from {@link CalendarData} (one entry per year, each citing the State
+ * Council notice it comes from) into an epoch-day index, so every lookup is O(1). A date the data
+ * does not cover is an {@link OutOfRange} error, never a guess, unless the integrator chose the
+ * `"weekendsOnly"` fallback when building the calendar.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as Index from "./internal/calendarIndex.js"
+import { holidaysCn } from "./internal/holidaysCn.js"
+import * as InvalidInput from "../base/InvalidInput.js"
+import * as LocalDate from "../base/LocalDate.js"
+import type * as Rulebook from "../rulebook/Rulebook.js"
+
+// -----------------------------------------------------------------------------
+// schemas
+// -----------------------------------------------------------------------------
+
+const MIN_YEAR = 1900
+const MAX_YEAR = 2999
+
+const CalendarDate = LocalDate.LocalDate.annotations({
+  message: (issue) => {
+    const actual = issue._tag === "Type" || issue._tag === "Refinement" ? issue.actual : undefined
+    return {
+      message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(actual) ?? String(actual)}`,
+      override: true
+    }
+  }
+})
+
+const isYearKey = (s: string): boolean => /^\d{4}$/.test(s) && Number(s) >= MIN_YEAR && Number(s) <= MAX_YEAR
+
+/**
+ * One block of official rest days: `[from, to, name]`, both ends included
+ * (`["2026-02-15", "2026-02-23", "春节"]`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RestDays = Schema.Tuple(CalendarDate, CalendarDate, Schema.String).annotations({
+  identifier: "RestDays"
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RestDays = typeof RestDays.Type
+
+/**
+ * One year of the holiday schedule, as published in that year's notice.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const YearData = Schema.Struct({
+  /** The notice the year comes from (国务院办公厅关于 …… 年部分节假日安排的通知). */
+  source: Schema.String,
+  /** Official rest days (放假). Weekends not listed are rest days anyway. */
+  restDays: Schema.Array(RestDays),
+  /** Weekend days that are worked (调休上班). */
+  makeUpWorkdays: Schema.Array(CalendarDate)
+}).annotations({ identifier: "WorkCalendarYearData" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type YearData = typeof YearData.Type
+
+const checkYear = (key: string, data: YearData): Array<Schema.FilterIssue> => {
+  const issues: Array<Schema.FilterIssue> = []
+  const at = (...rest: Array<string | number>) => ["years", key, ...rest]
+  const restIndex = new Map<string, number>()
+  data.restDays.forEach(([from, to], i) => {
+    for (const [date, end] of [[from, 0], [to, 1]] as const) {
+      if (LocalDate.year(date) !== Number(key)) {
+        issues.push({ path: at("restDays", i, end), message: `rest day ${date} is outside the year ${key}` })
+      }
+    }
+    if (to < from) {
+      issues.push({ path: at("restDays", i, 1), message: `the range ends on ${to}, before it starts on ${from}` })
+      return
+    }
+    for (let e = Index.epochDayOf(from), last = Index.epochDayOf(to); e <= last; e++) {
+      const d = Index.dateOfEpochDay(e)
+      if (!restIndex.has(d)) restIndex.set(d, i)
+    }
+  })
+  data.makeUpWorkdays.forEach((date, i) => {
+    if (LocalDate.year(date) !== Number(key)) {
+      issues.push({ path: at("makeUpWorkdays", i), message: `make-up workday ${date} is outside the year ${key}` })
+    }
+    if (!LocalDate.isWeekend(date)) {
+      issues.push({
+        path: at("makeUpWorkdays", i),
+        message: `make-up workday ${date} is not a Saturday or Sunday; weekdays are workdays already`
+      })
+    }
+    const clash = restIndex.get(date)
+    if (clash !== undefined) {
+      issues.push({
+        path: at("makeUpWorkdays", i),
+        message: `${date} is listed both as a make-up workday and as a rest day (restDays.${clash})`
+      })
+    }
+  })
+  return issues
+}
+
+/**
+ * The holiday schedule a calendar is built from: years (`"2026"`) → {@link YearData}. Besides the
+ * shape, decoding checks that every range ends on or after its start, that every date lies in its
+ * year, that make-up workdays fall on weekends and that no date is both a rest day and a make-up
+ * workday; each problem is reported with its path (`years.2027.restDays.0.1`).
+ *
+ * @example
+ * { "years": { "2027": { "source": "国务院办公厅关于2027年部分节假日安排的通知",
+ *   "restDays": [["2027-01-01", "2027-01-03", "元旦"]], "makeUpWorkdays": [] } } }
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CalendarData = Schema.Struct({
+  /** Free text about the data. */
+  about: Schema.optional(Schema.String),
+  // Keys are checked in the filter: a refined Record key would silently drop a mistyped year.
+  years: Schema.Record({ key: Schema.String, value: YearData })
+}).pipe(
+  Schema.filter((data) => {
+    const keys = Object.keys(data.years)
+    if (keys.length === 0) return { path: ["years"], message: "expected at least one year" }
+    return keys.flatMap((key) =>
+      isYearKey(key)
+        ? checkYear(key, data.years[key]!)
+        : [{
+          path: ["years", key],
+          message: `expected a year from ${MIN_YEAR} to ${MAX_YEAR} written with four digits, got ${JSON.stringify(key)}`
+        }]
+    )
+  }),
+  Schema.annotations({ identifier: "WorkCalendarData" })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CalendarData = typeof CalendarData.Type
+
+/**
+ * What a calendar answers for a date outside its years:
+ *
+ * - `"error"` (default): an {@link OutOfRange} error.
+ * - `"weekendsOnly"`: Monday–Friday are working days, Saturday and Sunday rest days, with no
+ *   holidays. Choose it only where an approximate answer is acceptable.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const OutOfRangePolicy = Schema.Literal("error", "weekendsOnly").annotations({
+  identifier: "WorkCalendarOutOfRangePolicy"
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type OutOfRangePolicy = typeof OutOfRangePolicy.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** Defaults to `"error"`. */
+  readonly outOfRange?: OutOfRangePolicy | undefined
+}
+
+// -----------------------------------------------------------------------------
+// models
+// -----------------------------------------------------------------------------
+
+const IndexKey: unique symbol = Symbol.for("@qinglian/core/WorkCalendar/index") as never
+
+/**
+ * A working-day calendar, built by {@link make}, {@link withYears} or {@link china}. It is
+ * immutable; its lookup tables are precomputed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WorkCalendar {
+  readonly _tag: "WorkCalendar"
+  /** The schedule it was built from. */
+  readonly data: CalendarData
+  /** The years the data lists, ascending. */
+  readonly years: ReadonlyArray<number>
+  /** What it answers outside {@link WorkCalendar.years}. */
+  readonly outOfRange: OutOfRangePolicy
+}
+
+interface Internal extends WorkCalendar {
+  readonly [IndexKey]: Index.Index
+}
+
+const indexOf = (cal: WorkCalendar): Index.Index => (cal as Internal)[IndexKey]
+
+/**
+ * The calendar was asked about a date outside the years it covers (and no fallback was chosen).
+ * `date` is the first date it could not answer; `from`/`to` is the span of its years.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class OutOfRange extends Schema.TaggedError<OutOfRange>()("CalendarOutOfRange", {
+  date: LocalDate.LocalDate,
+  from: LocalDate.LocalDate,
+  to: LocalDate.LocalDate,
+  years: Schema.Array(Schema.Number)
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `the working-day calendar does not cover ${this.date} (it lists the years ${this.years.join(", ")}, ` +
+      `${this.from} to ${this.to}); add that year's holiday schedule with WorkCalendar.withYears, ` +
+      `or build the calendar with { outOfRange: "weekendsOnly" }`
+  }
+}
+
+// -----------------------------------------------------------------------------
+// constructors
+// -----------------------------------------------------------------------------
+
+const toSpec = (key: string, y: YearData): Index.YearSpec => ({
+  year: Number(key),
+  rest: y.restDays.map(([from, to]) => [Index.epochDayOf(from), Index.epochDayOf(to)] as const),
+  makeUp: y.makeUpWorkdays.map(Index.epochDayOf)
+})
+
+const validate = Schema.validateEither(CalendarData, { errors: "all" })
+
+/**
+ * Builds a calendar from a schedule. Decode untrusted data with {@link decodeUnknown} or
+ * {@link decodeJson} first; `make` throws an `InvalidInput` if `data` breaks the
+ * {@link CalendarData} rules (a programming error, as with literals in code).
+ *
+ * @example
+ * const cal = WorkCalendar.make(data, { outOfRange: "weekendsOnly" })
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (data: CalendarData, options?: Options): WorkCalendar => {
+  const checked = validate(data)
+  if (Either.isLeft(checked)) throw InvalidInput.fromParseError("work calendar data", checked.left)
+  return build(data, options?.outOfRange ?? "error")
+}
+
+const build = (data: CalendarData, outOfRange: OutOfRangePolicy): WorkCalendar => {
+  const keys = Object.keys(data.years).sort()
+  const index = Index.build(keys.map((k) => toSpec(k, data.years[k]!)), outOfRange === "weekendsOnly")
+  const cal = { _tag: "WorkCalendar" as const, data, years: keys.map(Number), outOfRange }
+  // Non-enumerable: the tables stay out of JSON, logs and structural comparisons.
+  Object.defineProperty(cal, IndexKey, { value: index, enumerable: false })
+  return cal
+}
+
+/**
+ * A calendar with the years of `data` added; a year already present is replaced by the one in
+ * `data`. The out-of-range policy is kept.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const withYears = (cal: WorkCalendar, data: CalendarData): WorkCalendar =>
+  make({ ...cal.data, years: { ...cal.data.years, ...data.years } }, { outOfRange: cal.outOfRange })
+
+/**
+ * The PRC national schedule shipped with the package (2025 and 2026), each year citing its State
+ * Council General Office notice.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const chinaData: CalendarData = holidaysCn as unknown as CalendarData
+
+// The shipped data is checked by the tests, so importing the module does not pay for validation.
+/**
+ * The PRC working-day calendar for 2025 and 2026. Dates in other years are {@link OutOfRange}.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const china: WorkCalendar = build(chinaData, "error")
+
+/**
+ * Decodes a schedule from unknown input (parsed JSON, a config object).
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeUnknown: (input: unknown) => Either.Either<CalendarData, InvalidInput.InvalidInput> =
+  InvalidInput.decodeUnknown(CalendarData, "work calendar data")
+
+/**
+ * Decodes a schedule from JSON text; text that is not JSON is an `InvalidInput` too.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeJson: (text: string) => Either.Either<CalendarData, InvalidInput.InvalidInput> =
+  InvalidInput.decodeJson(CalendarData, "work calendar data")
+
+// -----------------------------------------------------------------------------
+// queries
+// -----------------------------------------------------------------------------
+
+const fromEpochDay = (day: number): LocalDate.LocalDate => Index.dateOfEpochDay(day) as LocalDate.LocalDate
+
+const outOfRange = (cal: WorkCalendar, idx: Index.Index, day: number): OutOfRange =>
+  new OutOfRange({
+    date: fromEpochDay(day),
+    from: fromEpochDay(idx.start),
+    to: fromEpochDay(idx.end - 1),
+    years: cal.years
+  })
+
+const covered = (
+  cal: WorkCalendar,
+  idx: Index.Index,
+  lo: number,
+  hi: number
+): Either.Either<void, OutOfRange> => {
+  const bad = Index.firstUncovered(idx, lo, hi)
+  return bad === undefined ? Either.void : Either.left(outOfRange(cal, idx, bad))
+}
+
+/**
+ * The first and last day of the years the calendar lists. With the `"error"` policy and a missing
+ * year in between, that year's dates are still {@link OutOfRange}.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const coveredRange = (cal: WorkCalendar): { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate } => {
+  const idx = indexOf(cal)
+  return { from: fromEpochDay(idx.start), to: fromEpochDay(idx.end - 1) }
+}
+
+/**
+ * Whether `date` is a working day (工作日).
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const isWorkingDay = (cal: WorkCalendar, date: LocalDate.LocalDate): Either.Either<boolean, OutOfRange> => {
+  const idx = indexOf(cal)
+  const e = Index.epochDayOf(date)
+  return Either.map(covered(cal, idx, e, e), () => Index.isWorking(idx, e))
+}
+
+/**
+ * Working days `d` with `from < d <= to`: the number of working days that have passed between the
+ * two dates. When `to` is before `from` the count is negative (`-workingDaysBetween(to, from)`), so
+ * counts add up over consecutive spans. Every date from `from` to `to` must be covered.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const workingDaysBetween = (
+  cal: WorkCalendar,
+  from: LocalDate.LocalDate,
+  to: LocalDate.LocalDate
+): Either.Either<number, OutOfRange> => {
+  const idx = indexOf(cal)
+  const a = Index.epochDayOf(from)
+  const b = Index.epochDayOf(to)
+  return Either.map(
+    covered(cal, idx, Math.min(a, b), Math.max(a, b)),
+    () => Index.cumulative(idx, b) - Index.cumulative(idx, a)
+  )
+}
+
+/**
+ * The `n`-th working day after `date` (`date` itself is not counted): the due date of "within `n`
+ * working days". `n = 0` gives `date`; a negative `n` gives the `|n|`-th working day before `date`.
+ * `n` must be an integer.
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const addWorkingDays = (
+  cal: WorkCalendar,
+  date: LocalDate.LocalDate,
+  n: number
+): Either.Either<LocalDate.LocalDate, OutOfRange> => {
+  if (!Number.isInteger(n)) throw new RangeError(`working days must be an integer, got ${n}`)
+  const idx = indexOf(cal)
+  const e = Index.epochDayOf(date)
+  if (n === 0) return Either.map(covered(cal, idx, e, e), () => date)
+  if (n > 0) {
+    const r = Index.withRank(idx, Index.cumulative(idx, e) + n)
+    return Either.map(covered(cal, idx, e, r), () => fromEpochDay(r))
+  }
+  const r = Index.withRank(idx, Index.cumulative(idx, e - 1) + n + 1)
+  // Report the uncovered day nearest to `date`, the one a caller can act on.
+  const bad = lastUncovered(idx, r, e)
+  return bad === undefined ? Either.right(fromEpochDay(r)) : Either.left(outOfRange(cal, idx, bad))
+}
+
+/** The last day of [lo, hi] the calendar cannot answer (binary search on a monotone predicate). */
+const lastUncovered = (idx: Index.Index, lo: number, hi: number): number | undefined => {
+  if (Index.firstUncovered(idx, lo, hi) === undefined) return undefined
+  let a = lo
+  let b = hi
+  while (a < b) {
+    const m = a + Math.ceil((b - a) / 2)
+    if (Index.firstUncovered(idx, m, hi) === undefined) b = m - 1
+    else a = m
+  }
+  return a
+}
+
+/**
+ * The next working day strictly after `date`.
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const nextWorkingDay = (cal: WorkCalendar, date: LocalDate.LocalDate): Either.Either<LocalDate.LocalDate, OutOfRange> =>
+  addWorkingDays(cal, date, 1)
+
+/**
+ * The latest working day strictly before `date`.
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const previousWorkingDay = (cal: WorkCalendar, date: LocalDate.LocalDate): Either.Either<LocalDate.LocalDate, OutOfRange> =>
+  addWorkingDays(cal, date, -1)
+
+/**
+ * `date` if it is a working day, else the next working day: how a deadline that falls on a rest day
+ * is carried over (期间届满的最后一日是节假日的，以节假日后的第一日为期间届满的日期).
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const rollForward = (cal: WorkCalendar, date: LocalDate.LocalDate): Either.Either<LocalDate.LocalDate, OutOfRange> =>
+  Either.flatMap(isWorkingDay(cal, date), (working) => (working ? Either.right(date) : nextWorkingDay(cal, date)))
+
+/**
+ * The due date of a rulebook {@link Rulebook.Duration} counted from `date`: calendar days with
+ * `LocalDate.addDays`, months with `LocalDate.addMonths` (clamped to the month's end), working days
+ * with {@link addWorkingDays}. Only working days consult the calendar.
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const addDuration = (
+  cal: WorkCalendar,
+  date: LocalDate.LocalDate,
+  duration: Rulebook.Duration
+): Either.Either<LocalDate.LocalDate, OutOfRange> => {
+  switch (duration.unit) {
+    case "days":
+      return Either.right(LocalDate.addDays(date, duration.amount))
+    case "months":
+      return Either.right(LocalDate.addMonths(date, duration.amount))
+    case "workingDays":
+      return addWorkingDays(cal, date, duration.amount)
+  }
+}
+
+/**
+ * The due date of a time limit as a rule counts it: {@link addDuration}, then, when
+ * `rollForwardFromRestDay` is set and the limit is in days or months, carried over a rest day with
+ * {@link rollForward}. Limits in working days always end on a working day.
+ *
+ * A limit in days or months that ends in a year the calendar does not cover stays on its calendar
+ * date: the holiday schedule that would carry it over is not yet known, and the unmoved date is never
+ * later than the carried-over one. A limit in working days there is an {@link OutOfRange} error.
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const dueDate = (
+  cal: WorkCalendar,
+  date: LocalDate.LocalDate,
+  duration: Rulebook.Duration,
+  options: { readonly rollForwardFromRestDay: boolean }
+): Either.Either<LocalDate.LocalDate, OutOfRange> => {
+  const due = addDuration(cal, date, duration)
+  return options.rollForwardFromRestDay && duration.unit !== "workingDays"
+    ? Either.flatMap(due, (d) => Either.orElse(rollForward(cal, d), () => Either.right(d)))
+    : due
+}

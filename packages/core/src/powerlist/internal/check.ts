@@ -1,0 +1,1062 @@
+// The rules an exercise of a micro-power is checked against. Pure: (item, exercise, rulebook,
+// calendar) → findings. Per-item work (expanded steps, index maps) is memoised so that checking
+// many exercises of the same item costs little more than reading them.
+import * as Either from "effect/Either"
+import * as Diagnostic from "../../base/Diagnostic.js"
+import type * as Exercise from "../Exercise.js"
+import { codes, riskOf } from "./codes.js"
+import type * as Ids from "../../base/Ids.js"
+import * as LocalDate from "../../base/LocalDate.js"
+import * as Money from "../../base/Money.js"
+import type * as Post from "../../org/Post.js"
+import type * as PowerList from "../PowerList.js"
+import { fourAndTwoRole, steps as expand } from "../PowerList.js"
+import * as Rulebook from "../../rulebook/Rulebook.js"
+import * as Threshold from "../../rulebook/Threshold.js"
+import * as WorkCalendar from "../../calendar/WorkCalendar.js"
+
+type Code = Exercise.Code
+type Finding = Diagnostic.Diagnostic<Code>
+type Path = Diagnostic.Path
+
+const finding = (code: Code, path: Path, zh: string, en: string): Finding =>
+  Diagnostic.make(code, codes[code].severity, path, zh, en)
+
+// ---------------------------------------------------------------------------------------------
+// per-item preparation
+// ---------------------------------------------------------------------------------------------
+
+export interface Prepared {
+  readonly item: PowerList.PowerItem
+  readonly steps: ReadonlyArray<PowerList.Step>
+  readonly index: ReadonlyMap<string, number>
+  /** 四议两公开 role of each step (-1 when none). */
+  readonly role: ReadonlyArray<number>
+  /** True when a `then: "fourAndTwo"` condition decides whether the six steps are required. */
+  readonly fourAndTwoConditional: boolean
+  readonly hasFourAndTwoSteps: boolean
+  readonly duties: ReadonlyMap<string, PowerList.DisclosureDuty>
+  readonly hasAmountCondition: boolean
+  /** Per step: whether its act is held as a meeting, and whether its act can sway the outcome. */
+  readonly meetingAct: ReadonlyArray<boolean>
+  readonly swaying: ReadonlyArray<boolean>
+  /** Position of the first village decision (resolve / approve); a town review counts as 提级监督 only before it. */
+  readonly firstDecision: number
+  /**
+   * The conditions, read once: the requirement bit each sets when it holds (fourAndTwo 1,
+   * escalation 2, publicTender 4, competitiveSelection 8), and its amount limit — none (always), a
+   * fixed amount, or a rulebook parameter.
+   */
+  readonly condBit: ReadonlyArray<number>
+  readonly condAlways: ReadonlyArray<boolean>
+  readonly condFen: ReadonlyArray<number | undefined>
+  readonly condParam: ReadonlyArray<LimitKey | undefined>
+}
+
+type LimitKey = Extract<PowerList.AmountLimit, { readonly parameter: unknown }>["parameter"]
+
+const requirementBit = { fourAndTwo: 1, escalation: 2, publicTender: 4, competitiveSelection: 8 } as const
+
+const prepared = new WeakMap<PowerList.PowerItem, Prepared>()
+
+const isTownBody = (b: PowerList.Body | undefined) => b === "townGovernment" || b === "townPartyCommittee"
+
+// Plain loops, no callbacks: lists are decoded afresh by the thousand, and each item is prepared.
+const build = (item: PowerList.PowerItem): Prepared => {
+  const all = expand(item.procedure)
+  const n = all.length
+  const index = new Map<string, number>()
+  const role: Array<number> = new Array(n)
+  const meetingAct: Array<boolean> = new Array(n)
+  const sway: Array<boolean> = new Array(n)
+  let hasFourAndTwoSteps = false
+  let firstDecision = n
+  for (let i = 0; i < n; i++) {
+    const s = all[i]!
+    if (!index.has(s.id)) index.set(s.id, i)
+    const r = fourAndTwoRole(s)
+    role[i] = r
+    if (r >= 0) hasFourAndTwoSteps = true
+    meetingAct[i] = meetingActs.has(s.act)
+    sway[i] = swaying(s.act)
+    if (firstDecision === n && (s.act === "resolve" || s.act === "approve") && !("body" in s.actor && isTownBody(s.actor.body))) {
+      firstDecision = i
+    }
+  }
+  const duties = new Map<string, PowerList.DisclosureDuty>()
+  for (const d of item.disclosures) if (!duties.has(d.id)) duties.set(d.id, d)
+  let conditionalFourAndTwo = false
+  let alwaysFourAndTwo = false
+  let hasAmountCondition = false
+  const condBit: Array<number> = []
+  const condAlways: Array<boolean> = []
+  const condFen: Array<number | undefined> = []
+  const condParam: Array<LimitKey | undefined> = []
+  for (const c of item.conditions) {
+    const always = "always" in c.when
+    condBit.push(requirementBit[c.then])
+    condAlways.push(always)
+    if ("amountAtLeast" in c.when) {
+      const limit = c.when.amountAtLeast
+      condFen.push("amount" in limit ? limit.amount : undefined)
+      condParam.push("amount" in limit ? undefined : limit.parameter)
+    } else {
+      condFen.push(undefined)
+      condParam.push(undefined)
+    }
+    if (c.then === "fourAndTwo") {
+      if (always) alwaysFourAndTwo = true
+      else conditionalFourAndTwo = true
+    }
+    if ("amountAtLeast" in c.when) hasAmountCondition = true
+  }
+  return {
+    item,
+    steps: all,
+    index,
+    role,
+    fourAndTwoConditional: conditionalFourAndTwo && !alwaysFourAndTwo,
+    hasFourAndTwoSteps,
+    duties,
+    hasAmountCondition,
+    meetingAct,
+    swaying: sway,
+    firstDecision,
+    condBit,
+    condAlways,
+    condFen,
+    condParam
+  }
+}
+
+export const prepare = (item: PowerList.PowerItem): Prepared => {
+  const cached = prepared.get(item)
+  if (cached !== undefined) return cached
+  const p = build(item)
+  prepared.set(item, p)
+  return p
+}
+
+// Per list: its items by code and their preparations, filled as they are needed. One WeakMap entry
+// per list rather than one per item keeps a freshly decoded list cheap.
+interface ListTable {
+  readonly byCode: ReadonlyMap<string, number>
+  readonly prepared: Array<Prepared | undefined>
+}
+
+const listTables = new WeakMap<PowerList.PowerList, ListTable>()
+
+// Exercises usually arrive grouped by village: remember the last list's table.
+let lastList: PowerList.PowerList | undefined
+let lastTable: ListTable | undefined
+
+const tableOf = (list: PowerList.PowerList): ListTable => {
+  if (list === lastList) return lastTable!
+  let t = listTables.get(list)
+  if (t === undefined) {
+    const byCode = new Map<string, number>()
+    const items = list.items
+    for (let i = 0; i < items.length; i++) if (!byCode.has(items[i]!.code)) byCode.set(items[i]!.code, i)
+    t = { byCode, prepared: new Array(items.length) }
+    listTables.set(list, t)
+  }
+  lastList = list
+  lastTable = t
+  return t
+}
+
+/** The preparation of `list.items[i]`, memoised with the list. */
+export const preparedAt = (list: PowerList.PowerList, i: number): Prepared => {
+  const t = tableOf(list)
+  return t.prepared[i] ??= build(list.items[i]!)
+}
+
+const findPrepared = (list: PowerList.PowerList, code: string): Prepared | undefined => {
+  const t = tableOf(list)
+  const i = t.byCode.get(code)
+  return i === undefined ? undefined : t.prepared[i] ??= build(list.items[i]!)
+}
+
+// ---------------------------------------------------------------------------------------------
+// memoised rulebook and calendar lookups (both are pure functions of immutable inputs)
+// ---------------------------------------------------------------------------------------------
+
+const ruleSets = new WeakMap<Rulebook.Rulebook, Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>>>()
+
+// Nearly every call passes the same rulebook and calendar: remember the last one's table so the
+// common case skips the WeakMap.
+let lastRulebook: Rulebook.Rulebook | undefined
+let lastRuleSets: Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>> | undefined
+
+export const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
+  let m = rulebook === lastRulebook ? lastRuleSets : ruleSets.get(rulebook)
+  if (m === undefined) {
+    m = new Map()
+    ruleSets.set(rulebook, m)
+  }
+  lastRulebook = rulebook
+  lastRuleSets = m
+  let r = m.get(date)
+  if (r === undefined) {
+    r = Rulebook.at(rulebook, date)
+    m.set(date, r)
+  }
+  return r
+}
+
+// Keyed by the duration's value (not its object: every decoded list brings its own) and the
+// rest-day flag, then date.
+const unitIndex = { days: 0, workingDays: 1, months: 2 } as const
+const dueDates = new WeakMap<WorkCalendar.WorkCalendar, Map<number, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>>()
+let lastCalendar: WorkCalendar.WorkCalendar | undefined
+let lastDueDates: Map<number, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>> | undefined
+// Shared option objects: a cache miss allocates no options record.
+const rollOn = { rollForwardFromRestDay: true } as const
+const rollOff = { rollForwardFromRestDay: false } as const
+
+const dueDate = (
+  cal: WorkCalendar.WorkCalendar,
+  date: LocalDate.LocalDate,
+  d: Rulebook.Duration,
+  rollForwardFromRestDay: boolean
+) => {
+  let byDuration = cal === lastCalendar ? lastDueDates : dueDates.get(cal)
+  if (byDuration === undefined) {
+    byDuration = new Map()
+    dueDates.set(cal, byDuration)
+  }
+  lastCalendar = cal
+  lastDueDates = byDuration
+  const key = (d.amount * 3 + unitIndex[d.unit]) * 2 + (rollForwardFromRestDay ? 1 : 0)
+  let m = byDuration.get(key)
+  if (m === undefined) {
+    m = new Map()
+    byDuration.set(key, m)
+  }
+  let r = m.get(date)
+  if (r === undefined) {
+    r = WorkCalendar.dueDate(cal, date, d, rollForwardFromRestDay ? rollOn : rollOff)
+    m.set(date, r)
+  }
+  return r
+}
+
+// Epoch days of the dates disclosures are posted and removed on: a county's records use a few
+// thousand distinct dates, and parsing one costs more than looking it up. Bounded all the same.
+const epochDays = new Map<string, number>()
+
+const epochDay = (date: LocalDate.LocalDate): number => {
+  let d = epochDays.get(date)
+  if (d === undefined) {
+    if (epochDays.size >= 100_000) epochDays.clear()
+    d = LocalDate.toEpochDay(date)
+    epochDays.set(date, d)
+  }
+  return d
+}
+
+// ---------------------------------------------------------------------------------------------
+// vocabulary
+// ---------------------------------------------------------------------------------------------
+
+const meetingRuleKey: Partial<Record<PowerList.Body, Rulebook.Key>> = {
+  villagersAssembly: "meeting.villagersAssembly",
+  representativesAssembly: "meeting.representativesAssembly",
+  villagerGroupMeeting: "meeting.villagerGroup",
+  partyMembersMeeting: "meeting.partyMembers",
+  twoCommittees: "meeting.twoCommittees"
+}
+
+// The post whose holder acts for a body that is not a meeting (for self-approval and recusal).
+const headPost: Partial<Record<PowerList.Body, Post.Post>> = {
+  partyOrganisation: "partySecretary",
+  villagersCommittee: "committeeDirector",
+  collectiveEconomyOrganisation: "collectiveEconomyHead",
+  supervisionCommittee: "supervisionCommitteeChair"
+}
+
+const tenderKey = {
+  construction: "threshold.tenderConstruction",
+  goods: "threshold.tenderGoods",
+  services: "threshold.tenderServices"
+} as const
+
+const procurementZh = { construction: "工程", goods: "货物", services: "服务" } as const
+
+const bodyZh: Record<PowerList.Body, string> = {
+  partyOrganisation: "村党组织",
+  twoCommittees: "村\"两委\"会议",
+  partyMembersMeeting: "党员大会",
+  villagersAssembly: "村民会议",
+  representativesAssembly: "村民代表会议",
+  villagerGroupMeeting: "村民小组会议",
+  villagersCommittee: "村民委员会",
+  supervisionCommittee: "村务监督委员会",
+  collectiveEconomyOrganisation: "村集体经济组织",
+  townGovernment: "镇(乡)人民政府",
+  townPartyCommittee: "镇党委",
+  townAssetsCentre: "镇三资委托代理中心",
+  townDisciplineCommission: "镇纪委"
+}
+
+const isAssembly = (b: PowerList.Body) => b === "villagersAssembly" || b === "representativesAssembly"
+const meetingActs = new Set<PowerList.Act>(["discuss", "review", "resolve", "approve"])
+const proposing = (a: PowerList.Act) => a === "propose" || a === "apply"
+const approving = (a: PowerList.Act) => a === "approve" || a === "resolve"
+// Acts through which a person can sway the outcome; publishing and record-keeping cannot.
+const swaying = (a: PowerList.Act) =>
+  a !== "publishDecision" && a !== "publishResult" && a !== "publish" && a !== "record" && a !== "archive" && a !== "report"
+const yuan = (fen: Money.Fen) => Money.formatYuan(fen)
+
+// ---------------------------------------------------------------------------------------------
+// persons (module-level so that a check allocates no closures; actor lists are short, so scans
+// beat building maps)
+// ---------------------------------------------------------------------------------------------
+
+const NONE: ReadonlyArray<never> = []
+
+interface Who {
+  readonly actors: ReadonlyArray<Exercise.Actor>
+  readonly related: ReadonlyArray<Ids.CadreId>
+  readonly isRelated: ((cadre: Ids.CadreId, counterparty: Exercise.Counterparty) => boolean) | undefined
+  readonly cp: Exercise.Counterparty | undefined
+}
+
+const postsOf = (who: Who, c: string): ReadonlyArray<Post.Post> | undefined => {
+  for (const a of who.actors) if (a.cadre === c) return a.posts
+  return undefined
+}
+
+const holdersOf = (who: Who, post: Post.Post): ReadonlyArray<Ids.CadreId> => {
+  let out: Array<Ids.CadreId> | undefined
+  for (const a of who.actors) if (a.posts.includes(post)) (out ??= []).push(a.cadre)
+  return out ?? NONE
+}
+
+const relatedTo = (who: Who, c: Ids.CadreId): boolean => {
+  if (who.related.includes(c)) return true
+  for (const a of who.actors) if (a.cadre === c && a.relatedToCounterparty) return true
+  return who.isRelated !== undefined && who.cp !== undefined && who.isRelated(c, who.cp)
+}
+
+// A person as messages name them: "张建国 (cadre-id)" when the exercise gives the name.
+const label = (who: Who, c: string): string => {
+  for (const a of who.actors) if (a.cadre === c && a.name !== undefined) return `${a.name} (${c})`
+  return c
+}
+
+const dualTop = (who: Who, c: string): boolean => {
+  const posts = postsOf(who, c)
+  return posts !== undefined && posts.includes("partySecretary") && posts.includes("committeeDirector")
+}
+
+// The persons answerable for a performed step: named cadres, else the head of the acting body,
+// else the holders of the actor post. Meetings decide collectively and answer as no one person.
+const answerable = (who: Who, r: Exercise.StepRecord, s: PowerList.Step): ReadonlyArray<Ids.CadreId> => {
+  const pb = r.performedBy
+  if (Array.isArray(pb)) {
+    if (pb.length > 0) return pb
+  } else {
+    const b = pb as { readonly body: PowerList.Body; readonly cadres: ReadonlyArray<Ids.CadreId> }
+    const head = headPost[b.body]
+    if (head === undefined) return NONE
+    if (b.cadres.length > 0) return b.cadres
+    return holdersOf(who, head)
+  }
+  if ("body" in s.actor) {
+    const head = headPost[s.actor.body]
+    return head === undefined ? NONE : holdersOf(who, head)
+  }
+  return holdersOf(who, s.actor.post as Post.Post)
+}
+
+// ---------------------------------------------------------------------------------------------
+// check
+// ---------------------------------------------------------------------------------------------
+
+export interface Options {
+  readonly asOf?: LocalDate.LocalDate | undefined
+  readonly isRelated?: ((cadre: Ids.CadreId, counterparty: Exercise.Counterparty) => boolean) | undefined
+}
+
+const result = (
+  findings: ReadonlyArray<Finding>,
+  requirements: ReadonlyArray<PowerList.Requirement>,
+  escalationRequired: boolean,
+  tenderRequired: boolean
+): Exercise.Result => ({ risk: riskOf(findings), findings, escalationRequired, tenderRequired, requirements })
+
+const requirementOrder: ReadonlyArray<PowerList.Requirement> = ["fourAndTwo", "escalation", "publicTender", "competitiveSelection"]
+
+// The sixteen possible lists of requirements, in order, built once and shared (frozen) by results.
+const requirementsOf: ReadonlyArray<ReadonlyArray<PowerList.Requirement>> = Array.from(
+  { length: 16 },
+  (_, bits) => Object.freeze(requirementOrder.filter((_, i) => (bits & (1 << i)) !== 0))
+)
+
+export const unknownItem = (exercise: Exercise.Exercise): Exercise.Result =>
+  result(
+    [
+      finding(
+        "UNKNOWN_ITEM",
+        ["item"],
+        `清单中没有事项 ${exercise.item}`,
+        `the list has no item ${exercise.item}`
+      )
+    ],
+    [],
+    false,
+    false
+  )
+
+export const check = (
+  item: PowerList.PowerItem,
+  ex: Exercise.Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options?: Options
+): Exercise.Result => checkPrepared(prepare(item), ex, rulebook, calendar, options)
+
+export const checkInList = (
+  list: PowerList.PowerList,
+  ex: Exercise.Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options?: Options
+): Exercise.Result => {
+  const p = findPrepared(list, ex.item)
+  return p === undefined ? unknownItem(ex) : checkPrepared(p, ex, rulebook, calendar, options)
+}
+
+// Working storage of one check, reused by the next: the record index of each step and the
+// proposers and approvers met so far (cadre and record index side by side, no tuples). A check
+// that starts while another is running (an `isRelated` callback that checks) takes a fresh one.
+interface Scratch {
+  readonly recordIdx: Array<number>
+  readonly propC: Array<Ids.CadreId>
+  readonly propK: Array<number>
+  readonly apprC: Array<Ids.CadreId>
+  readonly apprK: Array<number>
+}
+
+const newScratch = (): Scratch => ({ recordIdx: [], propC: [], propK: [], apprC: [], apprK: [] })
+const scratchPool: Array<Scratch> = []
+
+const checkPrepared = (
+  p: Prepared,
+  ex: Exercise.Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options: Options | undefined
+): Exercise.Result => {
+  const scratch = scratchPool.pop() ?? newScratch()
+  try {
+    return checkWith(p, ex, rulebook, calendar, options, scratch)
+  } finally {
+    scratchPool.push(scratch)
+  }
+}
+
+const checkWith = (
+  p: Prepared,
+  ex: Exercise.Exercise,
+  rulebook: Rulebook.Rulebook,
+  calendar: WorkCalendar.WorkCalendar,
+  options: Options | undefined,
+  scratch: Scratch
+): Exercise.Result => {
+  const item = p.item
+  const out: Array<Finding> = []
+  if (ex.item !== item.code) {
+    out.push(
+      finding(
+        "ITEM_MISMATCH",
+        ["item"],
+        `该记录属于事项 ${ex.item}，不能按事项 ${item.code} 检查`,
+        `the exercise is of item ${ex.item}; it cannot be checked against item ${item.code}`
+      )
+    )
+    return result(out, [], false, false)
+  }
+
+  // --- the rulebook in force -----------------------------------------------------------------
+  const rulesE = rulesAt(rulebook, ex.date)
+  let rules: Rulebook.RuleSet | undefined
+  if (Either.isRight(rulesE)) rules = rulesE.right
+  else {
+    out.push(
+      finding(
+        "RULEBOOK_NOT_IN_FORCE",
+        ["date"],
+        `${ex.date} 没有生效的规则集（最早 ${rulesE.left.earliest}），金额标准、会议规则和公开期限未能检查`,
+        `no rulebook edition is in force on ${ex.date} (earliest ${rulesE.left.earliest}); thresholds, meeting rules and disclosure deadlines were not checked`
+      )
+    )
+  }
+
+  // --- which requirements apply --------------------------------------------------------------
+  const amount = ex.amount
+  // Plain flags rather than a record: a check allocates nothing it does not report.
+  let bits = 0
+  if (amount === undefined && p.hasAmountCondition) {
+    out.push(
+      finding(
+        "AMOUNT_MISSING",
+        ["amount"],
+        `事项 ${item.code} 按金额确定是否需要四议两公开、提级监督或招标，但记录未填写金额`,
+        `item ${item.code} has amount thresholds (四议两公开, escalation, tender) but the exercise states no amount`
+      )
+    )
+  }
+  for (let j = 0; j < p.condBit.length; j++) {
+    if (!p.condAlways[j]) {
+      if (amount === undefined) continue
+      const param = p.condParam[j]
+      const fen = param === undefined ? p.condFen[j] : rules !== undefined ? Rulebook.value(rules, param) : undefined
+      if (fen === undefined || amount < fen) continue
+    }
+    bits |= p.condBit[j]!
+  }
+  let fourAndTwo = (bits & 1) !== 0
+  let escalation = (bits & 2) !== 0
+  let publicTender = (bits & 4) !== 0
+  const competitiveSelection = (bits & 8) !== 0
+  if (rules !== undefined && amount !== undefined) {
+    if (amount >= Rulebook.value(rules, "threshold.escalation")) escalation = true
+    const kind = ex.procurement ?? item.procurement
+    if (kind !== undefined && amount >= Rulebook.value(rules, tenderKey[kind])) publicTender = true
+  }
+  const fourAndTwoRequired = !p.fourAndTwoConditional || fourAndTwo
+  if (p.hasFourAndTwoSteps && fourAndTwoRequired) fourAndTwo = true
+  const requirements = requirementsOf[
+    (fourAndTwo ? 1 : 0) | (escalation ? 2 : 0) | (publicTender ? 4 : 0) | (competitiveSelection ? 8 : 0)
+  ]!
+
+  // --- who is who ----------------------------------------------------------------------------
+  const who: Who = { actors: ex.actors, related: ex.counterparty?.relatedCadres ?? NONE, isRelated: options?.isRelated, cp: ex.counterparty }
+  // Decided once per exercise, so the per-step loop does no scans when no one is related and no
+  // one holds both top posts (the common case).
+  let anyRelated = who.related.length > 0 || (who.isRelated !== undefined && who.cp !== undefined)
+  let dualCadres: Array<string> | undefined
+  for (const a of ex.actors) {
+    if (a.relatedToCounterparty) anyRelated = true
+    if (a.posts.length > 1 && a.posts.includes("partySecretary") && a.posts.includes("committeeDirector")) (dualCadres ??= []).push(a.cadre)
+  }
+  const cp = ex.counterparty
+
+  // --- steps ---------------------------------------------------------------------------------
+  const n = p.steps.length
+  // recordIdx[i] is the index in `ex.steps` of the record of step i, or -1 when none.
+  const recordIdx = scratch.recordIdx
+  for (let i = 0; i < n; i++) recordIdx[i] = -1
+  const recs = ex.steps
+  for (let k = 0; k < recs.length; k++) {
+    const r = recs[k]!
+    const pos = p.index.get(r.stepId)
+    if (pos === undefined) {
+      out.push(
+        finding(
+          "UNKNOWN_STEP",
+          ["steps", k, "stepId"],
+          `事项 ${item.code} 的流程中没有步骤 "${r.stepId}"`,
+          `item ${item.code} has no step "${r.stepId}"`
+        )
+      )
+      continue
+    }
+    if (recordIdx[pos]! >= 0) {
+      out.push(
+        finding(
+          "DUPLICATE_STEP_RECORD",
+          ["steps", k],
+          `步骤 "${r.stepId}" 重复登记，以第一次为准`,
+          `step "${r.stepId}" is recorded more than once; the first record counts`
+        )
+      )
+      continue
+    }
+    recordIdx[pos] = k
+  }
+
+  let lastPerformed = -1
+  for (let i = 0; i < n; i++) if (recordIdx[i]! >= 0) lastPerformed = i
+  const mustBeDone = ex.status === "completed" ? n : lastPerformed
+  let maxDate: LocalDate.LocalDate | undefined
+  let maxStep = ""
+  // Allocated only when a step needs them: most exercises have no proposer/approver overlap to find.
+  const { propC, propK, apprC, apprK } = scratch
+  let nProp = 0
+  let nAppr = 0
+  let dualSeen: Array<string> | undefined
+  // A town review recorded before the village decides counts as 提级监督 even when
+  // `safeguards.townReview` is not set; a later audit does not.
+  let townReviewed = ex.safeguards.townReview
+
+  for (let i = 0; i < n; i++) {
+    const s = p.steps[i]!
+    const r = recordIdx[i]! >= 0 ? recs[recordIdx[i]!] : undefined
+    if (r === undefined) {
+      if (i < mustBeDone && (p.role[i]! < 0 || fourAndTwoRequired)) {
+        const four = p.role[i]! >= 0
+        out.push(
+          finding(
+            "STEP_MISSING",
+            ["steps"],
+            `缺少步骤 "${s.id}"（${s.name.zh}）${four ? "，这是\"四议两公开\"的必经程序" : ""}`,
+            `step "${s.id}" (${s.name.en ?? s.name.zh}) was not performed${four ? "; it is one of the six steps of 四议两公开" : ""}`
+          )
+        )
+      }
+      continue
+    }
+    const k = recordIdx[i]!
+
+    if (maxDate !== undefined && r.date < maxDate) {
+      out.push(
+        finding(
+          "STEP_OUT_OF_ORDER",
+          ["steps", k, "date"],
+          `步骤 "${s.id}"（${r.date}）早于应在其前的步骤 "${maxStep}"（${maxDate}）`,
+          `step "${s.id}" (${r.date}) was performed before step "${maxStep}" (${maxDate}), which must precede it`
+        )
+      )
+    } else {
+      maxDate = r.date
+      maxStep = s.id
+    }
+    if (r.date < ex.date) {
+      out.push(
+        finding(
+          "STEP_BEFORE_EXERCISE",
+          ["steps", k, "date"],
+          `步骤 "${s.id}" 的日期 ${r.date} 早于事项开始日 ${ex.date}`,
+          `step "${s.id}" is dated ${r.date}, before the exercise started (${ex.date})`
+        )
+      )
+    }
+
+    if (s.evidence.length > 0) {
+      let missing: Array<PowerList.Evidence> | undefined
+      for (const e of s.evidence) if (!r.evidence.includes(e)) (missing ??= []).push(e)
+      if (missing !== undefined) {
+        out.push(
+          finding(
+            "EVIDENCE_MISSING",
+            ["steps", k, "evidence"],
+            `步骤 "${s.id}" 缺少留痕材料：${missing.join("、")}`,
+            `step "${s.id}" lacks the evidence: ${missing.join(", ")}`
+          )
+        )
+      }
+    }
+
+    // performer
+    const pb = r.performedBy
+    const performingBody = Array.isArray(pb) ? r.meeting?.body : (pb as { readonly body: PowerList.Body }).body
+    if ("body" in s.actor) {
+      const expected = s.actor.body
+      if (performingBody !== undefined && performingBody !== expected && !(isAssembly(performingBody) && isAssembly(expected))) {
+        if (item.article24 !== undefined && s.act === "resolve") {
+          out.push(
+            finding(
+              "WRONG_DECIDING_BODY",
+              ["steps", k, "performedBy"],
+              `${item.code} 属于村民委员会组织法第二十四条事项，只能由村民会议或村民代表会议决定，本次由${bodyZh[performingBody]}决定`,
+              `${item.code} is a §24 matter that only the villagers' (representative) assembly may decide; it was decided by ${performingBody}`
+            )
+          )
+        } else {
+          out.push(
+            finding(
+              "PERFORMER_MISMATCH",
+              ["steps", k, "performedBy"],
+              `步骤 "${s.id}" 应由${bodyZh[expected]}履行，实际由${bodyZh[performingBody]}履行`,
+              `step "${s.id}" belongs to ${expected} but was performed by ${performingBody}`
+            )
+          )
+        }
+      }
+    } else if (!Array.isArray(pb)) {
+      out.push(
+        finding(
+          "PERFORMER_MISMATCH",
+          ["steps", k, "performedBy"],
+          `步骤 "${s.id}" 应由岗位 ${s.actor.post} 履行，实际由${bodyZh[performingBody!]}履行`,
+          `step "${s.id}" belongs to the post ${s.actor.post} but was performed by ${performingBody}`
+        )
+      )
+    } else {
+      const post = s.actor.post
+      let known = false
+      let holds = false
+      for (const c of pb as ReadonlyArray<Ids.CadreId>) {
+        const posts = postsOf(who, c)
+        if (posts === undefined) continue
+        known = true
+        if (posts.includes(post as Post.Post)) holds = true
+      }
+      if (known && !holds) {
+        out.push(
+          finding(
+            "PERFORMER_MISMATCH",
+            ["steps", k, "performedBy"],
+            `步骤 "${s.id}" 应由岗位 ${post} 履行，但履行人不担任该职务`,
+            `step "${s.id}" belongs to the post ${post}, which none of its performers holds`
+          )
+        )
+      }
+    }
+
+    if (!townReviewed && i < p.firstDecision && (s.act === "verify" || s.act === "approve" || s.act === "review")) {
+      if (isTownBody(performingBody ?? ("body" in s.actor ? s.actor.body : undefined))) townReviewed = true
+    }
+
+    // meeting
+    const meetingBody = p.meetingAct[i]
+      ? r.meeting?.body ?? performingBody ?? ("body" in s.actor ? s.actor.body : undefined)
+      : undefined
+    const ruleKey = meetingBody === undefined ? undefined : meetingRuleKey[meetingBody]
+    if (ruleKey !== undefined) {
+      if (r.meeting === undefined) {
+        out.push(
+          finding(
+            "MEETING_RECORD_MISSING",
+            ["steps", k, "meeting"],
+            `步骤 "${s.id}" 是${bodyZh[meetingBody!]}，但没有登记到会和表决人数，无法核对法定人数`,
+            `step "${s.id}" is a meeting of ${meetingBody} but records no attendance or votes; quorum and majority cannot be checked`
+          )
+        )
+      } else if (rules !== undefined) {
+        checkMeeting(r.meeting, Rulebook.value(rules, ruleKey) as Rulebook.MeetingRule, meetingBody!, s, k, out)
+      }
+    }
+
+    // persons
+    const proposes = proposing(s.act)
+    const approves = approving(s.act)
+    const scan = p.swaying[i]! && (anyRelated || dualCadres !== undefined)
+    if (!proposes && !approves && !scan) continue
+    const persons = answerable(who, r, s)
+    if (proposes) {
+      for (const c of persons) {
+        propC[nProp] = c
+        propK[nProp++] = k
+      }
+    }
+    if (approves) {
+      for (const c of persons) {
+        apprC[nAppr] = c
+        apprK[nAppr++] = k
+      }
+    }
+    const attendees = !scan || Array.isArray(pb) || persons === (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
+      ? NONE
+      : (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
+    let relatedHere: Array<Ids.CadreId> | undefined
+    for (let t = 0, m = scan ? persons.length + attendees.length : 0; t < m; t++) {
+      const c = t < persons.length ? persons[t]! : attendees[t - persons.length]!
+      if (anyRelated && relatedTo(who, c) && (relatedHere === undefined || !relatedHere.includes(c))) (relatedHere ??= []).push(c)
+      if (dualCadres !== undefined && dualCadres.includes(c) && !(dualSeen ??= []).includes(c)) {
+        dualSeen.push(c)
+        out.push(
+          finding(
+            "DUAL_TOP_POSTS",
+            ["steps", k, "performedBy"],
+            `${label(who, c)} 同时担任村党组织书记和村委会主任（一肩挑），本事项应加强监督`,
+            `${label(who, c)} is both party secretary and committee director (一肩挑); the exercise calls for closer supervision`
+          )
+        )
+      }
+    }
+    if (relatedHere !== undefined) {
+      out.push(
+        finding(
+          "RECUSAL_REQUIRED",
+          ["steps", k, "performedBy"],
+          `${relatedHere.map((c) => label(who, c)).join("、")} 与相对方${cp?.name ?? ""}存在亲属或利害关系，应当回避却参与了步骤 "${s.id}"`,
+          `${relatedHere.map((c) => label(who, c)).join(", ")} ${relatedHere.length > 1 ? "are" : "is"} related to the counterparty${cp !== undefined ? ` (${cp.name})` : ""} and should have recused, but took part in step "${s.id}"`
+        )
+      )
+    }
+  }
+
+  // --- self-approval -------------------------------------------------------------------------
+  for (let x = 0; x < nAppr; x++) {
+    const a = apprC[x]!
+    const ka = apprK[x]!
+    for (let y = 0; y < nProp; y++) {
+      if (a !== propC[y] || ka === propK[y]) continue
+      const dual = dualTop(who, a)
+      out.push(
+        finding(
+          "SELF_APPROVAL",
+          ["steps", ka, "performedBy"],
+          `${label(who, a)} 既提出（申请）又批准（决定）了本事项${dual ? "：作为书记提议、又作为主任审批（一肩挑）" : ""}，违反不相容职务分离`,
+          `${label(who, a)} both proposed (or applied for) and approved this matter${dual ? " — proposing as party secretary and approving as committee director (一肩挑)" : ""}; incompatible duties must be separated`
+        )
+      )
+      break
+    }
+  }
+
+  // --- disclosures ---------------------------------------------------------------------------
+  for (let k = 0; k < ex.disclosures.length; k++) {
+    const d = ex.disclosures[k]!
+    const duty = p.duties.get(d.dutyId)
+    if (duty === undefined) {
+      out.push(
+        finding(
+          "UNKNOWN_DISCLOSURE_DUTY",
+          ["disclosures", k, "dutyId"],
+          `事项 ${item.code} 没有公开事项 "${d.dutyId}"`,
+          `item ${item.code} has no disclosure duty "${d.dutyId}"`
+        )
+      )
+      continue
+    }
+    if (!duty.channels.includes(d.channel)) {
+      out.push(
+        finding(
+          "DISCLOSURE_WRONG_CHANNEL",
+          ["disclosures", k, "channel"],
+          `公开事项 "${d.dutyId}" 应在 ${duty.channels.join("、")} 公开，实际在 ${d.channel}`,
+          `disclosure "${d.dutyId}" belongs on ${duty.channels.join(", ")}, not ${d.channel}`
+        )
+      )
+    }
+  }
+  const asOf = options?.asOf
+  for (let j = 0; j < item.disclosures.length; j++) {
+    const duty = item.disclosures[j]!
+    if (p.duties.get(duty.id) !== duty) continue
+    const pos = p.index.get(duty.afterStep)
+    const stepRec = pos === undefined || recordIdx[pos]! < 0 ? undefined : recs[recordIdx[pos]!]
+    if (stepRec === undefined) continue
+    // The earliest posting of the duty (the first of equals); disclosures are few, so a scan
+    // beats building a map per exercise.
+    let gotK = -1
+    for (let k = 0; k < ex.disclosures.length; k++) {
+      const d = ex.disclosures[k]!
+      if (d.dutyId === duty.id && (gotK < 0 || d.postedOn < ex.disclosures[gotK]!.postedOn)) gotK = k
+    }
+    const got = gotK < 0 ? undefined : ex.disclosures[gotK]!
+    if (got !== undefined) {
+      const d = got
+      const k = gotK
+      if (d.postedOn < stepRec.date) {
+        out.push(
+          finding(
+            "DISCLOSURE_BEFORE_STEP",
+            ["disclosures", k, "postedOn"],
+            `公开事项 "${duty.id}" 于 ${d.postedOn} 公开，早于其所公开的步骤（${stepRec.date}）`,
+            `disclosure "${duty.id}" was posted on ${d.postedOn}, before the step it reports on (${stepRec.date})`
+          )
+        )
+      }
+      if (duty.minimumPostedDays !== undefined && d.removedOn !== undefined &&
+        epochDay(d.removedOn) - epochDay(d.postedOn) < duty.minimumPostedDays) {
+        out.push(
+          finding(
+            "DISCLOSURE_TOO_SHORT",
+            ["disclosures", k, "removedOn"],
+            `公开事项 "${duty.id}" 只公示了 ${LocalDate.daysBetween(d.postedOn, d.removedOn)} 天，不足 ${duty.minimumPostedDays} 天`,
+            `disclosure "${duty.id}" stayed up ${LocalDate.daysBetween(d.postedOn, d.removedOn)} days, less than the ${duty.minimumPostedDays} required`
+          )
+        )
+      }
+    }
+    const within = "duration" in duty.within
+      ? duty.within.duration
+      : rules !== undefined
+      ? Rulebook.value(rules, duty.within.parameter)
+      : undefined
+    if (within === undefined) {
+      if (got === undefined && ex.status === "completed") out.push(missingDisclosure(duty, j, stepRec.date, undefined))
+      continue
+    }
+    // Without a rule set in force (already reported) the limit is not carried over a rest day: the
+    // unmoved date is never later than the carried-over one.
+    const dueE = dueDate(
+      calendar,
+      stepRec.date,
+      within,
+      rules !== undefined && Rulebook.value(rules, "deadline.rollForwardFromRestDay")
+    )
+    if (Either.isLeft(dueE)) {
+      out.push(
+        finding(
+          "CALENDAR_OUT_OF_RANGE",
+          ["disclosures"],
+          `工作日历未覆盖 ${dueE.left.date}，无法计算公开事项 "${duty.id}" 的期限；请补充该年度的节假日安排`,
+          `the working-day calendar does not cover ${dueE.left.date}; the deadline of disclosure "${duty.id}" could not be computed (add that year's holiday schedule)`
+        )
+      )
+      if (got === undefined && ex.status === "completed") out.push(missingDisclosure(duty, j, stepRec.date, undefined))
+      continue
+    }
+    const due = dueE.right
+    if (got === undefined) {
+      if (ex.status === "completed" || (asOf !== undefined && asOf > due)) out.push(missingDisclosure(duty, j, stepRec.date, due))
+    } else if (got.postedOn > due) {
+      out.push(
+        finding(
+          "DISCLOSURE_LATE",
+          ["disclosures", gotK, "postedOn"],
+          `公开事项 "${duty.id}" 应于 ${due} 前公开，实际 ${got.postedOn} 才公开`,
+          `disclosure "${duty.id}" was due by ${due} but was posted on ${got.postedOn}`
+        )
+      )
+    }
+  }
+
+  // --- safeguards the amount calls for -------------------------------------------------------
+  const sg = ex.safeguards
+  // The amount as messages print it, formatted only when a finding quotes it.
+  const amt = (escalation && !townReviewed) || (publicTender && !sg.publicTender)
+    ? amount === undefined ? "" : yuan(amount)
+    : ""
+  if (escalation && !townReviewed) {
+    out.push(
+      finding(
+        "ESCALATION_REQUIRED",
+        ["safeguards", "townReview"],
+        `金额 ${amt} 元达到提级监督标准，须报镇级审核，但未经镇审核`,
+        `the amount (${amt} yuan) calls for town review (提级监督), which did not take place`
+      )
+    )
+  }
+  if (publicTender && !sg.publicTender) {
+    const kind = ex.procurement ?? item.procurement
+    out.push(
+      finding(
+        "TENDER_REQUIRED",
+        ["safeguards", "publicTender"],
+        `${kind !== undefined ? procurementZh[kind] : ""}金额 ${amt} 元达到必须公开招标的标准，但未公开招标`,
+        `the ${kind ?? "contract"} amount (${amt} yuan) must be publicly tendered, and no public tender took place`
+      )
+    )
+  }
+  if (competitiveSelection && !sg.competitiveSelection && !sg.publicTender) {
+    out.push(
+      finding(
+        "COMPETITIVE_SELECTION_REQUIRED",
+        ["safeguards", "competitiveSelection"],
+        `本事项须经比选（竞争性选择）确定承接方，但未比选`,
+        `the item requires a competitive selection (比选) of the contractor, which did not take place`
+      )
+    )
+  }
+
+  return result(out, requirements, escalation, publicTender)
+}
+
+const missingDisclosure = (
+  duty: PowerList.DisclosureDuty,
+  j: number,
+  stepDate: LocalDate.LocalDate,
+  due: LocalDate.LocalDate | undefined
+): Finding =>
+  finding(
+    "DISCLOSURE_MISSING",
+    ["disclosures"],
+    `未公开"${duty.what.zh}"（公开事项 "${duty.id}"，步骤 ${duty.afterStep} 于 ${stepDate} 完成${due !== undefined ? `，应于 ${due} 前公开` : ""}）`,
+    `"${duty.what.en ?? duty.what.zh}" (disclosure ${duty.id}, item.disclosures[${j}]) was never posted; step ${duty.afterStep} was done on ${stepDate}${due !== undefined ? ` and the deadline was ${due}` : ""}`
+  )
+
+const basisZh = { members: "应到成员", adultVillagers: "年满十八周岁村民", households: "户" } as const
+
+const checkMeeting = (
+  m: Exercise.Meeting,
+  rule: Rulebook.MeetingRule,
+  body: PowerList.Body,
+  s: PowerList.Step,
+  k: number,
+  out: Array<Finding>
+): void => {
+  const votes = m.votesFor + m.votesAgainst + (m.abstentions ?? 0)
+  // Lists of problems and of quorum bases tried exist only when there is something to report.
+  let problems: Array<string> | undefined
+  if (votes > m.present) (problems ??= []).push(`votes (${votes}) > present (${m.present})`)
+  if (m.membersEntitled !== undefined && m.present > m.membersEntitled) {
+    (problems ??= []).push(`present (${m.present}) > members entitled (${m.membersEntitled})`)
+  }
+  if (m.adultVillagers !== undefined && m.adultVillagers.present > m.adultVillagers.total) {
+    (problems ??= []).push(`adult villagers present (${m.adultVillagers.present}) > total (${m.adultVillagers.total})`)
+  }
+  if (m.households !== undefined && m.households.represented > m.households.total) {
+    (problems ??= []).push(`households represented (${m.households.represented}) > total (${m.households.total})`)
+  }
+  if (problems !== undefined) {
+    out.push(
+      finding(
+        "MEETING_COUNTS_INCONSISTENT",
+        ["steps", k, "meeting"],
+        `步骤 "${s.id}" 的会议人数自相矛盾：${problems.join("; ")}`,
+        `the counts of step "${s.id}" contradict each other: ${problems.join("; ")}`
+      )
+    )
+    return
+  }
+  let quorate = false
+  let tried: Array<string> | undefined
+  let triedZh: Array<string> | undefined
+  for (const q of rule.quorum) {
+    let got: number | undefined
+    let of: number | undefined
+    if (q.basis === "members") {
+      got = m.present
+      of = m.membersEntitled
+    } else if (q.basis === "adultVillagers") {
+      got = m.adultVillagers?.present
+      of = m.adultVillagers?.total
+    } else {
+      got = m.households?.represented
+      of = m.households?.total
+    }
+    if (got === undefined || of === undefined) {
+      (tried ??= []).push(`${q.basis} ${Threshold.format(q.threshold)}: not recorded`)
+      ;(triedZh ??= []).push(`${basisZh[q.basis]} ${Threshold.format(q.threshold)}：未登记`)
+      continue
+    }
+    if (Threshold.isMet(q.threshold, got, of)) {
+      quorate = true
+      break
+    }
+    const need = Threshold.minimumCount(q.threshold, of)
+    ;(tried ??= []).push(`${q.basis} ${got}/${of}, needs ${Threshold.format(q.threshold)} (at least ${need})`)
+    ;(triedZh ??= []).push(`${basisZh[q.basis]} ${got}/${of}，须 ${Threshold.format(q.threshold)}（至少 ${need}）`)
+  }
+  if (!quorate) {
+    out.push(
+      finding(
+        "QUORUM_NOT_MET",
+        ["steps", k, "meeting"],
+        `${bodyZh[body]}（步骤 "${s.id}"）未达到法定到会人数：${(triedZh ?? NONE).join("；")}`,
+        `the ${body} meeting of step "${s.id}" lacked its quorum: ${(tried ?? NONE).join("; ")}`
+      )
+    )
+  }
+  const base = rule.majority.of === "present" ? m.present : m.membersEntitled
+  if (base === undefined) {
+    out.push(
+      finding(
+        "MEETING_RECORD_MISSING",
+        ["steps", k, "meeting", "membersEntitled"],
+        `${bodyZh[body]}的表决须按应到成员计算，但未登记应到人数`,
+        `the ${body} majority is counted against all members, but membersEntitled is not recorded`
+      )
+    )
+    return
+  }
+  if (!Threshold.isMet(rule.majority.threshold, m.votesFor, base)) {
+    const need = Threshold.minimumCount(rule.majority.threshold, base)
+    out.push(
+      finding(
+        "MAJORITY_NOT_REACHED",
+        ["steps", k, "meeting", "votesFor"],
+        `${bodyZh[body]}（步骤 "${s.id}"）赞成 ${m.votesFor} 票，未达到${rule.majority.of === "present" ? "到会人数" : "应到成员"} ${base} 的 ${Threshold.format(rule.majority.threshold)}（至少 ${need} 票）`,
+        `the ${body} meeting of step "${s.id}" had ${m.votesFor} votes for; it needed ${Threshold.format(rule.majority.threshold)} of ${rule.majority.of === "present" ? "those present" : "all members"} (${base}), at least ${need}`
+      )
+    )
+  }
+}

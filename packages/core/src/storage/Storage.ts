@@ -1,0 +1,883 @@
+/**
+ * The typed storage API users call: Schema-typed document collections with declared indexes, typed
+ * event streams, and the repositories core ships (organisation tree, micro-power lists with every
+ * version kept, exercises and their check reports, rulebook overrides).
+ *
+ * It runs on any `StorageAdapter`: it encodes on write and decodes on read with `effect/Schema`, and
+ * every write appends to the audit log (`Audit`) in the same transaction, so a failed write leaves
+ * no trace, audit included.
+ *
+ * ```ts
+ * const villages = Storage.villages
+ * const program = villages.insert(village, { actor: "clerk-01" }).pipe(
+ *   Effect.provide(Storage.layer),
+ *   Effect.provide(MemoryStorage.layer())
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Chunk from "effect/Chunk"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import * as Audit from "./Audit.js"
+import * as Cadre from "../org/Cadre.js"
+import * as Diagnostic from "../base/Diagnostic.js"
+import * as Exercise from "../powerlist/Exercise.js"
+import * as Ids from "../base/Ids.js"
+import * as InvalidInput from "../base/InvalidInput.js"
+import * as fastDecode from "../base/internal/fastDecode.js"
+import { digest } from "./internal/digest.js"
+import * as LocalDate from "../base/LocalDate.js"
+import * as Organisation from "../org/Organisation.js"
+import * as PowerList from "../powerlist/PowerList.js"
+import * as Rulebook from "../rulebook/Rulebook.js"
+import * as StorageAdapter from "./StorageAdapter.js"
+
+type Json = StorageAdapter.Json
+type IndexValue = StorageAdapter.IndexValue
+
+// ---------------------------------------------------------------------------------------------
+// Service
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The storage service: the adapter it runs on and its transaction.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StorageService {
+  readonly adapter: StorageAdapter.StorageAdapterService
+}
+
+/**
+ * The typed storage service. Repositories need it in context.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Storage extends Context.Tag("@qinglian/core/Storage")<Storage, StorageService>() {}
+
+/**
+ * Builds the service on the adapter in context.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<StorageService, never, StorageAdapter.StorageAdapter> = Effect.map(
+  StorageAdapter.StorageAdapter,
+  (adapter) => ({ adapter })
+)
+
+/**
+ * {@link Storage} on the `StorageAdapter` in context (e.g. `MemoryStorage.layer()`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Storage, never, StorageAdapter.StorageAdapter> = Layer.effect(Storage, make)
+
+/**
+ * Runs `self` in one adapter transaction: every write inside (and its audit entries) is kept, or
+ * none is.
+ *
+ * @since 0.1.0
+ * @category transactions
+ */
+export const transaction = <A, E, R>(
+  self: Effect.Effect<A, E, R>
+): Effect.Effect<A, E | StorageAdapter.StorageError, R | Storage> =>
+  Effect.flatMap(Storage, ({ adapter }) => adapter.transaction(self))
+
+const withAdapter = <A, E, R>(
+  f: (adapter: StorageAdapter.StorageAdapterService) => Effect.Effect<A, E, R>
+): Effect.Effect<A, E, R | Storage> => Effect.flatMap(Storage, ({ adapter }) => f(adapter))
+
+// ---------------------------------------------------------------------------------------------
+// Errors and shared models
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A stored document or event no longer decodes with its schema (the schema changed incompatibly, or
+ * the data was edited outside the library).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CorruptRecord extends Schema.TaggedError<CorruptRecord>()("StorageCorruptRecord", {
+  /** `collection/id` or `stream@version`. */
+  key: Schema.String,
+  issues: Schema.Array(InvalidInput.Issue)
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return `stored ${this.key} does not decode: ` + this.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
+  }
+}
+
+/**
+ * No document with this id.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DocumentNotFound extends Schema.TaggedError<DocumentNotFound>()("StorageDocumentNotFound", {
+  collection: Schema.String,
+  id: Schema.String
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return `no document ${this.collection}/${this.id}`
+  }
+}
+
+/**
+ * Who writes: every write names its actor, recorded in the audit log.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WriteOptions {
+  readonly actor: Audit.Actor
+}
+
+/**
+ * A decoded document with its id and version (pass the version back as `expectedVersion` to update
+ * it).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Stored<A> {
+  readonly id: string
+  readonly version: number
+  readonly value: A
+}
+
+/**
+ * A range on one index (combined with AND); see `StorageAdapter.IndexQuery`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Range {
+  readonly gte?: IndexValue
+  readonly gt?: IndexValue
+  readonly lte?: IndexValue
+  readonly lt?: IndexValue
+  readonly order?: "asc" | "desc"
+}
+
+/**
+ * One page of a query: pass `cursor` back (with the same range) for the next page; `undefined`
+ * when there is none.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Page<A> {
+  readonly items: ReadonlyArray<Stored<A>>
+  readonly cursor: string | undefined
+}
+
+/**
+ * Errors a write can fail with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type WriteError = StorageAdapter.ConcurrencyConflict | StorageAdapter.StorageError | InvalidInput.InvalidInput
+
+/**
+ * Errors a read can fail with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ReadError = StorageAdapter.StorageError | CorruptRecord
+
+/**
+ * `Audit.verify` on the adapter under {@link Storage}: walks the audit chain and names the first
+ * entry that was altered or removed.
+ *
+ * @since 0.1.0
+ * @category audit
+ */
+export const verifyAudit = (
+  options?: Audit.VerifyOptions
+): Effect.Effect<Audit.Verified, Audit.ChainBroken | StorageAdapter.StorageError, Storage> =>
+  withAdapter((adapter) => Effect.provideService(Audit.verify(options), StorageAdapter.StorageAdapter, adapter))
+
+// ---------------------------------------------------------------------------------------------
+// Index keys
+// ---------------------------------------------------------------------------------------------
+
+const SEPARATOR = "\u001f"
+
+/**
+ * A composite index value from several parts (e.g. village and ISO week), ordered part by part.
+ * Parts must not contain U+001F; numbers are written as given, so pad them if they must sort
+ * numerically inside a composite key.
+ *
+ * @since 0.1.0
+ * @category indexes
+ */
+export const indexKey = (...parts: ReadonlyArray<string | number>): string => parts.join(SEPARATOR)
+
+/**
+ * The range of composite keys made of the given parts, or starting with them (all weeks of one
+ * village, all versions of one list …). `prefixRange("青莲村")` does not match `"青莲村二组"`.
+ *
+ * @since 0.1.0
+ * @category indexes
+ */
+export const prefixRange = (...parts: ReadonlyArray<string | number>): { readonly gte: string; readonly lt: string } => {
+  const prefix = indexKey(...parts)
+  // U+0020 is the first character after the separator U+001F.
+  return { gte: prefix, lt: prefix + "\u0020" }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Collections
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How to store one kind of document.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CollectionOptions<A, I, Ix extends string> {
+  /** The collection name in the store. Must not start with `$` (reserved). */
+  readonly name: string
+  readonly schema: Schema.Schema<A, I, never>
+  /** The document id. */
+  readonly id: (value: A) => string
+  /** Declared secondary indexes: a value per document, or `undefined` to leave it out of that index. */
+  readonly indexes?: { readonly [K in Ix]: (value: A) => IndexValue | undefined }
+}
+
+/**
+ * A repository of Schema-typed documents with declared indexes. Every method needs {@link Storage}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Repository<A, Ix extends string> {
+  readonly name: string
+  readonly schema: Schema.Schema<A, any, never>
+  /** The id a value would be stored under. */
+  readonly idOf: (value: A) => string
+  /** The document, decoded, or `None`. */
+  readonly get: (id: string) => Effect.Effect<Option.Option<Stored<A>>, ReadError, Storage>
+  /** The document, or {@link DocumentNotFound}. */
+  readonly getOrFail: (id: string) => Effect.Effect<Stored<A>, ReadError | DocumentNotFound, Storage>
+  /** Stores a new document; a {@link StorageAdapter.ConcurrencyConflict} if the id is taken. */
+  readonly insert: (value: A, options: WriteOptions) => Effect.Effect<Stored<A>, WriteError, Storage>
+  /**
+   * Stores `value` if the document's version is `expectedVersion` (0: it must not exist yet).
+   */
+  readonly put: (
+    value: A,
+    options: WriteOptions & { readonly expectedVersion: number }
+  ) => Effect.Effect<Stored<A>, WriteError, Storage>
+  /** Stores many documents in one transaction through the adapter's bulk path, all or none. */
+  readonly putMany: (
+    writes: ReadonlyArray<{ readonly value: A; readonly expectedVersion: number }>,
+    options: WriteOptions
+  ) => Effect.Effect<void, WriteError, Storage>
+  /** Stores many new documents (all must be new), all or none. */
+  readonly insertMany: (values: ReadonlyArray<A>, options: WriteOptions) => Effect.Effect<void, WriteError, Storage>
+  /** Reads, changes and writes back one document in one transaction. */
+  readonly modify: (
+    id: string,
+    f: (value: A) => A,
+    options: WriteOptions
+  ) => Effect.Effect<Stored<A>, WriteError | ReadError | DocumentNotFound, Storage>
+  /** One page of documents in index order. */
+  readonly query: (
+    index: Ix,
+    options: Range & { readonly limit: number; readonly cursor?: string }
+  ) => Effect.Effect<Page<A>, ReadError, Storage>
+  /** Every document in the range, in index order (read page by page). */
+  readonly all: (
+    index: Ix,
+    range?: Range & { readonly pageSize?: number }
+  ) => Effect.Effect<ReadonlyArray<Stored<A>>, ReadError, Storage>
+  /** The documents in the range as a stream, fetched page by page. */
+  readonly stream: (index: Ix, range?: Range & { readonly pageSize?: number }) => Stream.Stream<Stored<A>, ReadError, Storage>
+}
+
+const toIssues = (error: ParseResult.ParseError): ReadonlyArray<InvalidInput.Issue> =>
+  InvalidInput.fromParseError("", error).issues
+
+const checkName = (name: string): void => {
+  if (name.length === 0 || name.startsWith("$")) {
+    throw new Error(`storage name ${JSON.stringify(name)} is empty or reserved (starts with "$")`)
+  }
+}
+
+/**
+ * Declares a collection: `Storage.collection({ name, schema, id, indexes })`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const collection = <A, I, Ix extends string = never>(
+  options: CollectionOptions<A, I, Ix>
+): Repository<A, Ix> => {
+  checkName(options.name)
+  const name = options.name
+  const encode = fastDecode.encoder(options.schema)
+  // Documents read back decode through the fast path; a corrupt one gets effect's errors.
+  const decode = fastDecode.decoder(options.schema)
+  const indexEntries = Object.entries(options.indexes ?? {}) as Array<[string, (a: A) => IndexValue | undefined]>
+
+  const toWrite = (value: A, expectedVersion: number): Either.Either<StorageAdapter.DocumentWrite, InvalidInput.InvalidInput> => {
+    const id = options.id(value)
+    return Either.map(
+      Either.mapLeft(encode(value), (e) => InvalidInput.fromParseError(`${name}/${id}`, e)),
+      (data) => {
+        const indexes: Record<string, IndexValue> = {}
+        for (const [index, f] of indexEntries) {
+          const v = f(value)
+          if (v !== undefined) indexes[index] = v
+        }
+        return { collection: name, id, expectedVersion, data: data as unknown as Json, indexes }
+      }
+    )
+  }
+
+  const fromRecord = (record: StorageAdapter.DocumentRecord): Effect.Effect<Stored<A>, CorruptRecord> => {
+    const decoded = decode(record.data)
+    return Either.isRight(decoded)
+      ? Effect.succeed({ id: record.id, version: record.version, value: decoded.right })
+      : Effect.fail(new CorruptRecord({ key: `${name}/${record.id}`, issues: toIssues(decoded.left) }))
+  }
+
+  const changeOf = (write: StorageAdapter.DocumentWrite): Audit.Change => ({
+    kind: "document",
+    collection: name,
+    id: write.id,
+    action: write.expectedVersion === 0 ? "create" : "update",
+    fromVersion: write.expectedVersion,
+    toVersion: write.expectedVersion + 1,
+    digest: digest(write.data)
+  })
+
+  const put = (value: A, opts: WriteOptions & { readonly expectedVersion: number }) =>
+    withAdapter((adapter) =>
+      Effect.flatMap(toWrite(value, opts.expectedVersion), (write) =>
+        adapter.transaction(
+          Effect.gen(function*() {
+            const record = yield* adapter.putDocument(write)
+            yield* Audit.record(opts.actor, [changeOf(write)])
+            return { id: record.id, version: record.version, value } satisfies Stored<A>
+          })
+        ).pipe(Effect.provideService(StorageAdapter.StorageAdapter, adapter)))
+    )
+
+  const putMany = (
+    writes: ReadonlyArray<{ readonly value: A; readonly expectedVersion: number }>,
+    opts: WriteOptions
+  ) =>
+    withAdapter((adapter) =>
+      Effect.gen(function*() {
+        const docs: Array<StorageAdapter.DocumentWrite> = new Array(writes.length)
+        for (let i = 0; i < writes.length; i++) {
+          const write = toWrite(writes[i]!.value, writes[i]!.expectedVersion)
+          if (Either.isLeft(write)) return yield* write.left
+          docs[i] = write.right
+        }
+        if (docs.length === 0) return
+        yield* adapter.transaction(
+          Effect.gen(function*() {
+            yield* adapter.putDocuments(docs)
+            yield* Audit.record(opts.actor, docs.map(changeOf))
+          })
+        ).pipe(Effect.provideService(StorageAdapter.StorageAdapter, adapter))
+      })
+    )
+
+  const get = (id: string) =>
+    withAdapter((adapter) =>
+      Effect.flatMap(adapter.getDocument(name, id), (record) =>
+        Option.isNone(record)
+          ? Effect.succeed(Option.none<Stored<A>>())
+          : Effect.map(fromRecord(record.value), Option.some))
+    )
+
+  const getOrFail = (id: string) =>
+    Effect.flatMap(get(id), (found) =>
+      Option.isSome(found) ? Effect.succeed(found.value) : Effect.fail(new DocumentNotFound({ collection: name, id })))
+
+  const query = (index: Ix, q: Range & { readonly limit: number; readonly cursor?: string }) =>
+    withAdapter((adapter) =>
+      Effect.flatMap(adapter.queryIndex({ ...q, collection: name, index }), (page) =>
+        Effect.map(Effect.forEach(page.items, fromRecord), (items): Page<A> => ({ items, cursor: page.cursor })))
+    )
+
+  const stream = (index: Ix, range: Range & { readonly pageSize?: number } = {}) => {
+    const { pageSize = 500, ...rest } = range
+    return Stream.paginateChunkEffect(undefined as string | undefined, (cursor) =>
+      Effect.map(
+        query(index, cursor === undefined ? { ...rest, limit: pageSize } : { ...rest, limit: pageSize, cursor }),
+        (page) => [Chunk.fromIterable(page.items), Option.fromNullable(page.cursor)] as const
+      ))
+  }
+
+  return {
+    name,
+    schema: options.schema,
+    idOf: options.id,
+    get,
+    getOrFail,
+    insert: (value, opts) => put(value, { ...opts, expectedVersion: 0 }),
+    put,
+    putMany,
+    insertMany: (values, opts) => putMany(values.map((value) => ({ value, expectedVersion: 0 })), opts),
+    modify: (id, f, opts) =>
+      transaction(
+        Effect.flatMap(getOrFail(id), (current) => put(f(current.value), { ...opts, expectedVersion: current.version }))
+      ),
+    query,
+    all: (index, range) => Effect.map(Stream.runCollect(stream(index, range)), Chunk.toReadonlyArray),
+    stream
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event streams
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A decoded event.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoredEvent<A> {
+  readonly stream: string
+  readonly version: number
+  readonly type: string
+  readonly recordedAt: number
+  readonly value: A
+}
+
+/**
+ * How to store one family of event streams (one stream per key, e.g. per exercise).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EventStreamOptions<A, I> {
+  /** The streams are named `${name}/${key}`. Must not start with `$`. */
+  readonly name: string
+  readonly schema: Schema.Schema<A, I, never>
+  /** The event type recorded with each event. Default: the value's `_tag`, else `name`. */
+  readonly type?: (value: A) => string
+}
+
+/**
+ * A family of typed, append-only event streams. Every method needs {@link Storage}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EventStream<A> {
+  readonly name: string
+  /** The adapter stream name for a key. */
+  readonly streamName: (key: string) => string
+  /** Appends if the stream is at `expectedVersion`; returns the new last version. */
+  readonly append: (
+    key: string,
+    expectedVersion: number,
+    events: ReadonlyArray<A>,
+    options: WriteOptions
+  ) => Effect.Effect<number, WriteError, Storage>
+  /** Events from `fromVersion` (default 1), decoded. */
+  readonly read: (
+    key: string,
+    fromVersion?: number,
+    limit?: number
+  ) => Effect.Effect<ReadonlyArray<StoredEvent<A>>, ReadError, Storage>
+  /** The stream's last version (0 when empty). */
+  readonly lastVersion: (key: string) => Effect.Effect<number, StorageAdapter.StorageError, Storage>
+}
+
+/**
+ * Declares a family of event streams.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const eventStream = <A, I>(options: EventStreamOptions<A, I>): EventStream<A> => {
+  checkName(options.name)
+  const name = options.name
+  const encode = fastDecode.encoder(options.schema)
+  // Documents read back decode through the fast path; a corrupt one gets effect's errors.
+  const decode = fastDecode.decoder(options.schema)
+  const typeOf = options.type ??
+    ((value: A) =>
+      typeof value === "object" && value !== null && typeof (value as { _tag?: unknown })._tag === "string"
+        ? (value as unknown as { _tag: string })._tag
+        : name)
+  const streamName = (key: string) => `${name}/${key}`
+
+  return {
+    name,
+    streamName,
+    append: (key, expectedVersion, events, opts) =>
+      withAdapter((adapter) =>
+        Effect.gen(function*() {
+          const stream = streamName(key)
+          const at = yield* Clock.currentTimeMillis
+          const encoded: Array<StorageAdapter.NewEvent> = []
+          for (const [i, event] of events.entries()) {
+            const data = yield* Either.mapLeft(
+              encode(event),
+              (e) => InvalidInput.fromParseError(`${stream}@${expectedVersion + i + 1}`, e)
+            )
+            encoded.push({ type: typeOf(event), data: data as unknown as Json, recordedAt: at })
+          }
+          return yield* adapter.transaction(
+            Effect.gen(function*() {
+              const version = yield* adapter.appendEvents(stream, expectedVersion, encoded)
+              if (encoded.length > 0) {
+                yield* Audit.record(opts.actor, [{
+                  kind: "stream",
+                  stream,
+                  action: "append",
+                  fromVersion: expectedVersion,
+                  toVersion: version,
+                  digest: digest(encoded.map((e) => ({ type: e.type, data: e.data })))
+                }])
+              }
+              return version
+            })
+          ).pipe(Effect.provideService(StorageAdapter.StorageAdapter, adapter))
+        })
+      ),
+    read: (key, fromVersion, limit) =>
+      withAdapter((adapter) =>
+        Effect.flatMap(adapter.readEvents(streamName(key), fromVersion, limit), (events) =>
+          Effect.forEach(events, (event) => {
+            const decoded = decode(event.data)
+            return Either.isRight(decoded)
+              ? Effect.succeed<StoredEvent<A>>({
+                stream: event.stream,
+                version: event.version,
+                type: event.type,
+                recordedAt: event.recordedAt,
+                value: decoded.right
+              })
+              : Effect.fail(new CorruptRecord({ key: `${event.stream}@${event.version}`, issues: toIssues(decoded.left) }))
+          }))
+      ),
+    lastVersion: (key) => withAdapter((adapter) => adapter.lastVersion(streamName(key)))
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Core repositories
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Counties (县).
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const counties: Repository<Organisation.County, "byName"> = collection({
+  name: "counties",
+  schema: Organisation.County,
+  id: (c) => c.id,
+  indexes: { byName: (c) => c.name }
+})
+
+/**
+ * Towns (乡镇/街道), indexed by county.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const towns: Repository<Organisation.Town, "byCounty"> = collection({
+  name: "towns",
+  schema: Organisation.Town,
+  id: (t) => t.id,
+  indexes: { byCounty: (t) => indexKey(t.countyId, t.id) }
+})
+
+/**
+ * Villages and communities (村/社区), indexed by town.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const villages: Repository<Organisation.Village, "byTown"> = collection({
+  name: "villages",
+  schema: Organisation.Village,
+  id: (v) => v.id,
+  indexes: { byTown: (v) => indexKey(v.townId, v.id) }
+})
+
+/**
+ * Stores a county's organisation lists (all new) in one transaction.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const saveOrganisation = (
+  input: Organisation.OrganisationInput,
+  options: WriteOptions
+): Effect.Effect<void, WriteError, Storage> =>
+  transaction(Effect.all([
+    counties.insertMany(input.counties, options),
+    towns.insertMany(input.towns, options),
+    villages.insertMany(input.villages, options)
+  ], { discard: true }))
+
+/**
+ * Reads every stored county, town and village and builds the organisation tree (with its
+ * diagnostics, e.g. a village whose town is missing).
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const loadOrganisation: Effect.Effect<Organisation.Built, ReadError, Storage> = Effect.map(
+  Effect.all([counties.all("byName"), towns.all("byCounty"), villages.all("byTown")]),
+  ([c, t, v]) =>
+    Organisation.make({
+      counties: c.map((s) => s.value),
+      towns: t.map((s) => s.value),
+      villages: v.map((s) => s.value)
+    })
+)
+
+/**
+ * Cadres (干部), indexed by name.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const cadres: Repository<Cadre.Cadre, "byName"> = collection({
+  name: "cadres",
+  schema: Cadre.Cadre,
+  id: (c) => c.id,
+  indexes: { byName: (c) => indexKey(c.name, c.id) }
+})
+
+/**
+ * What a power-list repository needs of a list: an id, a version label, a jurisdiction code and the
+ * day it takes effect.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface VersionedList {
+  readonly id: string
+  readonly version: string
+  readonly jurisdiction: { readonly code: string }
+  readonly effectiveFrom: string
+}
+
+/**
+ * A repository of micro-power lists (小微权力清单) where every version is kept: versions are
+ * insert-only documents, and the one in force on a date is found by an index query.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PowerListRepository<A extends VersionedList> {
+  readonly collection: Repository<A, "byJurisdiction" | "byList">
+  /** Stores a new version; a version already stored is a `ConcurrencyConflict` (versions never change). */
+  readonly save: (list: A, options: WriteOptions) => Effect.Effect<Stored<A>, WriteError, Storage>
+  /** One stored version. */
+  readonly version: (id: string, version: string) => Effect.Effect<Option.Option<Stored<A>>, ReadError, Storage>
+  /** Every stored version of a list, by effective date, then by version label (numbers compared as numbers). */
+  readonly versions: (id: string) => Effect.Effect<ReadonlyArray<Stored<A>>, ReadError, Storage>
+  /**
+   * The list in force in a jurisdiction on a date: the version with the latest `effectiveFrom` on or
+   * before `date`; when two take effect the same day, the higher version label, its numbers compared
+   * as numbers ("2025.10" over "2025.9").
+   */
+  readonly inForce: (jurisdiction: string, date: LocalDate.LocalDate) => Effect.Effect<Option.Option<Stored<A>>, ReadError, Storage>
+}
+
+/**
+ * Builds a {@link PowerListRepository} for any list schema with the {@link VersionedList} fields.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const powerListRepository = <A extends VersionedList, I>(
+  schema: Schema.Schema<A, I, never>,
+  name = "powerLists"
+): PowerListRepository<A> => {
+  const docId = (id: string, version: string) => `${id}@${version}`
+  // Version labels order by their numbers ("2025.10" after "2025.9", "10" after "9"): each run of
+  // digits is left-padded so that code-point order in the index is numeric order.
+  const versionKey = (version: string) => version.replace(/\d+/g, (digits) => digits.padStart(16, "0"))
+  const docs = collection({
+    name,
+    schema,
+    id: (l: A) => docId(l.id, l.version),
+    indexes: {
+      byJurisdiction: (l: A) => indexKey(l.jurisdiction.code, l.effectiveFrom, versionKey(l.version), l.id),
+      byList: (l: A) => indexKey(l.id, l.effectiveFrom, versionKey(l.version))
+    }
+  })
+  return {
+    collection: docs,
+    save: (list, options) => docs.insert(list, options),
+    version: (id, version) => docs.get(docId(id, version)),
+    versions: (id) => docs.all("byList", prefixRange(id)),
+    inForce: (jurisdiction, date) =>
+      Effect.map(
+        docs.query("byJurisdiction", {
+          gte: prefixRange(jurisdiction).gte,
+          // Everything effective up to the end of `date`: keys "<code>␟<date>␟…" sort below "<code>␟<date>␠".
+          lt: indexKey(jurisdiction, date) + "\u0020",
+          order: "desc",
+          limit: 1
+        }),
+        (page) => Option.fromNullable(page.items[0])
+      )
+  }
+}
+
+/**
+ * The micro-power lists, every version kept.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const powerLists: PowerListRepository<PowerList.PowerList> = powerListRepository(PowerList.PowerList)
+
+/**
+ * Exercises of a power (权力行使记录), indexed by village and date, by item and date, and by date.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const exercises: Repository<Exercise.Exercise, "byVillageDate" | "byItemDate" | "byDate"> = collection({
+  name: "exercises",
+  schema: Exercise.Exercise,
+  id: (e) => e.id,
+  indexes: {
+    byVillageDate: (e) => indexKey(e.village, e.date, e.id),
+    byItemDate: (e) => indexKey(e.item, e.date, e.id),
+    byDate: (e) => e.date
+  }
+})
+
+/**
+ * The stored outcome of checking an exercise (`Exercise.check`): when, the risk and every finding.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CheckReport = Schema.Struct({
+  exercise: Ids.ExerciseId,
+  checkedOn: LocalDate.LocalDate,
+  risk: Exercise.Risk,
+  findings: Schema.Array(Diagnostic.Diagnostic),
+  escalationRequired: Schema.Boolean,
+  tenderRequired: Schema.Boolean,
+  requirements: Schema.Array(Schema.String)
+}).annotations({ identifier: "CheckReport", title: "检查报告 (check report)" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CheckReport = typeof CheckReport.Type
+
+/**
+ * The report to store for an exercise checked on a day (`Exercise.check`'s result).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const checkReportOf = (
+  exercise: Exercise.Exercise,
+  result: Exercise.Result,
+  checkedOn: LocalDate.LocalDate
+): CheckReport => ({
+  exercise: exercise.id,
+  checkedOn,
+  risk: result.risk,
+  findings: result.findings,
+  escalationRequired: result.escalationRequired,
+  tenderRequired: result.tenderRequired,
+  requirements: result.requirements
+})
+
+/**
+ * The check reports of each exercise, one stream per exercise id (every re-check appended).
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const checkReports: EventStream<CheckReport> = eventStream({
+  name: "checkReports",
+  schema: CheckReport,
+  type: () => "CheckReport"
+})
+
+/**
+ * A county's (or town's) rulebook edition overriding the defaults from its date on.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RulebookOverride = Schema.Struct({
+  jurisdiction: Schema.String.pipe(Schema.minLength(1)),
+  edition: Rulebook.Edition
+}).annotations({ identifier: "RulebookOverride" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RulebookOverride = typeof RulebookOverride.Type
+
+/**
+ * Rulebook overrides, one document per jurisdiction and effective date, indexed by jurisdiction.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const rulebookOverrides: Repository<RulebookOverride, "byJurisdiction"> = collection({
+  name: "rulebookOverrides",
+  schema: RulebookOverride,
+  id: (o) => `${o.jurisdiction}@${o.edition.effectiveFrom}`,
+  indexes: { byJurisdiction: (o) => indexKey(o.jurisdiction, o.edition.effectiveFrom) }
+})
+
+/**
+ * The rulebook of a jurisdiction: `base` (default `Rulebook.defaults`) with its stored overrides.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const rulebookFor = (
+  jurisdiction: string,
+  base: Rulebook.Rulebook = Rulebook.defaults
+): Effect.Effect<Rulebook.Rulebook, ReadError, Storage> =>
+  Effect.map(
+    rulebookOverrides.all("byJurisdiction", prefixRange(jurisdiction)),
+    (stored) => Rulebook.withEditions(base, stored.map((s) => s.value.edition), `${base.name} + ${jurisdiction}`)
+  )

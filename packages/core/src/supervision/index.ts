@@ -1,0 +1,19 @@
+/**
+ * Discipline supervision (监督执纪): cases as a typed state machine, the four forms, sanctions, whistleblower sealing and the case store.
+ *
+ * ```ts
+ * import { FourForms } from "@qinglian/core/supervision"
+ * ```
+ *
+ * @packageDocumentation
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export * as FourForms from "./FourForms.js"
+/** @since 0.1.0 */
+export * as Sanction from "./Sanction.js"
+/** @since 0.1.0 */
+export * as SupervisionCase from "./SupervisionCase.js"
+/** @since 0.1.0 */
+export * as Whistleblower from "./Whistleblower.js"

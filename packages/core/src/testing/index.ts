@@ -1,0 +1,13 @@
+/**
+ * Test support: tamper hooks for proving audit detection. Not for production code.
+ *
+ * ```ts
+ * import { Tamper } from "@qinglian/core/testing"
+ * ```
+ *
+ * @packageDocumentation
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export * as Tamper from "./Tamper.js"
