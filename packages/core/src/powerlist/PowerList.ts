@@ -704,8 +704,11 @@ export const validate = (
 ): Either.Either<ValidationReport, InvalidInput.InvalidInput> =>
   Either.map(typeof input === "string" ? decodeJson(input) : decodeUnknown(input), (list) => check(list, rulebook))
 
-// The shipped template; decoded once so that it carries the same brands and defaults as a loaded list.
-import { referenceListEncoded } from "./internal/referenceList.js"
+// The shipped template, as data. It is decoded on first use, not at import, so that importing the
+// package costs nothing for it; decoding gives it the same brands and defaults as a loaded list.
+import referenceListJson from "./data/reference-list.json" with { type: "json" }
+
+let referenceList: PowerList | undefined
 
 /**
  * The illustrative reference list (示例清单): 8 categories (重大事项决策, 招投标管理, 财务管理,
@@ -714,7 +717,10 @@ import { referenceListEncoded } from "./internal/referenceList.js"
  * disclosure duties and rulebook-driven conditions. It is a template marked `illustrative`: a
  * county replaces it with the list it has adopted (see docs/reference-list.md).
  *
+ * Shipped as JSON (`powerlist/data/reference-list.json`) and decoded on the first call; later
+ * calls return the same value.
+ *
  * @since 0.1.0
  * @category constants
  */
-export const reference: PowerList = Schema.decodeSync(PowerList)(referenceListEncoded)
+export const reference = (): PowerList => (referenceList ??= Schema.decodeUnknownSync(PowerList)(referenceListJson))
