@@ -18,7 +18,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Metric from "effect/Metric"
 import * as MetricLabel from "effect/MetricLabel"
-import { Audit, Examples, Exercise, Rulebook, Storage, WorkCalendar } from "@qinglian/core"
+import { Audit, Examples, Exercise, PowerListStore, Rulebook, Storage, WorkCalendar } from "@qinglian/core"
 import * as MeteredStorage from "./custom-adapter/MeteredStorage.js"
 
 const actor = "jincun-clerk-01"
@@ -28,12 +28,12 @@ const program = Effect.gen(function*() {
   console.log(`adapter: ${adapter.name}, capabilities ${JSON.stringify(adapter.capabilities)}`)
 
   const exercises = [Examples.xishuHeatingClean, Examples.xishuHeatingFaulty]
-  yield* Storage.exercises.insertMany(exercises, { actor })
+  yield* PowerListStore.exercises.insertMany(exercises, { actor })
   for (const exercise of exercises) {
     const result = Exercise.check(Examples.xishuHeatingItem, exercise, Rulebook.defaults, WorkCalendar.china, {
       asOf: Examples.xishuHeatingFaultyAsOf
     })
-    yield* Storage.checkReports.append(exercise.id, 0, [{
+    yield* PowerListStore.checkReports.append(exercise.id, 0, [{
       exercise: exercise.id,
       checkedOn: Examples.xishuHeatingFaultyAsOf,
       risk: result.risk,
@@ -46,10 +46,10 @@ const program = Effect.gen(function*() {
   }
 
   // A second writer that read the stream before the first report was appended loses, cleanly.
-  const stale = yield* Effect.either(Storage.checkReports.append(Examples.xishuHeatingFaulty.id, 0, [], { actor }))
+  const stale = yield* Effect.either(PowerListStore.checkReports.append(Examples.xishuHeatingFaulty.id, 0, [], { actor }))
   if (Either.isLeft(stale)) console.log(`stale append refused: ${stale.left._tag}: ${stale.left.message}`)
 
-  const byDate = yield* Storage.exercises.all("byDate")
+  const byDate = yield* PowerListStore.exercises.all("byDate")
   console.log(`exercises by date: ${byDate.map((s) => `${s.id} v${s.version}`).join(", ")}`)
   const verified = yield* Audit.verify()
   console.log(`audit: ${verified.entries} entries, chain verified`)

@@ -21,10 +21,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import {
-  Audit, Citation, Diagnostic, Examples, Exercise, FourForms, Ids, InvalidInput, LocalDate, Measure, Money, Organisation,
-  PowerList, Rulebook, Storage, SupervisionCase, WorkCalendar
-} from "@qinglian/core"
+import { Audit, Citation, Diagnostic, Examples, Exercise, FourForms, Ids, InvalidInput, LocalDate, Measure, Money, Organisation, OrgStore, PowerList, PowerListStore, Rulebook, RulebookStore, Storage, SupervisionCase, WorkCalendar } from "@qinglian/core"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 
 // --- where the data lives ------------------------------------------------------------------------
@@ -85,11 +82,11 @@ const registerTown = Effect.gen(function*() {
     { id: Examples.xishuVillage.village.id, townId: town, name: "西属村", kind: "village" }
   ])
   yield* Storage.transaction(Effect.all([
-    Storage.counties.insert(c, { actor: clerk }),
-    Storage.towns.insert(t, { actor: clerk }),
-    Storage.villages.insert(v, { actor: clerk })
+    OrgStore.counties.insert(c, { actor: clerk }),
+    OrgStore.towns.insert(t, { actor: clerk }),
+    OrgStore.villages.insert(v, { actor: clerk })
   ]))
-  const villages = yield* Storage.villages.all("byTown", Storage.prefixRange(town))
+  const villages = yield* OrgStore.villages.all("byTown", Storage.prefixRange(town))
   say(`${c.name} (${county}) › ${t.name}: ${villages.map((s) => s.value.name).join(", ")}`)
   say(`database: ${dbFile}`)
 })
@@ -98,8 +95,8 @@ const loadRulebook = Effect.gen(function*() {
   heading("1 规则集", "Rulebook: defaults + county edition")
   const file = yield* InvalidInput.decodeJson(Rulebook.RulebookFile, "rulebook file")(countyRulebookJson)
   const overrides = file.editions.map((edition) => ({ jurisdiction: county, edition }))
-  yield* Storage.rulebookOverrides.insertMany(overrides, { actor: clerk })
-  const rulebook = yield* Storage.rulebookFor(county)
+  yield* RulebookStore.rulebookOverrides.insertMany(overrides, { actor: clerk })
+  const rulebook = yield* RulebookStore.rulebookFor(county)
   const rules = yield* Rulebook.at(rulebook, Examples.xishuHeatingFaulty.date)
   say(`${rulebook.editions.length} editions; in force on ${rules.date}:`)
   const show = (key: Rulebook.Key, text: string) => {
@@ -131,8 +128,8 @@ const loadPowerList = (rulebook: Rulebook.Rulebook) =>
     say(`${decoded.categories.length} categories / ${decoded.items.length} items: ${validation.ok ? "ok" : "INVALID"}`)
     validation.diagnostics.forEach(printFinding)
     if (!validation.ok) return yield* Effect.fail(new Error("the power list does not validate"))
-    yield* Storage.powerLists.save(decoded, { actor: clerk })
-    const inForce = yield* Storage.powerLists.inForce(county, Examples.xishuHeatingFaulty.date)
+    yield* PowerListStore.powerLists.save(decoded, { actor: clerk })
+    const inForce = yield* PowerListStore.powerLists.inForce(county, Examples.xishuHeatingFaulty.date)
     const list = Option.getOrThrow(inForce).value
     say(`stored and reloaded ${list.id}@${list.version}, in force from ${list.effectiveFrom}`)
     return list
@@ -145,7 +142,7 @@ const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) 
       { exercise: Examples.xishuHeatingClean, asOf: LocalDate.unsafeMake("2026-01-26") },
       { exercise: Examples.xishuHeatingFaulty, asOf: Examples.xishuHeatingFaultyAsOf }
     ]
-    yield* Storage.exercises.insertMany(checks.map((c) => c.exercise), { actor: clerk })
+    yield* PowerListStore.exercises.insertMany(checks.map((c) => c.exercise), { actor: clerk })
     const item = list.items.find((i) => i.code === Examples.xishuHeatingFaulty.item)
     say(`item ${item?.code} ${item?.name.zh} · ${item?.name.en}`)
     const results: Array<Exercise.Result> = []
@@ -153,7 +150,7 @@ const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) 
       const result = Exercise.checkInList(list, exercise, rulebook, WorkCalendar.china, { asOf })
       const { findings, risk, escalationRequired, tenderRequired, requirements } = result
       const report = { exercise: exercise.id, checkedOn: asOf, risk, findings, escalationRequired, tenderRequired, requirements }
-      yield* Storage.checkReports.append(exercise.id, 0, [report], { actor: clerk })
+      yield* PowerListStore.checkReports.append(exercise.id, 0, [report], { actor: clerk })
       say(`\n${exercise.title} (${exercise.id}), item ${exercise.item}, checked ${asOf}`)
       const amount = exercise.amount === undefined ? "-" : Money.formatYuan(exercise.amount)
       say(`  amount ${amount} yuan; requires ${requirements.join(", ")}`)
@@ -161,7 +158,7 @@ const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) 
       say(`  risk ${risk} · ${findings.length} finding${findings.length === 1 ? "" : "s"}`)
       results.push(result)
     }
-    const [stored] = yield* Storage.checkReports.read(Examples.xishuHeatingFaulty.id)
+    const [stored] = yield* PowerListStore.checkReports.read(Examples.xishuHeatingFaulty.id)
     say(`\nreloaded report: ${stored?.value.exercise} risk ${stored?.value.risk}, ${stored?.value.findings.length} findings`)
     return results[1]!
   })

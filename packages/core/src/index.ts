@@ -64,3 +64,9 @@ export * as Threshold from "./rulebook/Threshold.js"
 export * as Whistleblower from "./supervision/Whistleblower.js"
 /** @since 0.1.0 */
 export * as WorkCalendar from "./calendar/WorkCalendar.js"
+/** @since 0.1.0 */
+export * as OrgStore from "./org/OrgStore.js"
+/** @since 0.1.0 */
+export * as PowerListStore from "./powerlist/PowerListStore.js"
+/** @since 0.1.0 */
+export * as RulebookStore from "./rulebook/RulebookStore.js"

@@ -15,7 +15,7 @@ import * as InvalidInput from "../src/base/InvalidInput.js"
 import * as LocalDate from "../src/base/LocalDate.js"
 import * as PowerList from "../src/powerlist/PowerList.js"
 import * as Rulebook from "../src/rulebook/Rulebook.js"
-import * as Storage from "../src/storage/Storage.js"
+import * as PowerListStore from "../src/powerlist/PowerListStore.js"
 import * as SupervisionCase from "../src/supervision/SupervisionCase.js"
 import * as WorkCalendar from "../src/calendar/WorkCalendar.js"
 import * as Fixtures from "./SupervisionCase.fixtures.js"
@@ -231,7 +231,7 @@ describe("the generated code on supervision records", () => {
   // And the check reports stored for exercises: the 西属村 examples, clean and faulty.
   const reports = [Examples.xishuHeatingClean, Examples.xishuHeatingFaulty].flatMap((ex) =>
     [undefined, Examples.xishuHeatingFaultyAsOf].map((asOf) =>
-      Storage.checkReportOf(
+      PowerListStore.checkReportOf(
         ex,
         Exercise.check(Examples.xishuHeatingItem, ex, Rulebook.defaults, WorkCalendar.china, asOf === undefined ? {} : { asOf }),
         LocalDate.unsafeMake("2025-11-01")
@@ -239,7 +239,7 @@ describe("the generated code on supervision records", () => {
     )
   )
   const records = [
-    { name: "check reports", schema: Storage.CheckReport, values: reports },
+    { name: "check reports", schema: PowerListStore.CheckReport, values: reports },
     { name: "events", schema: SupervisionCase.Event, values: events },
     { name: "commands", schema: SupervisionCase.Command, values: commands },
     { name: "case summaries", schema: SupervisionCase.Summary, values: summaries }

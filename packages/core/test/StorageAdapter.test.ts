@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Storage, StorageAdapter } from "@qinglian/core"
+import { PowerListStore, Storage, StorageAdapter } from "@qinglian/core"
 import * as fc from "fast-check"
 
 const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0)
@@ -64,7 +64,7 @@ describe("Storage index keys", () => {
   })
 
   it("refuses reserved collection names", () => {
-    assert.throws(() => Storage.collection({ name: "$audit", schema: Storage.CheckReport, id: (r) => r.exercise }))
-    assert.throws(() => Storage.eventStream({ name: "", schema: Storage.CheckReport }))
+    assert.throws(() => Storage.collection({ name: "$audit", schema: PowerListStore.CheckReport, id: (r) => r.exercise }))
+    assert.throws(() => Storage.eventStream({ name: "", schema: PowerListStore.CheckReport }))
   })
 })

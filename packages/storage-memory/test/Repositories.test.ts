@@ -1,17 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import {
-  Audit,
-  Examples,
-  Exercise,
-  Ids,
-  InvalidInput,
-  LocalDate,
-  PowerList,
-  Rulebook,
-  Storage,
-  StorageAdapter,
-  WorkCalendar
-} from "@qinglian/core"
+import { Audit, Examples, Exercise, Ids, InvalidInput, LocalDate, OrgStore, PowerList, PowerListStore, Rulebook, RulebookStore, Storage, StorageAdapter, WorkCalendar } from "@qinglian/core"
 import { MemoryStorage } from "@qinglian/storage-memory"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -34,13 +22,13 @@ const listVersion = (version: string, effectiveFrom: string, code = "140525"): P
 describe("Storage repositories on the memory adapter", () => {
   it.effect("power lists keep every version; the one in force on a date is found by query", () =>
     Effect.gen(function*() {
-      yield* Storage.powerLists.save(listVersion("2024", "2024-01-01"), { actor })
-      yield* Storage.powerLists.save(listVersion("2025", "2025-07-01"), { actor })
-      yield* Storage.powerLists.save(listVersion("2026", "2026-03-01"), { actor })
-      yield* Storage.powerLists.save(listVersion("2025", "2025-01-01", "140581"), { actor })
+      yield* PowerListStore.powerLists.save(listVersion("2024", "2024-01-01"), { actor })
+      yield* PowerListStore.powerLists.save(listVersion("2025", "2025-07-01"), { actor })
+      yield* PowerListStore.powerLists.save(listVersion("2026", "2026-03-01"), { actor })
+      yield* PowerListStore.powerLists.save(listVersion("2025", "2025-01-01", "140581"), { actor })
 
       const inForce = (date: string, code = "140525") =>
-        Effect.map(Storage.powerLists.inForce(code, d(date)), Option.map((s) => s.value.version))
+        Effect.map(PowerListStore.powerLists.inForce(code, d(date)), Option.map((s) => s.value.version))
       assert.deepStrictEqual(yield* inForce("2023-12-31"), Option.none())
       assert.deepStrictEqual(yield* inForce("2024-01-01"), Option.some("2024"))
       assert.deepStrictEqual(yield* inForce("2025-06-30"), Option.some("2024"))
@@ -49,26 +37,26 @@ describe("Storage repositories on the memory adapter", () => {
       assert.deepStrictEqual(yield* inForce("2026-01-01", "140581"), Option.some("2025"))
       assert.deepStrictEqual(yield* inForce("2026-01-01", "1405"), Option.none(), "a code prefix is another jurisdiction")
 
-      const versions = yield* Storage.powerLists.versions("140525-micro-power")
+      const versions = yield* PowerListStore.powerLists.versions("140525-micro-power")
       assert.deepStrictEqual(versions.map((s) => [s.value.jurisdiction.code, s.value.version]), [
         ["140525", "2024"],
         ["140525", "2025"],
         ["140525", "2026"]
       ])
       // Two versions taking effect the same day: the higher version label wins, numbers compared as numbers.
-      yield* Storage.powerLists.save(listVersion("2027.10", "2027-01-01"), { actor })
-      yield* Storage.powerLists.save(listVersion("2027.9", "2027-01-01"), { actor })
+      yield* PowerListStore.powerLists.save(listVersion("2027.10", "2027-01-01"), { actor })
+      yield* PowerListStore.powerLists.save(listVersion("2027.9", "2027-01-01"), { actor })
       assert.deepStrictEqual(yield* inForce("2027-06-01"), Option.some("2027.10"))
       assert.deepStrictEqual(
-        (yield* Storage.powerLists.versions("140525-micro-power")).map((s) => s.value.version),
+        (yield* PowerListStore.powerLists.versions("140525-micro-power")).map((s) => s.value.version),
         ["2024", "2025", "2026", "2027.9", "2027.10"]
       )
       // A stored version never changes: saving it again is a conflict and writes nothing.
       const audit = yield* (yield* StorageAdapter.StorageAdapter).lastVersion(Audit.stream)
-      const again = yield* Effect.flip(Storage.powerLists.save({ ...listVersion("2025", "2025-07-01"), illustrative: false }, { actor }))
+      const again = yield* Effect.flip(PowerListStore.powerLists.save({ ...listVersion("2025", "2025-07-01"), illustrative: false }, { actor }))
       assert.strictEqual(again._tag, "ConcurrencyConflict")
       assert.strictEqual(yield* (yield* StorageAdapter.StorageAdapter).lastVersion(Audit.stream), audit)
-      const stored = Option.getOrThrow(yield* Storage.powerLists.version("140525-micro-power", "2025"))
+      const stored = Option.getOrThrow(yield* PowerListStore.powerLists.version("140525-micro-power", "2025"))
       assert.deepStrictEqual(stored.value.items, PowerList.reference.items)
     }).pipe(Effect.provide(fresh())))
 
@@ -76,20 +64,20 @@ describe("Storage repositories on the memory adapter", () => {
     Effect.gen(function*() {
       const clean = Examples.xishuHeatingClean
       const faulty = Examples.xishuHeatingFaulty
-      yield* Storage.exercises.insertMany([clean, faulty], { actor })
-      const village = yield* Storage.exercises.all("byVillageDate", Storage.prefixRange(clean.village))
+      yield* PowerListStore.exercises.insertMany([clean, faulty], { actor })
+      const village = yield* PowerListStore.exercises.all("byVillageDate", Storage.prefixRange(clean.village))
       assert.deepStrictEqual(
         village.map((s) => s.id).sort(),
         [clean.id, faulty.id].filter((_, i, all) => all.indexOf(_) === i).sort()
       )
-      const decoded = yield* Storage.exercises.getOrFail(faulty.id)
+      const decoded = yield* PowerListStore.exercises.getOrFail(faulty.id)
       assert.deepStrictEqual(decoded.value, faulty)
 
       const result = Exercise.checkInList(PowerList.reference, faulty, Rulebook.defaults, WorkCalendar.china)
-      const report = Storage.checkReportOf(faulty, result, d("2025-10-15"))
-      yield* Storage.checkReports.append(faulty.id, 0, [report], { actor })
-      yield* Storage.checkReports.append(faulty.id, 1, [{ ...report, checkedOn: d("2025-10-20") }], { actor })
-      const reports = yield* Storage.checkReports.read(faulty.id)
+      const report = PowerListStore.checkReportOf(faulty, result, d("2025-10-15"))
+      yield* PowerListStore.checkReports.append(faulty.id, 0, [report], { actor })
+      yield* PowerListStore.checkReports.append(faulty.id, 1, [{ ...report, checkedOn: d("2025-10-20") }], { actor })
+      const reports = yield* PowerListStore.checkReports.read(faulty.id)
       assert.deepStrictEqual(reports.map((r) => [r.version, r.value.checkedOn, r.value.risk]), [
         [1, "2025-10-15", result.risk],
         [2, "2025-10-20", result.risk]
@@ -102,11 +90,11 @@ describe("Storage repositories on the memory adapter", () => {
     Effect.gen(function*() {
       const edition = Rulebook.defaults.editions[0]!
       const local: Rulebook.Edition = { effectiveFrom: d("2026-01-01"), source: edition.source, parameters: {} }
-      yield* Storage.rulebookOverrides.insert({ jurisdiction: "140525", edition: local }, { actor })
-      yield* Storage.rulebookOverrides.insert({ jurisdiction: "140581", edition: local }, { actor })
-      const rulebook = yield* Storage.rulebookFor("140525")
+      yield* RulebookStore.rulebookOverrides.insert({ jurisdiction: "140525", edition: local }, { actor })
+      yield* RulebookStore.rulebookOverrides.insert({ jurisdiction: "140581", edition: local }, { actor })
+      const rulebook = yield* RulebookStore.rulebookFor("140525")
       assert.strictEqual(rulebook.editions.length, Rulebook.defaults.editions.length + 1)
-      const base = yield* Storage.rulebookFor("999999")
+      const base = yield* RulebookStore.rulebookFor("999999")
       assert.strictEqual(base.editions.length, Rulebook.defaults.editions.length)
     }).pipe(Effect.provide(fresh())))
 
@@ -114,38 +102,38 @@ describe("Storage repositories on the memory adapter", () => {
     Effect.gen(function*() {
       const county = Ids.CountyId.make("140525")
       const town = Ids.TownId.make("140525-jincun")
-      yield* Storage.counties.insert({ id: county, name: "泽州县" }, { actor })
-      yield* Storage.towns.insert({ id: town, countyId: county, name: "金村镇" }, { actor })
-      yield* Storage.villages.insertMany([
+      yield* OrgStore.counties.insert({ id: county, name: "泽州县" }, { actor })
+      yield* OrgStore.towns.insert({ id: town, countyId: county, name: "金村镇" }, { actor })
+      yield* OrgStore.villages.insertMany([
         { id: Ids.VillageId.make("xishu"), townId: town, name: "西属村", kind: "village" },
         { id: Ids.VillageId.make("dongshu"), townId: town, name: "东属村", kind: "village" },
         { id: Ids.VillageId.make("other"), townId: Ids.TownId.make("140525-jincun2"), name: "别村", kind: "village" }
       ], { actor })
-      const inTown = yield* Storage.villages.all("byTown", Storage.prefixRange(town))
-      const saved = yield* Effect.either(Storage.saveOrganisation({
+      const inTown = yield* OrgStore.villages.all("byTown", Storage.prefixRange(town))
+      const saved = yield* Effect.either(OrgStore.saveOrganisation({
         counties: [{ id: Ids.CountyId.make("140581"), name: "高平市" }],
         towns: [{ id: town, countyId: county, name: "重复" }],
         villages: []
       }, { actor }))
       assert.isTrue(Either.isLeft(saved), "a town already stored is a conflict")
-      assert.isTrue(Option.isNone(yield* Storage.counties.get("140581")), "and the whole save is undone")
+      assert.isTrue(Option.isNone(yield* OrgStore.counties.get("140581")), "and the whole save is undone")
       assert.deepStrictEqual(inTown.map((s) => s.value.name), ["东属村", "西属村"])
-      const towns = yield* Storage.towns.all("byCounty", Storage.prefixRange(county))
+      const towns = yield* OrgStore.towns.all("byCounty", Storage.prefixRange(county))
       assert.deepStrictEqual(towns.map((s) => s.id), [town])
-      const renamed = yield* Storage.villages.modify("xishu", (v) => ({ ...v, name: "西属社区", kind: "community" }), { actor })
+      const renamed = yield* OrgStore.villages.modify("xishu", (v) => ({ ...v, name: "西属社区", kind: "community" }), { actor })
       assert.strictEqual(renamed.version, 2)
-      assert.strictEqual((yield* Storage.villages.getOrFail("xishu")).value.kind, "community")
-      const built = yield* Storage.loadOrganisation
+      assert.strictEqual((yield* OrgStore.villages.getOrFail("xishu")).value.kind, "community")
+      const built = yield* OrgStore.loadOrganisation
       assert.deepStrictEqual(built.tree.villagesByTown.get(town)?.map((v) => v.name).sort(), ["东属村", "西属社区"])
       assert.isTrue(built.diagnostics.length > 0, "the village whose town is not stored is reported")
-      yield* Storage.cadres.insertMany([
+      yield* OrgStore.cadres.insertMany([
         { id: Ids.CadreId.make("c2"), name: "张三" },
         { id: Ids.CadreId.make("c1"), name: "张三" },
         { id: Ids.CadreId.make("c3"), name: "张三丰" }
       ], { actor })
-      const named = yield* Storage.cadres.all("byName", Storage.prefixRange("张三"))
+      const named = yield* OrgStore.cadres.all("byName", Storage.prefixRange("张三"))
       assert.deepStrictEqual(named.map((s) => s.id), ["c1", "c2"], "same name, ordered by id; 张三丰 is another name")
-      const missing = yield* Effect.flip(Storage.villages.modify("nowhere", (v) => v, { actor }))
+      const missing = yield* Effect.flip(OrgStore.villages.modify("nowhere", (v) => v, { actor }))
       assert.strictEqual(missing._tag, "StorageDocumentNotFound")
     }).pipe(Effect.provide(fresh())))
 
@@ -168,7 +156,7 @@ describe("Storage repositories on the memory adapter", () => {
     Effect.gen(function*() {
       const adapter = yield* StorageAdapter.StorageAdapter
       yield* adapter.putDocument({ collection: "villages", id: "bad", expectedVersion: 0, data: { id: "bad" }, indexes: {} })
-      const error = yield* Effect.flip(Storage.villages.get("bad"))
+      const error = yield* Effect.flip(OrgStore.villages.get("bad"))
       assert.strictEqual(error._tag, "StorageCorruptRecord")
       assert.strictEqual((error as Storage.CorruptRecord).key, "villages/bad")
       assert.isAbove((error as Storage.CorruptRecord).issues.length, 0)

@@ -17,3 +17,5 @@ export * as Kinship from "./Kinship.js"
 export * as Organisation from "./Organisation.js"
 /** @since 0.1.0 */
 export * as Post from "./Post.js"
+/** @since 0.1.0 */
+export * as OrgStore from "./OrgStore.js"

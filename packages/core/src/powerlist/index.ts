@@ -13,3 +13,5 @@
 export * as Exercise from "./Exercise.js"
 /** @since 0.1.0 */
 export * as PowerList from "./PowerList.js"
+/** @since 0.1.0 */
+export * as PowerListStore from "./PowerListStore.js"

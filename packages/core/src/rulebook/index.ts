@@ -15,3 +15,5 @@ export * as Measure from "./Measure.js"
 export * as Rulebook from "./Rulebook.js"
 /** @since 0.1.0 */
 export * as Threshold from "./Threshold.js"
+/** @since 0.1.0 */
+export * as RulebookStore from "./RulebookStore.js"

@@ -1,0 +1,56 @@
+/**
+ * The rulebook's store: a county's (or town's) editions overriding the defaults, and the rulebook
+ * of a jurisdiction built from them, on core's generic `Storage`, each write audited.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { collection, indexKey, prefixRange } from "../storage/Storage.js"
+import type { ReadError, Repository, Storage } from "../storage/Storage.js"
+import * as Rulebook from "./Rulebook.js"
+
+/**
+ * A county's (or town's) rulebook edition overriding the defaults from its date on.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RulebookOverride = Schema.Struct({
+  jurisdiction: Schema.String.pipe(Schema.minLength(1)),
+  edition: Rulebook.Edition
+}).annotations({ identifier: "RulebookOverride" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RulebookOverride = typeof RulebookOverride.Type
+
+/**
+ * Rulebook overrides, one document per jurisdiction and effective date, indexed by jurisdiction.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const rulebookOverrides: Repository<RulebookOverride, "byJurisdiction"> = collection({
+  name: "rulebookOverrides",
+  schema: RulebookOverride,
+  id: (o) => `${o.jurisdiction}@${o.edition.effectiveFrom}`,
+  indexes: { byJurisdiction: (o) => indexKey(o.jurisdiction, o.edition.effectiveFrom) }
+})
+
+/**
+ * The rulebook of a jurisdiction: `base` (default `Rulebook.defaults`) with its stored overrides.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const rulebookFor = (
+  jurisdiction: string,
+  base: Rulebook.Rulebook = Rulebook.defaults
+): Effect.Effect<Rulebook.Rulebook, ReadError, Storage> =>
+  Effect.map(
+    rulebookOverrides.all("byJurisdiction", prefixRange(jurisdiction)),
+    (stored) => Rulebook.withEditions(base, stored.map((s) => s.value.edition), `${base.name} + ${jurisdiction}`)
+  )
