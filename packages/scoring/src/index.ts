@@ -2,8 +2,6 @@
  * qinglian scoring: the weekly assessment of village cadres (一周三晒: 一周一安排、一周一盘点、
  * 一周一考核) and the annual rubric (年度目标责任制考核), built on `@qinglian/core`.
  *
- * This release ships the package name only; the assessment and the rubric land in a later release.
- *
  * @packageDocumentation
  * @since 0.1.0
  */
@@ -15,3 +13,14 @@
  * @category metadata
  */
 export const packageName = "@qinglian/scoring" as const
+
+/** @since 0.1.0 */
+export * as Examples from "./Examples.js"
+/** @since 0.1.0 */
+export * as Input from "./Input.js"
+/** @since 0.1.0 */
+export * as Points from "./Points.js"
+/** @since 0.1.0 */
+export * as Ranking from "./Ranking.js"
+/** @since 0.1.0 */
+export * as Rubric from "./Rubric.js"

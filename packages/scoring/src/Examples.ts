@@ -1,0 +1,221 @@
+/**
+ * Worked example rubrics, as JSON-shaped data a town would write (points as decimals, dates as
+ * `YYYY-MM-DD`). They are **illustrative**: the values follow the scheme the domain brief
+ * describes (40% villagers + 20% town + 40% targets, bands 90 / 80 / 60, warnings 4 yellow /
+ * 3 orange / 2 red), not a published town document. Decode them with `Rubric.decodeFile`.
+ *
+ * @since 0.1.0
+ */
+
+const weeklySource = { law: "金村镇“一周三晒”工作考核办法（示例）", version: "2026", note: "illustrative local values" }
+const cite = (article: string) => ({ ...weeklySource, article })
+
+/**
+ * The weekly rubric (一周一考核), as a rubric file. Edition `2026.1` applies from 2026-01-01;
+ * edition `2026.2` from 2026-07-01 raises the penalty per working day late from 0.5 to 1 point.
+ *
+ * @since 0.1.0
+ * @category examples
+ */
+export const weeklyRubric = (() => {
+  const body = (latePerDay: number) => ({
+    scale: { max: 100 },
+    components: [
+      { id: "villagers", label: { zh: "村民评议", en: "villagers' rating" }, weight: 40, source: "rating", citation: cite("第五条") },
+      { id: "town", label: { zh: "包片领导点评", en: "area leader's rating" }, weight: 20, source: "rating", citation: cite("第六条") },
+      {
+        id: "targets",
+        label: { zh: "任务完成", en: "tasks done" },
+        weight: 40,
+        source: "tasks",
+        completionCap: 100,
+        citation: cite("第七条")
+      }
+    ],
+    deductions: [
+      {
+        id: "timeliness",
+        label: { zh: "按时完成", en: "timeliness" },
+        citation: cite("第八条"),
+        worth: 8,
+        rules: [{ id: "lateTask", label: { zh: "任务逾期（每工作日）", en: "task late, per working day" }, trigger: "task.late", points: latePerDay, per: "unit" }]
+      },
+      {
+        id: "discipline",
+        label: { zh: "工作纪律", en: "work discipline" },
+        citation: cite("第九条"),
+        worth: 8,
+        rules: [
+          { id: "absentMeeting", label: { zh: "无故缺席周例会", en: "missed the Monday meeting" }, trigger: "meeting.absent", points: 5 },
+          { id: "lateMeeting", label: { zh: "例会迟到", en: "late for the Monday meeting" }, trigger: "meeting.late", points: 1 },
+          { id: "offDuty", label: { zh: "值班脱岗", en: "absent on duty" }, trigger: "duty.absent", points: 4 }
+        ]
+      },
+      {
+        id: "disclosure",
+        label: { zh: "村务公开", en: "disclosure" },
+        citation: cite("第十条"),
+        worth: 6,
+        rules: [{ id: "disclosureLate", label: { zh: "村务公开逾期", en: "disclosure overdue" }, trigger: "disclosure.overdue", points: 2 }]
+      },
+      {
+        id: "negativeList",
+        label: { zh: "履职负面清单", en: "negative list of conduct" },
+        citation: cite("第十一条"),
+        worth: 10,
+        rules: [
+          { id: "negativeListDisclosure", label: { zh: "应公开未公开（负面清单）", en: "withheld a disclosure (negative list)" }, trigger: "disclosure.overdue", points: 4 },
+          { id: "negativeListOther", label: { zh: "其他负面清单行为", en: "other negative-list conduct" }, trigger: "negativeList.breach", points: 3 }
+        ]
+      }
+    ],
+    bonuses: [
+      {
+        id: "commendation",
+        label: { zh: "受上级表彰", en: "commended by a higher level" },
+        citation: cite("第十二条"),
+        trigger: "merit.commendation",
+        points: 2,
+        capPerMonth: 2,
+        capPerYear: 10
+      },
+      {
+        id: "innovation",
+        label: { zh: "工作创新被推广", en: "an innovation taken up elsewhere" },
+        citation: cite("第十二条"),
+        trigger: "merit.innovation",
+        points: 1.5,
+        capPerMonth: 3,
+        capPerYear: 6
+      }
+    ],
+    vetoes: [
+      {
+        id: "majorViolation",
+        label: { zh: "严重违纪违法", en: "serious violation of discipline or law" },
+        citation: cite("第十三条"),
+        trigger: "event.violation",
+        grade: "poor"
+      }
+    ],
+    warningVetoes: [
+      {
+        id: "warnings",
+        label: { zh: "黄橙红牌预警", en: "yellow, orange and red warnings" },
+        citation: cite("第十四条"),
+        thresholds: { yellow: 4, orange: 3, red: 2 },
+        grade: "poor"
+      }
+    ],
+    grades: [
+      { grade: "excellent", label: { zh: "优秀", en: "excellent" }, min: 90 },
+      { grade: "good", label: { zh: "良好", en: "good" }, min: 80 },
+      { grade: "fair", label: { zh: "一般", en: "fair" }, min: 60 },
+      { grade: "poor", label: { zh: "较差", en: "poor" }, min: 0 }
+    ],
+    quotas: [
+      { grade: "excellent", scope: "town", atMostPercent: 30, rounding: "down", citation: cite("第十五条") }
+    ],
+    tieBreak: ["targets", "villagers"],
+    signals: [
+      {
+        id: "lowestThreeWeeks",
+        label: { zh: "连续三周考核等次为较差", en: "lowest grade three weeks running" },
+        citation: cite("第十六条"),
+        pattern: "lowestGradeStreak",
+        count: 3,
+        suggest: "talkReminder"
+      },
+      {
+        id: "townBottomTwice",
+        label: { zh: "连续两周全镇排名末位", en: "bottom of the town two weeks running" },
+        citation: cite("第十六条"),
+        pattern: "townBottomStreak",
+        count: 2,
+        suggest: "talkReminder"
+      },
+      {
+        id: "villageLastThreeMonths",
+        label: { zh: "连续三个月村内排名末位", en: "last in the village three months running" },
+        citation: cite("第十六条"),
+        pattern: "villageLastMonths",
+        count: 3,
+        suggest: "talkReminder"
+      }
+    ]
+  })
+  return {
+    id: "jincun-weekly",
+    name: "金村镇“一周三晒”周考核细则（示例）",
+    kind: "weekly",
+    editions: [
+      { version: "2026.1", effectiveFrom: "2026-01-01", effectiveUntil: "2026-07-01", source: weeklySource, rubric: body(0.5) },
+      { version: "2026.2", effectiveFrom: "2026-07-01", source: { ...weeklySource, version: "2026 修订" }, rubric: body(1) }
+    ]
+  }
+})()
+
+const annualSource = { law: "金村镇村（社区）全面从严治党考核实施细则（示例）", version: "2026", note: "illustrative local values" }
+const acite = (article: string) => ({ ...annualSource, article })
+
+/**
+ * The annual rubric (《全面从严治党考核实施细则》, 年度目标责任制考核) with its 清廉村居 section: 60% the
+ * mean of the weekly scores, 40% the 清廉村居 checklist; its own vetoes.
+ *
+ * @since 0.1.0
+ * @category examples
+ */
+export const annualRubric = {
+  id: "jincun-annual",
+  name: "金村镇村（社区）全面从严治党年度考核细则（示例）",
+  kind: "annual",
+  editions: [{
+    version: "2026",
+    effectiveFrom: "2026-01-01",
+    source: annualSource,
+    rubric: {
+      scale: { max: 100 },
+      components: [
+        { id: "weekly", label: { zh: "周考核平均分", en: "mean weekly score" }, weight: 60, source: "rating", citation: acite("第四条") },
+        {
+          id: "qinglian",
+          label: { zh: "清廉村居建设", en: "clean village (清廉村居)" },
+          weight: 40,
+          source: "checklist",
+          citation: acite("第五条"),
+          items: [
+            { id: "powerList", label: { zh: "小微权力清单运行规范", en: "micro-power list in use" }, points: 25, citation: acite("第五条第一项") },
+            { id: "threeAssets", label: { zh: "三资提级监督到位", en: "three assets under escalated supervision" }, points: 25, citation: acite("第五条第二项") },
+            { id: "redLines", label: { zh: "履职红线“二十条”承诺书签订", en: "twenty red lines signed" }, points: 15, citation: acite("第五条第三项") },
+            { id: "disclosure", label: { zh: "村务公开按时规范", en: "village affairs disclosed on time" }, points: 20, citation: acite("第五条第四项") },
+            { id: "culture", label: { zh: "廉政文化阵地建设", en: "integrity culture sites" }, points: 15, citation: acite("第五条第五项") }
+          ]
+        }
+      ],
+      deductions: [
+        {
+          id: "supervision",
+          label: { zh: "监督执纪问题", en: "discipline findings" },
+          citation: acite("第六条"),
+          worth: 20,
+          rules: [
+            { id: "talkReminder", label: { zh: "被谈话提醒", en: "talk reminder" }, trigger: "form1.talkReminder", points: 2 },
+            { id: "admonition", label: { zh: "被诫勉", en: "admonition" }, trigger: "form1.admonition", points: 5 }
+          ]
+        }
+      ],
+      vetoes: [
+        { id: "criminal", label: { zh: "违纪违法被立案审查", en: "under investigation for a violation" }, citation: acite("第七条"), trigger: "event.caseFiled", grade: "poor" },
+        { id: "petitions", label: { zh: "发生重大群体性事件", en: "a major collective incident" }, citation: acite("第七条"), trigger: "event.massIncident", grade: "poor" }
+      ],
+      grades: [
+        { grade: "excellent", label: { zh: "优秀", en: "excellent" }, min: 90 },
+        { grade: "competent", label: { zh: "称职", en: "competent" }, min: 70 },
+        { grade: "basic", label: { zh: "基本称职", en: "basically competent" }, min: 60 },
+        { grade: "poor", label: { zh: "不称职", en: "not competent" }, min: 0 }
+      ],
+      quotas: [{ grade: "excellent", scope: "town", atMostPercent: 30, rounding: "down", citation: acite("第八条") }],
+      tieBreak: ["qinglian", "weekly"]
+    }
+  }]
+}

@@ -1,0 +1,1019 @@
+/**
+ * Rubrics (考核细则) as effective-dated data, and the pure engine that scores one cadre against
+ * one. A rubric file has editions; {@link at} picks the edition in force on a date, so an old week
+ * is always scored under the rubric that applied then. Every part of the rubric cites its source.
+ *
+ * A score is built, entry by entry, in a {@link LedgerEntry} ledger that adds up to it exactly (all
+ * points are integer hundredths, see `Points`):
+ *
+ * 1. weighted components (40% 村民评议 + 20% 镇评 + 40% 任务完成 …), each component 0–100;
+ *    a `tasks` component is the mean completion of the week's tasks, each capped (`completionCap`);
+ * 2. deduction items (扣分项), each worth at most `worth` points (扣完为止): one identified fact
+ *    that triggers several rules is deducted once, at the highest (就高处理), and the ledger says
+ *    which rule won; late tasks count working days late on the WorkCalendar;
+ * 3. bonuses (加分项) with caps per month and per year, counting awards already granted;
+ * 4. a clamp into `[0, scale.max]`;
+ * 5. vetoes (一票否决): named events, and counts of yellow / orange / red warnings in a calendar
+ *    year, each colour against its own threshold. A veto forces a grade; it does not change points.
+ *
+ * Grades, quotas and ranks over many cadres are in `Ranking`.
+ *
+ * @since 0.1.0
+ */
+import { Citation, Diagnostic, LocalDate, WorkCalendar } from "@qinglian/core"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as Input from "./Input.js"
+import * as Points from "./Points.js"
+
+const bi = Input.bilingual
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An identifier inside a rubric: a letter, then letters, digits, `.`, `_` or `-`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RuleId = Schema.String.pipe(
+  Schema.pattern(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/, {
+    message: () => bi("标识须以字母开头，只含字母、数字和 . _ -", "an id starts with a letter and holds letters, digits, . _ -")
+  })
+).annotations({ identifier: "RuleId" })
+
+/**
+ * A label in both working languages.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Label = Schema.Struct({
+  zh: Schema.String.pipe(Schema.minLength(1, { message: () => bi("中文名称不能为空", "the Chinese label is empty") })),
+  en: Schema.String.pipe(Schema.minLength(1, { message: () => bi("英文名称不能为空", "the English label is empty") }))
+}).annotations({ identifier: "Label" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Label = typeof Label.Type
+
+const ChecklistItem = Schema.Struct({
+  id: RuleId,
+  label: Label,
+  points: Points.NonNegativePoints,
+  citation: Citation.Citation
+})
+
+/**
+ * A weighted component, scored 0–100:
+ *
+ * - `rating`: a rating given in the facts (村民评议, 镇评, the annual mean of weekly scores …);
+ * - `tasks`: the mean completion of the week's tasks, each task's completion capped at
+ *   `completionCap` percent (default 100);
+ * - `checklist`: the points of the `items` achieved (a 清廉村居 section, for example); the items'
+ *   points add up to 100.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Component = Schema.Struct({
+  id: RuleId,
+  label: Label,
+  weight: Points.Percent,
+  source: Schema.Literal("rating", "tasks", "checklist"),
+  citation: Citation.Citation,
+  completionCap: Schema.optionalWith(Points.Percent, { exact: true }),
+  items: Schema.optionalWith(Schema.Array(ChecklistItem), { exact: true })
+}).annotations({ identifier: "RubricComponent" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Component = typeof Component.Type
+
+/**
+ * A deduction rule: facts of kind `trigger` cost `points` once (`per: "occurrence"`) or per unit
+ * of the fact's `count` (`per: "unit"`, e.g. per working day late).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DeductionRule = Schema.Struct({
+  id: RuleId,
+  label: Label,
+  trigger: RuleId,
+  points: Points.NonNegativePoints,
+  per: Schema.optionalWith(Schema.Literal("occurrence", "unit"), { exact: true, default: () => "occurrence" as const })
+}).annotations({ identifier: "DeductionRule" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type DeductionRule = typeof DeductionRule.Type
+
+/**
+ * A deduction item worth at most `worth` points: deductions stop when it is used up (扣完为止).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DeductionItem = Schema.Struct({
+  id: RuleId,
+  label: Label,
+  citation: Citation.Citation,
+  worth: Points.NonNegativePoints,
+  rules: Schema.NonEmptyArray(DeductionRule)
+}).annotations({ identifier: "DeductionItem" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type DeductionItem = typeof DeductionItem.Type
+
+/**
+ * A bonus (加分项): facts of kind `trigger` earn `points`, within what is left of the month's and
+ * the year's caps for this bonus.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Bonus = Schema.Struct({
+  id: RuleId,
+  label: Label,
+  citation: Citation.Citation,
+  trigger: RuleId,
+  points: Points.NonNegativePoints,
+  capPerMonth: Schema.optionalWith(Points.NonNegativePoints, { exact: true }),
+  capPerYear: Schema.optionalWith(Points.NonNegativePoints, { exact: true })
+}).annotations({ identifier: "Bonus" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Bonus = typeof Bonus.Type
+
+/**
+ * A veto (一票否决) on a named event: the cadre gets `grade` whatever the points.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Veto = Schema.Struct({
+  id: RuleId,
+  label: Label,
+  citation: Citation.Citation,
+  trigger: RuleId,
+  grade: RuleId
+}).annotations({ identifier: "Veto" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Veto = typeof Veto.Type
+
+/**
+ * Warning colours (黄牌 / 橙牌 / 红牌).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Colour = Schema.Literal("yellow", "orange", "red").annotations({ identifier: "WarningColour" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Colour = typeof Colour.Type
+
+/**
+ * A counting veto: `thresholds[colour]` warnings of one colour in a calendar year (each colour
+ * counted on its own) force `grade`. "4 yellow, 3 orange or 2 red".
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const WarningVeto = Schema.Struct({
+  id: RuleId,
+  label: Label,
+  citation: Citation.Citation,
+  thresholds: Schema.Struct({
+    yellow: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { exact: true }),
+    orange: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { exact: true }),
+    red: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { exact: true })
+  }),
+  grade: RuleId
+}).annotations({ identifier: "WarningVeto" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type WarningVeto = typeof WarningVeto.Type
+
+/**
+ * A grade band. Bands are listed from the best down; a score gets the first band whose `min` it
+ * reaches: the lower bound is inclusive (with 优秀 ≥ 90, 90.00 is 优秀 and 89.99 is not). The last
+ * band's `min` is 0.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const GradeBand = Schema.Struct({
+  grade: RuleId,
+  label: Label,
+  min: Points.NonNegativePoints
+}).annotations({ identifier: "GradeBand" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type GradeBand = typeof GradeBand.Type
+
+/**
+ * A quota on a grade within each town or village: at least (`atLeastPercent`, filled by promoting
+ * the best-ranked cadres below it) and/or at most (`atMostPercent`, trimmed by demoting the
+ * worst-ranked) a share of the group, with the count rounded `up`, `down` or to the `nearest`
+ * (halves up). See `Ranking.applyQuotas` for the tie rule.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Quota = Schema.Struct({
+  grade: RuleId,
+  scope: Schema.Literal("town", "village"),
+  atLeastPercent: Schema.optionalWith(Points.Percent, { exact: true }),
+  atMostPercent: Schema.optionalWith(Points.Percent, { exact: true }),
+  rounding: Schema.Literal("up", "down", "nearest"),
+  citation: Citation.Citation
+}).annotations({ identifier: "GradeQuota" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Quota = typeof Quota.Type
+
+/**
+ * A signal rule: a pattern of results that is reported to supervision (see `Signal`).
+ *
+ * - `lowestGradeStreak`: the lowest grade `count` weeks running;
+ * - `townBottomStreak`: last in the town `count` weeks running;
+ * - `villageLastMonths`: last in the village by monthly mean `count` months running.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SignalRule = Schema.Struct({
+  id: RuleId,
+  label: Label,
+  citation: Citation.Citation,
+  pattern: Schema.Literal("lowestGradeStreak", "townBottomStreak", "villageLastMonths"),
+  count: Schema.Int.pipe(Schema.positive()),
+  suggest: Schema.Literal("talkReminder", "letterInquiry", "none")
+}).annotations({ identifier: "SignalRule" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type SignalRule = typeof SignalRule.Type
+
+const RubricBodyFields = Schema.Struct({
+  scale: Schema.Struct({ max: Points.NonNegativePoints }),
+  components: Schema.NonEmptyArray(Component),
+  deductions: Schema.optionalWith(Schema.Array(DeductionItem), { exact: true, default: () => [] }),
+  bonuses: Schema.optionalWith(Schema.Array(Bonus), { exact: true, default: () => [] }),
+  vetoes: Schema.optionalWith(Schema.Array(Veto), { exact: true, default: () => [] }),
+  warningVetoes: Schema.optionalWith(Schema.Array(WarningVeto), { exact: true, default: () => [] }),
+  grades: Schema.NonEmptyArray(GradeBand),
+  quotas: Schema.optionalWith(Schema.Array(Quota), { exact: true, default: () => [] }),
+  /** Components compared, best first, when scores are equal; equal on all of them is a tie. */
+  tieBreak: Schema.optionalWith(Schema.Array(RuleId), { exact: true, default: () => [] }),
+  signals: Schema.optionalWith(Schema.Array(SignalRule), { exact: true, default: () => [] })
+})
+
+type Problem = { readonly path: ReadonlyArray<string | number>; readonly message: string }
+
+const checkBody = (b: typeof RubricBodyFields.Type): ReadonlyArray<Problem> => {
+  const problems: Array<Problem> = []
+  const weights = b.components.reduce((s, c) => s + c.weight, 0)
+  if (weights !== 100 * Points.PER_POINT) {
+    problems.push({
+      path: ["components"],
+      message: bi(`各项权重之和须为100%，现为${Points.format(weights)}%`, `component weights must add up to 100%, got ${Points.format(weights)}%`)
+    })
+  }
+  const seen = new Map<string, string>()
+  const claim = (id: string, path: ReadonlyArray<string | number>) => {
+    const earlier = seen.get(id)
+    if (earlier !== undefined) {
+      problems.push({ path, message: bi(`标识 ${id} 重复（已用于 ${earlier}）`, `id ${id} is used twice (already at ${earlier})`) })
+    } else seen.set(id, Diagnostic.formatPath(path as Diagnostic.Path))
+  }
+  b.components.forEach((c, i) => {
+    claim(c.id, ["components", i, "id"])
+    if (c.source === "checklist") {
+      if (c.items === undefined || c.items.length === 0) {
+        problems.push({ path: ["components", i, "items"], message: bi("清单型分项须列出条目", "a checklist component lists its items") })
+      } else {
+        c.items.forEach((it, j) => claim(it.id, ["components", i, "items", j, "id"]))
+        const sum = c.items.reduce((s, it) => s + it.points, 0)
+        if (sum !== 100 * Points.PER_POINT) {
+          problems.push({
+            path: ["components", i, "items"],
+            message: bi(`清单条目分值之和须为100，现为${Points.format(sum)}`, `checklist items must add up to 100 points, got ${Points.format(sum)}`)
+          })
+        }
+      }
+    } else if (c.items !== undefined) {
+      problems.push({ path: ["components", i, "items"], message: bi("只有清单型分项可列条目", "only a checklist component has items") })
+    }
+    if (c.completionCap !== undefined && c.source !== "tasks") {
+      problems.push({ path: ["components", i, "completionCap"], message: bi("只有任务型分项可设完成率上限", "only a tasks component has a completion cap") })
+    }
+  })
+  if (b.components.filter((c) => c.source === "tasks").length > 1) {
+    problems.push({ path: ["components"], message: bi("任务型分项至多一个", "at most one component is scored from tasks") })
+  }
+  b.deductions.forEach((d, i) => {
+    claim(d.id, ["deductions", i, "id"])
+    d.rules.forEach((r, j) => claim(r.id, ["deductions", i, "rules", j, "id"]))
+  })
+  b.bonuses.forEach((x, i) => claim(x.id, ["bonuses", i, "id"]))
+  b.vetoes.forEach((x, i) => claim(x.id, ["vetoes", i, "id"]))
+  b.warningVetoes.forEach((x, i) => claim(x.id, ["warningVetoes", i, "id"]))
+  b.signals.forEach((x, i) => claim(x.id, ["signals", i, "id"]))
+  const grades = new Set<string>()
+  b.grades.forEach((g, i) => {
+    if (grades.has(g.grade)) problems.push({ path: ["grades", i, "grade"], message: bi(`等次 ${g.grade} 重复`, `grade ${g.grade} is listed twice`) })
+    grades.add(g.grade)
+    const prev = b.grades[i - 1]
+    if (prev !== undefined && g.min >= prev.min) {
+      problems.push({ path: ["grades", i, "min"], message: bi("等次须按分数线从高到低排列", "grade bands run from the highest minimum down") })
+    }
+  })
+  const last = b.grades[b.grades.length - 1]!
+  if (last.min !== 0) {
+    problems.push({ path: ["grades", b.grades.length - 1, "min"], message: bi("最低等次的分数线须为0", "the lowest band starts at 0") })
+  }
+  const knownGrade = (g: string, path: ReadonlyArray<string | number>) => {
+    if (!grades.has(g)) problems.push({ path, message: bi(`未定义的等次 ${g}`, `unknown grade ${g}; define it in grades`) })
+  }
+  b.quotas.forEach((q, i) => {
+    knownGrade(q.grade, ["quotas", i, "grade"])
+    if (q.atLeastPercent === undefined && q.atMostPercent === undefined) {
+      problems.push({ path: ["quotas", i], message: bi("名额须给出下限或上限", "a quota gives atLeastPercent, atMostPercent or both") })
+    }
+    if (q.atLeastPercent !== undefined && q.atMostPercent !== undefined && q.atLeastPercent > q.atMostPercent) {
+      problems.push({ path: ["quotas", i, "atLeastPercent"], message: bi("名额下限高于上限", "atLeastPercent exceeds atMostPercent") })
+    }
+  })
+  b.vetoes.forEach((v, i) => knownGrade(v.grade, ["vetoes", i, "grade"]))
+  b.warningVetoes.forEach((v, i) => {
+    knownGrade(v.grade, ["warningVetoes", i, "grade"])
+    if (v.thresholds.yellow === undefined && v.thresholds.orange === undefined && v.thresholds.red === undefined) {
+      problems.push({ path: ["warningVetoes", i, "thresholds"], message: bi("至少给出一种颜色的次数", "give a threshold for at least one colour") })
+    }
+  })
+  const componentIds = new Set(b.components.map((c) => c.id))
+  b.tieBreak.forEach((t, i) => {
+    if (!componentIds.has(t)) problems.push({ path: ["tieBreak", i], message: bi(`未定义的分项 ${t}`, `unknown component ${t}`) })
+  })
+  return problems
+}
+
+/**
+ * The body of one rubric edition: components, deductions, bonuses, vetoes, grades, quotas, the
+ * tie-break and the signal rules. Checked as a whole: weights add up to 100%, ids are unique,
+ * bands descend to 0, every grade named exists.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RubricBody = RubricBodyFields.pipe(
+  Schema.filter((b) => checkBody(b)),
+  Schema.annotations({ identifier: "RubricBody" })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RubricBody = typeof RubricBody.Type
+
+/**
+ * One edition of a rubric, in force from `effectiveFrom` until `effectiveUntil` (exclusive).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Edition = Schema.Struct({
+  version: Schema.String.pipe(Schema.minLength(1, { message: () => bi("版本号不能为空", "an edition needs a version") })),
+  effectiveFrom: LocalDate.LocalDate,
+  effectiveUntil: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
+  source: Citation.Citation,
+  rubric: RubricBody
+}).pipe(
+  Schema.filter((e) =>
+    e.effectiveUntil === undefined || e.effectiveUntil > e.effectiveFrom
+      ? undefined
+      : { path: ["effectiveUntil"], message: bi("失效日期须晚于生效日期", "effectiveUntil must be after effectiveFrom") }
+  ),
+  Schema.annotations({ identifier: "RubricEdition" })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Edition = typeof Edition.Type
+
+/**
+ * A rubric file: an id, a name, whether it is the weekly or the annual rubric, and its editions.
+ * Two editions may not share a version.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RubricFile = Schema.Struct({
+  id: RuleId,
+  name: Schema.String,
+  kind: Schema.Literal("weekly", "annual"),
+  editions: Schema.NonEmptyArray(Edition)
+}).pipe(
+  Schema.filter((f) => {
+    const seen = new Set<string>()
+    const problems: Array<Problem> = []
+    f.editions.forEach((e, i) => {
+      if (seen.has(e.version)) {
+        problems.push({ path: ["editions", i, "version"], message: bi(`版本 ${e.version} 重复`, `version ${e.version} appears twice`) })
+      }
+      seen.add(e.version)
+    })
+    return problems
+  }),
+  Schema.annotations({ identifier: "RubricFile" })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RubricFile = typeof RubricFile.Type
+
+/**
+ * Decodes a rubric file from unknown input, strictly: unknown keys are errors, every issue has a
+ * path and a zh/en message.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeFile: (input: unknown) => Either.Either<RubricFile, Input.InputRejected> = Input.decoder(
+  RubricFile,
+  "rubric file"
+)
+
+/**
+ * Decodes a rubric file from JSON text.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeJson: (text: string) => Either.Either<RubricFile, Input.InputRejected> = Input.jsonDecoder(
+  RubricFile,
+  "rubric file"
+)
+
+/**
+ * No edition of the rubric is in force on the date.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotInForce extends Schema.TaggedError<NotInForce>()("RubricNotInForce", {
+  rubric: Schema.String,
+  date: Schema.String
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `no edition of rubric ${this.rubric} is in force on ${this.date}`
+  }
+}
+
+/**
+ * The edition in force on `date`: the one with the latest `effectiveFrom` on or before the date
+ * that has not ended (ties: the later in the file).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const at = (file: RubricFile, date: LocalDate.LocalDate): Either.Either<Edition, NotInForce> => {
+  let best: Edition | undefined
+  for (const e of file.editions) {
+    if (e.effectiveFrom > date) continue
+    if (e.effectiveUntil !== undefined && date >= e.effectiveUntil) continue
+    if (best === undefined || e.effectiveFrom >= best.effectiveFrom) best = e
+  }
+  return best === undefined ? Either.left(new NotInForce({ rubric: file.id, date })) : Either.right(best)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One task's outcome, for a `tasks` component and for timeliness: the target and the quantity
+ * done, the deadline and the day it was completed (absent: not completed).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TaskOutcome {
+  readonly id: string
+  readonly target: number
+  readonly done: number
+  readonly deadline: LocalDate.LocalDate
+  readonly completedOn?: LocalDate.LocalDate | undefined
+}
+
+/**
+ * An identified fact (a finding, a merit, an event): an id, its kind (what rules trigger on), an
+ * optional count (units, such as working days late) and a note.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Fact {
+  readonly id: string
+  readonly kind: string
+  readonly count?: number | undefined
+  readonly note?: string | undefined
+}
+
+/**
+ * A warning (黄牌 / 橙牌 / 红牌) given on a date.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Warning {
+  readonly id: string
+  readonly colour: Colour
+  readonly on: LocalDate.LocalDate
+}
+
+/**
+ * A bonus already granted, for the caps.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Award {
+  readonly bonus: string
+  readonly on: LocalDate.LocalDate
+  readonly points: Points.Hundredths
+}
+
+/**
+ * Everything the engine needs about one cadre for one assessment.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Facts {
+  readonly subject: string
+  /** The date the assessment is made: caps, warnings and lateness are counted up to it. */
+  readonly date: LocalDate.LocalDate
+  /** Ratings of `rating` components, 0–100 in hundredths. */
+  readonly ratings?: Readonly<Record<string, Points.Hundredths>> | undefined
+  /** A note for the ledger on where a rating came from. */
+  readonly ratingNotes?: Readonly<Record<string, string>> | undefined
+  readonly tasks?: ReadonlyArray<TaskOutcome> | undefined
+  /** Items of `checklist` components achieved. */
+  readonly achieved?: ReadonlyArray<string> | undefined
+  readonly findings?: ReadonlyArray<Fact> | undefined
+  readonly merits?: ReadonlyArray<Fact> | undefined
+  readonly events?: ReadonlyArray<Fact> | undefined
+  readonly warnings?: ReadonlyArray<Warning> | undefined
+  readonly priorAwards?: ReadonlyArray<Award> | undefined
+}
+
+/**
+ * The fact kind the engine raises for a task finished (or still open) after its deadline, with
+ * the working days late as its count. Deduction rules trigger on it like on any finding.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const LATE_TASK = "task.late"
+
+// ---------------------------------------------------------------------------------------------
+// Ledger
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One line of the ledger. `points` (hundredths) add up, over the ledger, to the score exactly.
+ * `outcome` says whether the line counted (`applied`), counted only in part because a cap or
+ * floor was reached (`capped`), lost to a higher deduction for the same fact (`superseded`, 0
+ * points; `supersededBy` names the winner), or records a veto (0 points).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const LedgerEntry = Schema.Struct({
+  section: Schema.Literal("component", "deduction", "bonus", "clamp", "veto"),
+  rule: Schema.String,
+  citation: Citation.Citation,
+  fact: Schema.String,
+  points: Schema.Int,
+  outcome: Schema.Literal("applied", "capped", "superseded"),
+  supersededBy: Schema.optionalWith(Schema.String, { exact: true }),
+  reason: Diagnostic.Message
+}).annotations({ identifier: "LedgerEntry" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type LedgerEntry = typeof LedgerEntry.Type
+
+/**
+ * A veto that applied: the rule and the grade it forces.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AppliedVeto = Schema.Struct({ rule: Schema.String, grade: Schema.String }).annotations({
+  identifier: "AppliedVeto"
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AppliedVeto = typeof AppliedVeto.Type
+
+/**
+ * One cadre's score under one rubric edition: the total, the ledger it is the sum of, the raw
+ * component values (for tie-breaks), the vetoes that apply and the bonuses granted (for next
+ * time's caps).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Scored = Schema.Struct({
+  subject: Schema.String,
+  rubric: Schema.Struct({ id: Schema.String, version: Schema.String }),
+  date: LocalDate.LocalDate,
+  score: Schema.Int,
+  components: Schema.Record({ key: Schema.String, value: Schema.Int }),
+  ledger: Schema.Array(LedgerEntry),
+  vetoes: Schema.Array(AppliedVeto),
+  awards: Schema.Array(Schema.Struct({ bonus: Schema.String, on: LocalDate.LocalDate, points: Schema.Int }))
+}).annotations({ identifier: "Scored" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Scored = typeof Scored.Type
+
+/**
+ * A fact the engine cannot score: a rating missing or out of 0–100, a task with a target that is
+ * not positive, a date the WorkCalendar does not cover.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class FactsInvalid extends Schema.TaggedError<FactsInvalid>()("ScoringFactsInvalid", {
+  subject: Schema.String,
+  code: Schema.String,
+  path: Diagnostic.Path,
+  reason: Diagnostic.Message
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `${this.subject} ${Diagnostic.formatPath(this.path)}: ${this.reason.en}`
+  }
+}
+
+/**
+ * What the engine needs besides the rubric and the facts.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Context {
+  readonly rubricId: string
+  readonly calendar: WorkCalendar.WorkCalendar
+}
+
+const FULL = 100 * Points.PER_POINT // 100.00 points, or 100%
+
+// Completion of one task in hundredths of a percent, capped; the target is positive.
+const completionOf = (t: TaskOutcome, cap: number): number => {
+  const raw = Points.mulDiv(Math.max(0, t.done), FULL, t.target)
+  return Math.min(raw, cap)
+}
+
+/**
+ * Scores one cadre's facts under an edition. Pure. The result's ledger adds up to `score`.
+ *
+ * @since 0.1.0
+ * @category scoring
+ */
+export const score = (
+  edition: Edition,
+  facts: Facts,
+  ctx: Context
+): Either.Either<Scored, FactsInvalid> => {
+  const r = edition.rubric
+  const ledger: Array<LedgerEntry> = []
+  const components: Record<string, number> = {}
+  const invalid = (code: string, path: Diagnostic.Path, zh: string, en: string) =>
+    Either.left(new FactsInvalid({ subject: facts.subject, code, path, reason: { zh, en } }))
+
+  // 1. Weighted components.
+  for (const c of r.components) {
+    let value: number
+    let fact: string
+    if (c.source === "rating") {
+      const v = facts.ratings?.[c.id]
+      if (v === undefined || !Number.isSafeInteger(v) || v < 0 || v > FULL) {
+        return invalid("RATING_INVALID", ["ratings", c.id], `缺少${c.label.zh}评分，或不在0到100之间`, `rating ${c.id} is missing or outside 0–100`)
+      }
+      value = v
+      fact = facts.ratingNotes?.[c.id] ?? `${c.label.zh} ${Points.format(v)}`
+    } else if (c.source === "tasks") {
+      const tasks = facts.tasks ?? []
+      const cap = c.completionCap ?? FULL
+      const parts: Array<string> = []
+      let sum = 0
+      for (const [i, t] of tasks.entries()) {
+        if (!(t.target > 0) || !Number.isFinite(t.target) || !Number.isFinite(t.done)) {
+          return invalid("TASK_TARGET", ["tasks", i, "target"], "任务目标须为正数", "a task's target must be positive")
+        }
+        const done = completionOf(t, cap)
+        sum += done
+        parts.push(`${t.id} ${Points.format(done)}%`)
+      }
+      // No task assigned this week: the component is not earned or lost; it counts in full.
+      value = tasks.length === 0 ? FULL : Points.mulDiv(sum, 1, tasks.length)
+      fact = tasks.length === 0 ? "本周无任务" : parts.join("，")
+    } else {
+      const achieved = new Set(facts.achieved ?? [])
+      value = 0
+      const got: Array<string> = []
+      for (const it of c.items ?? []) {
+        if (achieved.has(it.id)) {
+          value += it.points
+          got.push(it.id)
+        }
+      }
+      fact = got.length === 0 ? "无达标条目" : `达标：${got.join("、")}`
+    }
+    components[c.id] = value
+    const points = Points.mulDiv(value, c.weight, FULL)
+    ledger.push({
+      section: "component",
+      rule: c.id,
+      citation: c.citation,
+      fact,
+      points,
+      outcome: "applied",
+      reason: {
+        zh: `${c.label.zh} ${Points.format(value)} × ${Points.format(c.weight)}% = ${Points.format(points)}`,
+        en: `${c.label.en} ${Points.format(value)} × ${Points.format(c.weight)}% = ${Points.format(points)}`
+      }
+    })
+  }
+
+  // 2. Deductions. Lateness becomes a fact like any other.
+  const findings: Array<Fact> = [...(facts.findings ?? [])]
+  for (const [i, t] of (facts.tasks ?? []).entries()) {
+    const end = t.completedOn ?? (t.done >= t.target ? undefined : facts.date)
+    if (end === undefined || end <= t.deadline) continue
+    const late = WorkCalendar.workingDaysBetween(ctx.calendar, t.deadline, end)
+    if (Either.isLeft(late)) {
+      return invalid("CALENDAR_RANGE", ["tasks", i, "deadline"], "工作日历未覆盖该日期", late.left.message)
+    }
+    if (late.right > 0) findings.push({ id: `${t.id}#late`, kind: LATE_TASK, count: late.right, note: `${t.id} 逾期${late.right}个工作日` })
+  }
+  const used = new Map<string, number>()
+  for (const f of findings) {
+    const candidates: Array<{ item: DeductionItem; rule: DeductionRule; amount: number }> = []
+    for (const item of r.deductions) {
+      for (const rule of item.rules) {
+        if (rule.trigger !== f.kind) continue
+        const units = rule.per === "unit" ? Math.max(0, Math.floor(f.count ?? 1)) : 1
+        candidates.push({ item, rule, amount: rule.points * units })
+      }
+    }
+    if (candidates.length === 0) continue
+    // 就高处理: the highest deduction wins; on equal amounts, the first in the rubric.
+    let win = candidates[0]!
+    for (const c of candidates) if (c.amount > win.amount) win = c
+    const factText = f.note !== undefined ? `${f.id}：${f.note}` : f.id
+    for (const c of candidates) {
+      if (c === win) continue
+      ledger.push({
+        section: "deduction",
+        rule: c.rule.id,
+        citation: c.item.citation,
+        fact: factText,
+        points: 0,
+        outcome: "superseded",
+        supersededBy: win.rule.id,
+        reason: {
+          zh: `就高处理：同一事实按「${win.rule.label.zh}」扣${Points.format(win.amount)}分，本条（${Points.format(c.amount)}分）不再扣`,
+          en: `highest applies: the same fact is deducted ${Points.format(win.amount)} under ${win.rule.id}, not ${Points.format(c.amount)} here`
+        }
+      })
+    }
+    const spent = used.get(win.item.id) ?? 0
+    const left = Math.max(0, win.item.worth - spent)
+    const applied = Math.min(win.amount, left)
+    used.set(win.item.id, spent + applied)
+    ledger.push({
+      section: "deduction",
+      rule: win.rule.id,
+      citation: win.item.citation,
+      fact: factText,
+      points: -applied,
+      outcome: applied < win.amount ? "capped" : "applied",
+      reason: applied < win.amount
+        ? {
+          zh: `${win.rule.label.zh}：应扣${Points.format(win.amount)}分，「${win.item.label.zh}」共${Points.format(win.item.worth)}分，扣完为止，实扣${Points.format(applied)}分`,
+          en: `${win.rule.label.en}: ${Points.format(win.amount)} due, but ${win.item.id} is worth ${Points.format(win.item.worth)} in all; ${Points.format(applied)} deducted`
+        }
+        : {
+          zh: `${win.rule.label.zh}：扣${Points.format(applied)}分`,
+          en: `${win.rule.label.en}: ${Points.format(applied)} deducted`
+        }
+    })
+  }
+
+  // 3. Bonuses within their caps, counting earlier awards of the same month and year.
+  const awards: Array<Award> = []
+  const month = facts.date.slice(0, 7)
+  const year = facts.date.slice(0, 4)
+  const granted = (bonus: string, prefix: string) => {
+    let s = 0
+    for (const a of facts.priorAwards ?? []) if (a.bonus === bonus && a.on.startsWith(prefix) && a.on <= facts.date) s += a.points
+    for (const a of awards) if (a.bonus === bonus) s += a.points
+    return s
+  }
+  for (const m of facts.merits ?? []) {
+    const matching = r.bonuses.filter((b) => b.trigger === m.kind)
+    if (matching.length === 0) continue
+    let win = matching[0]!
+    for (const b of matching) if (b.points > win.points) win = b
+    const factText = m.note !== undefined ? `${m.id}：${m.note}` : m.id
+    for (const b of matching) {
+      if (b === win) continue
+      ledger.push({
+        section: "bonus",
+        rule: b.id,
+        citation: b.citation,
+        fact: factText,
+        points: 0,
+        outcome: "superseded",
+        supersededBy: win.id,
+        reason: {
+          zh: `就高处理：同一事实按「${win.label.zh}」加分，本条不再加`,
+          en: `highest applies: the same fact earns under ${win.id}, not here`
+        }
+      })
+    }
+    const monthLeft = win.capPerMonth === undefined ? Infinity : Math.max(0, win.capPerMonth - granted(win.id, month))
+    const yearLeft = win.capPerYear === undefined ? Infinity : Math.max(0, win.capPerYear - granted(win.id, year))
+    const applied = Math.min(win.points, monthLeft, yearLeft)
+    if (applied > 0) awards.push({ bonus: win.id, on: facts.date, points: applied })
+    const which = yearLeft < monthLeft ? "year" : "month"
+    ledger.push({
+      section: "bonus",
+      rule: win.id,
+      citation: win.citation,
+      fact: factText,
+      points: applied,
+      outcome: applied < win.points ? "capped" : "applied",
+      reason: applied < win.points
+        ? {
+          zh: `${win.label.zh}：应加${Points.format(win.points)}分，已达${which === "year" ? "年度" : "月度"}加分上限，实加${Points.format(applied)}分`,
+          en: `${win.label.en}: ${Points.format(win.points)} due, the ${which}ly cap leaves ${Points.format(applied)}`
+        }
+        : { zh: `${win.label.zh}：加${Points.format(applied)}分`, en: `${win.label.en}: ${Points.format(applied)} added` }
+    })
+  }
+
+  // 4. Clamp into [0, max].
+  let total = 0
+  for (const e of ledger) total += e.points
+  if (total < 0 || total > r.scale.max) {
+    const target = total < 0 ? 0 : r.scale.max
+    ledger.push({
+      section: "clamp",
+      rule: "scale",
+      citation: edition.source,
+      fact: `合计 ${Points.format(total)}`,
+      points: target - total,
+      outcome: "applied",
+      reason: total < 0
+        ? { zh: "总分扣完为止，不低于0分", en: "the total does not go below 0" }
+        : { zh: `总分不超过${Points.format(r.scale.max)}分`, en: `the total does not exceed ${Points.format(r.scale.max)}` }
+    })
+    total = target
+  }
+
+  // 5. Vetoes.
+  const vetoes: Array<AppliedVeto> = []
+  for (const v of r.vetoes) {
+    const hit = (facts.events ?? []).find((e) => e.kind === v.trigger)
+    if (hit === undefined) continue
+    vetoes.push({ rule: v.id, grade: v.grade })
+    ledger.push({
+      section: "veto",
+      rule: v.id,
+      citation: v.citation,
+      fact: hit.note !== undefined ? `${hit.id}：${hit.note}` : hit.id,
+      points: 0,
+      outcome: "applied",
+      reason: { zh: `一票否决：${v.label.zh}，等次定为 ${v.grade}`, en: `veto: ${v.label.en}; grade set to ${v.grade}` }
+    })
+  }
+  for (const v of r.warningVetoes) {
+    const counts: Record<Colour, number> = { yellow: 0, orange: 0, red: 0 }
+    for (const w of facts.warnings ?? []) if (w.on.startsWith(year) && w.on <= facts.date) counts[w.colour]++
+    const reached = (["red", "orange", "yellow"] as const).find((c) => {
+      const n = v.thresholds[c]
+      return n !== undefined && counts[c] >= n
+    })
+    if (reached === undefined) continue
+    vetoes.push({ rule: v.id, grade: v.grade })
+    const zhColour = { yellow: "黄牌", orange: "橙牌", red: "红牌" }[reached]
+    ledger.push({
+      section: "veto",
+      rule: v.id,
+      citation: v.citation,
+      fact: `${year}年 黄牌${counts.yellow} 橙牌${counts.orange} 红牌${counts.red}`,
+      points: 0,
+      outcome: "applied",
+      reason: {
+        zh: `一票否决：本年度${zhColour}${counts[reached]}次，达到${v.thresholds[reached]}次，等次定为 ${v.grade}`,
+        en: `veto: ${counts[reached]} ${reached} warnings this year reach ${v.thresholds[reached]}; grade set to ${v.grade}`
+      }
+    })
+  }
+
+  return Either.right({
+    subject: facts.subject,
+    rubric: { id: ctx.rubricId, version: edition.version },
+    date: facts.date,
+    score: total,
+    components,
+    ledger,
+    vetoes,
+    awards
+  })
+}
+
+/**
+ * The grade band a score falls in (lower bounds inclusive).
+ *
+ * @since 0.1.0
+ * @category grading
+ */
+export const bandOf = (body: RubricBody, score: Points.Hundredths): GradeBand => {
+  for (const g of body.grades) if (score >= g.min) return g
+  return body.grades[body.grades.length - 1]!
+}
+
+/**
+ * The position of a grade in the bands (0 is the best); grades not in the rubric sort last.
+ *
+ * @since 0.1.0
+ * @category grading
+ */
+export const gradeIndex = (body: RubricBody, grade: string): number => {
+  const i = body.grades.findIndex((g) => g.grade === grade)
+  return i < 0 ? body.grades.length : i
+}
+
+/**
+ * The label of a grade, or the grade id when the rubric does not name it.
+ *
+ * @since 0.1.0
+ * @category grading
+ */
+export const gradeLabel = (body: RubricBody, grade: string): Label =>
+  body.grades.find((g) => g.grade === grade)?.label ?? { zh: grade, en: grade }
