@@ -24,3 +24,5 @@ export * as Points from "./Points.js"
 export * as Ranking from "./Ranking.js"
 /** @since 0.1.0 */
 export * as Rubric from "./Rubric.js"
+/** @since 0.1.0 */
+export * as Xccdf from "./Xccdf.js"
