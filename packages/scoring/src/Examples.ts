@@ -6,6 +6,11 @@
  *
  * @since 0.1.0
  */
+import type { Cadre, Ids } from "@qinglian/core"
+import { LocalDate, WorkCalendar } from "@qinglian/core"
+import * as Either from "effect/Either"
+import * as TaskBook from "./TaskBook.js"
+import type * as WeeklyAssessment from "./WeeklyAssessment.js"
 
 const weeklySource = { law: "金村镇“一周三晒”工作考核办法（示例）", version: "2026", note: "illustrative local values" }
 const cite = (article: string) => ({ ...weeklySource, article })
@@ -218,4 +223,129 @@ export const annualRubric = {
       tieBreak: ["qinglian", "weekly"]
     }
   }]
+}
+
+// ---------------------------------------------------------------------------------------------
+// A worked town
+// ---------------------------------------------------------------------------------------------
+
+
+const villagesOfTown = [
+  { id: "v-xishu", name: "西属村" },
+  { id: "v-jincun", name: "金村" },
+  { id: "v-nanhe", name: "南河村" }
+] as const
+
+const postsInOrder = ["partySecretary", "committeeDirector", "partyCommitteeMember", "villagersCommitteeMember"] as const
+const surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"]
+const givenNames = ["建国", "秀英", "志强", "丽华", "国平", "海燕", "德明", "春梅", "文斌", "玉兰", "永红", "卫东"]
+
+/**
+ * The example town: 金村镇 with three villages (西属村, 金村, 南河村) of four 两委 members each
+ * (fictional names), and its area leader.
+ *
+ * @since 0.1.0
+ * @category examples
+ */
+export const town = (() => {
+  const cadres: Array<Cadre.Cadre> = [{ id: "c-leader" as Ids.CadreId, name: "郑包片" }]
+  const appointments: Array<Cadre.Appointment> = [{
+    cadreId: "c-leader" as Ids.CadreId,
+    post: "areaLeader",
+    unit: { level: "town", townId: "t-jincun" as Ids.TownId },
+    term: { start: LocalDate.unsafeMake("2021-11-01") }
+  }]
+  villagesOfTown.forEach((v, vi) => {
+    postsInOrder.forEach((post, pi) => {
+      const k = vi * 4 + pi
+      const id = `c-${v.id.slice(2)}-${pi + 1}` as Ids.CadreId
+      cadres.push({ id, name: `${surnames[k]}${givenNames[k]}` })
+      appointments.push({
+        cadreId: id,
+        post,
+        unit: { level: "village", villageId: v.id as Ids.VillageId },
+        term: { start: LocalDate.unsafeMake("2021-11-01") }
+      })
+    })
+  })
+  return {
+    id: "t-jincun" as Ids.TownId,
+    county: "c-zezhou" as Ids.CountyId,
+    name: "金村镇",
+    leader: "c-leader" as Ids.CadreId,
+    villages: villagesOfTown,
+    roster: { cadres, appointments, relations: [] } as Cadre.Roster
+  }
+})()
+
+const taskTitles = [
+  ["入户走访脱贫监测户", "户"],
+  ["整理集体资产台账", "份"],
+  ["清理主街道环境卫生", "次"],
+  ["收缴医保费", "人"],
+  ["召开村民代表会议", "次"],
+  ["排查供暖管网施工隐患", "处"]
+] as const
+
+/**
+ * One village's week of the example town: the task book issued at the week's meeting, progress
+ * reports, the stock-take held at the next week's meeting and the villagers' ratings. Values vary
+ * with the week and the village so that ranks, grades and trends move; 南河村's committee member
+ * falls behind week after week.
+ *
+ * @since 0.1.0
+ * @category examples
+ */
+export const villageWeek = (villageIndex: number, week: TaskBook.IsoWeek): WeeklyAssessment.VillageWeek => {
+  const v = villagesOfTown[villageIndex]!
+  const meeting = Either.getOrThrow(TaskBook.meetingDate(WorkCalendar.china, week))
+  const next = Either.getOrThrow(TaskBook.meetingDate(WorkCalendar.china, TaskBook.nextWeek(week)))
+  const n = Number(week.slice(6))
+  const members = postsInOrder.map((_, pi) => `c-${v.id.slice(2)}-${pi + 1}` as Ids.CadreId)
+  const deadline = LocalDate.addDays(TaskBook.mondayOf(week), 4)
+  const tasks: Array<TaskBook.Task> = members.map((owner, pi) => {
+    const [title, unit] = taskTitles[(n + pi + villageIndex) % taskTitles.length]!
+    return {
+      id: `${v.id}-${week}-${pi + 1}`,
+      title,
+      owner,
+      deadline: deadline < meeting ? meeting : deadline,
+      target: { quantity: 4 + ((n + pi) % 5), unit },
+      ...(pi === 0 ? { link: { _tag: "LivelihoodProject" as const, project: "集中供暖工程" } } : {})
+    }
+  })
+  const progress: Array<TaskBook.Progress> = []
+  tasks.forEach((t, pi) => {
+    const struggling = villageIndex === 2 && pi === 3
+    const share = struggling ? 0.5 : (n * 7 + pi * 3 + villageIndex * 5) % 6 === 0 ? 0.75 : 1
+    const qty = Math.max(1, Math.round(t.target.quantity * share))
+    const late = !struggling && (n + pi + villageIndex) % 4 === 0
+    progress.push({
+      village: v.id as Ids.VillageId,
+      week,
+      task: t.id,
+      quantity: qty,
+      on: late ? LocalDate.addDays(t.deadline, 3) : t.deadline,
+      reportedBy: t.owner,
+      evidence: [{ kind: "photo", ref: `board/${t.id}.jpg` }]
+    })
+  })
+  const rating = (pi: number) => (villageIndex === 2 && pi === 3 ? 55 : 72 + ((n * 5 + pi * 7 + villageIndex * 3) % 26))
+  return {
+    book: { town: town.id, village: v.id as Ids.VillageId, week, meetingDate: meeting, issuedBy: town.leader, tasks },
+    progress,
+    stockTake: {
+      town: town.id,
+      village: v.id as Ids.VillageId,
+      week,
+      heldOn: next,
+      leader: town.leader,
+      reviews: members.map((cadre, pi) => ({
+        cadre,
+        rating: rating(pi) * 100,
+        comment: rating(pi) >= 90 ? "任务完成好，群众反映好" : rating(pi) >= 75 ? "完成较好，注意时效" : "进度滞后，需加强"
+      }))
+    },
+    villagerRatings: Object.fromEntries(members.map((c, pi) => [c, (villageIndex === 2 && pi === 3 ? 50 : 70 + ((n * 3 + pi * 11 + villageIndex * 7) % 28)) * 100]))
+  }
 }

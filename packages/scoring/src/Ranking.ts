@@ -74,6 +74,10 @@ export interface Ranked {
   readonly villageSize: number
   readonly townRank: number
   readonly townSize: number
+  /** No cadre of the village is ranked behind this one (末位, ties included). */
+  readonly lastInVillage: boolean
+  /** No cadre of the town is ranked behind this one (末位, ties included). */
+  readonly lastInTown: boolean
   readonly trend: Trend
 }
 
@@ -218,15 +222,19 @@ export const rank = (
   const villageSizes = new Array<number>(entries.length)
   const townRanks = new Array<number>(entries.length)
   const townSizes = new Array<number>(entries.length)
-  for (const [key, target, sizes] of [
-    [(e: Entry) => `${e.town}\u001f${e.village}`, villageRanks, villageSizes],
-    [(e: Entry) => e.town, townRanks, townSizes]
+  const villageWorst = new Array<number>(entries.length)
+  const townWorst = new Array<number>(entries.length)
+  for (const [key, target, sizes, worst] of [
+    [(e: Entry) => `${e.town}\u001f${e.village}`, villageRanks, villageSizes, villageWorst],
+    [(e: Entry) => e.town, townRanks, townSizes, townWorst]
   ] as const) {
     for (const members of groupBy(entries, key).values()) {
       const ranks = competitionRanks(members.map((i) => entries[i]!.scored), cmp)
+      const max = ranks.reduce((m, r) => Math.max(m, r), 0)
       members.forEach((i, k) => {
         target[i] = ranks[k]!
         sizes[i] = members.length
+        worst[i] = max
       })
     }
   }
@@ -259,6 +267,8 @@ export const rank = (
       villageSize: villageSizes[i]!,
       townRank,
       townSize: townSizes[i]!,
+      lastInVillage: villageRanks[i] === villageWorst[i],
+      lastInTown: townRank === townWorst[i],
       trend
     }
   })

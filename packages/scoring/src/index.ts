@@ -26,3 +26,7 @@ export * as Ranking from "./Ranking.js"
 export * as Rubric from "./Rubric.js"
 /** @since 0.1.0 */
 export * as Xccdf from "./Xccdf.js"
+/** @since 0.1.0 */
+export * as TaskBook from "./TaskBook.js"
+/** @since 0.1.0 */
+export * as WeeklyAssessment from "./WeeklyAssessment.js"
