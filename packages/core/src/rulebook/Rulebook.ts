@@ -7,6 +7,10 @@
  * overrides any parameter with a JSON file ({@link decodeJson}, {@link withEditions}).
  * {@link at} answers which values were in force on a date.
  *
+ * Importing the module decodes nothing: the defaults are data (`rulebook/data/defaults.json`, in
+ * the rulebook file format) decoded the first time their editions are read, and the file decoders
+ * are built on their first call.
+ *
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
@@ -19,7 +23,14 @@ import * as Measure from "./Measure.js"
 import * as Money from "../base/Money.js"
 import * as Post from "../org/Post.js"
 import * as Threshold from "./Threshold.js"
-import { defaultParameters, defaultsEffectiveFrom } from "./internal/defaults.js"
+import defaultsJson from "./data/defaults.json" with { type: "json" }
+
+// Builds a value on first use and keeps it: for decoders and shipped data that importing the
+// module should not pay for.
+const once = <A>(make: () => A): () => A => {
+  let value: A | undefined
+  return () => (value ??= make())
+}
 
 /**
  * A length of time as statutes write it: calendar days, working days (on the WorkCalendar) or
@@ -366,22 +377,29 @@ export interface RuleSet {
   readonly parameters: Parameters
 }
 
+// The shipped defaults are checked as strictly as a county's file; they are tested, so a failure
+// here is a packaging fault and throws.
+const defaultEditions = once(
+  (): ReadonlyArray<Edition> =>
+    Schema.decodeUnknownSync(RulebookFile, { errors: "all", onExcessProperty: "error" })(defaultsJson).editions
+)
+
 /**
  * The built-in rulebook: national statutes with illustrative local values, each cited. Counties
  * override local values with their own editions.
+ *
+ * The values are shipped as data, `rulebook/data/defaults.json` (a {@link RulebookFile}), and
+ * decoded the first time `editions` is read; every later read returns the same editions. Use it
+ * as a plain value: `Rulebook.at(Rulebook.defaults, date)`.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const defaults: Rulebook = {
-  name: "qinglian defaults (national statutes; illustrative local values)",
-  editions: [
-    {
-      effectiveFrom: defaultsEffectiveFrom,
-      source: { law: "qinglian 默认规则集", note: "national statutes with illustrative local values" },
-      parameters: defaultParameters
-    }
-  ]
+  name: defaultsJson.name,
+  get editions() {
+    return defaultEditions()
+  }
 }
 
 /**
@@ -409,12 +427,14 @@ export const fromFile = (file: RulebookFile, base: Rulebook = defaults): Ruleboo
 })
 
 // A rulebook file is strict: a misspelt parameter key or field would otherwise be dropped, and a
-// county would believe an override applies that never does.
-const decodeFileStrict = Schema.decodeUnknownEither(RulebookFile, { errors: "all", onExcessProperty: "error" })
-const decodeFileJsonStrict = Schema.decodeUnknownEither(Schema.parseJson(RulebookFile), {
-  errors: "all",
-  onExcessProperty: "error"
-})
+// county would believe an override applies that never does. Built on first use.
+const decodeFileStrict = once(() => Schema.decodeUnknownEither(RulebookFile, { errors: "all", onExcessProperty: "error" }))
+const decodeFileJsonStrict = once(() =>
+  Schema.decodeUnknownEither(Schema.parseJson(RulebookFile), {
+    errors: "all",
+    onExcessProperty: "error"
+  })
+)
 
 /**
  * Decodes a county's rulebook file from unknown input. Each bad path is named in the error, and so
@@ -424,7 +444,7 @@ const decodeFileJsonStrict = Schema.decodeUnknownEither(Schema.parseJson(Ruleboo
  * @category decoding
  */
 export const decodeFile = (input: unknown): Either.Either<RulebookFile, InvalidInput.InvalidInput> =>
-  Either.mapLeft(decodeFileStrict(input), (e) => InvalidInput.fromParseError("rulebook file", e))
+  Either.mapLeft(decodeFileStrict()(input), (e) => InvalidInput.fromParseError("rulebook file", e))
 
 /**
  * Decodes a county's rulebook file from JSON text and merges it onto {@link defaults}.
@@ -436,7 +456,7 @@ export const decodeJson = (
   text: string,
   base: Rulebook = defaults
 ): Either.Either<Rulebook, InvalidInput.InvalidInput> =>
-  Either.match(decodeFileJsonStrict(text), {
+  Either.match(decodeFileJsonStrict()(text), {
     onLeft: (e) => Either.left(InvalidInput.fromParseError("rulebook file", e)),
     onRight: (file) => Either.right(fromFile(file, base))
   })
