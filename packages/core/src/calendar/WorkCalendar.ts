@@ -8,15 +8,26 @@
  * does not cover is an {@link OutOfRange} error, never a guess, unless the integrator chose the
  * `"weekendsOnly"` fallback when building the calendar.
  *
+ * Importing the module decodes and builds nothing: the shipped schedule is data
+ * (`calendar/data/holidays-cn.json`), decoded the first time {@link chinaData} or {@link china} is
+ * read, and the decoders are built on their first call.
+ *
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Index from "./internal/calendarIndex.js"
-import { holidaysCn } from "./internal/holidaysCn.js"
+import holidaysCnJson from "./data/holidays-cn.json" with { type: "json" }
 import * as InvalidInput from "../base/InvalidInput.js"
 import * as LocalDate from "../base/LocalDate.js"
 import type * as Rulebook from "../rulebook/Rulebook.js"
+
+// Builds a value on first use and keeps it: for decoders, tables and shipped data that importing
+// the module should not pay for.
+const once = <A>(make: () => A): () => A => {
+  let value: A | undefined
+  return () => (value ??= make())
+}
 
 // -----------------------------------------------------------------------------
 // schemas
@@ -244,7 +255,7 @@ const toSpec = (key: string, y: YearData): Index.YearSpec => ({
   makeUp: y.makeUpWorkdays.map(Index.epochDayOf)
 })
 
-const validate = Schema.validateEither(CalendarData, { errors: "all" })
+const validate = once(() => Schema.validateEither(CalendarData, { errors: "all" }))
 
 /**
  * Builds a calendar from a schedule. Decode untrusted data with {@link decodeUnknown} or
@@ -258,7 +269,7 @@ const validate = Schema.validateEither(CalendarData, { errors: "all" })
  * @category constructors
  */
 export const make = (data: CalendarData, options?: Options): WorkCalendar => {
-  const checked = validate(data)
+  const checked = validate()(data)
   if (Either.isLeft(checked)) throw InvalidInput.fromParseError("work calendar data", checked.left)
   return build(data, options?.outOfRange ?? "error")
 }
@@ -282,23 +293,43 @@ const build = (data: CalendarData, outOfRange: OutOfRangePolicy): WorkCalendar =
 export const withYears = (cal: WorkCalendar, data: CalendarData): WorkCalendar =>
   make({ ...cal.data, years: { ...cal.data.years, ...data.years } }, { outOfRange: cal.outOfRange })
 
+// The shipped schedule, decoded (and so checked against every CalendarData rule) on first use. It
+// is tested, so a failure here is a packaging fault and throws.
+const shippedData = once((): CalendarData => Schema.decodeUnknownSync(CalendarData, { errors: "all" })(holidaysCnJson))
+
 /**
  * The PRC national schedule shipped with the package (2025 and 2026), each year citing its State
  * Council General Office notice.
  *
+ * Shipped as data, `calendar/data/holidays-cn.json`, and decoded the first time `years` or `about`
+ * is read; later reads return the same values. Use it as a plain value
+ * (`WorkCalendar.withYears(WorkCalendar.china, …)`, `{ ...WorkCalendar.chinaData.years }`).
+ *
  * @since 0.1.0
  * @category data
  */
-export const chinaData: CalendarData = holidaysCn as unknown as CalendarData
+export const chinaData: CalendarData = Object.defineProperties({} as CalendarData, {
+  about: { get: () => shippedData().about, enumerable: true },
+  years: { get: () => shippedData().years, enumerable: true }
+})
 
-// The shipped data is checked by the tests, so importing the module does not pay for validation.
+const chinaCalendar = once(() => build(shippedData(), "error"))
+
 /**
  * The PRC working-day calendar for 2025 and 2026. Dates in other years are {@link OutOfRange}.
+ *
+ * Its schedule is decoded and its index built the first time it is used, not at import; it is
+ * then kept.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const china: WorkCalendar = build(chinaData, "error")
+export const china: WorkCalendar = Object.defineProperties({ _tag: "WorkCalendar" } as Internal, {
+  data: { get: () => chinaCalendar().data, enumerable: true },
+  years: { get: () => chinaCalendar().years, enumerable: true },
+  outOfRange: { value: "error", enumerable: true },
+  [IndexKey]: { get: () => indexOf(chinaCalendar()), enumerable: false }
+})
 
 /**
  * Decodes a schedule from unknown input (parsed JSON, a config object).
@@ -306,8 +337,10 @@ export const china: WorkCalendar = build(chinaData, "error")
  * @since 0.1.0
  * @category decoding
  */
-export const decodeUnknown: (input: unknown) => Either.Either<CalendarData, InvalidInput.InvalidInput> =
-  InvalidInput.decodeUnknown(CalendarData, "work calendar data")
+export const decodeUnknown = (input: unknown): Either.Either<CalendarData, InvalidInput.InvalidInput> =>
+  decodeUnknownOnce()(input)
+
+const decodeUnknownOnce = once(() => InvalidInput.decodeUnknown(CalendarData, "work calendar data"))
 
 /**
  * Decodes a schedule from JSON text; text that is not JSON is an `InvalidInput` too.
@@ -315,8 +348,10 @@ export const decodeUnknown: (input: unknown) => Either.Either<CalendarData, Inva
  * @since 0.1.0
  * @category decoding
  */
-export const decodeJson: (text: string) => Either.Either<CalendarData, InvalidInput.InvalidInput> =
-  InvalidInput.decodeJson(CalendarData, "work calendar data")
+export const decodeJson = (text: string): Either.Either<CalendarData, InvalidInput.InvalidInput> =>
+  decodeJsonOnce()(text)
+
+const decodeJsonOnce = once(() => InvalidInput.decodeJson(CalendarData, "work calendar data"))
 
 // -----------------------------------------------------------------------------
 // queries
