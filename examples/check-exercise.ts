@@ -25,8 +25,8 @@ const readText = (file: string) =>
 
 const program = Effect.gen(function*() {
   const file = positionals[0]
-  const exercise = file === undefined ? Examples.xishuHeatingFaulty : yield* Exercise.decodeJson(yield* readText(file))
-  const list = values.list === undefined ? PowerList.reference : yield* PowerList.decodeJson(yield* readText(values.list))
+  const exercise = file === undefined ? Examples.xishuHeatingFaulty() : yield* Exercise.decodeJson(yield* readText(file))
+  const list = values.list === undefined ? PowerList.reference() : yield* PowerList.decodeJson(yield* readText(values.list))
   const rulebook = values.rulebook === undefined ? Rulebook.defaults : yield* Rulebook.decodeJson(yield* readText(values.rulebook))
   const asOf = values["as-of"] !== undefined
     ? yield* InvalidInput.decodeUnknown(LocalDate.LocalDate, "--as-of date")(values["as-of"])

@@ -27,10 +27,10 @@ const program = Effect.gen(function*() {
   const { adapter } = yield* Storage.Storage
   console.log(`adapter: ${adapter.name}, capabilities ${JSON.stringify(adapter.capabilities)}`)
 
-  const exercises = [Examples.xishuHeatingClean, Examples.xishuHeatingFaulty]
+  const exercises = [Examples.xishuHeatingClean(), Examples.xishuHeatingFaulty()]
   yield* PowerListStore.exercises.insertMany(exercises, { actor })
   for (const exercise of exercises) {
-    const result = Exercise.check(Examples.xishuHeatingItem, exercise, Rulebook.defaults, WorkCalendar.china, {
+    const result = Exercise.check(Examples.xishuHeatingItem(), exercise, Rulebook.defaults, WorkCalendar.china, {
       asOf: Examples.xishuHeatingFaultyAsOf
     })
     yield* PowerListStore.checkReports.append(exercise.id, 0, [{
@@ -46,7 +46,7 @@ const program = Effect.gen(function*() {
   }
 
   // A second writer that read the stream before the first report was appended loses, cleanly.
-  const stale = yield* Effect.either(PowerListStore.checkReports.append(Examples.xishuHeatingFaulty.id, 0, [], { actor }))
+  const stale = yield* Effect.either(PowerListStore.checkReports.append(Examples.xishuHeatingFaulty().id, 0, [], { actor }))
   if (Either.isLeft(stale)) console.log(`stale append refused: ${stale.left._tag}: ${stale.left.message}`)
 
   const byDate = yield* PowerListStore.exercises.all("byDate")

@@ -97,7 +97,7 @@ const loadRulebook = Effect.gen(function*() {
   const overrides = file.editions.map((edition) => ({ jurisdiction: county, edition }))
   yield* RulebookStore.rulebookOverrides.insertMany(overrides, { actor: clerk })
   const rulebook = yield* RulebookStore.rulebookFor(county)
-  const rules = yield* Rulebook.at(rulebook, Examples.xishuHeatingFaulty.date)
+  const rules = yield* Rulebook.at(rulebook, Examples.xishuHeatingFaulty().date)
   say(`${rulebook.editions.length} editions; in force on ${rules.date}:`)
   const show = (key: Rulebook.Key, text: string) => {
     const p = rules.parameters[key]
@@ -117,7 +117,7 @@ const loadPowerList = (rulebook: Rulebook.Rulebook) =>
     heading("2 小微权力清单", "Micro-power list")
     // The county adopts the shipped template as its 2025 list; a real county loads its own file.
     const listJson = JSON.stringify({
-      ...Schema.encodeSync(PowerList.PowerList)(PowerList.reference),
+      ...Schema.encodeSync(PowerList.PowerList)(PowerList.reference()),
       id: "140525-micro-power",
       version: "2025.1",
       effectiveFrom: "2025-01-01",
@@ -129,7 +129,7 @@ const loadPowerList = (rulebook: Rulebook.Rulebook) =>
     validation.diagnostics.forEach(printFinding)
     if (!validation.ok) return yield* Effect.fail(new Error("the power list does not validate"))
     yield* PowerListStore.powerLists.save(decoded, { actor: clerk })
-    const inForce = yield* PowerListStore.powerLists.inForce(county, Examples.xishuHeatingFaulty.date)
+    const inForce = yield* PowerListStore.powerLists.inForce(county, Examples.xishuHeatingFaulty().date)
     const list = Option.getOrThrow(inForce).value
     say(`stored and reloaded ${list.id}@${list.version}, in force from ${list.effectiveFrom}`)
     return list
@@ -139,11 +139,11 @@ const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) 
   Effect.gen(function*() {
     heading("3 权力行使检查", "Checking the 西属村 central-heating exercises")
     const checks = [
-      { exercise: Examples.xishuHeatingClean, asOf: LocalDate.unsafeMake("2026-01-26") },
-      { exercise: Examples.xishuHeatingFaulty, asOf: Examples.xishuHeatingFaultyAsOf }
+      { exercise: Examples.xishuHeatingClean(), asOf: LocalDate.unsafeMake("2026-01-26") },
+      { exercise: Examples.xishuHeatingFaulty(), asOf: Examples.xishuHeatingFaultyAsOf }
     ]
     yield* PowerListStore.exercises.insertMany(checks.map((c) => c.exercise), { actor: clerk })
-    const item = list.items.find((i) => i.code === Examples.xishuHeatingFaulty.item)
+    const item = list.items.find((i) => i.code === Examples.xishuHeatingFaulty().item)
     say(`item ${item?.code} ${item?.name.zh} · ${item?.name.en}`)
     const results: Array<Exercise.Result> = []
     for (const { asOf, exercise } of checks) {
@@ -158,7 +158,7 @@ const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) 
       say(`  risk ${risk} · ${findings.length} finding${findings.length === 1 ? "" : "s"}`)
       results.push(result)
     }
-    const [stored] = yield* PowerListStore.checkReports.read(Examples.xishuHeatingFaulty.id)
+    const [stored] = yield* PowerListStore.checkReports.read(Examples.xishuHeatingFaulty().id)
     say(`\nreloaded report: ${stored?.value.exercise} risk ${stored?.value.risk}, ${stored?.value.findings.length} findings`)
     return results[1]!
   })
@@ -177,7 +177,7 @@ const superviseFindings = (rulebook: Rulebook.Rulebook, faulty: Exercise.Result)
       subject: { cadre: Ids.CadreId.make(subject), category: "villageCadre" },
       source: {
         _tag: "ExerciseFinding",
-        exercise: Examples.xishuHeatingFaulty.id,
+        exercise: Examples.xishuHeatingFaulty().id,
         findings: faulty.findings.filter((f) => codes.includes(f.code)).map((f) => f.code) as [string, ...Array<string>]
       }
     })

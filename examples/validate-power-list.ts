@@ -30,7 +30,7 @@ const program = Effect.gen(function*() {
     ? Rulebook.defaults
     : yield* Rulebook.decodeJson(yield* readText(values.rulebook))
   const text = listFile === undefined
-    ? JSON.stringify(Schema.encodeSync(PowerList.PowerList)(PowerList.reference))
+    ? JSON.stringify(Schema.encodeSync(PowerList.PowerList)(PowerList.reference()))
     : yield* readText(listFile)
 
   // Decoding rejects what is not a list at all; `check` then reports every problem of a list.

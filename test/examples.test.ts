@@ -51,7 +51,7 @@ beforeAll(async () => {
   dbFile = path.join(dir, "town.db")
   // A leftover file from an earlier run must not matter: the demo recreates its database.
   fs.writeFileSync(dbFile, "not a database")
-  const reference = Schema.encodeSync(PowerList.PowerList)(PowerList.reference)
+  const reference = Schema.encodeSync(PowerList.PowerList)(PowerList.reference())
   const broken = {
     ...reference,
     items: reference.items.map((item, i) =>

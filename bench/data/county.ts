@@ -28,7 +28,7 @@ type ListE = PowerList.PowerListEncoded
 type ItemE = ListE["items"][number]
 type ExerciseE = Exercise.ExerciseEncoded
 
-const referenceEncoded: ListE = Schema.encodeSync(PowerList.PowerList)(PowerList.reference)
+const referenceEncoded: ListE = Schema.encodeSync(PowerList.PowerList)(PowerList.reference())
 
 /** The fault a generated exercise carries, if any. */
 export type Fault =
@@ -379,7 +379,7 @@ export const makeCounty = (options: { villages: number; exercises: number; seed?
     lists.push(villageList(r, v, broken))
   }
   // Village lists keep the reference list's procedures, so its decoded items drive the exercises.
-  const reference = PowerList.reference.items
+  const reference = PowerList.reference().items
   const rosters = lists.map((_, v) => roster(r, v))
   const exercises: Array<ExerciseE> = []
   const villageOf: Array<number> = []

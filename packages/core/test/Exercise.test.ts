@@ -363,8 +363,8 @@ describe("Exercise.check", () => {
   })
 
   it("a recorded town review step counts as 提级监督", () => {
-    const item = PowerList.reference.items.find((i) => i.code === "E01")!
-    const e = { ...Examples.xishuHeatingClean, safeguards: { ...Examples.xishuHeatingClean.safeguards, townReview: false } }
+    const item = PowerList.reference().items.find((i) => i.code === "E01")!
+    const e = { ...Examples.xishuHeatingClean(), safeguards: { ...Examples.xishuHeatingClean().safeguards, townReview: false } }
     assert.notInclude(codesOf(Exercise.check(item, e, rulebook, cal)), "ESCALATION_REQUIRED")
     const without = { ...e, steps: e.steps.filter((s) => s.stepId !== "townReview") }
     assert.includeMembers(codesOf(Exercise.check(item, without, rulebook, cal)), ["ESCALATION_REQUIRED", "STEP_MISSING"])

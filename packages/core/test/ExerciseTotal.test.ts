@@ -5,7 +5,7 @@ import * as fc from "fast-check"
 
 // Random but well-typed exercises of random reference-list items: whatever the facts, a check
 // returns (never throws) and its risk is what the table says of its findings.
-const items = PowerList.reference.items
+const items = PowerList.reference().items
 const bodies = PowerList.Body.literals
 const evidence = PowerList.Evidence.literals
 const channels = PowerList.Channel.literals
@@ -73,7 +73,7 @@ describe("Exercise.check is total", () => {
     fc.assert(
       fc.property(exercise, fc.option(date, { nil: undefined }), (encoded, asOf) => {
         const e = Schema.decodeUnknownSync(Exercise.Exercise)(strip(encoded))
-        const r = Exercise.checkInList(PowerList.reference, e, Rulebook.defaults, WorkCalendar.china, {
+        const r = Exercise.checkInList(PowerList.reference(), e, Rulebook.defaults, WorkCalendar.china, {
           asOf: asOf as never
         })
         assert.strictEqual(r.risk, Exercise.riskOf(r.findings))

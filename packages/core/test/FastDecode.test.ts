@@ -90,7 +90,7 @@ const agree = <A, I>(schema: Schema.Schema<A, I, never>, subject: string, input:
   )
 
 const cases = [
-  { name: "power list", schema: PowerList.PowerList, input: Schema.encodeSync(PowerList.PowerList)(PowerList.reference) },
+  { name: "power list", schema: PowerList.PowerList, input: Schema.encodeSync(PowerList.PowerList)(PowerList.reference()) },
   { name: "exercise", schema: Exercise.Exercise, input: exercise },
   {
     name: "rulebook",
@@ -229,11 +229,11 @@ describe("the generated code on supervision records", () => {
     return summary === undefined ? [] : [summary]
   })
   // And the check reports stored for exercises: the 西属村 examples, clean and faulty.
-  const reports = [Examples.xishuHeatingClean, Examples.xishuHeatingFaulty].flatMap((ex) =>
+  const reports = [Examples.xishuHeatingClean(), Examples.xishuHeatingFaulty()].flatMap((ex) =>
     [undefined, Examples.xishuHeatingFaultyAsOf].map((asOf) =>
       PowerListStore.checkReportOf(
         ex,
-        Exercise.check(Examples.xishuHeatingItem, ex, Rulebook.defaults, WorkCalendar.china, asOf === undefined ? {} : { asOf }),
+        Exercise.check(Examples.xishuHeatingItem(), ex, Rulebook.defaults, WorkCalendar.china, asOf === undefined ? {} : { asOf }),
         LocalDate.unsafeMake("2025-11-01")
       )
     )

@@ -85,7 +85,7 @@ describe("JSON Schema files", () => {
 
   it("the shipped reference list conforms, and a broken one does not", () => {
     const root = JSON.parse(committed("power-list.schema.json"))
-    const encoded = Schema.encodeSync(PowerList.PowerList)(PowerList.reference)
+    const encoded = Schema.encodeSync(PowerList.PowerList)(PowerList.reference())
     assert.deepStrictEqual(errorsOf(root, JSON.parse(JSON.stringify({ $schema: "./power-list.schema.json", ...encoded }))), [])
     const broken = { ...encoded, items: [{ ...encoded.items[0], decidingBody: "mayor" }], version: 3 }
     const errors = errorsOf(root, JSON.parse(JSON.stringify(broken)))

@@ -1,16 +1,16 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { referenceListEncoded } from "../src/powerlist/internal/referenceList.js"
 import * as Post from "../src/org/Post.js"
 import * as PowerList from "../src/powerlist/PowerList.js"
 import * as Rulebook from "../src/rulebook/Rulebook.js"
+import referenceListJson from "../src/powerlist/data/reference-list.json" with { type: "json" }
 
-const list = PowerList.reference
+const list = PowerList.reference()
 
 describe("the illustrative reference list", () => {
   it("decodes from its encoded form and round-trips through JSON", () => {
-    const decoded = PowerList.decodeJson(JSON.stringify(referenceListEncoded))
+    const decoded = PowerList.decodeJson(JSON.stringify(referenceListJson))
     assert.isTrue(Either.isRight(decoded))
     const reencoded = Schema.encodeSync(PowerList.PowerList)(list)
     assert.deepStrictEqual(Schema.decodeSync(PowerList.PowerList)(reencoded), list)
@@ -57,7 +57,7 @@ describe("the illustrative reference list", () => {
   })
 
   it("validates through the JSON boundary as well", () => {
-    const result = PowerList.validate(JSON.stringify(referenceListEncoded), Rulebook.defaults)
+    const result = PowerList.validate(JSON.stringify(referenceListJson), Rulebook.defaults)
     assert.isTrue(Either.isRight(result) && result.right.ok)
   })
 

@@ -8,7 +8,7 @@ import * as PowerList from "../src/powerlist/PowerList.js"
 import * as Rulebook from "../src/rulebook/Rulebook.js"
 import * as WorkCalendar from "../src/calendar/WorkCalendar.js"
 
-const item = Examples.xishuHeatingItem
+const item = Examples.xishuHeatingItem()
 const check = (ex: Exercise.Exercise, asOf?: string) =>
   Exercise.check(item, ex, Rulebook.defaults, WorkCalendar.china, asOf === undefined ? undefined : { asOf: asOf as never })
 const codesOf = (r: Exercise.Result) => [...new Set(r.findings.map((f) => f.code))].sort()
@@ -19,7 +19,7 @@ describe("西属村 central heating (集中供暖工程)", () => {
     assert.strictEqual(item.article24, "publicWelfareProject")
     assert.strictEqual(item.procurement, "construction")
     assert.strictEqual(Examples.xishuVillage.county.code, "140525")
-    assert.strictEqual(Examples.xishuHeatingClean.amount, Money.yuan(8_120_000))
+    assert.strictEqual(Examples.xishuHeatingClean().amount, Money.yuan(8_120_000))
   })
 
   it("decodes from JSON like any integrator's record", () => {
@@ -31,7 +31,7 @@ describe("西属村 central heating (集中供暖工程)", () => {
   })
 
   it("the clean exercise is green: every step, quorum, deadline and safeguard holds", () => {
-    const result = check(Examples.xishuHeatingClean)
+    const result = check(Examples.xishuHeatingClean())
     assert.strictEqual(result.risk, "green")
     assert.deepStrictEqual(
       result.findings.filter((f) => f.severity !== "info"),
@@ -47,25 +47,25 @@ describe("西属村 central heating (集中供暖工程)", () => {
   it("the clean exercise records every step of the item's procedure, in order", () => {
     const ids = PowerList.steps(item.procedure).map((s) => s.id)
     assert.deepStrictEqual(
-      Examples.xishuHeatingClean.steps.map((s) => s.stepId),
+      Examples.xishuHeatingClean().steps.map((s) => s.stepId),
       ids
     )
-    const dates = Examples.xishuHeatingClean.steps.map((s) => s.date)
+    const dates = Examples.xishuHeatingClean().steps.map((s) => s.date)
     assert.deepStrictEqual([...dates].sort(), dates)
     // the start ceremony
-    assert.strictEqual(Examples.xishuHeatingClean.steps.find((s) => s.stepId === "construct")?.date, "2025-09-24")
+    assert.strictEqual(Examples.xishuHeatingClean().steps.find((s) => s.stepId === "construct")?.date, "2025-09-24")
   })
 
   it("the faulty exercise is red with exactly the expected findings", () => {
-    const result = check(Examples.xishuHeatingFaulty, Examples.xishuHeatingFaultyAsOf)
+    const result = check(Examples.xishuHeatingFaulty(), Examples.xishuHeatingFaultyAsOf)
     assert.strictEqual(result.risk, "red")
     assert.deepStrictEqual(codesOf(result), [...Examples.xishuHeatingFaultyCodes].sort())
   })
 
   it("each fault is found where it happened", () => {
-    const result = check(Examples.xishuHeatingFaulty, Examples.xishuHeatingFaultyAsOf)
+    const result = check(Examples.xishuHeatingFaulty(), Examples.xishuHeatingFaultyAsOf)
     const at = (code: Exercise.Code) => result.findings.filter((f) => f.code === code).map((f) => f.path.join("/"))
-    const stepIndex = (id: string) => Examples.xishuHeatingFaulty.steps.findIndex((s) => s.stepId === id)
+    const stepIndex = (id: string) => Examples.xishuHeatingFaulty().steps.findIndex((s) => s.stepId === id)
     assert.deepStrictEqual(at("QUORUM_NOT_MET"), [`steps/${stepIndex("4and2.resolve")}/meeting`])
     assert.deepStrictEqual(at("EVIDENCE_MISSING"), [`steps/${stepIndex("4and2.review")}/evidence`])
     assert.deepStrictEqual(at("RECUSAL_REQUIRED"), [`steps/${stepIndex("tender")}/performedBy`])
@@ -78,7 +78,7 @@ describe("西属村 central heating (集中供暖工程)", () => {
 
   it("repairing a fault removes exactly its finding", () => {
     const faulty = Examples.xishuHeatingFaultyEncoded
-    const base = codesOf(check(Examples.xishuHeatingFaulty, Examples.xishuHeatingFaultyAsOf))
+    const base = codesOf(check(Examples.xishuHeatingFaulty(), Examples.xishuHeatingFaultyAsOf))
     const repaired = Schema.decodeSync(Exercise.Exercise)({
       ...faulty,
       safeguards: { publicTender: true, competitiveSelection: false, townReview: true }
@@ -91,7 +91,7 @@ describe("西属村 central heating (集中供暖工程)", () => {
 
   it("the examples are part of the public API", async () => {
     const core = await import("../src/index.js")
-    assert.strictEqual(core.Examples.xishuHeatingItem.code, "E01")
-    assert.strictEqual(core.PowerList.reference.items.length, 57)
+    assert.strictEqual(core.Examples.xishuHeatingItem().code, "E01")
+    assert.strictEqual(core.PowerList.reference().items.length, 57)
   })
 })

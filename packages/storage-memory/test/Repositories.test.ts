@@ -12,7 +12,7 @@ const d = LocalDate.unsafeMake
 const actor: Audit.Actor = { id: "county-clerk", posts: ["countyDiscipline"] }
 
 const listVersion = (version: string, effectiveFrom: string, code = "140525"): PowerList.PowerList => ({
-  ...PowerList.reference,
+  ...PowerList.reference(),
   id: Ids.PowerListId.make(`${code}-micro-power`),
   jurisdiction: { level: "county", code, name: "泽州县" },
   version,
@@ -57,13 +57,13 @@ describe("Storage repositories on the memory adapter", () => {
       assert.strictEqual(again._tag, "ConcurrencyConflict")
       assert.strictEqual(yield* (yield* StorageAdapter.StorageAdapter).lastVersion(Audit.stream), audit)
       const stored = Option.getOrThrow(yield* PowerListStore.powerLists.version("140525-micro-power", "2025"))
-      assert.deepStrictEqual(stored.value.items, PowerList.reference.items)
+      assert.deepStrictEqual(stored.value.items, PowerList.reference().items)
     }).pipe(Effect.provide(fresh())))
 
   it.effect("exercises by village and date, with their check reports appended per exercise", () =>
     Effect.gen(function*() {
-      const clean = Examples.xishuHeatingClean
-      const faulty = Examples.xishuHeatingFaulty
+      const clean = Examples.xishuHeatingClean()
+      const faulty = Examples.xishuHeatingFaulty()
       yield* PowerListStore.exercises.insertMany([clean, faulty], { actor })
       const village = yield* PowerListStore.exercises.all("byVillageDate", Storage.prefixRange(clean.village))
       assert.deepStrictEqual(
@@ -73,7 +73,7 @@ describe("Storage repositories on the memory adapter", () => {
       const decoded = yield* PowerListStore.exercises.getOrFail(faulty.id)
       assert.deepStrictEqual(decoded.value, faulty)
 
-      const result = Exercise.checkInList(PowerList.reference, faulty, Rulebook.defaults, WorkCalendar.china)
+      const result = Exercise.checkInList(PowerList.reference(), faulty, Rulebook.defaults, WorkCalendar.china)
       const report = PowerListStore.checkReportOf(faulty, result, d("2025-10-15"))
       yield* PowerListStore.checkReports.append(faulty.id, 0, [report], { actor })
       yield* PowerListStore.checkReports.append(faulty.id, 1, [{ ...report, checkedOn: d("2025-10-20") }], { actor })

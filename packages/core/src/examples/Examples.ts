@@ -7,12 +7,23 @@
  * 24 September 2025. It exercises item `E01` of the reference list twice: once cleanly, once with
  * the faults supervisors actually meet. The people and the contractor are fictional.
  *
+ * The encoded exercises are plain constants. The decoded ones ({@link xishuHeatingClean},
+ * {@link xishuHeatingFaulty}) and the item ({@link xishuHeatingItem}) are functions: each decodes
+ * on its first call and returns the same value afterwards, so importing the module decodes
+ * nothing.
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
 import * as Exercise from "../powerlist/Exercise.js"
 import * as LocalDate from "../base/LocalDate.js"
 import * as PowerList from "../powerlist/PowerList.js"
+
+// Builds a value on first use and keeps it, so that importing the module decodes nothing.
+const once = <A>(make: () => A): () => A => {
+  let value: A | undefined
+  return () => (value ??= make())
+}
 
 /**
  * Where the example takes place: 西属村, 金村镇, 泽州县 (GB/T 2260 code 140525), 晋城市, 山西省.
@@ -27,12 +38,17 @@ export const xishuVillage = {
 } as const
 
 /**
- * The reference-list item both heating exercises use: `E01` 村级公益事业建设项目.
+ * The reference-list item both heating exercises use: `E01` 村级公益事业建设项目, from
+ * `PowerList.reference()`. Found on the first call, then kept.
  *
  * @since 0.1.0
  * @category examples
  */
-export const xishuHeatingItem: PowerList.PowerItem = PowerList.reference.items.find((i) => i.code === "E01")!
+export const xishuHeatingItem: () => PowerList.PowerItem = once(() => {
+  const item = PowerList.reference().items.find((i) => i.code === "E01")
+  if (item === undefined) throw new Error("the reference list has no item E01, which the heating examples exercise")
+  return item
+})
 
 // Fictional cadres. 张建国 holds both top posts (一肩挑), as many village heads do.
 const SECRETARY = "xishu-zhang-jianguo"
@@ -202,20 +218,26 @@ export const xishuHeatingFaultyEncoded: Exercise.ExerciseEncoded = {
 }
 
 /**
- * The clean heating exercise, decoded.
+ * The clean heating exercise, decoded from {@link xishuHeatingCleanEncoded} on the first call, then
+ * kept.
  *
  * @since 0.1.0
  * @category examples
  */
-export const xishuHeatingClean: Exercise.Exercise = Schema.decodeSync(Exercise.Exercise)(xishuHeatingCleanEncoded)
+export const xishuHeatingClean: () => Exercise.Exercise = once(() =>
+  Schema.decodeSync(Exercise.Exercise)(xishuHeatingCleanEncoded)
+)
 
 /**
- * The faulty heating exercise, decoded.
+ * The faulty heating exercise, decoded from {@link xishuHeatingFaultyEncoded} on the first call,
+ * then kept.
  *
  * @since 0.1.0
  * @category examples
  */
-export const xishuHeatingFaulty: Exercise.Exercise = Schema.decodeSync(Exercise.Exercise)(xishuHeatingFaultyEncoded)
+export const xishuHeatingFaulty: () => Exercise.Exercise = once(() =>
+  Schema.decodeSync(Exercise.Exercise)(xishuHeatingFaultyEncoded)
+)
 
 /**
  * The day supervision checks the faulty exercise (pass as `asOf` to `Exercise.check`).
