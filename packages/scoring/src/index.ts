@@ -27,6 +27,8 @@ export * as Rubric from "./Rubric.js"
 /** @since 0.1.0 */
 export * as Xccdf from "./Xccdf.js"
 /** @since 0.1.0 */
+export * as Signal from "./Signal.js"
+/** @since 0.1.0 */
 export * as TaskBook from "./TaskBook.js"
 /** @since 0.1.0 */
 export * as WeeklyAssessment from "./WeeklyAssessment.js"

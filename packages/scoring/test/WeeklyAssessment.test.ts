@@ -2,22 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { WorkCalendar } from "@qinglian/core"
 import { Examples, TaskBook, WeeklyAssessment } from "@qinglian/scoring"
 import * as Either from "effect/Either"
-import { weeklyFile } from "./fixtures.js"
-
-export const assessWeek = (w: string, previous?: WeeklyAssessment.TownWeek) => {
-  const week = TaskBook.unsafeWeek(w)
-  const villages = [0, 1, 2].map((i) => Examples.villageWeek(i, week))
-  return WeeklyAssessment.assess({
-    rubric: weeklyFile,
-    town: Examples.town.id,
-    week,
-    assessedOn: villages[0]!.stockTake.heldOn,
-    villages,
-    roster: Examples.town.roster,
-    calendar: WorkCalendar.china,
-    previous: previous === undefined ? undefined : WeeklyAssessment.ranksOf(previous)
-  })
-}
+import { assessWeek, weeklyFile } from "./fixtures.js"
 
 describe("WeeklyAssessment.assess", () => {
   it("scores, grades and ranks every member of every village; ledgers sum to scores", () => {

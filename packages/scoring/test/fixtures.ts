@@ -1,5 +1,5 @@
 import { LocalDate, WorkCalendar } from "@qinglian/core"
-import { Examples, Rubric } from "@qinglian/scoring"
+import { Examples, Rubric, TaskBook, WeeklyAssessment } from "@qinglian/scoring"
 import * as Either from "effect/Either"
 
 export const d = LocalDate.unsafeMake
@@ -16,3 +16,19 @@ export const scoreOrThrow = (edition: Rubric.Edition, facts: Rubric.Facts): Rubr
   Either.getOrThrowWith(Rubric.score(edition, facts, ctx), (e) => e)
 
 export const sumLedger = (s: Rubric.Scored): number => s.ledger.reduce((a, e) => a + e.points, 0)
+
+export const assessWeek = (w: string, previous?: WeeklyAssessment.TownWeek) => {
+  const week = TaskBook.unsafeWeek(w)
+  const villages = [0, 1, 2].map((i) => Examples.villageWeek(i, week))
+  return WeeklyAssessment.assess({
+    rubric: weeklyFile,
+    town: Examples.town.id,
+    week,
+    assessedOn: villages[0]!.stockTake.heldOn,
+    villages,
+    roster: Examples.town.roster,
+    calendar: WorkCalendar.china,
+    previous: previous === undefined ? undefined : WeeklyAssessment.ranksOf(previous)
+  })
+}
+
