@@ -131,11 +131,11 @@ const expectConflict = <A, E, R>(self: Effect.Effect<A, E, R>) =>
   })
 
 // Bad input must be refused as a StorageError (never a ConcurrencyConflict), whatever the store holds.
-const expectStorageError = <A, E, R>(self: Effect.Effect<A, E, R>, message?: RegExp) =>
+const expectStorageError = <A, E, R>(self: Effect.Effect<A, E, R>, message?: RegExp, what = "") =>
   Effect.map(flipped(self), (result) => {
-    assert.isTrue(Either.isLeft(result), "expected a StorageError, but the call succeeded")
+    assert.isTrue(Either.isLeft(result), `expected a StorageError, but the call succeeded ${what}`)
     const error = (result as Either.Left<E, A>).left
-    assert.instanceOf(error, StorageAdapter.StorageError, `expected a StorageError, got ${String(error)}`)
+    assert.instanceOf(error, StorageAdapter.StorageError, `expected a StorageError, got ${String(error)} ${what}`)
     if (message !== undefined) assert.match((error as unknown as StorageAdapter.StorageError).message, message)
     return error as unknown as StorageAdapter.StorageError
   })
@@ -1025,6 +1025,348 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
           assert.deepStrictEqual(Option.getOrThrow(yield* a.getDocument("docs", "d")).data, { n: 1 })
           assert.isTrue(Option.isNone(yield* a.getDocument("docs", "e")))
           assert.strictEqual(yield* a.lastVersion("s"), 1)
+        })))
+    })
+
+    describe("index maintenance at volume", () => {
+      // Enough changes in one call to leave any small-batch fast path (hundreds, not tens), checked
+      // against a model after every step, page by page and whole records (not just ids).
+      it.effect("bulk inserts, moves, drops and data-only updates keep every index equal to the model", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const model = new Map<string, { value: StorageAdapter.IndexValue | undefined; data: Json; version: number }>()
+          const apply = (writes: ReadonlyArray<StorageAdapter.DocumentWrite>) =>
+            Effect.gen(function*() {
+              yield* a.putDocuments(writes)
+              for (const w of writes) {
+                const v = w.indexes["v"]
+                model.set(w.id, { value: v === 0 ? 0 : v, data: w.data, version: w.expectedVersion + 1 })
+              }
+            })
+          const check = (step: string) =>
+            Effect.gen(function*() {
+              const expected = [...model.entries()]
+                .filter(([, m]) => m.value !== undefined)
+                .map(([id, m]) => ({ id, value: m.value!, data: m.data, version: m.version }))
+                .sort(compareRecords)
+              for (const order of ["asc", "desc"] as const) {
+                const want = order === "asc" ? expected : [...expected].reverse()
+                for (const limit of [41, 1000]) {
+                  const got = yield* readAllPages(a, { collection: "vol", index: "v", order, limit })
+                  assert.deepStrictEqual(
+                    got.map((r) => ({ id: r.id, value: r.indexes["v"]!, data: r.data, version: r.version })),
+                    want,
+                    `${step}: ${order} pages of ${limit} differ from the model`
+                  )
+                }
+              }
+              // Documents without the index are read one by one (a sample, to keep the test quick).
+              for (const [id, m] of [...model].filter(([, m], i) => m.value === undefined || i % 25 === 0)) {
+                const record = Option.getOrThrow(yield* a.getDocument("vol", id))
+                assert.deepStrictEqual(record.data, m.data, `${step}: ${id} data`)
+                assert.strictEqual(record.version, m.version, `${step}: ${id} version`)
+              }
+            })
+          const value = (i: number): StorageAdapter.IndexValue => (i % 3 === 0 ? `s${(i * 7919) % 1000}` : (i * 104729) % 997)
+          const write = (i: number, v: StorageAdapter.IndexValue | undefined, data: Json) =>
+            doc(`d${String(i).padStart(4, "0")}`, data, v === undefined ? { other: i } : { v, other: i }, model.get(`d${String(i).padStart(4, "0")}`)?.version ?? 0, "vol")
+          // 1. A first bulk load in a shuffled order.
+          const first = Array.from({ length: 300 }, (_, i) => (i * 37) % 300)
+          yield* apply(first.map((i) => write(i, value(i), { i, round: 1 })))
+          yield* check("bulk load")
+          // 2. A second load into a non-empty index (merged into the existing entries).
+          yield* apply(Array.from({ length: 150 }, (_, i) => write(300 + i, value(300 + i), { i: 300 + i, round: 1 })))
+          yield* check("second load")
+          // 3. Many documents move in one call (hundreds of removals and insertions at once).
+          yield* apply(Array.from({ length: 200 }, (_, i) => write(i * 2, value(i * 2 + 1), { i: i * 2, round: 2 })))
+          yield* check("bulk move")
+          // 4. Many documents drop the index.
+          yield* apply(Array.from({ length: 100 }, (_, i) => write(i * 4 + 1, undefined, { i: i * 4 + 1, round: 3 })))
+          yield* check("bulk drop")
+          // 5. Data changes, index values do not: queries must return the new data.
+          yield* apply(Array.from({ length: 120 }, (_, i) => write(i * 3, model.get(`d${String(i * 3).padStart(4, "0")}`)!.value, { i: i * 3, round: 4 })))
+          yield* check("data-only update (bulk)")
+          for (const i of [5, 6, 299]) {
+            const id = `d${String(i).padStart(4, "0")}`
+            const current = model.get(id)!
+            yield* apply([doc(id, { i, round: 5, single: true }, current.value === undefined ? {} : { v: current.value }, current.version, "vol")])
+          }
+          yield* check("data-only update (single)")
+          // 6. Re-adding dropped documents, and moving some back and forth inside one call.
+          yield* apply(Array.from({ length: 80 }, (_, i) => write(i * 4 + 1, value(i), { i: i * 4 + 1, round: 6 })))
+          const id7 = "d0007"
+          const v7 = model.get(id7)!.version
+          yield* a.putDocuments([
+            doc(id7, { step: "a" }, { v: "zz-moved" }, v7, "vol"),
+            doc(id7, { step: "b" }, { v: -1 }, v7 + 1, "vol"),
+            doc(id7, { step: "c" }, { v: -1 }, v7 + 2, "vol")
+          ])
+          model.set(id7, { value: -1, data: { step: "c" }, version: v7 + 3 })
+          yield* check("re-add and repeated moves")
+          // 7. The same through single puts inside one transaction, then a rolled-back bulk move.
+          yield* a.transaction(Effect.forEach(Array.from({ length: 70 }, (_, i) => i * 5), (i) =>
+            apply([write(i, `t${i}`, { i, round: 7 })]), { discard: true }))
+          yield* check("single puts in a transaction")
+          yield* flipped(a.transaction(Effect.zipRight(
+            a.putDocuments(Array.from({ length: 200 }, (_, i) => write(i, i, { i, round: "rolled back" }))),
+            new Boom()
+          )))
+          yield* check("rolled-back bulk move")
+        })))
+    })
+
+    describe("range bounds", () => {
+      it.effect("every bound, alone and in pairs, in both orders, on and between stored values", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const stored: ReadonlyArray<StorageAdapter.IndexValue> = [-3, 0, 2, 2, 5, "", "a", "b", "b", "中"]
+          yield* a.putDocuments(stored.map((v, i) => doc(`r${i}`, { v }, { v })))
+          const pivots: ReadonlyArray<StorageAdapter.IndexValue> = [-4, -3, 1, 2, 5, 6, "", "a", "ab", "b", "中", "😀"]
+          const kinds = ["gte", "gt", "lte", "lt"] as const
+          const expectedFor = (query: StorageAdapter.IndexQuery) => {
+            const want = stored
+              .map((value, i) => ({ id: `r${i}`, value }))
+              .filter((d) => StorageAdapter.inRange(query, d.value))
+              .sort(compareRecords)
+              .map((d) => d.id)
+            return query.order === "desc" ? want.reverse() : want
+          }
+          const checkQuery = (range: Partial<Record<(typeof kinds)[number], StorageAdapter.IndexValue>>) =>
+            Effect.gen(function*() {
+              for (const order of ["asc", "desc"] as const) {
+                const query: StorageAdapter.IndexQuery = { collection: "docs", index: "v", limit: 100, order, ...range }
+                const want = expectedFor(query)
+                assert.deepStrictEqual(ids(yield* a.queryIndex(query)), want, `${JSON.stringify(range)} ${order}`)
+                // And paged two at a time, so the cursor meets each bound too.
+                const paged = yield* readAllPages(a, { ...query, limit: 2 })
+                assert.deepStrictEqual(paged.map((r) => r.id), want, `${JSON.stringify(range)} ${order}, pages of 2`)
+              }
+            })
+          for (const kind of kinds) {
+            for (const pivot of pivots) yield* checkQuery({ [kind]: pivot })
+          }
+          for (const [low, high] of [[2, 5], [-3, 2], ["", "b"], [2, "a"], [5, 2], ["a", "a"], [2, 2]] as const) {
+            for (const lower of ["gte", "gt"] as const) {
+              for (const upper of ["lte", "lt"] as const) yield* checkQuery({ [lower]: low, [upper]: high })
+            }
+          }
+          // Both lower bounds at once (and both upper): the stricter one wins.
+          yield* checkQuery({ gte: 2, gt: 0 })
+          yield* checkQuery({ gte: 0, gt: 2 })
+          yield* checkQuery({ lte: "b", lt: "a" })
+          yield* checkQuery({ lte: "a", lt: "b" })
+        })))
+
+      it.effect("a bad value in any bound (not only the first) is refused", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("d", {}, { n: 1 }))
+          for (const kind of ["gte", "gt", "lte", "lt"] as const) {
+            for (const bad of [Number.NaN, Infinity, -Infinity, null, true, {}, [1]]) {
+              const query = { collection: "docs", index: "n", limit: 10, gte: 0, lte: 10, [kind]: bad } as unknown as StorageAdapter.IndexQuery
+              yield* expectStorageError(a.queryIndex(query))
+              yield* expectStorageError(a.queryIndex({ ...query, order: "desc" }))
+              yield* expectStorageError(a.queryIndex({ ...query, collection: "unknown" }))
+            }
+          }
+          for (const cursor of ["", "[]", "[1]", "[1, 2]", "[null, \"d\"]", "{\"value\": 1, \"id\": \"d\"}", "[1, \"d\", 3]"]) {
+            yield* expectStorageError(a.queryIndex({ collection: "docs", index: "n", limit: 1, cursor }), /cursor/)
+          }
+        })))
+    })
+
+    describe("values that are not JSON", () => {
+      class Money {
+        constructor(readonly fen: number) {}
+      }
+      const notJson: ReadonlyArray<[string, unknown]> = [
+        ["NaN", Number.NaN],
+        ["Infinity", Infinity],
+        ["-Infinity", -Infinity],
+        ["a nested NaN", { a: { b: [1, Number.NaN] } }],
+        ["undefined in an array", [1, undefined, 3]],
+        ["a function", { f: () => 1 }],
+        ["a symbol", { s: Symbol("s") }],
+        ["a bigint", { n: 1n }],
+        ["a Date", { at: new Date(0) }],
+        ["a Map", new Map([["k", 1]])],
+        ["a class instance", { amount: new Money(100) }],
+        ["a class instance in an array", [new Money(1)]],
+        ["a bare undefined", undefined]
+      ]
+      it.effect("are refused in documents and events, wherever they sit, with nothing written", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("kept", { n: 1 }))
+          yield* a.appendEvents("s", 0, [event("E", 1)])
+          for (const [what, bad] of notJson) {
+            const data = bad as Json
+            yield* expectStorageError(a.putDocument(doc("bad", data)), undefined, what)
+            yield* expectStorageError(a.putDocument(doc("kept", data, {}, 1)), undefined, what)
+            yield* expectStorageError(a.putDocuments([doc("ok", { n: 1 }), doc("ok2", { n: 2 }), doc("bad", data)]), undefined, what)
+            yield* expectStorageError(a.appendEvents("s", 1, [event("E", 2), event("E", data)]), undefined, what)
+            yield* expectStorageError(a.appendEvents("fresh", 0, [event("E", data)]), undefined, what)
+          }
+          for (const id of ["bad", "ok", "ok2"]) assert.isTrue(Option.isNone(yield* a.getDocument("docs", id)), id)
+          assert.deepStrictEqual(Option.getOrThrow(yield* a.getDocument("docs", "kept")).data, { n: 1 })
+          assert.deepStrictEqual((yield* a.readEvents("s")).map((e) => e.data), [1])
+          assert.strictEqual(yield* a.lastVersion("fresh"), 0)
+          // What JSON does keep is accepted: an object without a prototype, an undefined property
+          // (dropped, as JSON.stringify drops it), an empty key.
+          const bare = Object.assign(Object.create(null) as Record<string, Json>, { k: "v" })
+          yield* a.putDocument(doc("fine", { bare, gone: undefined, "": 0 } as unknown as Json))
+          assert.deepStrictEqual(Option.getOrThrow(yield* a.getDocument("docs", "fine")).data, { bare: { k: "v" }, "": 0 })
+        })))
+    })
+
+    describe("contract details", () => {
+      it.effect("a transaction reads its own writes: documents, index queries, events", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("old", { n: 0 }, { n: 0 }))
+          yield* a.transaction(Effect.gen(function*() {
+            yield* a.putDocument(doc("old", { n: 1 }, { n: 10 }, 1))
+            yield* a.putDocuments([doc("new1", { n: 2 }, { n: 5 }), doc("new2", { n: 3 }, { n: 15 })])
+            assert.deepStrictEqual(Option.getOrThrow(yield* a.getDocument("docs", "old")).data, { n: 1 })
+            const page = yield* a.queryIndex({ collection: "docs", index: "n", limit: 10 })
+            assert.deepStrictEqual(ids(page), ["new1", "old", "new2"])
+            assert.deepStrictEqual(page.items.map((r) => r.version), [1, 2, 1])
+            yield* a.appendEvents("s", 0, [event("E", 1), event("E", 2)])
+            assert.deepStrictEqual((yield* a.readEvents("s")).map((e) => e.data), [1, 2])
+            yield* a.transaction(Effect.gen(function*() {
+              yield* a.appendEvents("s", 2, [event("E", 3)])
+              assert.strictEqual(yield* a.lastVersion("s"), 3)
+            }))
+            assert.deepStrictEqual((yield* a.readEvents("s", 3)).map((e) => e.data), [3])
+          }))
+        })))
+
+      it.effect("callers may not change the store through what they read or wrote (frozen values or copies)", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const input = { list: [1, 2], nested: { name: "原值" } }
+          const indexes: Record<string, StorageAdapter.IndexValue> = { n: 1 }
+          const written = yield* a.putDocument(doc("d", input, indexes))
+          const eventData = { list: [1], nested: { name: "原值" } }
+          yield* a.appendEvents("s", 0, [event("E", eventData)])
+          // Change the inputs after the calls returned.
+          input.list.push(3)
+          input.nested.name = "改了"
+          indexes["n"] = 99
+          eventData.list.push(2)
+          // Try to change what came back; frozen values refuse (a TypeError), copies may change.
+          const attempt = (f: () => void) => {
+            try {
+              f()
+            } catch {
+              // Frozen: the contract allows either.
+            }
+          }
+          const scribble = (record: StorageAdapter.DocumentRecord) => {
+            const data = record.data as { list: Array<number>; nested: { name: string } }
+            attempt(() => data.list.push(4))
+            attempt(() => { data.nested.name = "乱写" })
+            attempt(() => { (record.indexes as Record<string, StorageAdapter.IndexValue>)["n"] = 42 })
+            attempt(() => { (record as { version: number }).version = 7 })
+            attempt(() => { (record as { data: Json }).data = "replaced" })
+          }
+          scribble(written)
+          scribble(Option.getOrThrow(yield* a.getDocument("docs", "d")))
+          for (const r of (yield* a.queryIndex({ collection: "docs", index: "n", limit: 10 })).items) scribble(r)
+          for (const e of yield* a.readEvents("s")) {
+            const data = e.data as { list: Array<number>; nested: { name: string } }
+            attempt(() => data.list.push(9))
+            attempt(() => { data.nested.name = "乱写" })
+            attempt(() => { (e as { version: number }).version = 7 })
+          }
+          const read = Option.getOrThrow(yield* a.getDocument("docs", "d"))
+          assert.deepStrictEqual(read.data, { list: [1, 2], nested: { name: "原值" } })
+          assert.deepStrictEqual({ ...read.indexes }, { n: 1 })
+          assert.strictEqual(read.version, 1)
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10, gte: 1, lte: 1 })), ["d"])
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "docs", index: "n", limit: 10, gte: 2 })), [])
+          assert.deepStrictEqual(
+            (yield* a.queryIndex({ collection: "docs", index: "n", limit: 10 })).items.map((r) => r.data),
+            [{ list: [1, 2], nested: { name: "原值" } }]
+          )
+          const [stored] = yield* a.readEvents("s")
+          assert.deepStrictEqual(stored!.data, { list: [1], nested: { name: "原值" } })
+          assert.strictEqual(stored!.version, 1)
+          // The bulk path copies too.
+          const bulk = { tags: ["a"] }
+          yield* a.putDocuments([doc("b", bulk, { n: 2 })])
+          bulk.tags.push("b")
+          assert.deepStrictEqual(Option.getOrThrow(yield* a.getDocument("docs", "b")).data, { tags: ["a"] })
+        })))
+
+      it.effect("empty keys: writes are refused, reads find nothing", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* expectStorageError(a.putDocument(doc("", {})))
+          yield* expectStorageError(a.putDocument(doc("x", {}, {}, 0, "")))
+          yield* expectStorageError(a.putDocuments([doc("x", {}), doc("", {})]))
+          yield* expectStorageError(a.appendEvents("", 0, []))
+          assert.isTrue(Option.isNone(yield* a.getDocument("", "")))
+          assert.isTrue(Option.isNone(yield* a.getDocument("", "x")))
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "x")))
+          assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: "", index: "", limit: 1 })), [])
+          assert.deepStrictEqual(yield* a.readEvents("", 1, 1), [])
+          assert.strictEqual(yield* a.lastVersion(""), 0)
+        })))
+
+      it.live("plain calls made while another fiber's transaction is open never see or join its writes", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("base", { n: 0 }, { n: 0 }))
+          for (const outcome of ["rollback", "commit"] as const) {
+            const suffix = outcome === "commit" ? "-c" : "-r"
+            const inside = yield* Deferred.make<void>()
+            const finish = yield* Deferred.make<void>()
+            const tx = yield* Effect.fork(Effect.either(a.transaction(Effect.gen(function*() {
+              yield* a.putDocument(doc(`tx${suffix}`, { by: "tx" }, { n: 1 }))
+              yield* a.appendEvents(`s${suffix}`, 0, [event("E", "tx")])
+              yield* Deferred.succeed(inside, undefined)
+              yield* Deferred.await(finish)
+              if (outcome === "rollback") return yield* new Boom()
+            }))))
+            yield* Deferred.await(inside)
+            // Started from outside the transaction while it is open.
+            const read = yield* Effect.fork(a.getDocument("docs", `tx${suffix}`))
+            const query = yield* Effect.fork(a.queryIndex({ collection: "docs", index: "n", limit: 10 }))
+            const events = yield* Effect.fork(a.readEvents(`s${suffix}`))
+            const write = yield* Effect.fork(Effect.either(a.putDocument(doc(`plain${suffix}`, { by: "plain" }, { n: 2 }))))
+            const append = yield* Effect.fork(Effect.either(a.appendEvents(`s${suffix}`, 0, [event("E", "plain")])))
+            // Give the plain calls time to reach the store (a round trip to a server) before the end.
+            yield* Effect.sleep("100 millis")
+            yield* Deferred.succeed(finish, undefined)
+            yield* Fiber.join(tx)
+            const seen = yield* Fiber.join(read)
+            if (outcome === "rollback") {
+              assert.isTrue(Option.isNone(seen), "a plain read saw a write of a transaction that then rolled back")
+              assert.notInclude(ids(yield* Fiber.join(query)), "tx-r", "a plain query saw an uncommitted write")
+              assert.notInclude((yield* Fiber.join(events)).map((e) => e.data), "tx", "a plain read saw an uncommitted event")
+              // The plain write and append are not undone with the transaction.
+              assert.isTrue(Either.isRight(yield* Fiber.join(write)), "the plain write failed")
+              assert.isTrue(Either.isRight(yield* Fiber.join(append)), "the plain append failed")
+              assert.deepStrictEqual((yield* a.readEvents("s-r")).map((e) => e.data), ["plain"])
+              assert.isTrue(Option.isNone(yield* a.getDocument("docs", "tx-r")))
+              assert.isTrue(Option.isSome(yield* a.getDocument("docs", "plain-r")))
+            } else {
+              yield* Fiber.join(query)
+              const evs = yield* Fiber.join(events)
+              assert.isTrue(evs.length === 0 || (evs.length === 1 && evs[0]!.data === "tx"), "a plain read saw a partial stream")
+              assert.isTrue(Either.isRight(yield* Fiber.join(write)), "the plain write failed")
+              // The plain append expected an empty stream: it waited for the commit, then conflicted.
+              const appended = yield* Fiber.join(append)
+              assert.isTrue(
+                Either.isLeft(appended) && appended.left instanceof StorageAdapter.ConcurrencyConflict,
+                "a plain append interleaved with an open transaction"
+              )
+              assert.deepStrictEqual((yield* a.readEvents("s-c")).map((e) => e.data), ["tx"])
+              assert.isTrue(Option.isSome(yield* a.getDocument("docs", "tx-c")))
+              assert.isTrue(Option.isSome(yield* a.getDocument("docs", "plain-c")))
+            }
+          }
         })))
     })
 
