@@ -1,14 +1,11 @@
 /**
- * PostgreSQL storage adapter for `@qinglian/core`, for systems that outgrow one machine.
+ * PostgreSQL storage for qinglian: core's `StorageAdapter` on `@effect/sql-pg`, with versioned
+ * migrations, a schema per county, savepoints, an append-only event table and a batched bulk
+ * import, for platforms where many app servers share one database.
  *
  * @packageDocumentation
  * @since 0.1.0
  */
 
-/**
- * The name this package is published under.
- *
- * @since 0.1.0
- * @category metadata
- */
-export const packageName = "@qinglian/storage-postgres" as const
+/** @since 0.1.0 */
+export * as PostgresStorage from "./PostgresStorage.js"
