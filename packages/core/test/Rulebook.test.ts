@@ -1,6 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Citation, LocalDate, Money, Rulebook } from "@qinglian/core"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as SchemaAST from "effect/SchemaAST"
+import defaultsJson from "../src/rulebook/data/defaults.json" with { type: "json" }
 
 const d = LocalDate.unsafeMake
 
@@ -200,4 +203,58 @@ describe("Rulebook.decodeJson rejects bad files", () => {
       ["editions"]
     )
   })
+})
+
+describe("Rulebook.defaults as shipped data", () => {
+  it("the shipped JSON is a rulebook file the strict decoder accepts, and it is what defaults holds", () => {
+    const file = Either.getOrThrow(Rulebook.decodeFile(defaultsJson))
+    assert.strictEqual(file.name, Rulebook.defaults.name)
+    assert.deepStrictEqual(file.editions, Rulebook.defaults.editions)
+  })
+
+  it("decodes once: every read of editions gives the same value", () => {
+    const first = Rulebook.defaults.editions
+    assert.strictEqual(Rulebook.defaults.editions, first)
+    assert.strictEqual(first.length, 1)
+    assert.strictEqual(first[0]!.effectiveFrom, "2018-12-29")
+  })
+
+  it("keeps every citation, word for word", () => {
+    const rules = rulesAt(Rulebook.defaults, "2026-05-20")
+    assert.deepStrictEqual(Rulebook.citationOf(rules, "threshold.tenderConstruction"), {
+      law: "必须招标的工程项目规定 (国家发展改革委令第16号)",
+      version: "2018",
+      article: "第五条(一)"
+    })
+    assert.deepStrictEqual(Rulebook.citationOf(rules, "sanction.periodMonths"), {
+      law: "中国共产党纪律处分条例; 中华人民共和国公职人员政务处分法",
+      version: "2023; 2020",
+      article: "纪律处分条例 第十一、十二条; 政务处分法 第八条"
+    })
+  })
+})
+
+describe("Rulebook.NotInForce", () => {
+  it("is named in the package's namespace and keeps its _tag", () => {
+    const ast = Rulebook.NotInForce.ast
+    assert.isTrue(SchemaAST.isTransformation(ast))
+    if (SchemaAST.isTransformation(ast)) {
+      assert.deepStrictEqual(SchemaAST.getIdentifierAnnotation(ast.to).pipe(Either.fromOption(() => "none")), Either.right("@qinglian/core/rulebook/NotInForce"))
+    }
+    const r = Rulebook.at(Rulebook.defaults, d("2000-01-01"))
+    assert.isTrue(Either.isLeft(r))
+    if (Either.isLeft(r)) {
+      assert.strictEqual(r.left._tag, "RulebookNotInForce")
+      assert.instanceOf(r.left, Rulebook.NotInForce)
+    }
+  })
+
+  it.effect("is caught by its _tag", () =>
+    Effect.gen(function*() {
+      const caught = yield* Effect.try(() => Rulebook.unsafeAt(Rulebook.defaults, d("2000-01-01"))).pipe(
+        Effect.catchAll((e) => Effect.fail(e.error as Rulebook.NotInForce)),
+        Effect.catchTag("RulebookNotInForce", (e) => Effect.succeed(e.earliest))
+      )
+      assert.strictEqual(caught, "2018-12-29")
+    }))
 })

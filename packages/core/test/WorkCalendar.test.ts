@@ -1,7 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as SchemaAST from "effect/SchemaAST"
 import * as fc from "fast-check"
+import holidaysCnJson from "../src/calendar/data/holidays-cn.json" with { type: "json" }
 import * as CalendarIndex from "../src/calendar/internal/calendarIndex.js"
 import * as LocalDate from "../src/base/LocalDate.js"
 import * as WorkCalendar from "../src/calendar/WorkCalendar.js"
@@ -150,6 +152,30 @@ describe("WorkCalendar.china: known dates", () => {
   })
 })
 
+describe("WorkCalendar: shipped data", () => {
+  it("the shipped JSON decodes with every CalendarData check, and is what chinaData holds", () => {
+    assert.deepStrictEqual(right(WorkCalendar.decodeUnknown(holidaysCnJson)), WorkCalendar.chinaData)
+    assert.deepStrictEqual(WorkCalendar.china.data, WorkCalendar.chinaData)
+    assert.deepStrictEqual(WorkCalendar.china.years, [2025, 2026])
+    assert.strictEqual(WorkCalendar.china.outOfRange, "error")
+  })
+
+  it("is decoded and indexed once: every read gives the same values", () => {
+    assert.strictEqual(WorkCalendar.chinaData.years, WorkCalendar.chinaData.years)
+    assert.strictEqual(WorkCalendar.china.data, WorkCalendar.china.data)
+    assert.strictEqual(WorkCalendar.china.years, WorkCalendar.china.years)
+  })
+
+  it("behaves like a calendar built from the same data", () => {
+    const built = WorkCalendar.make(WorkCalendar.chinaData)
+    for (const date of ["2025-01-26", "2025-10-01", "2026-02-14", "2026-02-16", "2026-12-31"]) {
+      assert.strictEqual(right(WorkCalendar.isWorkingDay(cal, d(date))), right(WorkCalendar.isWorkingDay(built, d(date))), date)
+    }
+    assert.deepStrictEqual(WorkCalendar.coveredRange(cal), WorkCalendar.coveredRange(built))
+    assert.deepStrictEqual({ ...cal }, { ...built })
+  })
+})
+
 describe("WorkCalendar: out of range", () => {
   it("a date outside the known years is an OutOfRange error naming the date and the covered range", () => {
     const error = left(WorkCalendar.isWorkingDay(cal, d("2024-06-01")))
@@ -158,6 +184,24 @@ describe("WorkCalendar: out of range", () => {
     assert.strictEqual(error.from, "2025-01-01")
     assert.strictEqual(error.to, "2026-12-31")
     assert.include(error.message, "2024-06-01")
+  })
+
+  it("the error is named in the package's namespace, keeps its _tag and is caught by it", () => {
+    const ast = WorkCalendar.OutOfRange.ast
+    assert.isTrue(SchemaAST.isTransformation(ast))
+    if (SchemaAST.isTransformation(ast)) {
+      assert.deepStrictEqual(
+        SchemaAST.getIdentifierAnnotation(ast.to).pipe(Either.fromOption(() => "none")),
+        Either.right("@qinglian/core/calendar/OutOfRange")
+      )
+    }
+    const caught = Effect.runSync(
+      WorkCalendar.isWorkingDay(cal, d("2024-06-01")).pipe(
+        Effect.map(() => "working"),
+        Effect.catchTag("CalendarOutOfRange", (e) => Effect.succeed(e.date))
+      )
+    )
+    assert.strictEqual(caught, "2024-06-01")
   })
 
   it("adding past the last covered day reports the first day not covered", () => {

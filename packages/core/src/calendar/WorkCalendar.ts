@@ -231,7 +231,7 @@ const indexOf = (cal: WorkCalendar): Index.Index => (cal as Internal)[IndexKey]
  * @since 0.1.0
  * @category errors
  */
-export class OutOfRange extends Schema.TaggedError<OutOfRange>()("CalendarOutOfRange", {
+export class OutOfRange extends Schema.TaggedError<OutOfRange>("@qinglian/core/calendar/OutOfRange")("CalendarOutOfRange", {
   date: LocalDate.LocalDate,
   from: LocalDate.LocalDate,
   to: LocalDate.LocalDate,

@@ -352,7 +352,7 @@ export interface Rulebook {
  * @since 0.1.0
  * @category errors
  */
-export class NotInForce extends Schema.TaggedError<NotInForce>()("RulebookNotInForce", {
+export class NotInForce extends Schema.TaggedError<NotInForce>("@qinglian/core/rulebook/NotInForce")("RulebookNotInForce", {
   date: Schema.String,
   earliest: Schema.String,
   /** Parameters no edition in force on `date` sets, when some edition is in force. */
