@@ -20,7 +20,6 @@ import * as Schema from "effect/Schema"
 import * as Audit from "../storage/Audit.js"
 import * as FourForms from "./FourForms.js"
 import * as Ids from "../base/Ids.js"
-import * as InvalidInput from "../base/InvalidInput.js"
 import * as Kinship from "../org/Kinship.js"
 import * as LocalDate from "../base/LocalDate.js"
 import * as Measure from "../rulebook/Measure.js"
@@ -31,208 +30,15 @@ import * as Storage from "../storage/Storage.js"
 import * as StorageAdapter from "../storage/StorageAdapter.js"
 import * as WorkCalendar from "../calendar/WorkCalendar.js"
 import * as Internal from "./internal/machine.js"
+import type { Command, CommandTag } from "./Command.js"
+import { Deadline, type DeadlineKind, deadlineFor, investigationExtension } from "./Deadlines.js"
+import { Event, type EventTag } from "./Event.js"
+import { type LeadSource, type MeasureChoice, Stage, stageLabelZh, stages, Subject } from "./Vocabulary.js"
 
-// -----------------------------------------------------------------------------
-// vocabulary
-// -----------------------------------------------------------------------------
-
-/**
- * The stages of a case. `none` is the stage of an empty stream (no lead registered yet).
- *
- * | stage | 中文 |
- * | --- | --- |
- * | `leadRegistered` | 线索受理 (awaiting disposal) |
- * | `inquiry` | 谈话函询 |
- * | `preliminaryCheck` | 初步核实 |
- * | `held` | 暂存待查 |
- * | `investigation` | 立案审查调查 |
- * | `review` | 审理 |
- * | `decided` | 处分决定 (to be served) |
- * | `execution` | 执行 (appeals may be lodged) |
- * | `reexamination` | 复审 |
- * | `recheck` | 复核 |
- * | `closed` | 结案 / 了结 |
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Stage = Schema.Literal(...Internal.stages).annotations({ identifier: "SupervisionStage" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type Stage = typeof Stage.Type
-
-/**
- * Chinese label of each stage.
- *
- * @since 0.1.0
- * @category constants
- */
-export const stageLabelZh: Readonly<Record<Stage, string>> = Internal.stageLabelZh
-
-/**
- * The statutory limits a case runs against.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const DeadlineKind = Schema.Literal(...Internal.deadlineKinds).annotations({ identifier: "DeadlineKind" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type DeadlineKind = typeof DeadlineKind.Type
-
-/**
- * How each deadline is set and behaves: the rulebook key of its duration, whether it pauses or
- * keeps running while the case is suspended, and who it binds (`authority`: the commission must act
- * by then, and it shows as overdue; `applicant`: a window for the subject to appeal).
- *
- * | kind | 中文 | key | on suspend | binds |
- * | --- | --- | --- | --- | --- |
- * | `leadDisposal` | 线索处置 | `case.leadDisposal` | run | authority |
- * | `letterInquiryReply` | 函询回复 | `case.letterInquiryReply` | run | authority |
- * | `preliminaryCheck` | 初步核实 | `case.preliminaryCheck` | pause | authority |
- * | `investigation` | 审查调查 | `case.investigation` | pause | authority |
- * | `review` | 审理 | `case.review` | pause | authority |
- * | `decisionService` | 处分决定送达 | `case.decisionService` | run | authority |
- * | `reexaminationApply` | 申请复审 | `case.reexaminationApply` | run | applicant |
- * | `reexaminationDecide` | 复审决定 | `case.reexaminationDecide` | run | authority |
- * | `recheckApply` | 申请复核 | `case.recheckApply` | run | applicant |
- * | `recheckDecide` | 复核决定 | `case.recheckDecide` | run | authority |
- *
- * @since 0.1.0
- * @category constants
- */
-export const deadlinePolicy: Readonly<Record<DeadlineKind, DeadlinePolicy>> = Internal.deadlinePolicy
-
-/**
- * How one kind of deadline is set and behaves (see {@link deadlinePolicy}).
- *
- * @since 0.1.0
- * @category models
- */
-export interface DeadlinePolicy {
-  /** The rulebook key of its duration. */
-  readonly key: {
-    [K in Rulebook.Key]: Rulebook.Values[K] extends Rulebook.Duration ? K : never
-  }[Rulebook.Key]
-  readonly onSuspend: "pause" | "run"
-  readonly binding: "authority" | "applicant"
-  readonly labelZh: string
-}
-
-/**
- * A due date, stored with the case. `startedOn` is the day the clock started.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Deadline = Schema.Struct({
-  kind: DeadlineKind,
-  startedOn: LocalDate.LocalDate,
-  due: LocalDate.LocalDate,
-  onSuspend: Schema.Literal("pause", "run"),
-  binding: Schema.Literal("authority", "applicant")
-}).annotations({ identifier: "Deadline" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type Deadline = typeof Deadline.Type
-
-/**
- * Whose conduct a case examines, and what 政务处分 they can receive.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Subject = Schema.Struct({
-  cadre: Ids.CadreId,
-  category: Sanction.SubjectCategory
-}).annotations({ identifier: "CaseSubject" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type Subject = typeof Subject.Type
-
-/**
- * A named reporter's identity as stored: AES-256-GCM ciphertext (see `Whistleblower.seal`) with
- * its random 12-byte IV and 16-byte tag, base64, bound to the case id. `keyId` names the key for
- * rotation; the key itself is never stored.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const SealedIdentity = Schema.Struct({
-  alg: Schema.Literal("A256GCM"),
-  keyId: Schema.String,
-  iv: Schema.String,
-  tag: Schema.String,
-  ciphertext: Schema.String
-}).annotations({ identifier: "SealedIdentity" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type SealedIdentity = typeof SealedIdentity.Type
-
-/**
- * Who reported: nobody named (匿名举报) or a named reporter (实名举报) whose identity is sealed.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Reporter = Schema.Union(
-  Schema.TaggedStruct("Anonymous", {}),
-  Schema.TaggedStruct("Named", { identity: SealedIdentity })
-).annotations({ identifier: "Reporter" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type Reporter = typeof Reporter.Type
-
-const ref = { reference: Schema.optional(Schema.String) }
-
-/**
- * Where a lead came from (问题线索来源):
- *
- * - `Petition` 信访举报, anonymous or with a sealed named reporter
- * - `Inspection` 巡察, `Audit` 审计, `ThreeAssetsAnomaly` 三资 anomaly
- * - `ExerciseFinding`: a power-list check of one exercise, with its finding codes
- * - `ScoringSignal`: a signal from weekly or annual assessment
- * - `DailySupervision` 日常监督
- *
- * @since 0.1.0
- * @category schemas
- */
-export const LeadSource = Schema.Union(
-  Schema.TaggedStruct("Petition", { reporter: Reporter }),
-  Schema.TaggedStruct("Inspection", ref),
-  Schema.TaggedStruct("Audit", ref),
-  Schema.TaggedStruct("ThreeAssetsAnomaly", ref),
-  Schema.TaggedStruct("ExerciseFinding", {
-    exercise: Ids.ExerciseId,
-    findings: Schema.NonEmptyArray(Schema.String)
-  }),
-  Schema.TaggedStruct("ScoringSignal", ref),
-  Schema.TaggedStruct("DailySupervision", ref)
-).annotations({ identifier: "LeadSource" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type LeadSource = typeof LeadSource.Type
+export * from "./Command.js"
+export * from "./Deadlines.js"
+export * from "./Event.js"
+export * from "./Vocabulary.js"
 
 /**
  * Where an actor may act: one town (a town discipline commission, 镇纪委) or a whole county
@@ -269,210 +75,6 @@ export const Actor = Schema.Struct({
  * @category models
  */
 export type Actor = typeof Actor.Type
-
-/**
- * A measure chosen in a decision; `periodMonths` picks the influence period where the rulebook
- * offers a choice (留党察看: 12 or 24).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const MeasureChoice = Schema.Struct({
-  measure: Measure.Measure,
-  periodMonths: Schema.optional(Schema.Int.pipe(Schema.positive()))
-}).annotations({ identifier: "MeasureChoice" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type MeasureChoice = typeof MeasureChoice.Type
-
-const Measures = Schema.NonEmptyArray(MeasureChoice)
-
-// -----------------------------------------------------------------------------
-// commands
-// -----------------------------------------------------------------------------
-
-/**
- * Every command, decoded at the boundary with {@link decodeCommand}.
- *
- * | command | 中文 |
- * | --- | --- |
- * | `RegisterLead` | 受理问题线索 |
- * | `DisposeLead` | 线索处置 (谈话 / 函询 / 初步核实 / 暂存待查 / 予以了结) |
- * | `RecordInquiryReply` | 登记函询回复 |
- * | `ConcludeInquiry` | 谈话函询·初核结果 (立案 / 了结 / 谈话提醒 / 暂存待查) |
- * | `Transfer` | 移送 (司法机关 / 其他有权机关) |
- * | `Reactivate` | 暂存线索重新启用 |
- * | `ExtendInvestigation` | 审查调查延期 |
- * | `Suspend` / `Resume` | 中止 / 恢复 |
- * | `SubmitForReview` | 移送审理 |
- * | `ExtendReview` | 审理延期 |
- * | `Decide` | 作出处分决定 |
- * | `ServeDecision` | 送达处分决定 |
- * | `ApplyReexamination` / `DecideReexamination` | 申请复审 / 复审决定 |
- * | `ApplyRecheck` / `DecideRecheck` | 申请复核 / 复核决定 |
- * | `WaiveAppeal` | 登记本人放弃申请复审 / 复核 (书面表示服从处分决定) |
- * | `CloseCase` | 结案 (申请期届满或本人放弃后) |
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Command = Schema.Union(
-  Schema.TaggedStruct("RegisterLead", {
-    caseId: Ids.CaseId,
-    county: Ids.CountyId,
-    town: Ids.TownId,
-    subject: Subject,
-    source: LeadSource
-  }),
-  Schema.TaggedStruct("DisposeLead", {
-    way: Schema.Literal("talkInquiry", "letterInquiry", "preliminaryCheck", "hold", "close")
-  }),
-  Schema.TaggedStruct("RecordInquiryReply", {}),
-  Schema.TaggedStruct("ConcludeInquiry", {
-    outcome: Schema.Literal("fileCase", "close", "talkReminder", "hold"),
-    measures: Schema.optional(Measures)
-  }),
-  Schema.TaggedStruct("Transfer", { to: Schema.Literal("judiciary", "otherAuthority") }),
-  Schema.TaggedStruct("Reactivate", {}),
-  Schema.TaggedStruct("ExtendInvestigation", { days: Schema.Int.pipe(Schema.positive()) }),
-  Schema.TaggedStruct("Suspend", {}),
-  Schema.TaggedStruct("Resume", {}),
-  Schema.TaggedStruct("SubmitForReview", {}),
-  Schema.TaggedStruct("ExtendReview", { until: LocalDate.LocalDate }),
-  Schema.TaggedStruct("Decide", { measures: Measures }),
-  Schema.TaggedStruct("ServeDecision", {}),
-  Schema.TaggedStruct("ApplyReexamination", {}),
-  Schema.TaggedStruct("DecideReexamination", {
-    outcome: Schema.Literal("upheld", "changed", "revoked"),
-    measures: Schema.optional(Measures)
-  }),
-  Schema.TaggedStruct("ApplyRecheck", {}),
-  Schema.TaggedStruct("DecideRecheck", {
-    outcome: Schema.Literal("upheld", "changed", "revoked"),
-    measures: Schema.optional(Measures)
-  }),
-  Schema.TaggedStruct("WaiveAppeal", {}),
-  Schema.TaggedStruct("CloseCase", {})
-).annotations({ identifier: "SupervisionCommand" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type Command = typeof Command.Type
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type CommandTag = Command["_tag"]
-
-/**
- * Decodes a command from untrusted input; every bad path is named.
- *
- * @since 0.1.0
- * @category decoding
- */
-export const decodeCommand: (input: unknown) => Either.Either<Command, InvalidInput.InvalidInput> = InvalidInput
-  .decodeUnknown(Command, "supervision command")
-
-// -----------------------------------------------------------------------------
-// events
-// -----------------------------------------------------------------------------
-
-const meta = { on: LocalDate.LocalDate, by: Ids.CadreId }
-const Dispositions = Schema.Array(FourForms.Disposition)
-
-/**
- * Every event of a case stream. Each carries the date it happened (`on`) and who did it (`by`);
- * events that enter a stage with a statutory limit carry its {@link Deadline}.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Event = Schema.Union(
-  Schema.TaggedStruct("LeadRegistered", {
-    ...meta,
-    caseId: Ids.CaseId,
-    county: Ids.CountyId,
-    town: Ids.TownId,
-    subject: Subject,
-    source: LeadSource,
-    deadline: Schema.optional(Deadline)
-  }),
-  Schema.TaggedStruct("LeadDisposed", {
-    ...meta,
-    way: Schema.Literal("talkInquiry", "letterInquiry", "preliminaryCheck", "hold", "close"),
-    deadline: Schema.optional(Deadline)
-  }),
-  Schema.TaggedStruct("InquiryReplyReceived", meta),
-  Schema.TaggedStruct("InquiryConcluded", {
-    ...meta,
-    outcome: Schema.Literal("fileCase", "close", "talkReminder", "hold"),
-    dispositions: Dispositions,
-    deadline: Schema.optional(Deadline)
-  }),
-  Schema.TaggedStruct("CaseTransferred", {
-    ...meta,
-    to: Schema.Literal("judiciary", "otherAuthority"),
-    dispositions: Dispositions
-  }),
-  Schema.TaggedStruct("LeadReactivated", { ...meta, deadline: Schema.optional(Deadline) }),
-  Schema.TaggedStruct("InvestigationExtended", { ...meta, days: Schema.Int, due: LocalDate.LocalDate }),
-  Schema.TaggedStruct("CaseSuspended", meta),
-  Schema.TaggedStruct("CaseResumed", {
-    ...meta,
-    pausedDays: Schema.Int,
-    deadline: Schema.optional(Deadline)
-  }),
-  Schema.TaggedStruct("SubmittedForReview", { ...meta, deadline: Schema.optional(Deadline) }),
-  Schema.TaggedStruct("ReviewExtended", { ...meta, due: LocalDate.LocalDate }),
-  Schema.TaggedStruct("DecisionMade", {
-    ...meta,
-    dispositions: Dispositions,
-    deadline: Schema.optional(Deadline)
-  }),
-  Schema.TaggedStruct("DecisionServed", { ...meta, deadline: Schema.optional(Deadline) }),
-  Schema.TaggedStruct("ReexaminationApplied", { ...meta, deadline: Schema.optional(Deadline) }),
-  Schema.TaggedStruct("ReexaminationDecided", {
-    ...meta,
-    outcome: Schema.Literal("upheld", "changed", "revoked"),
-    dispositions: Dispositions,
-    deadline: Schema.optional(Deadline)
-  }),
-  Schema.TaggedStruct("RecheckApplied", { ...meta, deadline: Schema.optional(Deadline) }),
-  Schema.TaggedStruct("RecheckDecided", {
-    ...meta,
-    outcome: Schema.Literal("upheld", "changed", "revoked"),
-    dispositions: Dispositions
-  }),
-  Schema.TaggedStruct("AppealWaived", meta),
-  Schema.TaggedStruct("CaseClosed", meta)
-).annotations({ identifier: "SupervisionEvent" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type Event = typeof Event.Type
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type EventTag = Event["_tag"]
-
-/**
- * Decodes a stored event (for example one read back from a storage adapter).
- *
- * @since 0.1.0
- * @category decoding
- */
-export const decodeEvent: (input: unknown) => Either.Either<Event, InvalidInput.InvalidInput> = InvalidInput
-  .decodeUnknown(Event, "supervision event")
 
 // -----------------------------------------------------------------------------
 // the machine, as data
@@ -749,42 +351,6 @@ const compiled = Internal.compile(machine)
  */
 export const enabledCommands = (stage: Stage): ReadonlyArray<CommandTag> => compiled.enabled[stage] as ReadonlyArray<CommandTag>
 
-/**
- * All command tags, in the order of {@link Command}.
- *
- * @since 0.1.0
- * @category machine
- */
-export const commandTags: ReadonlyArray<CommandTag> = [
-  "RegisterLead",
-  "DisposeLead",
-  "RecordInquiryReply",
-  "ConcludeInquiry",
-  "Transfer",
-  "Reactivate",
-  "ExtendInvestigation",
-  "Suspend",
-  "Resume",
-  "SubmitForReview",
-  "ExtendReview",
-  "Decide",
-  "ServeDecision",
-  "ApplyReexamination",
-  "DecideReexamination",
-  "ApplyRecheck",
-  "DecideRecheck",
-  "WaiveAppeal",
-  "CloseCase"
-]
-
-/**
- * All stages, in the order of {@link Stage}.
- *
- * @since 0.1.0
- * @category machine
- */
-export const stages: ReadonlyArray<Stage> = Stage.literals
-
 // -----------------------------------------------------------------------------
 // state
 // -----------------------------------------------------------------------------
@@ -1020,7 +586,7 @@ export class IllegalTransition extends Schema.TaggedError<IllegalTransition>()("
   /** @since 0.1.0 */
   override get message(): string {
     const allowed = compiled.enabled[this.stage] ?? []
-    return `${this.command} is not allowed in stage ${this.stage} (${Internal.stageLabelZh[this.stage]}); ` +
+    return `${this.command} is not allowed in stage ${this.stage} (${stageLabelZh[this.stage]}); ` +
       `allowed: ${allowed.length === 0 ? "none" : allowed.join(", ")}`
   }
 }
@@ -1326,61 +892,6 @@ const openDeadline = (
   return cached
 }
 
-/**
- * The deadline of `kind` that a stage entered on `startedOn` opens: the rulebook duration on the
- * calendar (`WorkCalendar.dueDate`), a limit in days or months that ends on a rest day carried to
- * the next working day when `deadline.rollForwardFromRestDay` is set. {@link decide} computes
- * every due date with it.
- *
- * @since 0.1.0
- * @category deadlines
- */
-export const deadlineFor = (
-  kind: DeadlineKind,
-  rules: Rulebook.RuleSet,
-  calendar: WorkCalendar.WorkCalendar,
-  startedOn: LocalDate.LocalDate
-): Either.Either<Deadline, WorkCalendar.OutOfRange> => {
-  const p = Internal.deadlinePolicy[kind]
-  const limit = Rulebook.value(rules, p.key)
-  const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
-  return Either.map(WorkCalendar.dueDate(calendar, startedOn, limit, { rollForwardFromRestDay }), (due) => ({
-    kind,
-    startedOn,
-    due,
-    onSuspend: p.onSuspend,
-    binding: p.binding
-  }))
-}
-
-/**
- * An investigation extension of `days` from the current due date `from`: `latest` is the furthest
- * the extension may reach, `case.investigationExtension.max` after `from` without carrying it past
- * rest days (the statute limits the extension, not the working day it ends on); the extension is
- * `withinMax` when `from + days` does not pass it. `due` is the new due date, carried to the next
- * working day when `deadline.rollForwardFromRestDay` is set.
- *
- * @since 0.1.0
- * @category deadlines
- */
-export const investigationExtension = (
-  rules: Rulebook.RuleSet,
-  calendar: WorkCalendar.WorkCalendar,
-  from: LocalDate.LocalDate,
-  days: number
-): Either.Either<
-  { readonly latest: LocalDate.LocalDate; readonly withinMax: boolean; readonly due: LocalDate.LocalDate },
-  WorkCalendar.OutOfRange
-> => {
-  const max = Rulebook.value(rules, "case.investigationExtension").max
-  const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
-  return Either.flatMap(WorkCalendar.addDuration(calendar, from, max), (latest) =>
-    Either.map(
-      WorkCalendar.dueDate(calendar, from, { amount: days, unit: "days" }, { rollForwardFromRestDay }),
-      (due) => ({ latest, withinMax: LocalDate.addDays(from, days) <= latest, due })
-    ))
-}
-
 const one = <E extends Event>(e: E): Either.Either<ReadonlyArray<Event>, never> => Either.right([e])
 
 // Adds the deadline the target stage opens, if any, to an event under construction.
@@ -1651,7 +1162,7 @@ export const overdue = (states: Iterable<State>, today: LocalDate.LocalDate): Ov
       const items = byStage.get(stage)
       if (items === undefined) return []
       items.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
-      return [{ stage, labelZh: Internal.stageLabelZh[stage], items }]
+      return [{ stage, labelZh: stageLabelZh[stage], items }]
     })
   }
 }

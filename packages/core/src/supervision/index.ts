@@ -10,10 +10,18 @@
  */
 
 /** @since 0.1.0 */
+export * as Command from "./Command.js"
+/** @since 0.1.0 */
+export * as Deadlines from "./Deadlines.js"
+/** @since 0.1.0 */
+export * as Event from "./Event.js"
+/** @since 0.1.0 */
 export * as FourForms from "./FourForms.js"
 /** @since 0.1.0 */
 export * as Sanction from "./Sanction.js"
 /** @since 0.1.0 */
 export * as SupervisionCase from "./SupervisionCase.js"
+/** @since 0.1.0 */
+export * as Vocabulary from "./Vocabulary.js"
 /** @since 0.1.0 */
 export * as Whistleblower from "./Whistleblower.js"

@@ -1,65 +1,7 @@
 // The vocabulary of the supervision machine and what is derived from its table: the lookup
 // indexes decide/evolve use, and the Mermaid diagram.
-import type { DeadlinePolicy, Guard, Stage, Target, Transition } from "../SupervisionCase.js"
-
-export const stages = [
-  "none",
-  "leadRegistered",
-  "inquiry",
-  "preliminaryCheck",
-  "held",
-  "investigation",
-  "review",
-  "decided",
-  "execution",
-  "reexamination",
-  "recheck",
-  "closed"
-] as const
-
-export const stageLabelZh: Readonly<Record<(typeof stages)[number], string>> = {
-  none: "未受理",
-  leadRegistered: "线索受理",
-  inquiry: "谈话函询",
-  preliminaryCheck: "初步核实",
-  held: "暂存待查",
-  investigation: "立案审查调查",
-  review: "审理",
-  decided: "处分决定",
-  execution: "执行",
-  reexamination: "复审",
-  recheck: "复核",
-  closed: "结案"
-}
-
-export const deadlineKinds = [
-  "leadDisposal",
-  "letterInquiryReply",
-  "preliminaryCheck",
-  "investigation",
-  "review",
-  "decisionService",
-  "reexaminationApply",
-  "reexaminationDecide",
-  "recheckApply",
-  "recheckDecide"
-] as const
-
-export type DeadlineKind = (typeof deadlineKinds)[number]
-
-export const deadlinePolicy: Readonly<Record<DeadlineKind, DeadlinePolicy>> = {
-  leadDisposal: { key: "case.leadDisposal", onSuspend: "run", binding: "authority", labelZh: "线索处置" },
-  // The cadre's reply clock is theirs: suspending our side does not stop it.
-  letterInquiryReply: { key: "case.letterInquiryReply", onSuspend: "run", binding: "authority", labelZh: "函询回复" },
-  preliminaryCheck: { key: "case.preliminaryCheck", onSuspend: "pause", binding: "authority", labelZh: "初步核实" },
-  investigation: { key: "case.investigation", onSuspend: "pause", binding: "authority", labelZh: "审查调查" },
-  review: { key: "case.review", onSuspend: "pause", binding: "authority", labelZh: "审理" },
-  decisionService: { key: "case.decisionService", onSuspend: "run", binding: "authority", labelZh: "处分决定送达" },
-  reexaminationApply: { key: "case.reexaminationApply", onSuspend: "run", binding: "applicant", labelZh: "申请复审" },
-  reexaminationDecide: { key: "case.reexaminationDecide", onSuspend: "run", binding: "authority", labelZh: "复审决定" },
-  recheckApply: { key: "case.recheckApply", onSuspend: "run", binding: "applicant", labelZh: "申请复核" },
-  recheckDecide: { key: "case.recheckDecide", onSuspend: "run", binding: "authority", labelZh: "复核决定" }
-}
+import type { Guard, Target, Transition } from "../SupervisionCase.js"
+import { type Stage, stageLabelZh, stages } from "../Vocabulary.js"
 
 export const guardLabelZh: Readonly<Record<Guard, string>> = {
   notSuspended: "案件未中止",
