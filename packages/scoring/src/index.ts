@@ -32,3 +32,5 @@ export * as Signal from "./Signal.js"
 export * as TaskBook from "./TaskBook.js"
 /** @since 0.1.0 */
 export * as WeeklyAssessment from "./WeeklyAssessment.js"
+/** @since 0.1.0 */
+export * as Annual from "./Annual.js"
