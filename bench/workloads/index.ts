@@ -1,9 +1,10 @@
 // Every workload `npm run bench` knows, in the order it runs them. Add yours here.
 import type { Workload } from "../harness.js"
 import { memoryIngest } from "./memory-ingest.js"
+import { postgresIngest } from "./postgres-ingest.js"
 import { powerList } from "./power-list.js"
 import { rulebookAt } from "./rulebook-at.js"
 import { sqliteIngest } from "./sqlite-ingest.js"
 import { supervisionDecide, supervisionFold } from "./supervision.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, memoryIngest, powerList, supervisionFold, supervisionDecide]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, powerList, supervisionFold, supervisionDecide]
