@@ -34,3 +34,5 @@ export * as TaskBook from "./TaskBook.js"
 export * as WeeklyAssessment from "./WeeklyAssessment.js"
 /** @since 0.1.0 */
 export * as Annual from "./Annual.js"
+/** @since 0.1.0 */
+export * as ScoringStore from "./ScoringStore.js"

@@ -1,0 +1,311 @@
+/**
+ * Scoring's own store on core's storage port: task books, progress (an event stream per village
+ * and week), stock-takes, weekly results with their ledgers (per town-week and per cadre), signals
+ * and rubric files. Every write goes through `Storage.collection` / `Storage.eventStream`, so it is
+ * audited like everything else; every command runs in one transaction and a rejected command
+ * writes nothing.
+ *
+ * {@link runWeek} assesses a stored week: it reads the books, progress and stock-takes, scores them
+ * under the rubric edition in force on the stock-take date, stores the results and the signals.
+ * Running it again on the same data gives byte-identical results and writes nothing new.
+ *
+ * @since 0.1.0
+ */
+import { Audit, Cadre, Diagnostic, LocalDate, Storage, WorkCalendar } from "@qinglian/core"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Input from "./Input.js"
+import * as Points from "./Points.js"
+import * as Rubric from "./Rubric.js"
+import * as Signal from "./Signal.js"
+import * as TaskBook from "./TaskBook.js"
+import * as WeeklyAssessment from "./WeeklyAssessment.js"
+
+/**
+ * Task books, one per village and week (`village/week`).
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const taskBooks = Storage.collection({
+  name: "scoring-taskbooks",
+  schema: TaskBook.TaskBook,
+  id: (b) => `${b.village}/${b.week}`,
+  indexes: { byTownWeek: (b) => Storage.indexKey(b.town, b.week, b.village) }
+})
+
+/**
+ * Progress reports, one stream per village and week (key `village/week`).
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const progress = Storage.eventStream({ name: "scoring-progress", schema: TaskBook.Progress, type: () => "TaskProgress" })
+
+/**
+ * Stock-takes (盘点), one per village and week reviewed.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const stockTakes = Storage.collection({
+  name: "scoring-stocktakes",
+  schema: TaskBook.StockTake,
+  id: (s) => `${s.village}/${s.week}`,
+  indexes: { byTownWeek: (s) => Storage.indexKey(s.town, s.week, s.village) }
+})
+
+/**
+ * A town's assessed weeks (`town/week`), every result with its ledger.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const townWeeks = Storage.collection({
+  name: "scoring-townweeks",
+  schema: WeeklyAssessment.TownWeek,
+  id: (w) => `${w.town}/${w.week}`,
+  indexes: { byTown: (w) => Storage.indexKey(w.town, w.week) }
+})
+
+/**
+ * Each cadre's weekly result (`week/cadre`), indexed by cadre and by village.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const scores = Storage.collection({
+  name: "scoring-scores",
+  schema: WeeklyAssessment.CadreResult,
+  id: (r) => `${r.week}/${r.subject}`,
+  indexes: {
+    bySubject: (r) => Storage.indexKey(r.subject, r.week),
+    byVillageWeek: (r) => Storage.indexKey(r.village, r.week, r.subject)
+  }
+})
+
+/**
+ * Signals raised (by signal id), indexed by cadre and by town and week.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const signals = Storage.collection({
+  name: "scoring-signals",
+  schema: Signal.Signal,
+  id: (s) => s.id,
+  indexes: {
+    bySubject: (s) => Storage.indexKey(s.subject, s.week),
+    byTownWeek: (s) => Storage.indexKey(s.town, s.week, s.id)
+  }
+})
+
+/**
+ * Rubric files, by id.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const rubrics = Storage.collection({ name: "scoring-rubrics", schema: Rubric.RubricFile, id: (f) => f.id })
+
+/**
+ * A command refused: what, and every problem with its path, code and zh/en message. Nothing was
+ * written.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CommandRejected extends Schema.TaggedError<CommandRejected>()("ScoringCommandRejected", {
+  command: Schema.String,
+  issues: Schema.Array(Input.Issue)
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `${this.command} rejected: ` + this.issues.map((i) => `${Diagnostic.formatPath(i.path)} ${i.code}: ${i.message.en}`).join("; ")
+  }
+}
+
+const fromDiagnostics = (command: string, ds: ReadonlyArray<Diagnostic.Diagnostic>) =>
+  new CommandRejected({ command, issues: ds.map((d) => ({ code: d.code, path: d.path, message: d.message })) })
+
+const fromInput = (command: string, e: Input.InputRejected) => new CommandRejected({ command, issues: e.issues })
+
+/**
+ * Issues a task book (下达任务书): decodes it strictly, checks it against the roster and stores
+ * it. A book for the same village and week already stored is refused (`TASKBOOK_EXISTS`).
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const issueTaskBook = (
+  input: unknown,
+  options: { readonly roster: Cadre.Roster; readonly policy?: TaskBook.WeekPolicy; readonly actor: Audit.Actor }
+) =>
+  Storage.transaction(Effect.gen(function*() {
+    const book = yield* Either.mapLeft(TaskBook.decodeTaskBook(input), (e) => fromInput("IssueTaskBook", e))
+    const problems = TaskBook.check(book, options.roster, options.policy)
+    if (problems.length > 0) return yield* fromDiagnostics("IssueTaskBook", problems)
+    const existing = yield* taskBooks.get(taskBooks.idOf(book))
+    if (Option.isSome(existing)) {
+      return yield* fromDiagnostics("IssueTaskBook", [
+        Diagnostic.error("TASKBOOK_EXISTS", ["week"], `${book.village}的${book.week}任务书已下达`, `a task book for ${book.village} ${book.week} was already issued`)
+      ])
+    }
+    return yield* taskBooks.insert(book, { actor: options.actor })
+  }))
+
+/**
+ * Records a progress report against its stored task book.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const reportProgress = (input: unknown, options: { readonly actor: Audit.Actor }) =>
+  Storage.transaction(Effect.gen(function*() {
+    const report = yield* Either.mapLeft(TaskBook.decodeProgress(input), (e) => fromInput("ReportProgress", e))
+    const key = `${report.village}/${report.week}`
+    const book = yield* taskBooks.get(key)
+    if (Option.isNone(book)) {
+      return yield* fromDiagnostics("ReportProgress", [
+        Diagnostic.error("TASKBOOK_MISSING", ["week"], `${report.village}的${report.week}任务书尚未下达`, `no task book for ${key}`)
+      ])
+    }
+    const problems = TaskBook.checkProgress(book.value.value, report)
+    if (problems.length > 0) return yield* fromDiagnostics("ReportProgress", problems)
+    const version = yield* progress.lastVersion(key)
+    return yield* progress.append(key, version, [report], { actor: options.actor })
+  }))
+
+/**
+ * Records a stock-take (盘点) of a stored week.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const recordStockTake = (input: unknown, options: { readonly roster: Cadre.Roster; readonly actor: Audit.Actor }) =>
+  Storage.transaction(Effect.gen(function*() {
+    const take = yield* Either.mapLeft(TaskBook.decodeStockTake(input), (e) => fromInput("RecordStockTake", e))
+    const problems: Array<Diagnostic.Diagnostic> = [...TaskBook.checkStockTake(take, options.roster)]
+    const book = yield* taskBooks.get(`${take.village}/${take.week}`)
+    if (Option.isNone(book)) {
+      problems.push(Diagnostic.error("TASKBOOK_MISSING", ["week"], `${take.village}的${take.week}任务书尚未下达`, `no task book for ${take.village}/${take.week}`))
+    }
+    if (problems.length > 0) return yield* fromDiagnostics("RecordStockTake", problems)
+    const existing = yield* stockTakes.get(stockTakes.idOf(take))
+    return yield* stockTakes.put(take, { actor: options.actor, expectedVersion: Option.isSome(existing) ? existing.value.version : 0 })
+  }))
+
+/**
+ * What {@link runWeek} needs besides the stored books, progress and stock-takes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RunWeekOptions {
+  readonly rubric: Rubric.RubricFile
+  readonly town: string
+  readonly week: TaskBook.IsoWeek
+  readonly roster: Cadre.Roster
+  readonly calendar: WorkCalendar.WorkCalendar
+  /** Villagers' ratings (村民评议) by village, then cadre: 0–100 in hundredths. */
+  readonly villagerRatings: Readonly<Record<string, Readonly<Record<string, Points.Hundredths>>>>
+  readonly facts?: Readonly<Record<string, WeeklyAssessment.VillageWeek["facts"]>> | undefined
+  /** How many earlier weeks the signal rules may look back on (default 26). */
+  readonly historyWeeks?: number | undefined
+  readonly actor: Audit.Actor
+}
+
+const sameJson = <A, I>(schema: Schema.Schema<A, I>, a: A, b: A): boolean => {
+  const encode = Schema.encodeSync(schema)
+  return JSON.stringify(encode(a)) === JSON.stringify(encode(b))
+}
+
+/**
+ * Assesses a stored week of a town and stores the result, each cadre's score with its ledger, and
+ * the signals raised. The stock-takes' dates pick the rubric edition, so an old week is scored
+ * under the rubric in force then. Stored results that are already identical are not rewritten.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const runWeek = (options: RunWeekOptions) =>
+  Storage.transaction(Effect.gen(function*() {
+    const books = yield* taskBooks.all("byTownWeek", Storage.prefixRange(options.town, options.week))
+    const takes = yield* stockTakes.all("byTownWeek", Storage.prefixRange(options.town, options.week))
+    const problems: Array<Diagnostic.Diagnostic> = []
+    const villages: Array<WeeklyAssessment.VillageWeek> = []
+    for (const b of books) {
+      const book = b.value
+      const take = takes.find((t) => t.value.village === book.village)
+      if (take === undefined) {
+        problems.push(Diagnostic.error("STOCKTAKE_MISSING", [book.village], `${book.village}的${book.week}尚未盘点`, `no stock-take for ${book.village} ${book.week}`))
+        continue
+      }
+      const events = yield* progress.read(`${book.village}/${book.week}`)
+      villages.push({
+        book,
+        progress: events.map((e) => e.value),
+        stockTake: take.value,
+        villagerRatings: options.villagerRatings[book.village] ?? {},
+        facts: options.facts?.[book.village]
+      })
+    }
+    if (books.length === 0) {
+      problems.push(Diagnostic.error("TASKBOOK_MISSING", [], `${options.town}的${options.week}没有任务书`, `no task books for ${options.town} ${options.week}`))
+    }
+    if (problems.length > 0) return yield* fromDiagnostics("RunWeek", problems)
+    const assessedOn = villages.map((v) => v.stockTake.heldOn).reduce((a, b) => (a > b ? a : b)) as LocalDate.LocalDate
+    const previousWeek = yield* townWeeks.get(`${options.town}/${TaskBook.previousWeek(options.week)}`)
+    const result = yield* Either.mapLeft(
+      WeeklyAssessment.assess({
+        rubric: options.rubric,
+        town: options.town,
+        week: options.week,
+        assessedOn,
+        villages,
+        roster: options.roster,
+        calendar: options.calendar,
+        previous: Option.isSome(previousWeek) ? WeeklyAssessment.ranksOf(previousWeek.value.value) : undefined
+      }),
+      (e) =>
+        e._tag === "RubricNotInForce"
+          ? fromDiagnostics("RunWeek", [Diagnostic.error("RUBRIC_NOT_IN_FORCE", [], `${assessedOn}没有生效的考核细则`, e.message)])
+          : fromDiagnostics("RunWeek", e.diagnostics)
+    )
+    const existing = yield* townWeeks.get(townWeeks.idOf(result))
+    if (Option.isNone(existing) || !sameJson(WeeklyAssessment.TownWeek, existing.value.value, result)) {
+      yield* townWeeks.put(result, { actor: options.actor, expectedVersion: Option.isSome(existing) ? existing.value.version : 0 })
+      const writes: Array<{ value: WeeklyAssessment.CadreResult; expectedVersion: number }> = []
+      for (const r of result.results) {
+        const old = yield* scores.get(scores.idOf(r))
+        writes.push({ value: r, expectedVersion: Option.isSome(old) ? old.value.version : 0 })
+      }
+      yield* scores.putMany(writes, { actor: options.actor })
+    }
+    // Signals look back over the stored weeks before this one.
+    const back = options.historyWeeks ?? 26
+    let w = options.week
+    for (let i = 0; i < back; i++) w = TaskBook.previousWeek(w)
+    const history = (yield* townWeeks.all("byTown", { gte: Storage.indexKey(options.town, w), lt: Storage.indexKey(options.town, options.week) }))
+      .map((s) => s.value)
+    const edition = Either.getOrThrow(Rubric.at(options.rubric, assessedOn))
+    const raised = Signal.detect(edition.rubric, [...history, result])
+    const fresh: Array<Signal.Signal> = []
+    for (const s of raised) {
+      const old = yield* signals.get(s.id)
+      if (Option.isNone(old)) fresh.push(s)
+    }
+    if (fresh.length > 0) yield* signals.insertMany(fresh, { actor: options.actor })
+    return { week: result, signals: raised }
+  }))
+
+/**
+ * A cadre's stored weekly results, oldest first.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const resultsOf = (subject: string) =>
+  Effect.map(scores.all("bySubject", Storage.prefixRange(subject)), (rows) => rows.map((r) => r.value))
