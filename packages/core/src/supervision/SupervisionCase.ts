@@ -29,15 +29,18 @@ import * as Sanction from "./Sanction.js"
 import * as Storage from "../storage/Storage.js"
 import * as StorageAdapter from "../storage/StorageAdapter.js"
 import * as WorkCalendar from "../calendar/WorkCalendar.js"
-import * as Internal from "./internal/machine.js"
 import type { Command, CommandTag } from "./Command.js"
 import { Deadline, type DeadlineKind, deadlineFor, investigationExtension } from "./Deadlines.js"
-import { Event, type EventTag } from "./Event.js"
-import { type LeadSource, type MeasureChoice, Stage, stageLabelZh, stages, Subject } from "./Vocabulary.js"
+import { Event } from "./Event.js"
+import { enabledCommands, type Guard, type Role, type Target, type Transition, targetFor, transitionFor } from "./Machine.js"
+import { fold, type InconsistentStream, initial, replay, type State } from "./State.js"
+import { type MeasureChoice, Stage, stageLabelZh, stages, Subject } from "./Vocabulary.js"
 
 export * from "./Command.js"
 export * from "./Deadlines.js"
 export * from "./Event.js"
+export * from "./Machine.js"
+export * from "./State.js"
 export * from "./Vocabulary.js"
 
 /**
@@ -77,498 +80,6 @@ export const Actor = Schema.Struct({
 export type Actor = typeof Actor.Type
 
 // -----------------------------------------------------------------------------
-// the machine, as data
-// -----------------------------------------------------------------------------
-
-/**
- * Who may issue a command: `record` (登记: any discipline post) or `decide` (决定: the town
- * discipline secretary or the county commission).
- *
- * @since 0.1.0
- * @category models
- */
-export type Role = "record" | "decide"
-
-/**
- * A named guard of the machine; {@link guardLabelZh} says what each requires.
- *
- * @since 0.1.0
- * @category models
- */
-export type Guard =
-  | "notSuspended"
-  | "suspended"
-  | "awaitingReply"
-  | "extensionAvailable"
-  | "reexaminationWindowOpen"
-  | "recheckWindowOpen"
-  | "appealWindowOpen"
-  | "appealWindowPassed"
-
-/**
- * What each guard requires, in Chinese.
- *
- * @since 0.1.0
- * @category constants
- */
-export const guardLabelZh: Readonly<Record<Guard, string>> = Internal.guardLabelZh
-
-/**
- * Where a transition goes: a stage (or `same`, to stay), and the deadline the new stage opens.
- *
- * @since 0.1.0
- * @category models
- */
-export interface Target {
-  readonly stage: Stage | "same"
-  readonly opens?: DeadlineKind
-}
-
-/**
- * One row of the machine: in any stage of `from`, `command` is decided into `event`, which leads
- * to `to[command[by]]` (or `to["*"]` when the row has no `by`). `role` and `level` say who may
- * issue it; `guards` must all hold.
- *
- * @since 0.1.0
- * @category models
- */
-export interface Transition {
-  readonly command: CommandTag
-  readonly event: EventTag
-  readonly from: ReadonlyArray<Stage>
-  readonly by?: string
-  readonly to: Readonly<Record<string, Target>>
-  readonly role: Role
-  readonly level?: Rulebook.Level
-  readonly guards: ReadonlyArray<Guard>
-  readonly labelZh: string
-}
-
-/**
- * The machine: every legal (stage, command) pair, written once. {@link decide}, {@link evolve},
- * {@link enabledCommands} and {@link diagram} read it; nothing else encodes the stages.
- *
- * @since 0.1.0
- * @category machine
- */
-export const machine: ReadonlyArray<Transition> = [
-  {
-    command: "RegisterLead",
-    event: "LeadRegistered",
-    from: ["none"],
-    to: { "*": { stage: "leadRegistered", opens: "leadDisposal" } },
-    role: "record",
-    guards: [],
-    labelZh: "受理问题线索"
-  },
-  {
-    command: "DisposeLead",
-    event: "LeadDisposed",
-    from: ["leadRegistered"],
-    by: "way",
-    to: {
-      talkInquiry: { stage: "inquiry" },
-      letterInquiry: { stage: "inquiry", opens: "letterInquiryReply" },
-      preliminaryCheck: { stage: "preliminaryCheck", opens: "preliminaryCheck" },
-      hold: { stage: "held" },
-      close: { stage: "closed" }
-    },
-    role: "decide",
-    guards: [],
-    labelZh: "线索处置"
-  },
-  {
-    command: "RecordInquiryReply",
-    event: "InquiryReplyReceived",
-    from: ["inquiry"],
-    to: { "*": { stage: "same" } },
-    role: "record",
-    guards: ["awaitingReply"],
-    labelZh: "登记函询回复"
-  },
-  {
-    command: "ConcludeInquiry",
-    event: "InquiryConcluded",
-    from: ["inquiry", "preliminaryCheck"],
-    by: "outcome",
-    to: {
-      fileCase: { stage: "investigation", opens: "investigation" },
-      close: { stage: "closed" },
-      talkReminder: { stage: "closed" },
-      hold: { stage: "held" }
-    },
-    role: "decide",
-    guards: ["notSuspended"],
-    labelZh: "谈话函询·初核结果"
-  },
-  {
-    command: "Transfer",
-    event: "CaseTransferred",
-    from: ["inquiry", "preliminaryCheck", "investigation", "review"],
-    to: { "*": { stage: "closed" } },
-    role: "decide",
-    guards: ["notSuspended"],
-    labelZh: "移送"
-  },
-  {
-    command: "Reactivate",
-    event: "LeadReactivated",
-    from: ["held"],
-    to: { "*": { stage: "leadRegistered", opens: "leadDisposal" } },
-    role: "decide",
-    guards: [],
-    labelZh: "暂存线索重新启用"
-  },
-  {
-    command: "ExtendInvestigation",
-    event: "InvestigationExtended",
-    from: ["investigation"],
-    to: { "*": { stage: "same" } },
-    role: "decide",
-    guards: ["notSuspended", "extensionAvailable"],
-    labelZh: "审查调查延期"
-  },
-  {
-    command: "Suspend",
-    event: "CaseSuspended",
-    from: ["inquiry", "preliminaryCheck", "investigation", "review"],
-    to: { "*": { stage: "same" } },
-    role: "decide",
-    guards: ["notSuspended"],
-    labelZh: "中止"
-  },
-  {
-    command: "Resume",
-    event: "CaseResumed",
-    from: ["inquiry", "preliminaryCheck", "investigation", "review"],
-    to: { "*": { stage: "same" } },
-    role: "decide",
-    guards: ["suspended"],
-    labelZh: "恢复"
-  },
-  {
-    command: "SubmitForReview",
-    event: "SubmittedForReview",
-    from: ["investigation"],
-    to: { "*": { stage: "review", opens: "review" } },
-    role: "record",
-    guards: ["notSuspended"],
-    labelZh: "移送审理"
-  },
-  {
-    command: "ExtendReview",
-    event: "ReviewExtended",
-    from: ["review"],
-    to: { "*": { stage: "same" } },
-    role: "decide",
-    guards: ["notSuspended"],
-    labelZh: "审理延期 (经批准)"
-  },
-  {
-    command: "Decide",
-    event: "DecisionMade",
-    from: ["review"],
-    to: { "*": { stage: "decided", opens: "decisionService" } },
-    role: "decide",
-    guards: ["notSuspended"],
-    labelZh: "作出处分决定"
-  },
-  {
-    command: "ServeDecision",
-    event: "DecisionServed",
-    from: ["decided"],
-    to: { "*": { stage: "execution", opens: "reexaminationApply" } },
-    role: "record",
-    guards: [],
-    labelZh: "送达处分决定"
-  },
-  {
-    command: "ApplyReexamination",
-    event: "ReexaminationApplied",
-    from: ["execution"],
-    to: { "*": { stage: "reexamination", opens: "reexaminationDecide" } },
-    role: "record",
-    guards: ["reexaminationWindowOpen"],
-    labelZh: "申请复审"
-  },
-  {
-    command: "DecideReexamination",
-    event: "ReexaminationDecided",
-    from: ["reexamination"],
-    to: { "*": { stage: "execution", opens: "recheckApply" } },
-    role: "decide",
-    guards: [],
-    labelZh: "复审决定"
-  },
-  {
-    command: "ApplyRecheck",
-    event: "RecheckApplied",
-    from: ["execution"],
-    to: { "*": { stage: "recheck", opens: "recheckDecide" } },
-    role: "record",
-    guards: ["recheckWindowOpen"],
-    labelZh: "申请复核"
-  },
-  {
-    command: "DecideRecheck",
-    event: "RecheckDecided",
-    from: ["recheck"],
-    to: { "*": { stage: "execution" } },
-    role: "decide",
-    // 复核 is decided by the level above the one that decided the case.
-    level: "county",
-    guards: [],
-    labelZh: "复核决定"
-  },
-  {
-    command: "WaiveAppeal",
-    event: "AppealWaived",
-    from: ["execution"],
-    to: { "*": { stage: "same" } },
-    role: "record",
-    guards: ["appealWindowOpen"],
-    labelZh: "登记放弃申请复审 / 复核"
-  },
-  {
-    command: "CloseCase",
-    event: "CaseClosed",
-    from: ["investigation", "review", "execution"],
-    to: { "*": { stage: "closed" } },
-    role: "decide",
-    // In execution the subject may still appeal until the window ends, unless they waived it.
-    guards: ["notSuspended", "appealWindowPassed"],
-    labelZh: "结案"
-  }
-]
-
-const compiled = Internal.compile(machine)
-
-/**
- * The commands the machine allows in `stage`, before guards and authority are checked.
- *
- * @since 0.1.0
- * @category machine
- */
-export const enabledCommands = (stage: Stage): ReadonlyArray<CommandTag> => compiled.enabled[stage] as ReadonlyArray<CommandTag>
-
-// -----------------------------------------------------------------------------
-// state
-// -----------------------------------------------------------------------------
-
-/**
- * A case as its events leave it.
- *
- * @since 0.1.0
- * @category models
- */
-export interface State {
-  readonly id: Ids.CaseId | undefined
-  readonly stage: Stage
-  /** Number of events folded in (the stream version). */
-  readonly version: number
-  readonly county: Ids.CountyId | undefined
-  readonly town: Ids.TownId | undefined
-  readonly subject: Subject | undefined
-  readonly source: LeadSource | undefined
-  readonly registeredOn: LocalDate.LocalDate | undefined
-  /** The commission's current due date (shown as overdue when missed). */
-  readonly deadline: Deadline | undefined
-  /** An appeal window open to the subject. */
-  readonly window: Deadline | undefined
-  readonly suspendedSince: LocalDate.LocalDate | undefined
-  readonly awaitingReply: boolean
-  readonly extensionsUsed: number
-  /** The measures in force, each classified into one of the four forms when it was decided. */
-  readonly dispositions: ReadonlyArray<FourForms.Disposition>
-  readonly decidedOn: LocalDate.LocalDate | undefined
-  readonly transferredTo: "judiciary" | "otherAuthority" | undefined
-  readonly closedOn: LocalDate.LocalDate | undefined
-  readonly lastEventOn: LocalDate.LocalDate | undefined
-}
-
-/**
- * The state of an empty stream.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const initial: State = {
-  id: undefined,
-  stage: "none",
-  version: 0,
-  county: undefined,
-  town: undefined,
-  subject: undefined,
-  source: undefined,
-  registeredOn: undefined,
-  deadline: undefined,
-  window: undefined,
-  suspendedSince: undefined,
-  awaitingReply: false,
-  extensionsUsed: 0,
-  dispositions: [],
-  decidedOn: undefined,
-  transferredTo: undefined,
-  closedOn: undefined,
-  lastEventOn: undefined
-}
-
-/**
- * Applies one event. Pure and total: the stage comes from the machine's row for the event, the
- * due dates from the event itself (never recomputed, so a replay gives the dates that were
- * decided). Trusts its input; use {@link replay} for streams read from outside.
- *
- * @since 0.1.0
- * @category folding
- */
-export const evolve = (s: State, e: Event): State => {
-  const target = compiled.targetOf(e, s.stage)
-  // One fixed-shape copy per event, then field writes: folding a million events stays cheap.
-  const n = copy(s)
-  n.version = s.version + 1
-  n.lastEventOn = e.on
-  if (target.stage !== "same") {
-    n.stage = target.stage
-    const d = (e as { readonly deadline?: Deadline }).deadline
-    n.deadline = d !== undefined && d.binding === "authority" ? d : undefined
-    n.window = d !== undefined && d.binding === "applicant" ? d : undefined
-    if (target.stage === "closed") n.closedOn = e.on
-  }
-  switch (e._tag) {
-    case "LeadRegistered":
-      n.id = e.caseId
-      n.county = e.county
-      n.town = e.town
-      n.subject = e.subject
-      n.source = e.source
-      n.registeredOn = e.on
-      break
-    case "LeadDisposed":
-      n.awaitingReply = e.way === "letterInquiry"
-      break
-    case "InquiryReplyReceived":
-      n.deadline = undefined
-      n.awaitingReply = false
-      break
-    case "InquiryConcluded":
-      n.awaitingReply = false
-      if (e.dispositions.length > 0) n.dispositions = [...s.dispositions, ...e.dispositions]
-      break
-    case "CaseTransferred":
-      n.awaitingReply = false
-      n.transferredTo = e.to
-      if (e.dispositions.length > 0) n.dispositions = [...s.dispositions, ...e.dispositions]
-      break
-    case "InvestigationExtended":
-      n.extensionsUsed = s.extensionsUsed + 1
-      n.deadline = s.deadline === undefined ? undefined : { ...s.deadline, due: e.due }
-      break
-    case "ReviewExtended":
-      n.deadline = s.deadline === undefined ? undefined : { ...s.deadline, due: e.due }
-      break
-    case "CaseSuspended":
-      n.suspendedSince = e.on
-      break
-    case "CaseResumed":
-      n.suspendedSince = undefined
-      if (e.deadline !== undefined) n.deadline = e.deadline
-      break
-    case "DecisionMade":
-      n.dispositions = e.dispositions
-      n.decidedOn = e.on
-      break
-    case "ReexaminationDecided":
-    case "RecheckDecided":
-      if (e.outcome !== "upheld") n.dispositions = e.dispositions
-      break
-    case "AppealWaived":
-      // The subject gave up the appeal the window was open for: it closes now.
-      n.window = undefined
-      break
-    case "CaseClosed":
-      n.suspendedSince = undefined
-      break
-    case "LeadReactivated":
-    case "SubmittedForReview":
-    case "DecisionServed":
-    case "ReexaminationApplied":
-    case "RecheckApplied":
-      break
-  }
-  return n
-}
-
-type Mutable<A> = { -readonly [K in keyof A]: A[K] }
-
-const copy = (s: State): Mutable<State> => ({
-  id: s.id,
-  stage: s.stage,
-  version: s.version,
-  county: s.county,
-  town: s.town,
-  subject: s.subject,
-  source: s.source,
-  registeredOn: s.registeredOn,
-  deadline: s.deadline,
-  window: s.window,
-  suspendedSince: s.suspendedSince,
-  awaitingReply: s.awaitingReply,
-  extensionsUsed: s.extensionsUsed,
-  dispositions: s.dispositions,
-  decidedOn: s.decidedOn,
-  transferredTo: s.transferredTo,
-  closedOn: s.closedOn,
-  lastEventOn: s.lastEventOn
-})
-
-/**
- * Folds events onto a state (by default {@link initial}), trusting them.
- *
- * @since 0.1.0
- * @category folding
- */
-export const fold = (events: Iterable<Event>, from: State = initial): State => {
-  let s = from
-  for (const e of events) s = evolve(s, e)
-  return s
-}
-
-/**
- * A stored event that the machine does not allow in the stage the stream had reached: the stream
- * was written by something other than {@link decide}, or altered.
- *
- * @since 0.1.0
- * @category errors
- */
-export class InconsistentStream extends Schema.TaggedError<InconsistentStream>()("InconsistentStream", {
-  version: Schema.Number,
-  stage: Stage,
-  event: Schema.String
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `event ${this.version} (${this.event}) cannot happen in stage ${this.stage}`
-  }
-}
-
-/**
- * Folds events read from outside, checking each against the machine.
- *
- * @since 0.1.0
- * @category folding
- */
-export const replay = (events: Iterable<Event>, from: State = initial): Either.Either<State, InconsistentStream> => {
-  let s = from
-  for (const e of events) {
-    if (!compiled.allows(s.stage, e._tag)) {
-      return Either.left(new InconsistentStream({ version: s.version + 1, stage: s.stage, event: e._tag }))
-    }
-    s = evolve(s, e)
-  }
-  return Either.right(s)
-}
-
-// -----------------------------------------------------------------------------
 // errors
 // -----------------------------------------------------------------------------
 
@@ -585,7 +96,7 @@ export class IllegalTransition extends Schema.TaggedError<IllegalTransition>()("
 }) {
   /** @since 0.1.0 */
   override get message(): string {
-    const allowed = compiled.enabled[this.stage] ?? []
+    const allowed = enabledCommands(this.stage)
     return `${this.command} is not allowed in stage ${this.stage} (${stageLabelZh[this.stage]}); ` +
       `allowed: ${allowed.length === 0 ? "none" : allowed.join(", ")}`
   }
@@ -696,7 +207,7 @@ export const decide = (
   command: Command,
   ctx: DecideContext
 ): Either.Either<ReadonlyArray<Event>, DecideError> => {
-  const row = compiled.rows[state.stage]?.[command._tag]
+  const row = transitionFor(state.stage, command._tag)
   if (row === undefined) {
     return Either.left(
       rejection(
@@ -981,7 +492,7 @@ const build = (
 ): Either.Either<ReadonlyArray<Event>, DecideError> => {
   const on = ctx.now
   const by = ctx.actor.id
-  const t = compiled.target(row, c)
+  const t = targetFor(row, c)
   switch (c._tag) {
     case "RegisterLead":
       return Either.flatMap(
@@ -1086,23 +597,6 @@ export const handle = (
 // -----------------------------------------------------------------------------
 
 /**
- * The sanctions a case has put in force (measures with an influence period), dated from the
- * decision.
- *
- * @since 0.1.0
- * @category getters
- */
-export const sanctions = (s: State): ReadonlyArray<Sanction.Sanction> => {
-  if (s.id === undefined || s.subject === undefined) return []
-  const out: Array<Sanction.Sanction> = []
-  for (const d of s.dispositions) {
-    if (d.periodMonths === undefined) continue
-    out.push(Sanction.make({ caseId: s.id, cadre: s.subject.cadre, measure: d.measure, from: d.on, months: d.periodMonths }))
-  }
-  return out
-}
-
-/**
  * One case past its due date.
  *
  * @since 0.1.0
@@ -1176,16 +670,6 @@ export const overdue = (states: Iterable<State>, today: LocalDate.LocalDate): Ov
  */
 export const overdueNow = (states: Iterable<State>): Effect.Effect<OverdueReport> =>
   Effect.map(Clock.currentTimeMillis, (ms) => overdue(states, LocalDate.fromInstantChina(ms)))
-
-/**
- * The machine as a Mermaid `stateDiagram-v2`, generated from {@link machine}: one line per state
- * (with its Chinese label) and per (stage, command, target), naming the deadline a target opens
- * and the guards.
- *
- * @since 0.1.0
- * @category machine
- */
-export const diagram = (): string => Internal.diagram(machine)
 
 // -----------------------------------------------------------------------------
 // storage

@@ -18,7 +18,11 @@ export * as Event from "./Event.js"
 /** @since 0.1.0 */
 export * as FourForms from "./FourForms.js"
 /** @since 0.1.0 */
+export * as Machine from "./Machine.js"
+/** @since 0.1.0 */
 export * as Sanction from "./Sanction.js"
+/** @since 0.1.0 */
+export * as State from "./State.js"
 /** @since 0.1.0 */
 export * as SupervisionCase from "./SupervisionCase.js"
 /** @since 0.1.0 */
