@@ -36,3 +36,5 @@ export * as WeeklyAssessment from "./WeeklyAssessment.js"
 export * as Annual from "./Annual.js"
 /** @since 0.1.0 */
 export * as ScoringStore from "./ScoringStore.js"
+/** @since 0.1.0 */
+export * as Board from "./Board.js"

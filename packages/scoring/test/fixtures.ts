@@ -32,3 +32,21 @@ export const assessWeek = (w: string, previous?: WeeklyAssessment.TownWeek) => {
   })
 }
 
+
+export const boardInput = (w: string, results?: WeeklyAssessment.TownWeek): import("@qinglian/scoring").Board.BoardInput => {
+  const week = TaskBook.unsafeWeek(w)
+  const last = TaskBook.previousWeek(week)
+  const lastVillages = [0, 1, 2].map((i) => Examples.villageWeek(i, last))
+  return {
+    townName: Examples.town.name,
+    week,
+    books: [0, 1, 2].map((i) => Examples.villageWeek(i, week).book),
+    lastBooks: lastVillages.map((v) => v.book),
+    lastProgress: lastVillages.flatMap((v) => v.progress),
+    stockTakes: lastVillages.map((v) => v.stockTake),
+    results: results ?? Either.getOrThrow(assessWeek(last)),
+    names: Object.fromEntries(Examples.town.roster.cadres.map((c) => [c.id, c.name])),
+    villageNames: Object.fromEntries(Examples.town.villages.map((v) => [v.id, v.name])),
+    grades: Either.getOrThrow(Rubric.at(weeklyFile, TaskBook.mondayOf(week))).rubric.grades
+  }
+}
