@@ -62,6 +62,12 @@ export interface PostgresStorageOptions {
   readonly schema?: string | undefined
   /** Documents per multi-row statement in `putDocuments`. Default 1000. */
   readonly batchSize?: number | undefined
+  /**
+   * `true` (default): create the schema and run the migrations on open. `false`: only check that the
+   * schema is at this release's version, for a read replica (where nothing can be written) or a role
+   * without DDL rights; a schema behind or ahead is refused with a `StorageError`.
+   */
+  readonly migrate?: boolean | undefined
 }
 
 /**
@@ -312,7 +318,22 @@ export const make = (
     // Inside the county's lock, so app servers starting together migrate a schema once. The
     // migrations table is created here first: @effect/sql's Migrator probes for it with a statement
     // that, failing, would abort our transaction.
-    const applied = yield* transaction(
+    const checkOnly = sql.unsafe<{ id: number | null }>(
+      `SELECT max(migration_id) AS id FROM ${q}.${Migrations.table}`
+    ).pipe(
+      Effect.map((rows) => rows[0]?.id ?? 0),
+      Effect.catchAll((error) =>
+        Effect.fail(
+          new StorageAdapter.StorageError({
+            operation: "open",
+            message: `schema ${schema} has not been migrated (${toStorageError("open")(error).message}); ` +
+              "open it once with migrate: true, as its owner, on the primary",
+            cause: error
+          })
+        )
+      )
+    )
+    const applied = options.migrate === false ? yield* checkOnly : yield* transaction(
       Effect.gen(function*() {
         yield* sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${q}`)
         yield* sql.unsafe(`SET LOCAL search_path TO ${q}`)
@@ -331,6 +352,13 @@ export const make = (
       Effect.catchAllDefect((defect) => Effect.fail(fail("migrate")(defect))),
       Effect.mapError(fail("migrate"))
     )
+    if (options.migrate === false && applied < Migrations.latest) {
+      return yield* new StorageAdapter.StorageError({
+        operation: "open",
+        message: `schema ${schema} has version ${applied}, older than this release needs (${Migrations.latest}); ` +
+          "run the migrations first (open it with migrate: true on the primary)"
+      })
+    }
     if (applied > Migrations.latest) {
       return yield* new StorageAdapter.StorageError({
         operation: "open",

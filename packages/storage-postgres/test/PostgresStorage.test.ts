@@ -95,6 +95,19 @@ describe("PostgreSQL adapter", () => {
       const error = yield* Effect.flip(Effect.scoped(openStore(schema)))
       assert.instanceOf(error, StorageAdapter.StorageError)
       assert.match(error.message, /newer than this release/)
+      assert.match((yield* Effect.flip(Effect.scoped(openStore(schema, { migrate: false })))).message, /newer than this release/)
+      // Without migrating (a replica, a role without DDL rights): a schema never migrated is refused, a current one opens.
+      const fresh = server.current().freshSchema("mig_none")
+      assert.match((yield* Effect.flip(Effect.scoped(openStore(fresh, { migrate: false })))).message, /has not been migrated/)
+      assert.strictEqual(
+        yield* Effect.promise(() => count("SELECT count(*) AS n FROM information_schema.schemata WHERE schema_name = $1", [fresh])),
+        0,
+        "migrate: false must not create anything"
+      )
+      const current = server.current().freshSchema("mig_current")
+      yield* Effect.scoped(openStore(current))
+      const readOnly = yield* Effect.scoped(Effect.map(openStore(current, { migrate: false }), (s) => s.schemaVersion))
+      assert.strictEqual(readOnly, PostgresStorage.schemaVersion)
     }))
 
   it.effect("events are append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused", () =>
