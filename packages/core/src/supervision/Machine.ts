@@ -7,19 +7,11 @@
  * @since 0.1.0
  */
 import type * as Rulebook from "../rulebook/Rulebook.js"
+import type { Role } from "./Authority.js"
 import type { CommandTag } from "./Command.js"
 import type { DeadlineKind } from "./Deadlines.js"
 import type { EventTag } from "./Event.js"
 import { type Stage, stageLabelZh, stages } from "./Vocabulary.js"
-
-/**
- * Who may issue a command: `record` (登记: any discipline post) or `decide` (决定: the town
- * discipline secretary or the county commission).
- *
- * @since 0.1.0
- * @category models
- */
-export type Role = "record" | "decide"
 
 /**
  * A named guard of the machine; {@link guardLabelZh} says what each requires.

@@ -26,7 +26,8 @@ import type * as Ids from "../base/Ids.js"
 import * as IdsSchema from "../base/Ids.js"
 import * as Storage from "../storage/Storage.js"
 import type * as Post from "../org/Post.js"
-import * as SupervisionCase from "./SupervisionCase.js"
+import * as Authority from "./Authority.js"
+import type * as Vocabulary from "./Vocabulary.js"
 
 /**
  * The identity of a named reporter: what is sealed.
@@ -101,7 +102,7 @@ export const layer = (options: {
  * @since 0.1.0
  * @category models
  */
-export type Sealed = SupervisionCase.SealedIdentity
+export type Sealed = Vocabulary.SealedIdentity
 
 const ALG = "aes-256-gcm"
 const encodeIdentity = Schema.encodeSync(Schema.parseJson(Identity))
@@ -138,7 +139,7 @@ export const seal = (caseId: Ids.CaseId, identity: Identity): Effect.Effect<Seal
 export const named = (
   caseId: Ids.CaseId,
   identity: Identity
-): Effect.Effect<SupervisionCase.Reporter, never, WhistleblowerKey> =>
+): Effect.Effect<Vocabulary.Reporter, never, WhistleblowerKey> =>
   Effect.map(seal(caseId, identity), (sealed) => ({ _tag: "Named" as const, identity: sealed }))
 
 /**
@@ -147,7 +148,7 @@ export const named = (
  * @since 0.1.0
  * @category constructors
  */
-export const anonymous: SupervisionCase.Reporter = { _tag: "Anonymous" }
+export const anonymous: Vocabulary.Reporter = { _tag: "Anonymous" }
 
 /**
  * A sealed identity that does not open: sealed under another key, for another case, or altered.
@@ -207,8 +208,8 @@ export interface CaseView {
   readonly id: Ids.CaseId | undefined
   readonly county: Ids.CountyId | undefined
   readonly town: Ids.TownId | undefined
-  readonly subject: SupervisionCase.Subject | undefined
-  readonly source: SupervisionCase.LeadSource | undefined
+  readonly subject: Vocabulary.Subject | undefined
+  readonly source: Vocabulary.LeadSource | undefined
 }
 
 /**
@@ -217,7 +218,7 @@ export interface CaseView {
  * @since 0.1.0
  * @category policy
  */
-export type AccessPolicy = (actor: SupervisionCase.Actor, c: CaseView) => string | undefined
+export type AccessPolicy = (actor: Authority.Actor, c: CaseView) => string | undefined
 
 /**
  * A policy from a table of posts: at town level, holders of `town` posts in the case's town; at
@@ -232,14 +233,14 @@ export const byPosts = (
   table: {
     readonly town: ReadonlyArray<Post.Post>
     readonly county: ReadonlyArray<Post.Post>
-  } & SupervisionCase.Recusal
+  } & Authority.Recusal
 ): AccessPolicy =>
 (actor, c) => {
   const j = actor.jurisdiction
   const posts = j.level === "town" ? table.town : table.county
   if (!actor.posts.some((p) => posts.includes(p))) return `only ${posts.join(", ")} at ${j.level} level may see a reporter's identity`
   if (j.county !== c.county || (j.level === "town" && j.town !== c.town)) return "the case is outside the actor's jurisdiction"
-  const recused = SupervisionCase.recusal(actor.id, c.subject?.cadre, table)
+  const recused = Authority.recusal(actor.id, c.subject?.cadre, table)
   return recused === undefined ? undefined : `the subject of the case and their relatives may never see the reporter: ${recused}`
 }
 
@@ -252,7 +253,7 @@ export const byPosts = (
  * @since 0.1.0
  * @category policy
  */
-export const defaultPolicy = (recusal: SupervisionCase.Recusal): AccessPolicy =>
+export const defaultPolicy = (recusal: Authority.Recusal): AccessPolicy =>
   byPosts({ town: ["townDisciplineSecretary"], county: ["countyDisciplineOfficer"], ...recusal })
 
 /**
@@ -363,11 +364,11 @@ export class AccessNotLogged extends Schema.TaggedError<AccessNotLogged>()("Whis
  */
 export const reveal = (
   c: CaseView,
-  actor: SupervisionCase.Actor,
+  actor: Authority.Actor,
   policy: AccessPolicy
 ): Effect.Effect<
   Option.Option<Identity>,
-  SupervisionCase.Forbidden | Unreadable | AccessNotLogged,
+  Authority.Forbidden | Unreadable | AccessNotLogged,
   WhistleblowerKey | WhistleblowerAccessLog
 > =>
   Effect.gen(function*() {
@@ -385,7 +386,7 @@ export const reveal = (
     )
     if (refused !== undefined) {
       return yield* Effect.fail(
-        new SupervisionCase.Forbidden({ command: "RevealWhistleblower", actor: actor.id, reason: "policy", detail: refused })
+        new Authority.Forbidden({ command: "RevealWhistleblower", actor: actor.id, reason: "policy", detail: refused })
       )
     }
     return Option.some(yield* unseal(caseId, src.reporter.identity))

@@ -10,15 +10,21 @@
  */
 
 /** @since 0.1.0 */
+export * as Authority from "./Authority.js"
+/** @since 0.1.0 */
 export * as Command from "./Command.js"
 /** @since 0.1.0 */
 export * as Deadlines from "./Deadlines.js"
+/** @since 0.1.0 */
+export * as Decide from "./Decide.js"
 /** @since 0.1.0 */
 export * as Event from "./Event.js"
 /** @since 0.1.0 */
 export * as FourForms from "./FourForms.js"
 /** @since 0.1.0 */
 export * as Machine from "./Machine.js"
+/** @since 0.1.0 */
+export * as Overdue from "./Overdue.js"
 /** @since 0.1.0 */
 export * as Sanction from "./Sanction.js"
 /** @since 0.1.0 */
