@@ -12,6 +12,8 @@
 /** @since 0.1.0 */
 export * as Authority from "./Authority.js"
 /** @since 0.1.0 */
+export * as CaseStore from "./CaseStore.js"
+/** @since 0.1.0 */
 export * as Command from "./Command.js"
 /** @since 0.1.0 */
 export * as Deadlines from "./Deadlines.js"
