@@ -86,6 +86,47 @@ describe("SupervisionCase machine", () => {
   })
 })
 
+describe("SupervisionCase guards", () => {
+  it("every guard a row names is defined in the guards record with its Chinese label, and every defined guard is named by a row", () => {
+    const named = new Set(SupervisionCase.machine.flatMap((r) => r.guards))
+    assert.deepStrictEqual([...named].sort(), Object.keys(SupervisionCase.guards).sort())
+    for (const [name, guard] of Object.entries(SupervisionCase.guards)) {
+      assert.isTrue(/\p{Script=Han}/u.test(guard.labelZh), name)
+      assert.strictEqual(SupervisionCase.guardLabelZh[name as SupervisionCase.Guard], guard.labelZh)
+    }
+  })
+
+  it("decide rejects with the first guard of the row whose check fails, and that guard's explanation", () => {
+    let rejected = 0
+    for (const row of SupervisionCase.machine) {
+      if (row.guards.length === 0) continue
+      for (const from of row.from) {
+        const { state, now } = prepared(row.command, from)
+        // The same case suspended, and the same case a year later (appeal windows closed).
+        const suspended = SupervisionCase.evolve(state, { _tag: "CaseSuspended", on: d(now), by: townSecretary.id })
+        const later = `${Number(now.slice(0, 4)) + 1}${now.slice(4)}`
+        for (const [s, on] of [[state, now], [suspended, now], [state, later]] as const) {
+          const command = sample(row.command)
+          const input = { state: s, command, rules: Rulebook.unsafeAt(Rulebook.defaults, d(on)), now: d(on) }
+          const failing = row.guards.find((g) => !SupervisionCase.guards[g].check(input))
+          const result = SupervisionCase.decide(s, command, ctx(on, actorFor(row.command)))
+          if (failing === undefined) {
+            if (Either.isLeft(result)) assert.notStrictEqual(result.left._tag, "CommandRejected", `${from}/${row.command}`)
+            continue
+          }
+          const e = left(result) as SupervisionCase.CommandRejected
+          assert.deepStrictEqual(
+            { tag: e._tag, guard: e.guard, detail: e.detail },
+            { tag: "CommandRejected", guard: failing, detail: SupervisionCase.guards[failing].explain(input) }
+          )
+          rejected++
+        }
+      }
+    }
+    assert.isAbove(rejected, 10)
+  })
+})
+
 describe("SupervisionCase authority", () => {
   it("a town commission acts only on cases in its own town", () => {
     const e = left(SupervisionCase.decide(SupervisionCase.initial, register(), ctx("2026-03-02", otherTownSecretary)))

@@ -20,7 +20,8 @@ import { type Deadline, type DeadlineKind, deadlineFor, investigationExtension }
 import type { Event } from "./Event.js"
 import * as FourForms from "./FourForms.js"
 import { rejection } from "./internal/rejection.js"
-import { enabledCommands, type Guard, type Target, type Transition, targetFor, transitionFor } from "./Machine.js"
+import { firstFailing } from "./Guards.js"
+import { enabledCommands, type Target, type Transition, targetFor, transitionFor } from "./Machine.js"
 import * as Sanction from "./Sanction.js"
 import { fold, type State } from "./State.js"
 import { type MeasureChoice, Stage, stageLabelZh } from "./Vocabulary.js"
@@ -126,11 +127,9 @@ export const decide = (
   if (denied !== undefined) return Either.left(denied)
   const rules = rulesAt(ctx.rulebook, ctx.now)
   if (Either.isLeft(rules)) return Either.left(rules.left)
-  for (const g of row.guards) {
-    const failed = checkGuard(g, state, rules.right, ctx)
-    if (failed !== undefined) {
-      return reject(state, command._tag, g, failed)
-    }
+  if (row.guards.length > 0) {
+    const failed = firstFailing(row.guards, { state, command, rules: rules.right, now: ctx.now })
+    if (failed !== undefined) return reject(state, command._tag, failed.guard, failed.detail)
   }
   return build(row, state, command, ctx, rules.right)
 }
@@ -151,40 +150,6 @@ const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
     byDate.set(date, rules)
   }
   return rules
-}
-
-const checkGuard = (g: Guard, s: State, rules: Rulebook.RuleSet, ctx: DecideContext): string | undefined => {
-  switch (g) {
-    case "notSuspended":
-      return s.suspendedSince === undefined ? undefined : `the case is suspended since ${s.suspendedSince}; resume it first`
-    case "suspended":
-      return s.suspendedSince !== undefined ? undefined : "the case is not suspended"
-    case "awaitingReply":
-      return s.awaitingReply ? undefined : "no letter inquiry is awaiting a reply"
-    case "extensionAvailable": {
-      const times = Rulebook.value(rules, "case.investigationExtension").times
-      return s.extensionsUsed < times ? undefined : `the investigation was already extended ${s.extensionsUsed} time(s); the rulebook allows ${times}`
-    }
-    case "reexaminationWindowOpen":
-      return s.window?.kind === "reexaminationApply" && ctx.now <= s.window.due
-        ? undefined
-        : s.window?.kind === "reexaminationApply"
-        ? `the 复审 application window closed on ${s.window.due}`
-        : "复审 can no longer be applied for"
-    case "recheckWindowOpen":
-      return s.window?.kind === "recheckApply" && ctx.now <= s.window.due
-        ? undefined
-        : s.window?.kind === "recheckApply"
-        ? `the 复核 application window closed on ${s.window.due}`
-        : "复核 needs a 复审 decision first, and is applied for once"
-    case "appealWindowOpen":
-      return s.window !== undefined && ctx.now <= s.window.due ? undefined : "no appeal window is open to waive"
-    case "appealWindowPassed":
-      return s.window === undefined || ctx.now > s.window.due
-        ? undefined
-        : `the subject may apply for ${s.window.kind === "recheckApply" ? "复核" : "复审"} until ${s.window.due}; ` +
-          "close the case after that date, or record the subject's waiver (WaiveAppeal) first"
-  }
 }
 
 const deadlineCache = new WeakMap<

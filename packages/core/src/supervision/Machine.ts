@@ -14,7 +14,8 @@ import type { EventTag } from "./Event.js"
 import { type Stage, stageLabelZh, stages } from "./Vocabulary.js"
 
 /**
- * A named guard of the machine; {@link guardLabelZh} says what each requires.
+ * A named guard of the machine. The rows name their guards; `Guards.guards` gives each its check
+ * and label (see {@link SupervisionCase.guards}).
  *
  * @since 0.1.0
  * @category models
@@ -28,23 +29,6 @@ export type Guard =
   | "recheckWindowOpen"
   | "appealWindowOpen"
   | "appealWindowPassed"
-
-/**
- * What each guard requires, in Chinese.
- *
- * @since 0.1.0
- * @category constants
- */
-export const guardLabelZh: Readonly<Record<Guard, string>> = {
-  notSuspended: "案件未中止",
-  suspended: "案件已中止",
-  awaitingReply: "函询待回复",
-  extensionAvailable: "尚有延期次数",
-  reexaminationWindowOpen: "复审申请期内",
-  recheckWindowOpen: "复核申请期内",
-  appealWindowOpen: "复审 / 复核申请期内",
-  appealWindowPassed: "申请期届满或本人已放弃"
-}
 
 /**
  * Where a transition goes: a stage (or `same`, to stay), and the deadline the new stage opens.
@@ -79,7 +63,8 @@ export interface Transition {
 
 /**
  * The machine: every legal (stage, command) pair, written once. `decide`, `evolve`,
- * {@link enabledCommands} and {@link diagram} read it; nothing else encodes the stages.
+ * {@link enabledCommands} and {@link diagram} read it; nothing else encodes the stages. Each row
+ * names its guards, which `Guards.guards` defines.
  *
  * @since 0.1.0
  * @category machine

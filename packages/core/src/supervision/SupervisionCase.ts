@@ -11,7 +11,7 @@
  * stored in the events, so they survive a restart.
  *
  * This module gathers the case's modules under one name, as it always has: `Vocabulary`,
- * `Deadlines`, `Command`, `Event`, `Machine`, `State`, `Authority`, `Decide`, `Overdue` and
+ * `Deadlines`, `Command`, `Event`, `Machine`, `Guards`, `State`, `Authority`, `Decide`, `Overdue` and
  * `CaseStore`. Each is also exported on its own from `@qinglian/core/supervision`.
  *
  * @since 0.1.0
@@ -22,6 +22,7 @@ export * from "./Command.js"
 export * from "./Deadlines.js"
 export * from "./Decide.js"
 export * from "./Event.js"
+export * from "./Guards.js"
 export * from "./Machine.js"
 export * from "./Overdue.js"
 export * from "./State.js"

@@ -24,6 +24,8 @@ export * as Event from "./Event.js"
 /** @since 0.1.0 */
 export * as FourForms from "./FourForms.js"
 /** @since 0.1.0 */
+export * as Guards from "./Guards.js"
+/** @since 0.1.0 */
 export * as Machine from "./Machine.js"
 /** @since 0.1.0 */
 export * as Overdue from "./Overdue.js"
