@@ -275,8 +275,12 @@ export const assess = (
           points: 0,
           outcome: "applied",
           reason: {
-            zh: `处分影响期内（至${s.until}），不得评为${topGrade.label.zh}`,
-            en: `within a sanction's influence period (until ${s.until}): cannot be graded ${topGrade.label.en}`
+            _tag: "Veto",
+            grade: secondGrade.grade,
+            detail: {
+              zh: `处分影响期内（至${s.until}），不得评为${topGrade.label.zh}`,
+              en: `within a sanction's influence period (until ${s.until}): cannot be graded ${topGrade.label.en}`
+            }
           }
         }]
       }

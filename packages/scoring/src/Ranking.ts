@@ -130,15 +130,106 @@ export const quotaCount = (n: number, percent: number, rounding: Rubric.Quota["r
   return rounding === "down" ? q : rounding === "up" ? (r > 0 ? q + 1 : q) : 2 * r >= den ? q + 1 : q
 }
 
-const groupBy = <A>(items: ReadonlyArray<A>, key: (a: A) => string): Map<string, Array<number>> => {
-  const m = new Map<string, Array<number>>()
-  items.forEach((a, i) => {
-    const k = key(a)
-    const g = m.get(k)
-    if (g === undefined) m.set(k, [i])
-    else g.push(i)
-  })
-  return m
+// Comparison by index over precomputed keys: score, then the tie-break components.
+const indexComparator = (body: Rubric.RubricBody, entries: ReadonlyArray<Entry>) => {
+  const width = 1 + body.tieBreak.length
+  const keys = new Float64Array(entries.length * width)
+  for (let i = 0; i < entries.length; i++) {
+    const s = entries[i]!.scored
+    keys[i * width] = s.score
+    for (let k = 0; k < body.tieBreak.length; k++) keys[i * width + 1 + k] = s.components[body.tieBreak[k]!] ?? 0
+  }
+  return (i: number, j: number): number => {
+    const a = i * width
+    const b = j * width
+    for (let k = 0; k < width; k++) {
+      const d = keys[b + k]! - keys[a + k]!
+      if (d !== 0) return d
+    }
+    return 0
+  }
+}
+
+interface Groups {
+  /** Each town's members, best first. */
+  readonly towns: ReadonlyArray<ReadonlyArray<number>>
+  /** Each village's members, best first. */
+  readonly villages: ReadonlyArray<ReadonlyArray<number>>
+}
+
+const groupsOf = (entries: ReadonlyArray<Entry>, cmp: (i: number, j: number) => number): Groups => {
+  const byTown = new Map<string, Map<string, Array<number>>>()
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!
+    let villages = byTown.get(e.town)
+    if (villages === undefined) byTown.set(e.town, villages = new Map())
+    const v = villages.get(e.village)
+    if (v === undefined) villages.set(e.village, [i])
+    else v.push(i)
+  }
+  const towns: Array<Array<number>> = []
+  const villages: Array<Array<number>> = []
+  for (const vs of byTown.values()) {
+    const t: Array<number> = []
+    for (const v of vs.values()) {
+      v.sort(cmp)
+      villages.push(v)
+      for (const i of v) t.push(i)
+    }
+    t.sort(cmp)
+    towns.push(t)
+  }
+  return { towns, villages }
+}
+
+const quotasOn = (
+  body: Rubric.RubricBody,
+  groups: Groups,
+  cmp: (i: number, j: number) => number,
+  g: Array<number>,
+  vetoed: ReadonlyArray<boolean>,
+  promoted: Set<number>,
+  demoted: Set<number>
+): void => {
+  const lowest = body.grades.length - 1
+  for (const q of body.quotas) {
+    const target = Rubric.gradeIndex(body, q.grade)
+    for (const sorted of q.scope === "town" ? groups.towns : groups.villages) {
+      if (q.atLeastPercent !== undefined) {
+        const need = quotaCount(sorted.length, q.atLeastPercent, q.rounding)
+        let have = 0
+        for (const i of sorted) if (g[i]! <= target) have++
+        let last = -1
+        for (const i of sorted) {
+          if (g[i]! <= target || vetoed[i]) continue
+          const tiedWithLast = last >= 0 && cmp(last, i) === 0
+          if (have >= need && !tiedWithLast) break
+          g[i] = target
+          promoted.add(i)
+          demoted.delete(i)
+          have++
+          last = i
+        }
+      }
+      if (q.atMostPercent !== undefined && target < lowest) {
+        const cap = quotaCount(sorted.length, q.atMostPercent, q.rounding)
+        const holders: Array<number> = []
+        for (const i of sorted) if (g[i] === target) holders.push(i)
+        if (holders.length > cap) {
+          // Keep the first `cap`, less any tied with the first one cut.
+          let keep = cap
+          const firstCut = holders[cap]!
+          while (keep > 0 && cmp(holders[keep - 1]!, firstCut) === 0) keep--
+          for (let k = keep; k < holders.length; k++) {
+            const i = holders[k]!
+            g[i] = target + 1
+            demoted.add(i)
+            promoted.delete(i)
+          }
+        }
+      }
+    }
+  }
 }
 
 /**
@@ -154,50 +245,16 @@ export const applyQuotas = (
   grades: ReadonlyArray<number>,
   vetoed: ReadonlyArray<boolean>
 ): { readonly grades: ReadonlyArray<number>; readonly promoted: ReadonlySet<number>; readonly demoted: ReadonlySet<number> } => {
+  const cmp = indexComparator(body, entries)
   const g = [...grades]
   const promoted = new Set<number>()
   const demoted = new Set<number>()
-  const cmp = compare(body)
-  const lowest = body.grades.length - 1
-  for (const q of body.quotas) {
-    const target = Rubric.gradeIndex(body, q.grade)
-    const groups = groupBy(entries, (e) => (q.scope === "town" ? e.town : `${e.town}\u001f${e.village}`))
-    for (const members of groups.values()) {
-      const sorted = [...members].sort((i, j) => cmp(entries[i]!.scored, entries[j]!.scored) || 0)
-      if (q.atLeastPercent !== undefined) {
-        const need = quotaCount(members.length, q.atLeastPercent, q.rounding)
-        let have = members.filter((i) => g[i]! <= target).length
-        let last: number | undefined
-        for (const i of sorted) {
-          if (g[i]! <= target || vetoed[i]) continue
-          const tiedWithLast = last !== undefined && cmp(entries[last]!.scored, entries[i]!.scored) === 0
-          if (have >= need && !tiedWithLast) break
-          g[i] = target
-          promoted.add(i)
-          demoted.delete(i)
-          have++
-          last = i
-        }
-      }
-      if (q.atMostPercent !== undefined && target < lowest) {
-        const cap = quotaCount(members.length, q.atMostPercent, q.rounding)
-        const holders = sorted.filter((i) => g[i] === target)
-        if (holders.length > cap) {
-          // Keep the first `cap`, less any tied with the first one cut.
-          let keep = cap
-          const firstCut = holders[cap]!
-          while (keep > 0 && cmp(entries[holders[keep - 1]!]!.scored, entries[firstCut]!.scored) === 0) keep--
-          for (const i of holders.slice(keep)) {
-            g[i] = target + 1
-            demoted.add(i)
-            promoted.delete(i)
-          }
-        }
-      }
-    }
-  }
+  quotasOn(body, groupsOf(entries, cmp), cmp, g, vetoed, promoted, demoted)
   return { grades: g, promoted, demoted }
 }
+
+const NEW: Trend = { direction: "new", delta: 0 }
+const SAME: Trend = { direction: "same", delta: 0 }
 
 /**
  * Grades and ranks a group of scored cadres: bands, vetoes, quotas, competition ranks within
@@ -211,43 +268,64 @@ export const rank = (
   entries: ReadonlyArray<Entry>,
   previous?: ReadonlyMap<string, { readonly townRank: number }>
 ): ReadonlyArray<Ranked> => {
-  const cmp = compare(body)
-  const bands = entries.map((e) => Rubric.gradeIndex(body, Rubric.bandOf(body, e.scored.score).grade))
-  const vetoed = entries.map((e) => e.scored.vetoes.length > 0)
-  const withVeto = entries.map((e, i) =>
-    e.scored.vetoes.reduce((worst, v) => Math.max(worst, Rubric.gradeIndex(body, v.grade)), bands[i]!)
-  )
-  const { demoted, grades, promoted } = applyQuotas(body, entries, withVeto, vetoed)
-  const villageRanks = new Array<number>(entries.length)
-  const villageSizes = new Array<number>(entries.length)
-  const townRanks = new Array<number>(entries.length)
-  const townSizes = new Array<number>(entries.length)
-  const villageWorst = new Array<number>(entries.length)
-  const townWorst = new Array<number>(entries.length)
-  for (const [key, target, sizes, worst] of [
-    [(e: Entry) => `${e.town}\u001f${e.village}`, villageRanks, villageSizes, villageWorst],
-    [(e: Entry) => e.town, townRanks, townSizes, townWorst]
+  const n = entries.length
+  const cmp = indexComparator(body, entries)
+  const groups = groupsOf(entries, cmp)
+  const bands = new Array<number>(n)
+  const g = new Array<number>(n)
+  const vetoed = new Array<boolean>(n)
+  for (let i = 0; i < n; i++) {
+    const s = entries[i]!.scored
+    let band = body.grades.length - 1
+    for (let k = 0; k < body.grades.length; k++) {
+      if (s.score >= body.grades[k]!.min) {
+        band = k
+        break
+      }
+    }
+    bands[i] = band
+    let worst = band
+    for (const v of s.vetoes) worst = Math.max(worst, Rubric.gradeIndex(body, v.grade))
+    g[i] = worst
+    vetoed[i] = s.vetoes.length > 0
+  }
+  const withVeto = [...g]
+  const promoted = new Set<number>()
+  const demoted = new Set<number>()
+  quotasOn(body, groups, cmp, g, vetoed, promoted, demoted)
+  const villageRanks = new Array<number>(n)
+  const villageSizes = new Array<number>(n)
+  const townRanks = new Array<number>(n)
+  const townSizes = new Array<number>(n)
+  const villageWorst = new Array<number>(n)
+  const townWorst = new Array<number>(n)
+  for (const [list, ranks, sizes, worst] of [
+    [groups.villages, villageRanks, villageSizes, villageWorst],
+    [groups.towns, townRanks, townSizes, townWorst]
   ] as const) {
-    for (const members of groupBy(entries, key).values()) {
-      const ranks = competitionRanks(members.map((i) => entries[i]!.scored), cmp)
-      const max = ranks.reduce((m, r) => Math.max(m, r), 0)
-      members.forEach((i, k) => {
-        target[i] = ranks[k]!
-        sizes[i] = members.length
-        worst[i] = max
-      })
+    for (const sorted of list) {
+      let r = 0
+      for (let k = 0; k < sorted.length; k++) {
+        const i = sorted[k]!
+        r = k > 0 && cmp(sorted[k - 1]!, i) === 0 ? r : k + 1
+        ranks[i] = r
+        sizes[i] = sorted.length
+      }
+      for (const i of sorted) worst[i] = r
     }
   }
-  return entries.map((e, i): Ranked => {
+  const out = new Array<Ranked>(n)
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!
     const before = previous?.get(e.scored.subject)
     const townRank = townRanks[i]!
     const trend: Trend = before === undefined
-      ? { direction: "new", delta: 0 }
+      ? NEW
       : before.townRank > townRank
       ? { direction: "up", delta: before.townRank - townRank }
       : before.townRank < townRank
       ? { direction: "down", delta: townRank - before.townRank }
-      : { direction: "same", delta: 0 }
+      : SAME
     const basis: GradeBasis = promoted.has(i)
       ? "quotaPromoted"
       : demoted.has(i)
@@ -255,13 +333,13 @@ export const rank = (
       : withVeto[i] !== bands[i]
       ? "veto"
       : "band"
-    return {
+    out[i] = {
       subject: e.scored.subject,
       village: e.village,
       town: e.town,
       score: e.scored.score,
       bandGrade: body.grades[bands[i]!]!.grade,
-      grade: body.grades[Math.min(grades[i]!, body.grades.length - 1)]!.grade,
+      grade: body.grades[Math.min(g[i]!, body.grades.length - 1)]!.grade,
       basis,
       villageRank: villageRanks[i]!,
       villageSize: villageSizes[i]!,
@@ -271,5 +349,6 @@ export const rank = (
       lastInTown: townRank === townWorst[i],
       trend
     }
-  })
+  }
+  return out
 }

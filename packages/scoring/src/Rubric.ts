@@ -622,10 +622,41 @@ export const LATE_TASK = "task.late"
 // ---------------------------------------------------------------------------------------------
 
 /**
- * One line of the ledger. `points` (hundredths) add up, over the ledger, to the score exactly.
- * `outcome` says whether the line counted (`applied`), counted only in part because a cap or
- * floor was reached (`capped`), lost to a higher deduction for the same fact (`superseded`, 0
- * points; `supersededBy` names the winner), or records a veto (0 points).
+ * Why a ledger line has its points, as data; {@link explain} writes it out in Chinese and English.
+ * Keeping the reason as numbers keeps a province's ledgers small and fast to build.
+ *
+ * - `Weighted`: a component's `value` (0–100) × `weight` (%);
+ * - `Deducted`: `amount` was due under the rule; the line deducts less when the item (`worth`)
+ *   ran out (扣完为止);
+ * - `Superseded`: the same fact is deducted (or rewarded) under `winner` instead (就高处理);
+ * - `Bonus`: `amount` was due; the line adds less when the month's or year's cap (`cap`) ran out;
+ * - `Clamp`: the total `total` was brought to `bound`;
+ * - `Veto`: the grade is set to `grade` (`detail`: the count of warnings, a sanction's end …).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Reason = Schema.Union(
+  Schema.TaggedStruct("Weighted", { value: Schema.Int, weight: Schema.Int }),
+  Schema.TaggedStruct("Deducted", { amount: Schema.Int, worth: Schema.Int }),
+  Schema.TaggedStruct("Superseded", { winner: Schema.String, amount: Schema.Int, winnerAmount: Schema.Int }),
+  Schema.TaggedStruct("Bonus", { amount: Schema.Int, cap: Schema.Literal("none", "month", "year") }),
+  Schema.TaggedStruct("Clamp", { total: Schema.Int, bound: Schema.Int }),
+  Schema.TaggedStruct("Veto", { grade: Schema.String, detail: Schema.optionalWith(Diagnostic.Message, { exact: true }) })
+).annotations({ identifier: "LedgerReason" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Reason = typeof Reason.Type
+
+/**
+ * One line of the ledger: the section and rule, the clause it cites, the fact it is about (a fact's
+ * id, or the component's key), its points and why. `points` (hundredths) add up, over the ledger,
+ * to the score exactly. `outcome` says whether the line counted in full (`applied`), in part
+ * because a cap or floor was reached (`capped`), or lost to a higher deduction for the same fact
+ * (`superseded`, 0 points). Veto lines carry 0 points.
  *
  * @since 0.1.0
  * @category schemas
@@ -637,8 +668,7 @@ export const LedgerEntry = Schema.Struct({
   fact: Schema.String,
   points: Schema.Int,
   outcome: Schema.Literal("applied", "capped", "superseded"),
-  supersededBy: Schema.optionalWith(Schema.String, { exact: true }),
-  reason: Diagnostic.Message
+  reason: Reason
 }).annotations({ identifier: "LedgerEntry" })
 
 /**
@@ -646,6 +676,86 @@ export const LedgerEntry = Schema.Struct({
  * @category models
  */
 export type LedgerEntry = typeof LedgerEntry.Type
+
+// Lines the engine and the annual assessment add without a rule of the rubric behind them.
+const builtInLabels: Readonly<Record<string, Label>> = {
+  scale: { zh: "总分范围", en: "score range" },
+  sanctionInfluence: { zh: "处分影响期", en: "sanction influence period" }
+}
+
+const labelIndex = new WeakMap<RubricBody, Map<string, Label>>()
+
+const labelsOf = (body: RubricBody): Map<string, Label> => {
+  let m = labelIndex.get(body)
+  if (m === undefined) {
+    m = new Map<string, Label>()
+    for (const c of body.components) m.set(c.id, c.label)
+    for (const d of body.deductions) {
+      m.set(d.id, d.label)
+      for (const r of d.rules) m.set(r.id, r.label)
+    }
+    for (const b of body.bonuses) m.set(b.id, b.label)
+    for (const v of body.vetoes) m.set(v.id, v.label)
+    for (const v of body.warningVetoes) m.set(v.id, v.label)
+    for (const g of body.grades) m.set(g.grade, g.label)
+    labelIndex.set(body, m)
+  }
+  return m
+}
+
+/**
+ * A ledger line in words, Chinese and English: `村民评议 70.00 × 40.00% = 28.00`,
+ * `无故缺席周例会：应扣5.00分，「工作纪律」共8.00分，扣完为止，实扣3.00分` …
+ *
+ * @since 0.1.0
+ * @category ledger
+ */
+export const explain = (entry: LedgerEntry, body: RubricBody): Diagnostic.Message => {
+  const labels = labelsOf(body)
+  const label = labels.get(entry.rule) ?? builtInLabels[entry.rule] ?? { zh: entry.rule, en: entry.rule }
+  const f = Points.format
+  const r = entry.reason
+  const applied = Math.abs(entry.points)
+  switch (r._tag) {
+    case "Weighted":
+      return {
+        zh: `${label.zh} ${f(r.value)} × ${f(r.weight)}% = ${f(entry.points)}`,
+        en: `${label.en} ${f(r.value)} × ${f(r.weight)}% = ${f(entry.points)}`
+      }
+    case "Deducted":
+      return entry.outcome === "capped"
+        ? {
+          zh: `${label.zh}：应扣${f(r.amount)}分，该项共${f(r.worth)}分，扣完为止，实扣${f(applied)}分`,
+          en: `${label.en}: ${f(r.amount)} due, but the item is worth ${f(r.worth)} in all; ${f(applied)} deducted`
+        }
+        : { zh: `${label.zh}：扣${f(applied)}分`, en: `${label.en}: ${f(applied)} deducted` }
+    case "Superseded": {
+      const w = labels.get(r.winner) ?? { zh: r.winner, en: r.winner }
+      return {
+        zh: `就高处理：同一事实按「${w.zh}」计${f(r.winnerAmount)}分，本条（${f(r.amount)}分）不再计`,
+        en: `highest applies: the same fact counts ${f(r.winnerAmount)} under ${r.winner}, not ${f(r.amount)} here`
+      }
+    }
+    case "Bonus":
+      return entry.outcome === "capped"
+        ? {
+          zh: `${label.zh}：应加${f(r.amount)}分，已达${r.cap === "year" ? "年度" : "月度"}加分上限，实加${f(applied)}分`,
+          en: `${label.en}: ${f(r.amount)} due, the ${r.cap}ly cap leaves ${f(applied)}`
+        }
+        : { zh: `${label.zh}：加${f(applied)}分`, en: `${label.en}: ${f(applied)} added` }
+    case "Clamp":
+      return r.total < r.bound
+        ? { zh: `合计${f(r.total)}分，扣完为止，总分不低于${f(r.bound)}分`, en: `the total ${f(r.total)} does not go below ${f(r.bound)}` }
+        : { zh: `合计${f(r.total)}分，总分不超过${f(r.bound)}分`, en: `the total ${f(r.total)} does not exceed ${f(r.bound)}` }
+    case "Veto": {
+      const g = labels.get(r.grade) ?? { zh: r.grade, en: r.grade }
+      return {
+        zh: `一票否决：${label.zh}${r.detail !== undefined ? `（${r.detail.zh}）` : ""}，等次定为${g.zh}`,
+        en: `veto: ${label.en}${r.detail !== undefined ? ` (${r.detail.en})` : ""}; grade set to ${g.en}`
+      }
+    }
+  }
+}
 
 /**
  * A veto that applied: the rule and the grade it forces.
@@ -719,11 +829,27 @@ export interface Context {
 }
 
 const FULL = 100 * Points.PER_POINT // 100.00 points, or 100%
+const COLOURS = ["red", "orange", "yellow"] as const
+const COLOUR_ZH = { yellow: "黄牌", orange: "橙牌", red: "红牌" } as const
+const EMPTY: ReadonlyArray<never> = []
 
-// Completion of one task in hundredths of a percent, capped; the target is positive.
-const completionOf = (t: TaskOutcome, cap: number): number => {
-  const raw = Points.mulDiv(Math.max(0, t.done), FULL, t.target)
-  return Math.min(raw, cap)
+// One reference object per rubric edition, shared by every score under it.
+const refs = new WeakMap<Edition, Map<string, { readonly id: string; readonly version: string }>>()
+const rubricRef = (id: string, edition: Edition) => {
+  let m = refs.get(edition)
+  if (m === undefined) refs.set(edition, m = new Map())
+  let ref = m.get(id)
+  if (ref === undefined) m.set(id, ref = { id, version: edition.version })
+  return ref
+}
+
+const invalidFacts = (subject: string, code: string, path: Diagnostic.Path, zh: string, en: string) =>
+  Either.left(new FactsInvalid({ subject, code, path, reason: { zh, en } }))
+
+interface Candidate {
+  readonly item: DeductionItem
+  readonly rule: DeductionRule
+  readonly amount: number
 }
 
 /**
@@ -740,50 +866,44 @@ export const score = (
   const r = edition.rubric
   const ledger: Array<LedgerEntry> = []
   const components: Record<string, number> = {}
-  const invalid = (code: string, path: Diagnostic.Path, zh: string, en: string) =>
-    Either.left(new FactsInvalid({ subject: facts.subject, code, path, reason: { zh, en } }))
+  let total = 0
 
   // 1. Weighted components.
   for (const c of r.components) {
     let value: number
-    let fact: string
+    let fact: string = c.id
     if (c.source === "rating") {
       const v = facts.ratings?.[c.id]
       if (v === undefined || !Number.isSafeInteger(v) || v < 0 || v > FULL) {
-        return invalid("RATING_INVALID", ["ratings", c.id], `缺少${c.label.zh}评分，或不在0到100之间`, `rating ${c.id} is missing or outside 0–100`)
+        return invalidFacts(facts.subject, "RATING_INVALID", ["ratings", c.id], `缺少${c.label.zh}评分，或不在0到100之间`, `rating ${c.id} is missing or outside 0–100`)
       }
       value = v
-      fact = facts.ratingNotes?.[c.id] ?? `${c.label.zh} ${Points.format(v)}`
+      const note = facts.ratingNotes?.[c.id]
+      if (note !== undefined) fact = note
     } else if (c.source === "tasks") {
-      const tasks = facts.tasks ?? []
+      const tasks = facts.tasks ?? EMPTY
       const cap = c.completionCap ?? FULL
-      const parts: Array<string> = []
       let sum = 0
-      for (const [i, t] of tasks.entries()) {
+      for (let i = 0; i < tasks.length; i++) {
+        const t = tasks[i]!
         if (!(t.target > 0) || !Number.isFinite(t.target) || !Number.isFinite(t.done)) {
-          return invalid("TASK_TARGET", ["tasks", i, "target"], "任务目标须为正数", "a task's target must be positive")
+          return invalidFacts(facts.subject, "TASK_TARGET", ["tasks", i, "target"], "任务目标须为正数", "a task's target must be positive")
         }
-        const done = completionOf(t, cap)
-        sum += done
-        parts.push(`${t.id} ${Points.format(done)}%`)
+        const raw = Points.mulDiv(t.done > 0 ? t.done : 0, FULL, t.target)
+        sum += raw < cap ? raw : cap
       }
-      // No task assigned this week: the component is not earned or lost; it counts in full.
+      // No task assigned this week: the component is neither earned nor lost; it counts in full.
       value = tasks.length === 0 ? FULL : Points.mulDiv(sum, 1, tasks.length)
-      fact = tasks.length === 0 ? "本周无任务" : parts.join("，")
+      fact = "tasks"
     } else {
-      const achieved = new Set(facts.achieved ?? [])
       value = 0
-      const got: Array<string> = []
-      for (const it of c.items ?? []) {
-        if (achieved.has(it.id)) {
-          value += it.points
-          got.push(it.id)
-        }
-      }
-      fact = got.length === 0 ? "无达标条目" : `达标：${got.join("、")}`
+      const achieved = facts.achieved ?? EMPTY
+      for (const it of c.items ?? EMPTY) if (achieved.includes(it.id)) value += it.points
+      fact = "achieved"
     }
     components[c.id] = value
     const points = Points.mulDiv(value, c.weight, FULL)
+    total += points
     ledger.push({
       section: "component",
       rule: c.id,
@@ -791,199 +911,185 @@ export const score = (
       fact,
       points,
       outcome: "applied",
-      reason: {
-        zh: `${c.label.zh} ${Points.format(value)} × ${Points.format(c.weight)}% = ${Points.format(points)}`,
-        en: `${c.label.en} ${Points.format(value)} × ${Points.format(c.weight)}% = ${Points.format(points)}`
-      }
+      reason: { _tag: "Weighted", value, weight: c.weight }
     })
   }
 
   // 2. Deductions. Lateness becomes a fact like any other.
-  const findings: Array<Fact> = [...(facts.findings ?? [])]
-  for (const [i, t] of (facts.tasks ?? []).entries()) {
+  let findings: ReadonlyArray<Fact> = facts.findings ?? EMPTY
+  const tasks = facts.tasks ?? EMPTY
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!
     const end = t.completedOn ?? (t.done >= t.target ? undefined : facts.date)
     if (end === undefined || end <= t.deadline) continue
     const late = WorkCalendar.workingDaysBetween(ctx.calendar, t.deadline, end)
     if (Either.isLeft(late)) {
-      return invalid("CALENDAR_RANGE", ["tasks", i, "deadline"], "工作日历未覆盖该日期", late.left.message)
+      return invalidFacts(facts.subject, "CALENDAR_RANGE", ["tasks", i, "deadline"], "工作日历未覆盖该日期", late.left.message)
     }
-    if (late.right > 0) findings.push({ id: `${t.id}#late`, kind: LATE_TASK, count: late.right, note: `${t.id} 逾期${late.right}个工作日` })
+    if (late.right > 0) {
+      if (findings === facts.findings || findings === EMPTY) findings = [...findings]
+      ;(findings as Array<Fact>).push({ id: `${t.id}#late`, kind: LATE_TASK, count: late.right })
+    }
   }
-  const used = new Map<string, number>()
-  for (const f of findings) {
-    const candidates: Array<{ item: DeductionItem; rule: DeductionRule; amount: number }> = []
-    for (const item of r.deductions) {
-      for (const rule of item.rules) {
-        if (rule.trigger !== f.kind) continue
-        const units = rule.per === "unit" ? Math.max(0, Math.floor(f.count ?? 1)) : 1
-        candidates.push({ item, rule, amount: rule.points * units })
+  if (findings.length > 0) {
+    const used = new Map<string, number>()
+    for (const f of findings) {
+      let win: Candidate | undefined
+      let losers: Array<Candidate> | undefined
+      for (const item of r.deductions) {
+        for (const rule of item.rules) {
+          if (rule.trigger !== f.kind) continue
+          const units = rule.per === "unit" ? Math.max(0, Math.floor(f.count ?? 1)) : 1
+          const c: Candidate = { item, rule, amount: rule.points * units }
+          // 就高处理: the highest deduction wins; on equal amounts, the first in the rubric.
+          if (win === undefined) win = c
+          else if (c.amount > win.amount) {
+            ;(losers ??= []).push(win)
+            win = c
+          } else (losers ??= []).push(c)
+        }
       }
-    }
-    if (candidates.length === 0) continue
-    // 就高处理: the highest deduction wins; on equal amounts, the first in the rubric.
-    let win = candidates[0]!
-    for (const c of candidates) if (c.amount > win.amount) win = c
-    const factText = f.note !== undefined ? `${f.id}：${f.note}` : f.id
-    for (const c of candidates) {
-      if (c === win) continue
+      if (win === undefined) continue
+      for (const c of losers ?? EMPTY) {
+        ledger.push({
+          section: "deduction",
+          rule: c.rule.id,
+          citation: c.item.citation,
+          fact: f.id,
+          points: 0,
+          outcome: "superseded",
+          reason: { _tag: "Superseded", winner: win.rule.id, amount: c.amount, winnerAmount: win.amount }
+        })
+      }
+      const spent = used.get(win.item.id) ?? 0
+      const left = win.item.worth - spent > 0 ? win.item.worth - spent : 0
+      const applied = win.amount < left ? win.amount : left
+      used.set(win.item.id, spent + applied)
+      total -= applied
       ledger.push({
         section: "deduction",
-        rule: c.rule.id,
-        citation: c.item.citation,
-        fact: factText,
-        points: 0,
-        outcome: "superseded",
-        supersededBy: win.rule.id,
-        reason: {
-          zh: `就高处理：同一事实按「${win.rule.label.zh}」扣${Points.format(win.amount)}分，本条（${Points.format(c.amount)}分）不再扣`,
-          en: `highest applies: the same fact is deducted ${Points.format(win.amount)} under ${win.rule.id}, not ${Points.format(c.amount)} here`
-        }
+        rule: win.rule.id,
+        citation: win.item.citation,
+        fact: f.id,
+        points: -applied,
+        outcome: applied < win.amount ? "capped" : "applied",
+        reason: { _tag: "Deducted", amount: win.amount, worth: win.item.worth }
       })
     }
-    const spent = used.get(win.item.id) ?? 0
-    const left = Math.max(0, win.item.worth - spent)
-    const applied = Math.min(win.amount, left)
-    used.set(win.item.id, spent + applied)
-    ledger.push({
-      section: "deduction",
-      rule: win.rule.id,
-      citation: win.item.citation,
-      fact: factText,
-      points: -applied,
-      outcome: applied < win.amount ? "capped" : "applied",
-      reason: applied < win.amount
-        ? {
-          zh: `${win.rule.label.zh}：应扣${Points.format(win.amount)}分，「${win.item.label.zh}」共${Points.format(win.item.worth)}分，扣完为止，实扣${Points.format(applied)}分`,
-          en: `${win.rule.label.en}: ${Points.format(win.amount)} due, but ${win.item.id} is worth ${Points.format(win.item.worth)} in all; ${Points.format(applied)} deducted`
-        }
-        : {
-          zh: `${win.rule.label.zh}：扣${Points.format(applied)}分`,
-          en: `${win.rule.label.en}: ${Points.format(applied)} deducted`
-        }
-    })
   }
 
   // 3. Bonuses within their caps, counting earlier awards of the same month and year.
-  const awards: Array<Award> = []
-  const month = facts.date.slice(0, 7)
-  const year = facts.date.slice(0, 4)
-  const granted = (bonus: string, prefix: string) => {
-    let s = 0
-    for (const a of facts.priorAwards ?? []) if (a.bonus === bonus && a.on.startsWith(prefix) && a.on <= facts.date) s += a.points
-    for (const a of awards) if (a.bonus === bonus) s += a.points
-    return s
-  }
-  for (const m of facts.merits ?? []) {
-    const matching = r.bonuses.filter((b) => b.trigger === m.kind)
-    if (matching.length === 0) continue
-    let win = matching[0]!
-    for (const b of matching) if (b.points > win.points) win = b
-    const factText = m.note !== undefined ? `${m.id}：${m.note}` : m.id
-    for (const b of matching) {
-      if (b === win) continue
+  let awards: Array<Award> | undefined
+  const merits = facts.merits ?? EMPTY
+  if (merits.length > 0) {
+    const month = facts.date.slice(0, 7)
+    const year = facts.date.slice(0, 4)
+    const granted = (bonus: string, prefix: string) => {
+      let s = 0
+      for (const a of facts.priorAwards ?? EMPTY) if (a.bonus === bonus && a.on.startsWith(prefix) && a.on <= facts.date) s += a.points
+      for (const a of awards ?? EMPTY) if (a.bonus === bonus) s += a.points
+      return s
+    }
+    for (const m of merits) {
+      const matching = r.bonuses.filter((b) => b.trigger === m.kind)
+      if (matching.length === 0) continue
+      let win = matching[0]!
+      for (const b of matching) if (b.points > win.points) win = b
+      for (const b of matching) {
+        if (b === win) continue
+        ledger.push({
+          section: "bonus",
+          rule: b.id,
+          citation: b.citation,
+          fact: m.id,
+          points: 0,
+          outcome: "superseded",
+          reason: { _tag: "Superseded", winner: win.id, amount: b.points, winnerAmount: win.points }
+        })
+      }
+      const monthLeft = win.capPerMonth === undefined ? Infinity : Math.max(0, win.capPerMonth - granted(win.id, month))
+      const yearLeft = win.capPerYear === undefined ? Infinity : Math.max(0, win.capPerYear - granted(win.id, year))
+      const applied = Math.min(win.points, monthLeft, yearLeft)
+      if (applied > 0) (awards ??= []).push({ bonus: win.id, on: facts.date, points: applied })
+      total += applied
       ledger.push({
         section: "bonus",
-        rule: b.id,
-        citation: b.citation,
-        fact: factText,
-        points: 0,
-        outcome: "superseded",
-        supersededBy: win.id,
-        reason: {
-          zh: `就高处理：同一事实按「${win.label.zh}」加分，本条不再加`,
-          en: `highest applies: the same fact earns under ${win.id}, not here`
-        }
+        rule: win.id,
+        citation: win.citation,
+        fact: m.id,
+        points: applied,
+        outcome: applied < win.points ? "capped" : "applied",
+        reason: { _tag: "Bonus", amount: win.points, cap: applied < win.points ? (yearLeft < monthLeft ? "year" : "month") : "none" }
       })
     }
-    const monthLeft = win.capPerMonth === undefined ? Infinity : Math.max(0, win.capPerMonth - granted(win.id, month))
-    const yearLeft = win.capPerYear === undefined ? Infinity : Math.max(0, win.capPerYear - granted(win.id, year))
-    const applied = Math.min(win.points, monthLeft, yearLeft)
-    if (applied > 0) awards.push({ bonus: win.id, on: facts.date, points: applied })
-    const which = yearLeft < monthLeft ? "year" : "month"
-    ledger.push({
-      section: "bonus",
-      rule: win.id,
-      citation: win.citation,
-      fact: factText,
-      points: applied,
-      outcome: applied < win.points ? "capped" : "applied",
-      reason: applied < win.points
-        ? {
-          zh: `${win.label.zh}：应加${Points.format(win.points)}分，已达${which === "year" ? "年度" : "月度"}加分上限，实加${Points.format(applied)}分`,
-          en: `${win.label.en}: ${Points.format(win.points)} due, the ${which}ly cap leaves ${Points.format(applied)}`
-        }
-        : { zh: `${win.label.zh}：加${Points.format(applied)}分`, en: `${win.label.en}: ${Points.format(applied)} added` }
-    })
   }
 
   // 4. Clamp into [0, max].
-  let total = 0
-  for (const e of ledger) total += e.points
   if (total < 0 || total > r.scale.max) {
-    const target = total < 0 ? 0 : r.scale.max
+    const bound = total < 0 ? 0 : r.scale.max
     ledger.push({
       section: "clamp",
       rule: "scale",
       citation: edition.source,
-      fact: `合计 ${Points.format(total)}`,
-      points: target - total,
+      fact: "total",
+      points: bound - total,
       outcome: "applied",
-      reason: total < 0
-        ? { zh: "总分扣完为止，不低于0分", en: "the total does not go below 0" }
-        : { zh: `总分不超过${Points.format(r.scale.max)}分`, en: `the total does not exceed ${Points.format(r.scale.max)}` }
+      reason: { _tag: "Clamp", total, bound }
     })
-    total = target
+    total = bound
   }
 
   // 5. Vetoes.
-  const vetoes: Array<AppliedVeto> = []
-  for (const v of r.vetoes) {
-    const hit = (facts.events ?? []).find((e) => e.kind === v.trigger)
-    if (hit === undefined) continue
-    vetoes.push({ rule: v.id, grade: v.grade })
-    ledger.push({
-      section: "veto",
-      rule: v.id,
-      citation: v.citation,
-      fact: hit.note !== undefined ? `${hit.id}：${hit.note}` : hit.id,
-      points: 0,
-      outcome: "applied",
-      reason: { zh: `一票否决：${v.label.zh}，等次定为 ${v.grade}`, en: `veto: ${v.label.en}; grade set to ${v.grade}` }
-    })
+  let vetoes: Array<AppliedVeto> | undefined
+  const events = facts.events ?? EMPTY
+  if (events.length > 0) {
+    for (const v of r.vetoes) {
+      const hit = events.find((e) => e.kind === v.trigger)
+      if (hit === undefined) continue
+      ;(vetoes ??= []).push({ rule: v.id, grade: v.grade })
+      ledger.push({ section: "veto", rule: v.id, citation: v.citation, fact: hit.id, points: 0, outcome: "applied", reason: { _tag: "Veto", grade: v.grade } })
+    }
   }
-  for (const v of r.warningVetoes) {
-    const counts: Record<Colour, number> = { yellow: 0, orange: 0, red: 0 }
-    for (const w of facts.warnings ?? []) if (w.on.startsWith(year) && w.on <= facts.date) counts[w.colour]++
-    const reached = (["red", "orange", "yellow"] as const).find((c) => {
-      const n = v.thresholds[c]
-      return n !== undefined && counts[c] >= n
-    })
-    if (reached === undefined) continue
-    vetoes.push({ rule: v.id, grade: v.grade })
-    const zhColour = { yellow: "黄牌", orange: "橙牌", red: "红牌" }[reached]
-    ledger.push({
-      section: "veto",
-      rule: v.id,
-      citation: v.citation,
-      fact: `${year}年 黄牌${counts.yellow} 橙牌${counts.orange} 红牌${counts.red}`,
-      points: 0,
-      outcome: "applied",
-      reason: {
-        zh: `一票否决：本年度${zhColour}${counts[reached]}次，达到${v.thresholds[reached]}次，等次定为 ${v.grade}`,
-        en: `veto: ${counts[reached]} ${reached} warnings this year reach ${v.thresholds[reached]}; grade set to ${v.grade}`
-      }
-    })
+  const warnings = facts.warnings ?? EMPTY
+  if (warnings.length > 0) {
+    const year = facts.date.slice(0, 4)
+    for (const v of r.warningVetoes) {
+      const counts: Record<Colour, number> = { yellow: 0, orange: 0, red: 0 }
+      for (const w of warnings) if (w.on.startsWith(year) && w.on <= facts.date) counts[w.colour]++
+      const reached = COLOURS.find((c) => {
+        const n = v.thresholds[c]
+        return n !== undefined && counts[c] >= n
+      })
+      if (reached === undefined) continue
+      ;(vetoes ??= []).push({ rule: v.id, grade: v.grade })
+      ledger.push({
+        section: "veto",
+        rule: v.id,
+        citation: v.citation,
+        fact: `warnings/${year}`,
+        points: 0,
+        outcome: "applied",
+        reason: {
+          _tag: "Veto",
+          grade: v.grade,
+          detail: {
+            zh: `本年度${COLOUR_ZH[reached]}${counts[reached]}次，达到${v.thresholds[reached]}次`,
+            en: `${counts[reached]} ${reached} warnings this year reach ${v.thresholds[reached]}`
+          }
+        }
+      })
+    }
   }
 
   return Either.right({
     subject: facts.subject,
-    rubric: { id: ctx.rubricId, version: edition.version },
+    rubric: rubricRef(ctx.rubricId, edition),
     date: facts.date,
     score: total,
     components,
     ledger,
-    vetoes,
-    awards
+    vetoes: vetoes ?? EMPTY,
+    awards: awards ?? EMPTY
   })
 }
 

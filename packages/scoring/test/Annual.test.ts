@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Ids, Rectification, Rulebook, WorkCalendar } from "@qinglian/core"
-import { Annual, Examples, TaskBook } from "@qinglian/scoring"
+import { Annual, Examples, Rubric, TaskBook } from "@qinglian/scoring"
 import * as Either from "effect/Either"
 import { annualFile, d } from "./fixtures.js"
 
@@ -65,7 +65,7 @@ describe("Annual.assess", () => {
     assert.strictEqual(barred.scored.score, 9760)
     assert.strictEqual(barred.ranked.bandGrade, "excellent")
     assert.strictEqual(barred.ranked.grade, "competent")
-    assert.isTrue(barred.scored.ledger.some((e) => e.rule === "sanctionInfluence" && e.points === 0 && e.reason.zh.includes("不得评为优秀")))
+    assert.isTrue(barred.scored.ledger.some((e) => e.rule === "sanctionInfluence" && e.points === 0 && Rubric.explain(e, annualFile.editions[0].rubric).zh.includes("不得评为优秀")))
     const off = Either.getOrThrow(Annual.assess(input([year(), ...others], { sanctions: [sanction], sanctionBarsTopGrade: false })))[0]!
     assert.strictEqual(off.ranked.grade, "excellent")
     // A party warning runs 12 months: decided 2025-12-01, it is over by 2026-12-28.

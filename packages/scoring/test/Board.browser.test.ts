@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // Renders the HTML board in real headless Chromium (Debian's /usr/bin/chromium, driven by
 // playwright-core, which never downloads a browser of its own): each page fits A4 without
 // overflow, a PDF prints, and Chinese glyphs really render (not as empty boxes).

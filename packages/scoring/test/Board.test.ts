@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { WorkCalendar } from "@qinglian/core"
-import { Board, Examples, Signal, TaskBook, WeeklyAssessment } from "@qinglian/scoring"
+import { Board, Examples, Rubric, Signal, TaskBook, WeeklyAssessment } from "@qinglian/scoring"
 import * as Either from "effect/Either"
 import { assessWeek, boardInput, editionOn, weeklyFile } from "./fixtures.js"
 
@@ -75,7 +75,7 @@ describe("Board.render", () => {
     const forbidden = [
       secret, "case-2026-17", "优亲厚友", "一票否决", "majorViolation", "veto", "处分", "线索", "谈话", "预警", "红牌",
       ...signals.flatMap((s) => [s.label.zh, s.id]),
-      ...r.scored.ledger.flatMap((e) => [e.reason.zh, e.fact].filter((t) => !/^\S+ \d+\.\d\d$/.test(t)))
+      ...r.scored.ledger.filter((e) => e.section !== "component").flatMap((e) => [Rubric.explain(e, editionOn(weeklyFile, "2026-03-23").rubric).zh, e.fact])
     ]
     for (const scope of [{ level: "town" } as const, { level: "village", village: "v-xishu" } as const]) {
       const out = Board.render(boardInput("2026-W13", w12), scope)

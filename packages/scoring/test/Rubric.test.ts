@@ -22,6 +22,7 @@ describe("Rubric.score: weighted components", () => {
     const s = scoreOrThrow(spring, base())
     assert.strictEqual(s.score, 8100)
     assert.deepStrictEqual(s.ledger.map((e) => e.points), [2800, 1700, 3600])
+    assert.strictEqual(Rubric.explain(s.ledger[0]!, spring.rubric).zh, "村民评议 70.00 × 40.00% = 28.00")
     assert.strictEqual(sumLedger(s), s.score)
     assert.strictEqual(Points.format(s.score), "81.00")
   })
@@ -76,7 +77,8 @@ describe("Rubric.score: deductions", () => {
       ["offDuty", -300, "capped"]
     ])
     assert.strictEqual(s.score, 8100 - 800)
-    assert.include(lines[1]!.reason.zh, "扣完为止")
+    assert.include(Rubric.explain(lines[1]!, spring.rubric).zh, "扣完为止")
+    assert.strictEqual(Rubric.explain(lines[0]!, spring.rubric).zh, "无故缺席周例会：扣5.00分")
   })
 
   it("deducts one fact once, at the highest (就高处理), and says which rule won", () => {
@@ -87,7 +89,8 @@ describe("Rubric.score: deductions", () => {
     assert.strictEqual(won.points, -400)
     assert.strictEqual(lost.points, 0)
     assert.strictEqual(lost.outcome, "superseded")
-    assert.strictEqual(lost.supersededBy, "negativeListDisclosure")
+    assert.deepStrictEqual(lost.reason, { _tag: "Superseded", winner: "negativeListDisclosure", amount: 200, winnerAmount: 400 })
+    assert.include(Rubric.explain(lost, spring.rubric).zh, "就高处理")
     assert.strictEqual(s.score, 8100 - 400)
   })
 
