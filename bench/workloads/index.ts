@@ -4,7 +4,8 @@ import { memoryIngest } from "./memory-ingest.js"
 import { postgresIngest } from "./postgres-ingest.js"
 import { powerList } from "./power-list.js"
 import { rulebookAt } from "./rulebook-at.js"
+import { scoringProvinceWeek } from "./scoring-province-week.js"
 import { sqliteIngest } from "./sqlite-ingest.js"
 import { supervisionDecide, supervisionFold } from "./supervision.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, powerList, supervisionFold, supervisionDecide]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, powerList, supervisionFold, supervisionDecide, scoringProvinceWeek]
