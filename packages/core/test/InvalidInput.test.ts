@@ -53,8 +53,51 @@ describe("InvalidInput", () => {
     assert.match(root.message, /^invalid exercise: \(root\): /)
   })
 
-  it("ignores keys it does not know", () => {
-    assert.isTrue(Either.isRight(decode({ village: "西属村", date: "2026-05-20", items: [], remark: "extra" })))
+  // Unknown keys used to be dropped silently, which is how a county would lose a misspelt field
+  // without noticing; the boundary now refuses them at their path.
+  it("refuses keys it does not know, at their path", () => {
+    const e = leftOf(decode({ village: "西属村", date: "2026-05-20", items: [{ label: "x", cost: { amount: 1, unit: "yuan" }, note: 1 }], remark: "extra" }))
+    assert.sameDeepMembers(e.issues.map((i) => i.path), [["items", 0, "note"], ["remark"]])
+  })
+
+  it("skips a UTF-8 byte order mark before JSON text", () => {
+    assert.isTrue(Either.isRight(decodeJson("\uFEFF" + JSON.stringify({ village: "西属村", date: "2026-05-20", items: [] }))))
+  })
+
+  it("refuses input nested deeper than maxDepth with one issue, never a RangeError", () => {
+    const deep = "[".repeat(2200) + "]".repeat(2200)
+    const e = leftOf(decodeJson(deep))
+    assert.strictEqual(e.issues.length, 1)
+    assert.strictEqual(e.issues[0]!.path.length, InvalidInput.maxDepth)
+    assert.include(e.issues[0]!.message, "deeper")
+    const deepObject = JSON.parse("{\"a\":".repeat(5000) + "1" + "}".repeat(5000))
+    assert.isTrue(Either.isLeft(decode(deepObject)))
+  })
+
+  it("never throws on text that is not a string", () => {
+    assert.isTrue(Either.isLeft(decodeJson(42 as unknown as string)))
+  })
+
+  it("refuses __proto__, constructor and prototype as record keys", () => {
+    const Table = Schema.Record({ key: InvalidInput.RecordKey, value: Schema.Number })
+    const decodeTable = InvalidInput.decodeJson(Table, "table")
+    for (const key of InvalidInput.forbiddenKeys) {
+      const e = leftOf(decodeTable(`{"2025": 1, ${JSON.stringify(key)}: 2}`))
+      assert.deepStrictEqual(e.issues.map((i) => i.path), [[key]])
+    }
+    const ok = decodeTable(`{"2025": 1}`)
+    assert.deepStrictEqual(ok, Either.right({ "2025": 1 }))
+  })
+
+  it("takes a validator only for a schema that decodes to its own JSON form", () => {
+    assert.isFalse(InvalidInput.isIdentity(Exercise))
+    assert.isTrue(InvalidInput.isIdentity(Schema.Struct({ date: LocalDate.LocalDate, amount: Money.Amount })))
+    assert.throws(() => InvalidInput.decodeUnknown(Exercise, "exercise", () => true), /transforms/)
+    // A filter the JSON Schema cannot state would be skipped by a compiled validator.
+    const Weekend = Schema.String.pipe(Schema.filter((s) => s.endsWith("6") || s.endsWith("7")))
+    assert.isTrue(InvalidInput.isIdentity(Weekend))
+    assert.isFalse(InvalidInput.canValidate(Weekend))
+    assert.isTrue(InvalidInput.canValidate(Schema.Struct({ date: LocalDate.LocalDate, amount: Money.Amount })))
   })
 
   it("turns text that is not JSON into an issue at the root", () => {

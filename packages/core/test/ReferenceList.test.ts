@@ -16,6 +16,11 @@ describe("the illustrative reference list", () => {
     assert.deepStrictEqual(Schema.decodeSync(PowerList.PowerList)(reencoded), list)
   })
 
+  it("is decoded once: every call gives the same list", () => {
+    assert.strictEqual(PowerList.reference(), list)
+    assert.deepStrictEqual(Either.getOrThrow(PowerList.decodeUnknown(referenceListJson)), list)
+  })
+
   it("declares and has 8 categories and 57 items, and says it is a template", () => {
     assert.deepStrictEqual(list.declaredTotals, { categories: 8, items: 57 })
     assert.strictEqual(list.categories.length, 8)
@@ -95,7 +100,7 @@ describe("the illustrative reference list", () => {
       }
       assert.include(["villagersAssembly", "representativesAssembly"], item.decidingBody, item.code)
       assert.isTrue(
-        item.conditions.some((c) => c.then === "fourAndTwo"),
+        (item.conditions ?? []).some((c) => c.then === "fourAndTwo"),
         `${item.code} must require 四议两公开`
       )
       // The decision is published on the rulebook's major-matter deadline.
@@ -115,7 +120,7 @@ describe("the illustrative reference list", () => {
     const procurement = list.items.filter((i) => i.procurement !== undefined)
     assert.isAtLeast(procurement.length, 5)
     for (const item of procurement) {
-      const tender = item.conditions.filter((c) => c.then === "publicTender")
+      const tender = (item.conditions ?? []).filter((c) => c.then === "publicTender")
       assert.deepStrictEqual(
         tender.map((c) => c.when),
         [{ amountAtLeast: { parameter: key[item.procurement!] } }],
@@ -126,7 +131,7 @@ describe("the illustrative reference list", () => {
 
   it("states no amounts: every amount condition points at a rulebook parameter", () => {
     for (const item of list.items) {
-      for (const c of item.conditions) {
+      for (const c of item.conditions ?? []) {
         if ("amountAtLeast" in c.when) assert.isTrue("parameter" in c.when.amountAtLeast, item.code)
       }
     }

@@ -19,7 +19,7 @@ describe("西属村 central heating (集中供暖工程)", () => {
     assert.strictEqual(item.article24, "publicWelfareProject")
     assert.strictEqual(item.procurement, "construction")
     assert.strictEqual(Examples.xishuVillage.county.code, "140525")
-    assert.strictEqual(Examples.xishuHeatingClean().amount, Money.yuan(8_120_000))
+    assert.strictEqual(Money.toFen(Examples.xishuHeatingClean().amount!), Money.yuan(8_120_000))
   })
 
   it("decodes from JSON like any integrator's record", () => {
@@ -92,6 +92,10 @@ describe("西属村 central heating (集中供暖工程)", () => {
   it("the examples are part of the public API", async () => {
     const core = await import("../src/index.js")
     assert.strictEqual(core.Examples.xishuHeatingItem().code, "E01")
+    // Decoded on the first call, then kept.
+    assert.strictEqual(core.Examples.xishuHeatingClean(), core.Examples.xishuHeatingClean())
+    assert.strictEqual(core.Examples.xishuHeatingFaulty(), core.Examples.xishuHeatingFaulty())
+    assert.strictEqual(core.Examples.xishuHeatingItem(), core.PowerList.reference().items.find((i) => i.code === "E01"))
     assert.strictEqual(core.PowerList.reference().items.length, 57)
   })
 })

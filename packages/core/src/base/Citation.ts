@@ -5,7 +5,6 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import * as Refine from "./internal/fastDecode.js"
 
 /**
  * Where a rule comes from: a national statute or a local (county/town) document.
@@ -32,7 +31,7 @@ export type Scope = typeof Scope.Type
  */
 export const Citation = Schema.Struct({
   /** Title of the law, regulation or local document. */
-  law: Schema.String.pipe(Refine.minLength(1, { message: () => "a citation needs the law's title" })),
+  law: Schema.String.pipe(Schema.minLength(1, { message: () => "a citation needs the law's title" })),
   /** Edition, such as the year of the text in force. */
   version: Schema.optional(Schema.String),
   /** Article or section, as written in the source (第二十二条, §5). */

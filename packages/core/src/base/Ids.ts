@@ -5,11 +5,10 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import * as Refine from "./internal/fastDecode.js"
 
 const id = <B extends string>(brand: B, description: string) =>
   Schema.String.pipe(
-    Refine.minLength(1, { message: () => `${brand} must not be empty` }),
+    Schema.minLength(1, { message: () => `${brand} must not be empty` }),
     Schema.brand(brand),
     Schema.annotations({ identifier: brand, description })
   )

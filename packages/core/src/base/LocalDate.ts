@@ -7,7 +7,6 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import * as Refine from "./internal/fastDecode.js"
 
 const MS_PER_DAY = 86_400_000
 
@@ -30,6 +29,13 @@ const isValidIsoDate = (s: string): boolean => {
   return d <= daysInMonth(y, mo)
 }
 
+// The same dates as a regular expression, for the published JSON Schema: any year 0000–9999, the
+// month's own length, and 29 February in leap years (every 4th year, not centuries, except every
+// 400th). A property test holds it to `isValidIsoDate`.
+const leapYear = "(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+const datePattern = "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|" +
+  leapYear + "-02-29)$"
+
 /**
  * A calendar date `YYYY-MM-DD` (proleptic Gregorian, no time zone).
  *
@@ -37,13 +43,13 @@ const isValidIsoDate = (s: string): boolean => {
  * @category schemas
  */
 export const LocalDate = Schema.String.pipe(
-  Refine.check(isValidIsoDate, (s) => `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(s)}`),
+  Schema.filter((s) => isValidIsoDate(s) || `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(s)}`),
   Schema.brand("LocalDate"),
   Schema.annotations({
     identifier: "LocalDate",
     title: "LocalDate",
-    description: "A calendar date YYYY-MM-DD",
-    jsonSchema: { type: "string", format: "date" }
+    description: "A calendar date YYYY-MM-DD that exists (proleptic Gregorian calendar)",
+    jsonSchema: { type: "string", pattern: datePattern }
   })
 )
 

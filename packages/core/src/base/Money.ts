@@ -7,7 +7,6 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
-import * as Refine from "./internal/fastDecode.js"
 
 const ParseOk = ParseResult.succeed
 const ParseFail = (ast: AST.AST, actual: unknown, message: string) =>
@@ -20,9 +19,9 @@ const ParseFail = (ast: AST.AST, actual: unknown, message: string) =>
  * @category schemas
  */
 export const Fen = Schema.Number.pipe(
-  Refine.int({ message: () => "an amount in fen must be a whole number" }),
-  Refine.nonNegative({ message: () => "an amount cannot be negative" }),
-  Refine.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER, { message: () => "an amount must be a safe integer" }),
+  Schema.int({ message: () => "an amount in fen must be a whole number" }),
+  Schema.nonNegative({ message: () => "an amount cannot be negative" }),
+  Schema.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER, { message: () => "an amount must be a safe integer" }),
   Schema.brand("Fen"),
   Schema.annotations({ identifier: "Fen", description: "Amount in fen (分), an integer" })
 )
@@ -50,18 +49,59 @@ export const Unit = Schema.Literal("fen", "yuan").annotations({
   })
 })
 
+// The largest whole number of yuan whose value in fen is still a safe integer.
+const MAX_YUAN = Math.floor(Number.MAX_SAFE_INTEGER / 100)
+
+const AmountFields = Schema.Struct({
+  amount: Schema.Number.pipe(
+    Schema.int({ message: () => "an amount must be a whole number" }),
+    Schema.nonNegative(),
+    Schema.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER)
+  ),
+  unit: Unit
+})
+
+/**
+ * An amount with its unit, exactly as written in files and kept so after decoding:
+ * `{ "amount": 40000, "unit": "yuan" }`. Its value in fen ({@link toFen}) must be a safe integer.
+ * Exercises and power lists carry amounts in this form, so that a decoded record is its own JSON.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Amount = AmountFields.pipe(
+  Schema.filter((m) => m.unit === "fen" || m.amount <= MAX_YUAN || "amount out of range", {
+    jsonSchema: {
+      if: { properties: { unit: { type: "string", const: "yuan" } } },
+      then: { properties: { amount: { type: "number", maximum: MAX_YUAN } } }
+    }
+  }),
+  Schema.annotations({ identifier: "Amount", description: "An amount with its unit: fen (分) or yuan (元)" })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Amount = typeof Amount.Type
+
+/**
+ * The value of an {@link Amount} in fen.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const toFen = (m: Amount): Fen => (m.unit === "yuan" ? m.amount * 100 : m.amount) as Fen
+
 /**
  * An amount with its unit, as written in files: `{ "amount": 4000000, "unit": "yuan" }`. Decodes to
- * fen.
+ * fen. The rulebook's thresholds use it; records that keep their JSON form use {@link Amount}.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const Money = Schema.transformOrFail(
-  Schema.Struct({
-    amount: Schema.Number.pipe(Refine.int({ message: () => "an amount must be a whole number" }), Refine.nonNegative()),
-    unit: Unit
-  }),
+  AmountFields,
   Fen,
   {
     strict: true,

@@ -168,6 +168,8 @@ export type Appointment = typeof Appointment.Type
  * @category schemas
  */
 export const Roster = Schema.Struct({
+  /** The JSON Schema the file follows, for editors; kept as written. */
+  $schema: Schema.optionalWith(Schema.String, { exact: true }),
   cadres: Schema.Array(Cadre),
   appointments: Schema.Array(Appointment),
   relations: Schema.optionalWith(Schema.Array(Kinship.Relation), { exact: true, default: () => [] })
@@ -512,14 +514,15 @@ export const checkRoster = (
       }
     }
   })
-  roster.relations.forEach((r, i) => {
+  const relations = roster.relations
+  relations.forEach((r, i) => {
     for (const side of ["a", "b"] as const) {
       const s = r[side]
       if ("cadreId" in s && !known.has(s.cadreId)) out.push(unknownCadre(["relations", i, side, "cadreId"], s.cadreId))
     }
   })
   out.push(
-    ...Kinship.checkRelations(roster.relations).map((d) => ({ ...d, path: ["relations", ...d.path] }))
+    ...Kinship.checkRelations(relations).map((d) => ({ ...d, path: ["relations", ...d.path] }))
   )
   return out
 }

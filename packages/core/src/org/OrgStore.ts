@@ -13,6 +13,7 @@ import * as Effect from "effect/Effect"
 import { collection, indexKey, transaction } from "../storage/Storage.js"
 import type { ReadError, Repository, Storage, WriteError, WriteOptions } from "../storage/Storage.js"
 import * as Cadre from "./Cadre.js"
+import * as validators from "./internal/validators.js"
 import * as Organisation from "./Organisation.js"
 
 /**
@@ -24,6 +25,7 @@ import * as Organisation from "./Organisation.js"
 export const counties: Repository<Organisation.County, "byName"> = collection({
   name: "counties",
   schema: Organisation.County,
+  validate: validators.County,
   id: (c) => c.id,
   indexes: { byName: (c) => c.name }
 })
@@ -37,6 +39,7 @@ export const counties: Repository<Organisation.County, "byName"> = collection({
 export const towns: Repository<Organisation.Town, "byCounty"> = collection({
   name: "towns",
   schema: Organisation.Town,
+  validate: validators.Town,
   id: (t) => t.id,
   indexes: { byCounty: (t) => indexKey(t.countyId, t.id) }
 })
@@ -50,6 +53,7 @@ export const towns: Repository<Organisation.Town, "byCounty"> = collection({
 export const villages: Repository<Organisation.Village, "byTown"> = collection({
   name: "villages",
   schema: Organisation.Village,
+  validate: validators.Village,
   id: (v) => v.id,
   indexes: { byTown: (v) => indexKey(v.townId, v.id) }
 })
@@ -96,6 +100,7 @@ export const loadOrganisation: Effect.Effect<Organisation.Built, ReadError, Stor
 export const cadres: Repository<Cadre.Cadre, "byName"> = collection({
   name: "cadres",
   schema: Cadre.Cadre,
+  validate: validators.Cadre,
   id: (c) => c.id,
   indexes: { byName: (c) => indexKey(c.name, c.id) }
 })

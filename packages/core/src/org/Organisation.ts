@@ -16,6 +16,7 @@ import * as Schema from "effect/Schema"
 import * as Diagnostic from "../base/Diagnostic.js"
 import * as Ids from "../base/Ids.js"
 import * as InvalidInput from "../base/InvalidInput.js"
+import * as validators from "./internal/validators.js"
 
 // GB/T 2260 province-level prefixes (the first two digits of every code).
 const PROVINCE_PREFIXES: ReadonlySet<string> = new Set([
@@ -27,6 +28,11 @@ const PROVINCE_PREFIXES: ReadonlySet<string> = new Set([
   "61", "62", "63", "64", "65",
   "71", "81", "82"
 ])
+
+// The same codes as patterns, for the published JSON Schema.
+const provinces = `(?:${[...PROVINCE_PREFIXES].join("|")})`
+const divisionPattern = `^${provinces}\\d{4}$`
+const countyPattern = `^${provinces}\\d{2}(?!00)\\d{2}$`
 
 /**
  * A GB/T 2260 administrative division code: six digits `PPCCDD` (province, prefecture, county)
@@ -40,7 +46,8 @@ export const DivisionCode = Schema.String.pipe(
     /^\d{6}$/.test(s)
       ? PROVINCE_PREFIXES.has(s.slice(0, 2)) ||
         `GB/T 2260 code ${s} starts with ${s.slice(0, 2)}, which is not a province-level code`
-      : `expected a GB/T 2260 division code of 6 digits, got ${JSON.stringify(s)}`
+      : `expected a GB/T 2260 division code of 6 digits, got ${JSON.stringify(s)}`,
+    { jsonSchema: { pattern: divisionPattern } }
   ),
   Schema.brand("DivisionCode"),
   Schema.annotations({ identifier: "DivisionCode", description: "GB/T 2260 行政区划代码 (6 digits)" })
@@ -76,7 +83,8 @@ export const divisionLevel = (code: DivisionCode): "province" | "prefecture" | "
 export const CountyCode = DivisionCode.pipe(
   Schema.filter((s) =>
     divisionLevel(s) === "county" ||
-    `${s} names a ${divisionLevel(s)} (ends in 00); a county-level code ends in two digits other than 00`
+    `${s} names a ${divisionLevel(s)} (ends in 00); a county-level code ends in two digits other than 00`,
+    { jsonSchema: { pattern: countyPattern } }
   ),
   Schema.annotations({ identifier: "CountyCode" })
 )
@@ -225,6 +233,8 @@ export type Village = typeof Village.Type
  * @category schemas
  */
 export const OrganisationInput = Schema.Struct({
+  /** The JSON Schema the file follows, for editors; kept as written. */
+  $schema: Schema.optionalWith(Schema.String, { exact: true }),
   counties: Schema.Array(County),
   towns: Schema.Array(Town),
   villages: Schema.Array(Village)
@@ -243,7 +253,7 @@ export type OrganisationInput = typeof OrganisationInput.Type
  * @category decoding
  */
 export const decodeInput: (input: unknown) => Either.Either<OrganisationInput, InvalidInput.InvalidInput> =
-  InvalidInput.decodeUnknown(OrganisationInput, "organisation")
+  InvalidInput.decodeUnknown(OrganisationInput, "organisation", validators.OrganisationInput)
 
 /**
  * The organisation tree with its indexes. Built by {@link make}; read with the lookups below.

@@ -22,10 +22,10 @@ import * as codesInternal from "./internal/codes.js"
 import * as PowerList from "./PowerList.js"
 import type * as Rulebook from "../rulebook/Rulebook.js"
 import type * as WorkCalendar from "../calendar/WorkCalendar.js"
-import * as Refine from "../base/internal/fastDecode.js"
+import * as validators from "./internal/validators.js"
 
 const Count = Schema.Int.pipe(
-  Refine.nonNegative({ message: () => "a count must be a whole number, zero or more" }),
+  Schema.nonNegative({ message: () => "a count must be a whole number, zero or more" }),
   Schema.annotations({ identifier: "Count", jsonSchema: { type: "integer", minimum: 0 } })
 )
 
@@ -46,7 +46,7 @@ export const PerformedBy = Schema.Union(
   Schema.Struct({
     body: PowerList.Body,
     /** Cadres who took part in the body's act (presided, attended, voted, signed). */
-    cadres: Refine.withDefault(Schema.Array(Ids.CadreId), () => [])
+    cadres: Schema.optionalWith(Schema.Array(Ids.CadreId), { exact: true })
   })
 ).annotations({ identifier: "PerformedBy" })
 
@@ -95,10 +95,10 @@ export type Meeting = typeof Meeting.Type
  * @category schemas
  */
 export const StepRecord = Schema.Struct({
-  stepId: Schema.String.pipe(Refine.minLength(1)),
+  stepId: Schema.String.pipe(Schema.minLength(1)),
   performedBy: PerformedBy,
   date: LocalDate.LocalDate,
-  evidence: Refine.withDefault(Schema.Array(PowerList.Evidence), () => []),
+  evidence: Schema.optionalWith(Schema.Array(PowerList.Evidence), { exact: true }),
   meeting: Schema.optional(Meeting)
 }).annotations({ identifier: "StepRecord" })
 
@@ -116,7 +116,7 @@ export type StepRecord = typeof StepRecord.Type
  * @category schemas
  */
 export const DisclosureRecord = Schema.Struct({
-  dutyId: Schema.String.pipe(Refine.minLength(1)),
+  dutyId: Schema.String.pipe(Schema.minLength(1)),
   postedOn: LocalDate.LocalDate,
   channel: PowerList.Channel,
   removedOn: Schema.optional(LocalDate.LocalDate)
@@ -140,7 +140,7 @@ export const Actor = Schema.Struct({
   cadre: Ids.CadreId,
   name: Schema.optional(Schema.String),
   posts: Schema.Array(Post.Post),
-  relatedToCounterparty: Refine.withDefault(Schema.Boolean, () => false)
+  relatedToCounterparty: Schema.optionalWith(Schema.Boolean, { exact: true })
 }).annotations({ identifier: "Actor" })
 
 /**
@@ -158,8 +158,8 @@ export type Actor = typeof Actor.Type
  */
 export const Counterparty = Schema.Struct({
   person: Schema.optional(Ids.PersonId),
-  name: Schema.String.pipe(Refine.minLength(1)),
-  relatedCadres: Refine.withDefault(Schema.Array(Ids.CadreId), () => [])
+  name: Schema.String.pipe(Schema.minLength(1)),
+  relatedCadres: Schema.optionalWith(Schema.Array(Ids.CadreId), { exact: true })
 }).annotations({ identifier: "Counterparty" })
 
 /**
@@ -179,9 +179,9 @@ export type Counterparty = typeof Counterparty.Type
  * @category schemas
  */
 export const Safeguards = Schema.Struct({
-  publicTender: Refine.withDefault(Schema.Boolean, () => false),
-  competitiveSelection: Refine.withDefault(Schema.Boolean, () => false),
-  townReview: Refine.withDefault(Schema.Boolean, () => false)
+  publicTender: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  competitiveSelection: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  townReview: Schema.optionalWith(Schema.Boolean, { exact: true })
 }).annotations({ identifier: "Safeguards" })
 
 /**
@@ -215,19 +215,22 @@ export type Status = typeof Status.Type
  * @category schemas
  */
 export const Exercise = Schema.Struct({
+  /** The JSON Schema the file follows, for editors; kept as written. */
+  $schema: Schema.optionalWith(Schema.String, { exact: true }),
   id: Ids.ExerciseId,
   item: Ids.PowerItemCode,
   village: Ids.VillageId,
   title: Schema.optional(Schema.String),
   date: LocalDate.LocalDate,
-  status: Refine.withDefault(Status, () => "completed" as const),
-  amount: Schema.optional(Money.Money),
+  /** Absent means `"completed"`. */
+  status: Schema.optionalWith(Status, { exact: true }),
+  amount: Schema.optionalWith(Money.Amount, { exact: true }),
   procurement: Schema.optional(PowerList.ProcurementKind),
   counterparty: Schema.optional(Counterparty),
-  actors: Refine.withDefault(Schema.Array(Actor), () => []),
+  actors: Schema.optionalWith(Schema.Array(Actor), { exact: true }),
   steps: Schema.Array(StepRecord),
-  disclosures: Refine.withDefault(Schema.Array(DisclosureRecord), () => []),
-  safeguards: Refine.withDefault(Safeguards, () => ({ publicTender: false, competitiveSelection: false, townReview: false }))
+  disclosures: Schema.optionalWith(Schema.Array(DisclosureRecord), { exact: true }),
+  safeguards: Schema.optionalWith(Safeguards, { exact: true })
 }).annotations({ identifier: "Exercise", title: "小微权力行使记录 (exercise of a micro-power)" })
 
 /**
@@ -251,7 +254,7 @@ export type ExerciseEncoded = typeof Exercise.Encoded
  * @category decoding
  */
 export const decodeUnknown: (input: unknown) => Either.Either<Exercise, InvalidInput.InvalidInput> =
-  InvalidInput.decodeUnknown(Exercise, "exercise")
+  InvalidInput.decodeUnknown(Exercise, "exercise", validators.Exercise)
 
 /**
  * Decodes an exercise from JSON text.
@@ -260,7 +263,7 @@ export const decodeUnknown: (input: unknown) => Either.Either<Exercise, InvalidI
  * @category decoding
  */
 export const decodeJson: (text: string) => Either.Either<Exercise, InvalidInput.InvalidInput> =
-  InvalidInput.decodeJson(Exercise, "exercise")
+  InvalidInput.decodeJson(Exercise, "exercise", validators.Exercise)
 
 /**
  * The traffic-light risk of an exercise: `red` — a serious rule was broken; `yellow` — a lesser

@@ -17,7 +17,6 @@ import * as InvalidInput from "../base/InvalidInput.js"
 import * as LocalDate from "../base/LocalDate.js"
 import * as Money from "../base/Money.js"
 import * as Rulebook from "../rulebook/Rulebook.js"
-import * as Refine from "../base/internal/fastDecode.js"
 import * as validation from "./internal/validate.js"
 
 /**
@@ -27,7 +26,7 @@ import * as validation from "./internal/validate.js"
  * @category schemas
  */
 export const Text = Schema.Struct({
-  zh: Schema.String.pipe(Refine.minLength(1, { message: () => "the Chinese text must not be empty" })),
+  zh: Schema.String.pipe(Schema.minLength(1, { message: () => "the Chinese text must not be empty" })),
   en: Schema.optional(Schema.String)
 }).annotations({ identifier: "Text" })
 
@@ -172,7 +171,7 @@ export type Evidence = typeof Evidence.Type
  * @category schemas
  */
 export const Step = Schema.Struct({
-  id: Schema.String.pipe(Refine.minLength(1)),
+  id: Schema.String.pipe(Schema.minLength(1)),
   name: Text,
   act: Act,
   actor: StepActor,
@@ -196,10 +195,10 @@ export type Step = typeof Step.Type
 export const Procedure = Schema.Union(
   Schema.TaggedStruct("Steps", { steps: Schema.Array(Step) }),
   Schema.TaggedStruct("FourAndTwo", {
-    before: Refine.withDefault(Schema.Array(Step), () => []),
+    before: Schema.optionalWith(Schema.Array(Step), { exact: true }),
     /** Carrying out the decision: between 决议公开 (step 5) and 实施结果公开 (step 6). */
-    implementation: Refine.withDefault(Schema.Array(Step), () => []),
-    after: Refine.withDefault(Schema.Array(Step), () => [])
+    implementation: Schema.optionalWith(Schema.Array(Step), { exact: true }),
+    after: Schema.optionalWith(Schema.Array(Step), { exact: true })
   })
 ).annotations({ identifier: "Procedure" })
 
@@ -271,11 +270,11 @@ export const steps = (procedure: Procedure): ReadonlyArray<Step> =>
   procedure._tag === "Steps"
     ? procedure.steps
     : [
-      ...procedure.before,
+      ...(procedure.before ?? []),
       ...fourAndTwoSteps.slice(0, 5),
-      ...procedure.implementation,
+      ...(procedure.implementation ?? []),
       ...fourAndTwoSteps.slice(5),
-      ...procedure.after
+      ...(procedure.after ?? [])
     ]
 
 /**
@@ -329,7 +328,7 @@ export const RiskLevel = Schema.Literal("low", "medium", "high").annotations({ i
  * @category schemas
  */
 export const RiskPoint = Schema.Struct({
-  id: Schema.String.pipe(Refine.minLength(1)),
+  id: Schema.String.pipe(Schema.minLength(1)),
   description: Text,
   level: RiskLevel,
   /** The step the risk attaches to, if any. */
@@ -378,14 +377,14 @@ export type TimeLimit = typeof TimeLimit.Type
  * @category schemas
  */
 export const DisclosureDuty = Schema.Struct({
-  id: Schema.String.pipe(Refine.minLength(1)),
+  id: Schema.String.pipe(Schema.minLength(1)),
   what: Text,
   /** The step whose completion starts the clock. */
   afterStep: Schema.String,
   within: TimeLimit,
   channels: Schema.NonEmptyArray(Channel),
   /** Minimum days the notice stays posted, where the county requires it. */
-  minimumPostedDays: Schema.optional(Schema.Int.pipe(Refine.nonNegative()))
+  minimumPostedDays: Schema.optional(Schema.Int.pipe(Schema.nonNegative()))
 }).annotations({ identifier: "DisclosureDuty" })
 
 /**
@@ -412,7 +411,7 @@ export const AmountLimit = Schema.Union(
       "threshold.smallWorksCompetition"
     )
   }),
-  Schema.Struct({ amount: Money.Money })
+  Schema.Struct({ amount: Money.Amount })
 ).annotations({ identifier: "AmountLimit" })
 
 /**
@@ -510,7 +509,7 @@ export const PowerItem = Schema.Struct({
   procedure: Procedure,
   riskPoints: Schema.Array(RiskPoint),
   disclosures: Schema.Array(DisclosureDuty),
-  conditions: Refine.withDefault(Schema.Array(Condition), () => []),
+  conditions: Schema.optionalWith(Schema.Array(Condition), { exact: true }),
   /** Whether the power touches villagers' interests (涉及村民利益), which makes disclosure mandatory. */
   touchesVillagersInterests: Schema.Boolean,
   /** The §24 matter this power decides, if any. */
@@ -532,7 +531,7 @@ export type PowerItem = typeof PowerItem.Type
  * @category schemas
  */
 export const Category = Schema.Struct({
-  code: Schema.String.pipe(Refine.minLength(1)),
+  code: Schema.String.pipe(Schema.minLength(1)),
   name: Text
 }).annotations({ identifier: "Category" })
 
@@ -550,7 +549,7 @@ export type Category = typeof Category.Type
  */
 export const Jurisdiction = Schema.Struct({
   level: Schema.Literal("county", "town", "village"),
-  code: Schema.String.pipe(Refine.minLength(1)),
+  code: Schema.String.pipe(Schema.minLength(1)),
   name: Schema.String
 }).annotations({ identifier: "Jurisdiction" })
 
@@ -561,19 +560,21 @@ export const Jurisdiction = Schema.Struct({
  * @category schemas
  */
 export const PowerList = Schema.Struct({
+  /** The JSON Schema the file follows, for editors; kept as written. */
+  $schema: Schema.optionalWith(Schema.String, { exact: true }),
   id: Ids.PowerListId,
   title: Text,
   jurisdiction: Jurisdiction,
-  version: Schema.String.pipe(Refine.minLength(1)),
+  version: Schema.String.pipe(Schema.minLength(1)),
   effectiveFrom: LocalDate.LocalDate,
   /** True for a template (such as the shipped reference list) that a county must replace. */
-  illustrative: Refine.withDefault(Schema.Boolean, () => false),
+  illustrative: Schema.optionalWith(Schema.Boolean, { exact: true }),
   /** Totals the list declares of itself, e.g. 8 categories / 57 items. */
   declaredTotals: Schema.optional(
-    Schema.Struct({ categories: Schema.Int.pipe(Refine.nonNegative()), items: Schema.Int.pipe(Refine.nonNegative()) })
+    Schema.Struct({ categories: Schema.Int.pipe(Schema.nonNegative()), items: Schema.Int.pipe(Schema.nonNegative()) })
   ),
   /** Local posts the list uses beyond the built-in ones. */
-  localPosts: Refine.withDefault(Schema.Array(Schema.Struct({ code: Schema.String, name: Text })), () => []),
+  localPosts: Schema.optionalWith(Schema.Array(Schema.Struct({ code: Schema.String, name: Text })), { exact: true }),
   categories: Schema.Array(Category),
   items: Schema.Array(PowerItem)
 }).annotations({ identifier: "PowerList", title: "小微权力清单 (micro-power list)" })
@@ -679,7 +680,7 @@ export const check = (list: PowerList, rulebook?: Rulebook.Rulebook): Validation
  * @category decoding
  */
 export const decodeUnknown: (input: unknown) => Either.Either<PowerList, InvalidInput.InvalidInput> =
-  InvalidInput.decodeUnknown(PowerList, "power list")
+  InvalidInput.decodeUnknown(PowerList, "power list", validators.PowerList)
 
 /**
  * Decodes a list from JSON text.
@@ -688,7 +689,7 @@ export const decodeUnknown: (input: unknown) => Either.Either<PowerList, Invalid
  * @category decoding
  */
 export const decodeJson: (text: string) => Either.Either<PowerList, InvalidInput.InvalidInput> =
-  InvalidInput.decodeJson(PowerList, "power list")
+  InvalidInput.decodeJson(PowerList, "power list", validators.PowerList)
 
 /**
  * Decodes and checks a list in one go. A string is read as JSON text, anything else as a parsed
@@ -707,6 +708,7 @@ export const validate = (
 // The shipped template, as data. It is decoded on first use, not at import, so that importing the
 // package costs nothing for it; decoding gives it the same brands and defaults as a loaded list.
 import referenceListJson from "./data/reference-list.json" with { type: "json" }
+import * as validators from "./internal/validators.js"
 
 let referenceList: PowerList | undefined
 

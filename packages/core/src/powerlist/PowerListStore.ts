@@ -10,10 +10,12 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Diagnostic from "../base/Diagnostic.js"
 import * as Ids from "../base/Ids.js"
+import type * as InvalidInput from "../base/InvalidInput.js"
 import * as LocalDate from "../base/LocalDate.js"
 import { collection, eventStream, indexKey, prefixRange } from "../storage/Storage.js"
 import type { EventStream, ReadError, Repository, Storage, Stored, WriteError, WriteOptions } from "../storage/Storage.js"
 import * as Exercise from "./Exercise.js"
+import * as validators from "./internal/validators.js"
 import * as PowerList from "./PowerList.js"
 
 /**
@@ -61,7 +63,8 @@ export interface PowerListRepository<A extends VersionedList> {
  */
 export const powerListRepository = <A extends VersionedList, I>(
   schema: Schema.Schema<A, I, never>,
-  name = "powerLists"
+  name = "powerLists",
+  validate?: InvalidInput.Validator
 ): PowerListRepository<A> => {
   const docId = (id: string, version: string) => `${id}@${version}`
   // Version labels order by their numbers ("2025.10" after "2025.9", "10" after "9"): each run of
@@ -70,6 +73,7 @@ export const powerListRepository = <A extends VersionedList, I>(
   const docs = collection({
     name,
     schema,
+    ...(validate !== undefined ? { validate } : {}),
     id: (l: A) => docId(l.id, l.version),
     indexes: {
       byJurisdiction: (l: A) => indexKey(l.jurisdiction.code, l.effectiveFrom, versionKey(l.version), l.id),
@@ -101,7 +105,7 @@ export const powerListRepository = <A extends VersionedList, I>(
  * @since 0.1.0
  * @category repositories
  */
-export const powerLists: PowerListRepository<PowerList.PowerList> = powerListRepository(PowerList.PowerList)
+export const powerLists: PowerListRepository<PowerList.PowerList> = powerListRepository(PowerList.PowerList, "powerLists", validators.PowerList)
 
 /**
  * Exercises of a power (权力行使记录), indexed by village and date, by item and date, and by date.
@@ -112,6 +116,7 @@ export const powerLists: PowerListRepository<PowerList.PowerList> = powerListRep
 export const exercises: Repository<Exercise.Exercise, "byVillageDate" | "byItemDate" | "byDate"> = collection({
   name: "exercises",
   schema: Exercise.Exercise,
+  validate: validators.Exercise,
   id: (e) => e.id,
   indexes: {
     byVillageDate: (e) => indexKey(e.village, e.date, e.id),
@@ -171,5 +176,6 @@ export const checkReportOf = (
 export const checkReports: EventStream<CheckReport> = eventStream({
   name: "checkReports",
   schema: CheckReport,
+  validate: validators.CheckReport,
   type: () => "CheckReport"
 })

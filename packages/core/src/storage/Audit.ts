@@ -11,9 +11,10 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import * as fastDecode from "../base/internal/fastDecode.js"
+import * as InvalidInput from "../base/InvalidInput.js"
 import { canonicalJson, sha256 } from "./internal/digest.js"
 import * as StorageAdapter from "./StorageAdapter.js"
+import * as validators from "./internal/validators.js"
 
 /**
  * The name of the audit stream.
@@ -192,7 +193,7 @@ export interface VerifyOptions {
   readonly pageSize?: number
 }
 
-const decodeEntry = fastDecode.decoder(Entry)
+const decodeEntry = InvalidInput.decodeUnknown(Entry, "audit entry", validators.AuditEntry)
 
 /**
  * The last entry's version and hash, to chain the next one on.

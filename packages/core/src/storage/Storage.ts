@@ -26,12 +26,10 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as Audit from "./Audit.js"
 import * as InvalidInput from "../base/InvalidInput.js"
-import * as fastDecode from "../base/internal/fastDecode.js"
 import { digest } from "./internal/digest.js"
 import * as StorageAdapter from "./StorageAdapter.js"
 
@@ -261,6 +259,11 @@ export interface CollectionOptions<A, I, Ix extends string> {
   readonly id: (value: A) => string
   /** Declared secondary indexes: a value per document, or `undefined` to leave it out of that index. */
   readonly indexes?: { readonly [K in Ix]: (value: A) => IndexValue | undefined }
+  /**
+   * A validator compiled from the schema's JSON Schema, to read documents back without effect's
+   * decoder when they are intact (see `InvalidInput.decodeUnknown`).
+   */
+  readonly validate?: InvalidInput.Validator
 }
 
 /**
@@ -314,9 +317,6 @@ export interface Repository<A, Ix extends string> {
   readonly stream: (index: Ix, range?: Range & { readonly pageSize?: number }) => Stream.Stream<Stored<A>, ReadError, Storage>
 }
 
-const toIssues = (error: ParseResult.ParseError): ReadonlyArray<InvalidInput.Issue> =>
-  InvalidInput.fromParseError("", error).issues
-
 const checkName = (name: string): void => {
   if (name.length === 0 || name.startsWith("$")) {
     throw new Error(`storage name ${JSON.stringify(name)} is empty or reserved (starts with "$")`)
@@ -334,15 +334,15 @@ export const collection = <A, I, Ix extends string = never>(
 ): Repository<A, Ix> => {
   checkName(options.name)
   const name = options.name
-  const encode = fastDecode.encoder(options.schema)
-  // Documents read back decode through the fast path; a corrupt one gets effect's errors.
-  const decode = fastDecode.decoder(options.schema)
+  const encode = InvalidInput.encoder(options.schema, name)
+  // Documents read back are checked like input; a corrupt one gets every bad path.
+  const decode = InvalidInput.decodeUnknown(options.schema, name, options.validate)
   const indexEntries = Object.entries(options.indexes ?? {}) as Array<[string, (a: A) => IndexValue | undefined]>
 
   const toWrite = (value: A, expectedVersion: number): Either.Either<StorageAdapter.DocumentWrite, InvalidInput.InvalidInput> => {
     const id = options.id(value)
     return Either.map(
-      Either.mapLeft(encode(value), (e) => InvalidInput.fromParseError(`${name}/${id}`, e)),
+      Either.mapLeft(encode(value), (e) => new InvalidInput.InvalidInput({ subject: `${name}/${id}`, issues: e.issues })),
       (data) => {
         const indexes: Record<string, IndexValue> = {}
         for (const [index, f] of indexEntries) {
@@ -358,7 +358,7 @@ export const collection = <A, I, Ix extends string = never>(
     const decoded = decode(record.data)
     return Either.isRight(decoded)
       ? Effect.succeed({ id: record.id, version: record.version, value: decoded.right })
-      : Effect.fail(new CorruptRecord({ key: `${name}/${record.id}`, issues: toIssues(decoded.left) }))
+      : Effect.fail(new CorruptRecord({ key: `${name}/${record.id}`, issues: decoded.left.issues }))
   }
 
   const changeOf = (write: StorageAdapter.DocumentWrite): Audit.Change => ({
@@ -482,6 +482,8 @@ export interface EventStreamOptions<A, I> {
   readonly schema: Schema.Schema<A, I, never>
   /** The event type recorded with each event. Default: the value's `_tag`, else `name`. */
   readonly type?: (value: A) => string
+  /** A validator compiled from the schema's JSON Schema, to read intact events back quickly. */
+  readonly validate?: InvalidInput.Validator
 }
 
 /**
@@ -520,9 +522,9 @@ export interface EventStream<A> {
 export const eventStream = <A, I>(options: EventStreamOptions<A, I>): EventStream<A> => {
   checkName(options.name)
   const name = options.name
-  const encode = fastDecode.encoder(options.schema)
-  // Documents read back decode through the fast path; a corrupt one gets effect's errors.
-  const decode = fastDecode.decoder(options.schema)
+  const encode = InvalidInput.encoder(options.schema, name)
+  // Events read back are checked like input; a corrupt one gets every bad path.
+  const decode = InvalidInput.decodeUnknown(options.schema, name, options.validate)
   const typeOf = options.type ??
     ((value: A) =>
       typeof value === "object" && value !== null && typeof (value as { _tag?: unknown })._tag === "string"
@@ -542,7 +544,7 @@ export const eventStream = <A, I>(options: EventStreamOptions<A, I>): EventStrea
           for (const [i, event] of events.entries()) {
             const data = yield* Either.mapLeft(
               encode(event),
-              (e) => InvalidInput.fromParseError(`${stream}@${expectedVersion + i + 1}`, e)
+              (e) => new InvalidInput.InvalidInput({ subject: `${stream}@${expectedVersion + i + 1}`, issues: e.issues })
             )
             encoded.push({ type: typeOf(event), data: data as unknown as Json, recordedAt: at })
           }
@@ -577,7 +579,7 @@ export const eventStream = <A, I>(options: EventStreamOptions<A, I>): EventStrea
                 recordedAt: event.recordedAt,
                 value: decoded.right
               })
-              : Effect.fail(new CorruptRecord({ key: `${event.stream}@${event.version}`, issues: toIssues(decoded.left) }))
+              : Effect.fail(new CorruptRecord({ key: `${event.stream}@${event.version}`, issues: decoded.left.issues }))
           }))
       ),
     lastVersion: (key) => withAdapter((adapter) => adapter.lastVersion(streamName(key)))

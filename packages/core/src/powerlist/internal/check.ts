@@ -92,13 +92,13 @@ const build = (item: PowerList.PowerItem): Prepared => {
   const condAlways: Array<boolean> = []
   const condFen: Array<number | undefined> = []
   const condParam: Array<LimitKey | undefined> = []
-  for (const c of item.conditions) {
+  for (const c of item.conditions ?? NONE) {
     const always = "always" in c.when
     condBit.push(requirementBit[c.then])
     condAlways.push(always)
     if ("amountAtLeast" in c.when) {
       const limit = c.when.amountAtLeast
-      condFen.push("amount" in limit ? limit.amount : undefined)
+      condFen.push("amount" in limit ? Money.toFen(limit.amount) : undefined)
       condParam.push("amount" in limit ? undefined : limit.parameter)
     } else {
       condFen.push(undefined)
@@ -314,6 +314,8 @@ const yuan = (fen: Money.Fen) => Money.formatYuan(fen)
 // ---------------------------------------------------------------------------------------------
 
 const NONE: ReadonlyArray<never> = []
+// An exercise that records no safeguards took none.
+const noSafeguards = { publicTender: false, competitiveSelection: false, townReview: false } as const
 
 interface Who {
   readonly actors: ReadonlyArray<Exercise.Actor>
@@ -357,10 +359,10 @@ const answerable = (who: Who, r: Exercise.StepRecord, s: PowerList.Step): Readon
   if (Array.isArray(pb)) {
     if (pb.length > 0) return pb
   } else {
-    const b = pb as { readonly body: PowerList.Body; readonly cadres: ReadonlyArray<Ids.CadreId> }
+    const b = pb as { readonly body: PowerList.Body; readonly cadres?: ReadonlyArray<Ids.CadreId> }
     const head = headPost[b.body]
     if (head === undefined) return NONE
-    if (b.cadres.length > 0) return b.cadres
+    if (b.cadres !== undefined && b.cadres.length > 0) return b.cadres
     return holdersOf(who, head)
   }
   if ("body" in s.actor) {
@@ -467,6 +469,8 @@ const checkWith = (
 ): Exercise.Result => {
   const item = p.item
   const out: Array<Finding> = []
+  // An exercise that states no status is a completed one.
+  const completed = (ex.status ?? "completed") === "completed"
   if (ex.item !== item.code) {
     out.push(
       finding(
@@ -495,7 +499,7 @@ const checkWith = (
   }
 
   // --- which requirements apply --------------------------------------------------------------
-  const amount = ex.amount
+  const amount = ex.amount === undefined ? undefined : Money.toFen(ex.amount)
   // Plain flags rather than a record: a check allocates nothing it does not report.
   let bits = 0
   if (amount === undefined && p.hasAmountCondition) {
@@ -533,12 +537,13 @@ const checkWith = (
   ]!
 
   // --- who is who ----------------------------------------------------------------------------
-  const who: Who = { actors: ex.actors, related: ex.counterparty?.relatedCadres ?? NONE, isRelated: options?.isRelated, cp: ex.counterparty }
+  const actors = ex.actors ?? NONE
+  const who: Who = { actors, related: ex.counterparty?.relatedCadres ?? NONE, isRelated: options?.isRelated, cp: ex.counterparty }
   // Decided once per exercise, so the per-step loop does no scans when no one is related and no
   // one holds both top posts (the common case).
   let anyRelated = who.related.length > 0 || (who.isRelated !== undefined && who.cp !== undefined)
   let dualCadres: Array<string> | undefined
-  for (const a of ex.actors) {
+  for (const a of actors) {
     if (a.relatedToCounterparty) anyRelated = true
     if (a.posts.length > 1 && a.posts.includes("partySecretary") && a.posts.includes("committeeDirector")) (dualCadres ??= []).push(a.cadre)
   }
@@ -580,7 +585,7 @@ const checkWith = (
 
   let lastPerformed = -1
   for (let i = 0; i < n; i++) if (recordIdx[i]! >= 0) lastPerformed = i
-  const mustBeDone = ex.status === "completed" ? n : lastPerformed
+  const mustBeDone = completed ? n : lastPerformed
   let maxDate: LocalDate.LocalDate | undefined
   let maxStep = ""
   // Allocated only when a step needs them: most exercises have no proposer/approver overlap to find.
@@ -590,7 +595,7 @@ const checkWith = (
   let dualSeen: Array<string> | undefined
   // A town review recorded before the village decides counts as 提级监督 even when
   // `safeguards.townReview` is not set; a later audit does not.
-  let townReviewed = ex.safeguards.townReview
+  let townReviewed = ex.safeguards?.townReview ?? false
 
   for (let i = 0; i < n; i++) {
     const s = p.steps[i]!
@@ -637,7 +642,7 @@ const checkWith = (
 
     if (s.evidence.length > 0) {
       let missing: Array<PowerList.Evidence> | undefined
-      for (const e of s.evidence) if (!r.evidence.includes(e)) (missing ??= []).push(e)
+      for (const e of s.evidence) if (!(r.evidence ?? NONE).includes(e)) (missing ??= []).push(e)
       if (missing !== undefined) {
         out.push(
           finding(
@@ -749,9 +754,9 @@ const checkWith = (
         apprK[nAppr++] = k
       }
     }
-    const attendees = !scan || Array.isArray(pb) || persons === (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
+    const attendees = !scan || Array.isArray(pb) || persons === (pb as { readonly cadres?: ReadonlyArray<Ids.CadreId> }).cadres
       ? NONE
-      : (pb as { readonly cadres: ReadonlyArray<Ids.CadreId> }).cadres
+      : (pb as { readonly cadres?: ReadonlyArray<Ids.CadreId> }).cadres ?? NONE
     let relatedHere: Array<Ids.CadreId> | undefined
     for (let t = 0, m = scan ? persons.length + attendees.length : 0; t < m; t++) {
       const c = t < persons.length ? persons[t]! : attendees[t - persons.length]!
@@ -800,8 +805,9 @@ const checkWith = (
   }
 
   // --- disclosures ---------------------------------------------------------------------------
-  for (let k = 0; k < ex.disclosures.length; k++) {
-    const d = ex.disclosures[k]!
+  const disclosures = ex.disclosures ?? NONE
+  for (let k = 0; k < disclosures.length; k++) {
+    const d = disclosures[k]!
     const duty = p.duties.get(d.dutyId)
     if (duty === undefined) {
       out.push(
@@ -835,11 +841,11 @@ const checkWith = (
     // The earliest posting of the duty (the first of equals); disclosures are few, so a scan
     // beats building a map per exercise.
     let gotK = -1
-    for (let k = 0; k < ex.disclosures.length; k++) {
-      const d = ex.disclosures[k]!
-      if (d.dutyId === duty.id && (gotK < 0 || d.postedOn < ex.disclosures[gotK]!.postedOn)) gotK = k
+    for (let k = 0; k < disclosures.length; k++) {
+      const d = disclosures[k]!
+      if (d.dutyId === duty.id && (gotK < 0 || d.postedOn < disclosures[gotK]!.postedOn)) gotK = k
     }
-    const got = gotK < 0 ? undefined : ex.disclosures[gotK]!
+    const got = gotK < 0 ? undefined : disclosures[gotK]!
     if (got !== undefined) {
       const d = got
       const k = gotK
@@ -871,7 +877,7 @@ const checkWith = (
       ? Rulebook.value(rules, duty.within.parameter)
       : undefined
     if (within === undefined) {
-      if (got === undefined && ex.status === "completed") out.push(missingDisclosure(duty, j, stepRec.date, undefined))
+      if (got === undefined && completed) out.push(missingDisclosure(duty, j, stepRec.date, undefined))
       continue
     }
     // Without a rule set in force (already reported) the limit is not carried over a rest day: the
@@ -891,12 +897,12 @@ const checkWith = (
           `the working-day calendar does not cover ${dueE.left.date}; the deadline of disclosure "${duty.id}" could not be computed (add that year's holiday schedule)`
         )
       )
-      if (got === undefined && ex.status === "completed") out.push(missingDisclosure(duty, j, stepRec.date, undefined))
+      if (got === undefined && completed) out.push(missingDisclosure(duty, j, stepRec.date, undefined))
       continue
     }
     const due = dueE.right
     if (got === undefined) {
-      if (ex.status === "completed" || (asOf !== undefined && asOf > due)) out.push(missingDisclosure(duty, j, stepRec.date, due))
+      if (completed || (asOf !== undefined && asOf > due)) out.push(missingDisclosure(duty, j, stepRec.date, due))
     } else if (got.postedOn > due) {
       out.push(
         finding(
@@ -910,7 +916,7 @@ const checkWith = (
   }
 
   // --- safeguards the amount calls for -------------------------------------------------------
-  const sg = ex.safeguards
+  const sg = ex.safeguards ?? noSafeguards
   // The amount as messages print it, formatted only when a finding quotes it.
   const amt = (escalation && !townReviewed) || (publicTender && !sg.publicTender)
     ? amount === undefined ? "" : yuan(amount)

@@ -35,8 +35,8 @@ const knownPost = (p: string, localPosts: ReadonlySet<string>) => isKnownPost(p)
 // Where an expanded step lives in the input, so that paths point at what the author wrote.
 const stepPath = (item: PowerList.PowerItem, index: number, i: number): ReadonlyArray<string | number> => {
   if (item.procedure._tag === "Steps") return ["items", index, "procedure", "steps", i]
-  const nb = item.procedure.before.length
-  const ni = item.procedure.implementation.length
+  const nb = item.procedure.before?.length ?? 0
+  const ni = item.procedure.implementation?.length ?? 0
   if (i < nb) return ["items", index, "procedure", "before", i]
   if (i < nb + 5) return ["items", index, "procedure"]
   if (i < nb + 5 + ni) return ["items", index, "procedure", "implementation", i - nb - 5]
@@ -62,9 +62,9 @@ const checkFourAndTwo = (
       if (role >= 0 && position[role] === -1) position[role] = i
     }
   } else {
-    const nb = procedure.before.length
+    const nb = procedure.before?.length ?? 0
     for (let role = 0; role < 5; role++) position[role] = nb + role
-    position[5] = nb + 5 + procedure.implementation.length
+    position[5] = nb + 5 + (procedure.implementation?.length ?? 0)
   }
   const path = ["items", index, "procedure", "steps"]
   for (let role = 0; role < 6; role++) {
@@ -308,8 +308,9 @@ const checkItem = (
 
   // The template binds the item to 四议两公开 by itself; explicit steps only through a condition.
   let boundToFourAndTwo = item.procedure._tag === "FourAndTwo"
-  for (let k = 0; k < item.conditions.length && !boundToFourAndTwo; k++) {
-    if (item.conditions[k]!.then === "fourAndTwo") boundToFourAndTwo = true
+  const conditions = item.conditions ?? []
+  for (let k = 0; k < conditions.length && !boundToFourAndTwo; k++) {
+    if (conditions[k]!.then === "fourAndTwo") boundToFourAndTwo = true
   }
   if (boundToFourAndTwo) checkFourAndTwo(item, index, all, prepared.role, out)
 }
@@ -331,10 +332,11 @@ const checkAgainstRulebook = (list: PowerList.PowerList, rulebook: Rulebook.Rule
     const item = list.items[i]!
     if (item.procurement === undefined) continue
     const national = Rulebook.value(rules.right, tenderKey[item.procurement])
-    for (let j = 0; j < item.conditions.length; j++) {
-      const c = item.conditions[j]!
+    const conditions = item.conditions ?? []
+    for (let j = 0; j < conditions.length; j++) {
+      const c = conditions[j]!
       if (c.then !== "publicTender" || !("amountAtLeast" in c.when) || !("amount" in c.when.amountAtLeast)) continue
-      const limit = c.when.amountAtLeast.amount
+      const limit = Money.toFen(c.when.amountAtLeast.amount)
       if (limit > national) {
         out.push(
           Diagnostic.warning(
@@ -376,7 +378,7 @@ export const check = (list: PowerList.PowerList, rulebook?: Rulebook.Rulebook): 
     }
     categoryCodes.add(c.code)
   })
-  const localPosts = new Set(list.localPosts.map((p) => p.code))
+  const localPosts = new Set((list.localPosts ?? []).map((p) => p.code))
   const itemCodes = new Map<string, number>()
   const used = new Set<string>()
   list.items.forEach((item, i) => {
