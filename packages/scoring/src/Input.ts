@@ -100,10 +100,13 @@ const toIssue = (i: ParseResult.ArrayFormatterIssue): Issue => {
     }
   }
   const zh = zhOf[i._tag] ?? "不符合规则"
+  // A missing or unknown key says all there is to say in Chinese; other issues keep the schema's
+  // own wording (the expected type or value) after the Chinese summary.
+  const plain = i._tag === "Missing" || i._tag === "Unexpected"
   return {
     code: codeOf[i._tag] ?? "INPUT_RULE",
     path,
-    message: { zh: `${zh}：${i.message}`, en: i.message }
+    message: { zh: plain ? zh : `${zh}：${i.message}`, en: i.message }
   }
 }
 
