@@ -1,5 +1,6 @@
 // Every workload `npm run bench` knows, in the order it runs them. Add yours here.
 import type { Workload } from "../harness.js"
+import { coldImport } from "./cold-import.js"
 import { memoryIngest } from "./memory-ingest.js"
 import { postgresIngest } from "./postgres-ingest.js"
 import { powerList } from "./power-list.js"
@@ -8,4 +9,4 @@ import { scoringProvinceWeek } from "./scoring-province-week.js"
 import { sqliteIngest } from "./sqlite-ingest.js"
 import { supervisionDecide, supervisionFold } from "./supervision.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, powerList, supervisionFold, supervisionDecide, scoringProvinceWeek]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, powerList, supervisionFold, supervisionDecide, scoringProvinceWeek, coldImport]
