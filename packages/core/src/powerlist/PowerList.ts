@@ -17,7 +17,10 @@ import * as InvalidInput from "../base/InvalidInput.js"
 import * as LocalDate from "../base/LocalDate.js"
 import * as Money from "../base/Money.js"
 import * as Rulebook from "../rulebook/Rulebook.js"
+import referenceListJson from "./data/reference-list.json" with { type: "json" }
+import * as procedure from "./internal/procedure.js"
 import * as validation from "./internal/validate.js"
+import * as validators from "./internal/validators.js"
 
 /**
  * A text in Chinese, optionally with an English rendering.
@@ -214,50 +217,7 @@ export type Procedure = typeof Procedure.Type
  * @since 0.1.0
  * @category constants
  */
-export const fourAndTwoSteps: ReadonlyArray<Step> = [
-  {
-    id: "4and2.propose",
-    name: { zh: "村党组织提议", en: "The party organisation proposes" },
-    act: "propose",
-    actor: { body: "partyOrganisation" },
-    evidence: ["minutes"]
-  },
-  {
-    id: "4and2.discuss",
-    name: { zh: "村\"两委\"会议商议", en: "The joint meeting of both committees discusses" },
-    act: "discuss",
-    actor: { body: "twoCommittees" },
-    evidence: ["minutes", "signInSheet"]
-  },
-  {
-    id: "4and2.review",
-    name: { zh: "党员大会审议", en: "The party members' meeting reviews" },
-    act: "review",
-    actor: { body: "partyMembersMeeting" },
-    evidence: ["minutes", "signInSheet"]
-  },
-  {
-    id: "4and2.resolve",
-    name: { zh: "村民会议或村民代表会议决议", en: "The villagers' (representative) assembly decides" },
-    act: "resolve",
-    actor: { body: "representativesAssembly" },
-    evidence: ["minutes", "signInSheet", "ballot", "resolution"]
-  },
-  {
-    id: "4and2.publishDecision",
-    name: { zh: "决议公开", en: "The decision is published" },
-    act: "publishDecision",
-    actor: { body: "villagersCommittee" },
-    evidence: ["noticePhoto"]
-  },
-  {
-    id: "4and2.publishResult",
-    name: { zh: "实施结果公开", en: "The result is published" },
-    act: "publishResult",
-    actor: { body: "villagersCommittee" },
-    evidence: ["noticePhoto"]
-  }
-]
+export const fourAndTwoSteps: ReadonlyArray<Step> = procedure.fourAndTwoSteps
 
 /**
  * The ordered steps of a procedure, with the 四议两公开 template expanded: `before`, steps 1–5,
@@ -266,16 +226,7 @@ export const fourAndTwoSteps: ReadonlyArray<Step> = [
  * @since 0.1.0
  * @category utils
  */
-export const steps = (procedure: Procedure): ReadonlyArray<Step> =>
-  procedure._tag === "Steps"
-    ? procedure.steps
-    : [
-      ...(procedure.before ?? []),
-      ...fourAndTwoSteps.slice(0, 5),
-      ...(procedure.implementation ?? []),
-      ...fourAndTwoSteps.slice(5),
-      ...(procedure.after ?? [])
-    ]
+export const steps: (procedure: Procedure) => ReadonlyArray<Step> = procedure.steps
 
 /**
  * Which of the six 四议两公开 steps a step is (0 = 提议 … 5 = 实施结果公开), or -1. Steps are
@@ -293,25 +244,7 @@ export const steps = (procedure: Procedure): ReadonlyArray<Step> =>
  * @since 0.1.0
  * @category utils
  */
-export const fourAndTwoRole = (step: Step): number => {
-  const body = "body" in step.actor ? step.actor.body : undefined
-  switch (step.act) {
-    case "propose":
-      return body === "partyOrganisation" ? 0 : -1
-    case "discuss":
-      return body === "twoCommittees" ? 1 : -1
-    case "review":
-      return body === "partyMembersMeeting" ? 2 : -1
-    case "resolve":
-      return body === "villagersAssembly" || body === "representativesAssembly" ? 3 : -1
-    case "publishDecision":
-      return 4
-    case "publishResult":
-      return 5
-    default:
-      return -1
-  }
-}
+export const fourAndTwoRole: (step: Step) => number = procedure.fourAndTwoRole
 
 /**
  * Risk level of a risk point or an exercise.
@@ -706,9 +639,7 @@ export const validate = (
   Either.map(typeof input === "string" ? decodeJson(input) : decodeUnknown(input), (list) => check(list, rulebook))
 
 // The shipped template, as data. It is decoded on first use, not at import, so that importing the
-// package costs nothing for it; decoding gives it the same brands and defaults as a loaded list.
-import referenceListJson from "./data/reference-list.json" with { type: "json" }
-import * as validators from "./internal/validators.js"
+// package costs nothing for it.
 
 let referenceList: PowerList | undefined
 
@@ -725,4 +656,4 @@ let referenceList: PowerList | undefined
  * @since 0.1.0
  * @category constants
  */
-export const reference = (): PowerList => (referenceList ??= Schema.decodeUnknownSync(PowerList)(referenceListJson))
+export const reference = (): PowerList => (referenceList ??= Either.getOrThrow(decodeUnknown(referenceListJson)))

@@ -5,7 +5,7 @@ import * as Money from "../../base/Money.js"
 import * as Post from "../../org/Post.js"
 import type * as PowerList from "../PowerList.js"
 import * as Rulebook from "../../rulebook/Rulebook.js"
-import { fourAndTwoSteps } from "../PowerList.js"
+import { fourAndTwoSteps } from "./procedure.js"
 import { preparedAt, rulesAt } from "./check.js"
 
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
