@@ -1070,8 +1070,10 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
           const value = (i: number): StorageAdapter.IndexValue => (i % 3 === 0 ? `s${(i * 7919) % 1000}` : (i * 104729) % 997)
           const write = (i: number, v: StorageAdapter.IndexValue | undefined, data: Json) =>
             doc(`d${String(i).padStart(4, "0")}`, data, v === undefined ? { other: i } : { v, other: i }, model.get(`d${String(i).padStart(4, "0")}`)?.version ?? 0, "vol")
-          // 1. A first bulk load in a shuffled order.
-          const first = Array.from({ length: 300 }, (_, i) => (i * 37) % 300)
+          // 1. A small load, then a bulk load much bigger than the index it joins, in a shuffled order.
+          yield* apply(Array.from({ length: 10 }, (_, i) => write(i * 30, value(i * 30), { i: i * 30, round: 0 })))
+          yield* check("small load")
+          const first = Array.from({ length: 300 }, (_, i) => (i * 37) % 300).filter((i) => i % 30 !== 0)
           yield* apply(first.map((i) => write(i, value(i), { i, round: 1 })))
           yield* check("bulk load")
           // 2. A second load into a non-empty index (merged into the existing entries).
@@ -1367,6 +1369,151 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
               assert.isTrue(Option.isSome(yield* a.getDocument("docs", "plain-c")))
             }
           }
+        })))
+    })
+
+    describe("refusals say what is wrong", () => {
+      class Money {
+        constructor(readonly fen: number) {}
+      }
+      // Each bad call, the operation its StorageError must name, and what its message must mention.
+      it.effect("every refusal names the operation and the problem", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const lone = "村\uD800"
+          const refused = <A, E>(self: Effect.Effect<A, E>, operation: string, message: RegExp) =>
+            Effect.map(expectStorageError(self, message, `(${operation}, ${message})`), (error) =>
+              assert.strictEqual(error.operation, operation, `the error of ${message} names its operation`))
+          const cases: ReadonlyArray<[Json, RegExp]> = [
+            [Number.NaN as unknown as Json, /non-finite/],
+            [{ f: () => 1 } as unknown as Json, /function/],
+            [{ s: Symbol("s") } as unknown as Json, /symbol/],
+            [{ n: 1n } as unknown as Json, /bigint/],
+            [{ at: new Date(0) } as unknown as Json, /Date/],
+            [[new Money(1)] as unknown as Json, /Money/],
+            [[1, undefined] as unknown as Json, /undefined/],
+            [undefined as unknown as Json, /undefined/]
+          ]
+          for (const [data, problem] of cases) {
+            yield* refused(a.putDocument(doc("d", data)), "putDocument", problem)
+            yield* refused(a.putDocuments([doc("e", {}), doc("d", data)]), "putDocuments", problem)
+            yield* refused(a.appendEvents("s", 0, [event("E", 1), event("E", data)]), "appendEvents", problem)
+          }
+          for (const [operation, put] of [
+            ["putDocument", (w: StorageAdapter.DocumentWrite) => a.putDocument(w)],
+            ["putDocuments", (w: StorageAdapter.DocumentWrite) => a.putDocuments([doc("first", {}), w])]
+          ] as const) {
+            yield* refused(put(doc("x", {}, {}, 0, "")), operation, /collection/)
+            yield* refused(put(doc("", {})), operation, /\bid\b/)
+            yield* refused(put(doc(lone, {})), operation, /well-formed/)
+            yield* refused(put(doc("x", {}, { [lone]: 1 })), operation, /index.*well-formed/)
+            yield* refused(put(doc("x", {}, { n: Number.NaN })), operation, /index.*(string|finite)/)
+            yield* refused(put(doc("x", {}, {}, -1)), operation, /expectedVersion/)
+            // Keys that are not strings at all (from untyped callers).
+            yield* refused(put(doc("x", {}, {}, 0, 5 as unknown as string)), operation, /collection/)
+            yield* refused(put(doc(null as unknown as string, {})), operation, /\bid\b/)
+          }
+          yield* refused(a.queryIndex({ collection: "docs", index: "n", limit: 0 }), "queryIndex", /limit/)
+          yield* refused(a.queryIndex({ collection: "docs", index: "n", limit: 1, lt: Number.NaN }), "queryIndex", /bound/)
+          yield* refused(a.queryIndex({ collection: "docs", index: "n", limit: 1, cursor: "?" }), "queryIndex", /cursor/)
+          yield* refused(a.appendEvents("", 0, [event("E", 1)]), "appendEvents", /stream/)
+          yield* refused(a.appendEvents(7 as unknown as string, 0, [event("E", 1)]), "appendEvents", /stream/)
+          yield* refused(a.appendEvents("s", -1, []), "appendEvents", /expectedVersion/)
+          yield* refused(a.appendEvents("s", 0, [event(lone, 1)]), "appendEvents", /type/)
+          yield* refused(a.appendEvents("s", 0, [{ type: 5 as unknown as string, data: 1, recordedAt: 1 }]), "appendEvents", /type/)
+          yield* refused(a.appendEvents("s", 0, [event("E", 1, 0.5)]), "appendEvents", /recordedAt/)
+          yield* refused(a.readEvents("s", 0), "readEvents", /fromVersion/)
+          yield* refused(a.readEvents("s", 1, 0), "readEvents", /limit/)
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "first")))
+          assert.strictEqual(yield* a.lastVersion("s"), 0)
+        })))
+
+      const fieldsOf = (c: StorageAdapter.ConcurrencyConflict) => ({ kind: c.kind, key: c.key, expected: c.expected, actual: c.actual })
+      it.effect("conflicts name the document as collection/id, or the stream", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          yield* a.putDocument(doc("村/1", {}, {}, 0, "卷宗"))
+          const single = yield* expectConflict(a.putDocument(doc("村/1", {}, {}, 0, "卷宗")))
+          assert.deepStrictEqual(fieldsOf(single), { kind: "document", key: "卷宗/村/1", expected: 0, actual: 1 })
+          const bulk = yield* expectConflict(a.putDocuments([doc("new", {}), doc("村/1", {}, {}, 2, "卷宗")]))
+          assert.deepStrictEqual(fieldsOf(bulk), { kind: "document", key: "卷宗/村/1", expected: 2, actual: 1 })
+          yield* a.appendEvents("案/1", 0, [event("E", 1)])
+          const stream = yield* expectConflict(a.appendEvents("案/1", 0, [event("E", 2)]))
+          assert.deepStrictEqual(fieldsOf(stream), { kind: "stream", key: "案/1", expected: 0, actual: 1 })
+        })))
+    })
+
+    describe("more contract details", () => {
+      it.effect("one putDocuments may write to several collections, alternating, with their indexes apart", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const collections = ["a", "b", "a", "c", "b", "a"]
+          yield* a.putDocuments(collections.map((c, i) => doc(`d${i}`, { c, i }, { n: i }, 0, c)))
+          for (const c of ["a", "b", "c"]) {
+            const want = collections.flatMap((x, i) => (x === c ? [`d${i}`] : []))
+            assert.deepStrictEqual(ids(yield* a.queryIndex({ collection: c, index: "n", limit: 10 })), want, c)
+            for (const id of want) assert.deepStrictEqual(Option.getOrThrow(yield* a.getDocument(c, id)).collection, c)
+          }
+          assert.isTrue(Option.isNone(yield* a.getDocument("a", "d1")))
+          // An index the collection does not have is empty, as is a collection that does not exist.
+          assert.deepStrictEqual(yield* a.queryIndex({ collection: "a", index: "nope", limit: 5 }), { items: [], cursor: undefined })
+        })))
+
+      it.effect("strings order by code point at the surrogate boundaries (U+D7FF, U+E000, U+FFFF, U+10000)", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          // In code point order; UTF-16 order would put the last two before U+E000.
+          const values = ["\uAC00\u{1F600}", "\uD7FF", "\uE000", "\uE000\u{10000}", "\uFFFF", "\u{10000}", "\u{10FFFF}"]
+          yield* a.putDocuments([...values].reverse().map((v, i) => doc(`v${i}`, { v }, { v })))
+          const asc = (yield* a.queryIndex({ collection: "docs", index: "v", limit: 20 })).items.map((r) => r.indexes["v"])
+          assert.deepStrictEqual(asc, values)
+          const between = yield* a.queryIndex({ collection: "docs", index: "v", limit: 20, gt: "\uE000", lt: "\u{10000}" })
+          assert.deepStrictEqual(between.items.map((r) => r.indexes["v"]), ["\uE000\u{10000}", "\uFFFF"])
+        })))
+
+      it.effect("data: -0 reads back as 0, a \"__proto__\" key is an ordinary key, nesting to 257 levels is kept and deeper is refused", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const proto = JSON.parse(`{"__proto__": {"polluted": true}, "list": [{"__proto__": 1}]}`) as Json
+          yield* a.putDocument(doc("p", { zero: -0, proto }))
+          const read = Option.getOrThrow(yield* a.getDocument("docs", "p")).data as { zero: number; proto: Record<string, Json> }
+          assert.isTrue(Object.is(read.zero, 0), "-0 in data reads back as 0, as from JSON")
+          assert.deepStrictEqual(Object.keys(read.proto).sort(), ["__proto__", "list"])
+          assert.deepStrictEqual(Object.getOwnPropertyDescriptor(read.proto, "__proto__")?.value, { polluted: true })
+          assert.isUndefined(({} as Record<string, unknown>)["polluted"], "nothing was polluted")
+          assert.strictEqual(Object.getPrototypeOf(read.proto), Object.prototype)
+          yield* a.appendEvents("s", 0, [event("E", proto)])
+          const [e] = yield* a.readEvents("s")
+          assert.deepStrictEqual(Object.getOwnPropertyDescriptor(e!.data as object, "__proto__")?.value, { polluted: true })
+          const nest = (levels: number): Json => {
+            let v: Json = "底"
+            for (let i = 1; i < levels; i++) v = [v]
+            return v
+          }
+          yield* a.putDocument(doc("deep", nest(257)))
+          assert.deepStrictEqual(Option.getOrThrow(yield* a.getDocument("docs", "deep")).data, nest(257))
+          yield* expectStorageError(a.putDocument(doc("deeper", nest(400))), /deep/)
+          yield* expectStorageError(a.appendEvents("s", 1, [event("E", nest(400))]), /deep/)
+          yield* expectStorageError(a.putDocument(doc("deeper", { a: { b: nest(400) } })), /deep/)
+          assert.isTrue(Option.isNone(yield* a.getDocument("docs", "deeper")))
+        })))
+
+      it.effect.skipIf(!tamperExpected)("the tamper hook refuses an event that does not exist", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const tamper = yield* StorageAdapter.StorageTamper
+          yield* a.appendEvents("s", 0, [event("E", 1), event("E", 2)])
+          for (const [stream, version] of [["s", 3], ["s", 0], ["none", 1]] as const) {
+            const altered = yield* expectStorageError(tamper.alterEvent(stream, version, "x"))
+            assert.strictEqual(altered.operation, "alterEvent")
+            const deleted = yield* expectStorageError(tamper.deleteEvent(stream, version))
+            assert.strictEqual(deleted.operation, "deleteEvent")
+          }
+          assert.deepStrictEqual((yield* a.readEvents("s")).map((e) => e.data), [1, 2])
+          yield* tamper.deleteEvent("s", 1)
+          const altered = yield* expectStorageError(tamper.alterEvent("s", 1, "x"))
+          assert.strictEqual(altered.operation, "alterEvent")
+          assert.deepStrictEqual((yield* a.readEvents("s")).map((e) => e.data), [2])
         })))
     })
 
