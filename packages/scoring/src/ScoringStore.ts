@@ -29,7 +29,7 @@ import * as WeeklyAssessment from "./WeeklyAssessment.js"
  * @since 0.1.0
  * @category repositories
  */
-export const taskBooks = Storage.collection({
+export const taskBooks: Storage.Repository<TaskBook.TaskBook, "byTownWeek"> = Storage.collection({
   name: "scoring-taskbooks",
   schema: TaskBook.TaskBook,
   id: (b) => `${b.village}/${b.week}`,
@@ -42,7 +42,7 @@ export const taskBooks = Storage.collection({
  * @since 0.1.0
  * @category repositories
  */
-export const progress = Storage.eventStream({ name: "scoring-progress", schema: TaskBook.Progress, type: () => "TaskProgress" })
+export const progress: Storage.EventStream<TaskBook.Progress> = Storage.eventStream({ name: "scoring-progress", schema: TaskBook.Progress, type: () => "TaskProgress" })
 
 /**
  * Stock-takes (盘点), one per village and week reviewed.
@@ -50,7 +50,7 @@ export const progress = Storage.eventStream({ name: "scoring-progress", schema: 
  * @since 0.1.0
  * @category repositories
  */
-export const stockTakes = Storage.collection({
+export const stockTakes: Storage.Repository<TaskBook.StockTake, "byTownWeek"> = Storage.collection({
   name: "scoring-stocktakes",
   schema: TaskBook.StockTake,
   id: (s) => `${s.village}/${s.week}`,
@@ -63,7 +63,7 @@ export const stockTakes = Storage.collection({
  * @since 0.1.0
  * @category repositories
  */
-export const townWeeks = Storage.collection({
+export const townWeeks: Storage.Repository<WeeklyAssessment.TownWeek, "byTown"> = Storage.collection({
   name: "scoring-townweeks",
   schema: WeeklyAssessment.TownWeek,
   id: (w) => `${w.town}/${w.week}`,
@@ -76,7 +76,7 @@ export const townWeeks = Storage.collection({
  * @since 0.1.0
  * @category repositories
  */
-export const scores = Storage.collection({
+export const scores: Storage.Repository<WeeklyAssessment.CadreResult, "bySubject" | "byVillageWeek"> = Storage.collection({
   name: "scoring-scores",
   schema: WeeklyAssessment.CadreResult,
   id: (r) => `${r.week}/${r.subject}`,
@@ -92,7 +92,7 @@ export const scores = Storage.collection({
  * @since 0.1.0
  * @category repositories
  */
-export const signals = Storage.collection({
+export const signals: Storage.Repository<Signal.Signal, "bySubject" | "byTownWeek"> = Storage.collection({
   name: "scoring-signals",
   schema: Signal.Signal,
   id: (s) => s.id,
@@ -108,7 +108,7 @@ export const signals = Storage.collection({
  * @since 0.1.0
  * @category repositories
  */
-export const rubrics = Storage.collection({ name: "scoring-rubrics", schema: Rubric.RubricFile, id: (f) => f.id })
+export const rubrics: Storage.Repository<Rubric.RubricFile, never> = Storage.collection({ name: "scoring-rubrics", schema: Rubric.RubricFile, id: (f) => f.id })
 
 /**
  * A command refused: what, and every problem with its path, code and zh/en message. Nothing was
@@ -127,6 +127,14 @@ export class CommandRejected extends Schema.TaggedError<CommandRejected>()("Scor
   }
 }
 
+/**
+ * What a command can fail with: refused input or rules, or the store.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type CommandError = CommandRejected | Storage.WriteError | Storage.ReadError
+
 const fromDiagnostics = (command: string, ds: ReadonlyArray<Diagnostic.Diagnostic>) =>
   new CommandRejected({ command, issues: ds.map((d) => ({ code: d.code, path: d.path, message: d.message })) })
 
@@ -142,7 +150,7 @@ const fromInput = (command: string, e: Input.InputRejected) => new CommandReject
 export const issueTaskBook = (
   input: unknown,
   options: { readonly roster: Cadre.Roster; readonly policy?: TaskBook.WeekPolicy; readonly actor: Audit.Actor }
-) =>
+): Effect.Effect<Storage.Stored<TaskBook.TaskBook>, CommandError, Storage.Storage> =>
   Storage.transaction(Effect.gen(function*() {
     const book = yield* Either.mapLeft(TaskBook.decodeTaskBook(input), (e) => fromInput("IssueTaskBook", e))
     const problems = TaskBook.check(book, options.roster, options.policy)
@@ -162,7 +170,10 @@ export const issueTaskBook = (
  * @since 0.1.0
  * @category commands
  */
-export const reportProgress = (input: unknown, options: { readonly actor: Audit.Actor }) =>
+export const reportProgress = (
+  input: unknown,
+  options: { readonly actor: Audit.Actor }
+): Effect.Effect<number, CommandError, Storage.Storage> =>
   Storage.transaction(Effect.gen(function*() {
     const report = yield* Either.mapLeft(TaskBook.decodeProgress(input), (e) => fromInput("ReportProgress", e))
     const key = `${report.village}/${report.week}`
@@ -184,7 +195,10 @@ export const reportProgress = (input: unknown, options: { readonly actor: Audit.
  * @since 0.1.0
  * @category commands
  */
-export const recordStockTake = (input: unknown, options: { readonly roster: Cadre.Roster; readonly actor: Audit.Actor }) =>
+export const recordStockTake = (
+  input: unknown,
+  options: { readonly roster: Cadre.Roster; readonly actor: Audit.Actor }
+): Effect.Effect<Storage.Stored<TaskBook.StockTake>, CommandError, Storage.Storage> =>
   Storage.transaction(Effect.gen(function*() {
     const take = yield* Either.mapLeft(TaskBook.decodeStockTake(input), (e) => fromInput("RecordStockTake", e))
     const problems: Array<Diagnostic.Diagnostic> = [...TaskBook.checkStockTake(take, options.roster)]
@@ -230,7 +244,9 @@ const sameJson = <A, I>(schema: Schema.Schema<A, I>, a: A, b: A): boolean => {
  * @since 0.1.0
  * @category commands
  */
-export const runWeek = (options: RunWeekOptions) =>
+export const runWeek = (
+  options: RunWeekOptions
+): Effect.Effect<{ readonly week: WeeklyAssessment.TownWeek; readonly signals: ReadonlyArray<Signal.Signal> }, CommandError, Storage.Storage> =>
   Storage.transaction(Effect.gen(function*() {
     const books = yield* taskBooks.all("byTownWeek", Storage.prefixRange(options.town, options.week))
     const takes = yield* stockTakes.all("byTownWeek", Storage.prefixRange(options.town, options.week))
@@ -307,5 +323,5 @@ export const runWeek = (options: RunWeekOptions) =>
  * @since 0.1.0
  * @category queries
  */
-export const resultsOf = (subject: string) =>
+export const resultsOf = (subject: string): Effect.Effect<ReadonlyArray<WeeklyAssessment.CadreResult>, Storage.ReadError, Storage.Storage> =>
   Effect.map(scores.all("bySubject", Storage.prefixRange(subject)), (rows) => rows.map((r) => r.value))

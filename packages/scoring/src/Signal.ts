@@ -169,4 +169,4 @@ export const registerLead = (
   signal: Signal,
   where: { readonly caseId: Ids.CaseId; readonly county: Ids.CountyId; readonly town: Ids.TownId },
   ctx: SupervisionCase.DecideContext
-) => SupervisionCase.execute(where.caseId, leadCommand(signal, where), ctx)
+): ReturnType<typeof SupervisionCase.execute> => SupervisionCase.execute(where.caseId, leadCommand(signal, where), ctx)
