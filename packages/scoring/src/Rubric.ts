@@ -846,10 +846,77 @@ const rubricRef = (id: string, edition: Edition) => {
 const invalidFacts = (subject: string, code: string, path: Diagnostic.Path, zh: string, en: string) =>
   Either.left(new FactsInvalid({ subject, code, path, reason: { zh, en } }))
 
-interface Candidate {
-  readonly item: DeductionItem
-  readonly rule: DeductionRule
-  readonly amount: number
+// The running state of one score while deductions are applied.
+interface Tally {
+  readonly ledger: Array<LedgerEntry>
+  used: Array<number> | undefined
+  total: number
+}
+
+// Deducts one fact: 就高处理 (the highest deduction wins; on equal amounts, the first in the
+// rubric), other matching rules get 0-point superseded lines, the item stops at its worth.
+const deduct = (tally: Tally, items: ReadonlyArray<DeductionItem>, factId: string, kind: string, count: number | undefined): void => {
+  const ledger = tally.ledger
+  // 就高处理: the highest deduction wins; on equal amounts, the first in the rubric.
+  let winItem = -1
+  let winRule = -1
+  let winAmount = -1
+  let matches = 0
+  for (let i = 0; i < items.length; i++) {
+    const rules = items[i]!.rules
+    for (let j = 0; j < rules.length; j++) {
+      const rule = rules[j]!
+      if (rule.trigger !== kind) continue
+      matches++
+      const amount = rule.points * (rule.per === "unit" ? Math.max(0, Math.floor(count ?? 1)) : 1)
+      if (amount > winAmount) {
+        winItem = i
+        winRule = j
+        winAmount = amount
+      }
+    }
+  }
+  if (matches === 0) return
+  const item = items[winItem]!
+  const winner = item.rules[winRule]!
+  if (matches > 1) {
+    for (let i = 0; i < items.length; i++) {
+      const rules = items[i]!.rules
+      for (let j = 0; j < rules.length; j++) {
+        const rule = rules[j]!
+        if (rule.trigger !== kind || (i === winItem && j === winRule)) continue
+        ledger.push({
+          section: "deduction",
+          rule: rule.id,
+          citation: items[i]!.citation,
+          fact: factId,
+          points: 0,
+          outcome: "superseded",
+          reason: {
+            _tag: "Superseded",
+            winner: winner.id,
+            amount: rule.points * (rule.per === "unit" ? Math.max(0, Math.floor(count ?? 1)) : 1),
+            winnerAmount: winAmount
+          }
+        })
+      }
+    }
+  }
+  const used = (tally.used ??= new Array<number>(items.length).fill(0))
+  const spent = used[winItem]!
+  const left = item.worth - spent > 0 ? item.worth - spent : 0
+  const applied = winAmount < left ? winAmount : left
+  used[winItem] = spent + applied
+  tally.total -= applied
+  ledger.push({
+    section: "deduction",
+    rule: winner.id,
+    citation: item.citation,
+    fact: factId,
+    points: -applied,
+    outcome: applied < winAmount ? "capped" : "applied",
+    reason: { _tag: "Deducted", amount: winAmount, worth: item.worth }
+  })
 }
 
 /**
@@ -915,8 +982,10 @@ export const score = (
     })
   }
 
-  // 2. Deductions. Lateness becomes a fact like any other.
-  let findings: ReadonlyArray<Fact> = facts.findings ?? EMPTY
+  // 2. Deductions. A late task is a fact of kind `task.late` (its id is the task's), counted in
+  // working days; it goes through the same rules as any finding.
+  const tally: Tally = { ledger, used: undefined, total }
+  for (const f of facts.findings ?? EMPTY) deduct(tally, r.deductions, f.id, f.kind, f.count)
   const tasks = facts.tasks ?? EMPTY
   for (let i = 0; i < tasks.length; i++) {
     const t = tasks[i]!
@@ -926,57 +995,9 @@ export const score = (
     if (Either.isLeft(late)) {
       return invalidFacts(facts.subject, "CALENDAR_RANGE", ["tasks", i, "deadline"], "工作日历未覆盖该日期", late.left.message)
     }
-    if (late.right > 0) {
-      if (findings === facts.findings || findings === EMPTY) findings = [...findings]
-      ;(findings as Array<Fact>).push({ id: `${t.id}#late`, kind: LATE_TASK, count: late.right })
-    }
+    if (late.right > 0) deduct(tally, r.deductions, t.id, LATE_TASK, late.right)
   }
-  if (findings.length > 0) {
-    const used = new Map<string, number>()
-    for (const f of findings) {
-      let win: Candidate | undefined
-      let losers: Array<Candidate> | undefined
-      for (const item of r.deductions) {
-        for (const rule of item.rules) {
-          if (rule.trigger !== f.kind) continue
-          const units = rule.per === "unit" ? Math.max(0, Math.floor(f.count ?? 1)) : 1
-          const c: Candidate = { item, rule, amount: rule.points * units }
-          // 就高处理: the highest deduction wins; on equal amounts, the first in the rubric.
-          if (win === undefined) win = c
-          else if (c.amount > win.amount) {
-            ;(losers ??= []).push(win)
-            win = c
-          } else (losers ??= []).push(c)
-        }
-      }
-      if (win === undefined) continue
-      for (const c of losers ?? EMPTY) {
-        ledger.push({
-          section: "deduction",
-          rule: c.rule.id,
-          citation: c.item.citation,
-          fact: f.id,
-          points: 0,
-          outcome: "superseded",
-          reason: { _tag: "Superseded", winner: win.rule.id, amount: c.amount, winnerAmount: win.amount }
-        })
-      }
-      const spent = used.get(win.item.id) ?? 0
-      const left = win.item.worth - spent > 0 ? win.item.worth - spent : 0
-      const applied = win.amount < left ? win.amount : left
-      used.set(win.item.id, spent + applied)
-      total -= applied
-      ledger.push({
-        section: "deduction",
-        rule: win.rule.id,
-        citation: win.item.citation,
-        fact: f.id,
-        points: -applied,
-        outcome: applied < win.amount ? "capped" : "applied",
-        reason: { _tag: "Deducted", amount: win.amount, worth: win.item.worth }
-      })
-    }
-  }
+  total = tally.total
 
   // 3. Bonuses within their caps, counting earlier awards of the same month and year.
   let awards: Array<Award> | undefined
