@@ -8,5 +8,6 @@ import { rulebookAt } from "./rulebook-at.js"
 import { scoringProvinceWeek } from "./scoring-province-week.js"
 import { sqliteIngest } from "./sqlite-ingest.js"
 import { supervisionDecide, supervisionFold } from "./supervision.js"
+import { typedWritesMemory, typedWritesSqlite } from "./typed-writes.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, powerList, supervisionFold, supervisionDecide, scoringProvinceWeek, coldImport]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, typedWritesMemory, typedWritesSqlite, powerList, supervisionFold, supervisionDecide, scoringProvinceWeek, coldImport]

@@ -253,15 +253,23 @@ export const decodeJson = <A, I>(schema: Schema.Schema<A, I, never>, subject: st
 }
 
 /**
- * Encodes a value of `schema` to its JSON form: the value itself when the schema
- * {@link isIdentity} (values inside the library are trusted), else effect's encoder.
+ * Encodes a value of `schema` to its JSON form, checking it: a value built in code can break a
+ * filter its type does not show. With `validate` (see {@link canValidate}) a value it accepts is
+ * its own JSON form and is returned as it is; anything else goes through effect's encoder, which
+ * names every bad path.
  *
  * @since 0.1.0
  * @category encoding
  */
-export const encoder = <A, I>(schema: Schema.Schema<A, I, never>, subject: string) => {
-  if (isIdentity(schema)) return (value: A): Either.Either<I, InvalidInput> => Either.right(value as unknown as I)
+export const encoder = <A, I>(schema: Schema.Schema<A, I, never>, subject: string, validate?: Validator) => {
+  if (validate !== undefined && !canValidate(schema)) {
+    throw new TypeError(
+      `a validator was given for ${subject}, whose schema transforms what it decodes or has a filter its JSON Schema does not state`
+    )
+  }
   let encode: ((a: A) => Either.Either<I, ParseResult.ParseError>) | undefined
-  return (value: A): Either.Either<I, InvalidInput> =>
-    Either.mapLeft((encode ??= Schema.encodeEither(schema, { errors: "all" }))(value), (e) => fromParseError(subject, e))
+  return (value: A): Either.Either<I, InvalidInput> => {
+    if (validate !== undefined && validate(value)) return Either.right(value as unknown as I)
+    return Either.mapLeft((encode ??= Schema.encodeEither(schema, { errors: "all" }))(value), (e) => fromParseError(subject, e))
+  }
 }

@@ -334,7 +334,7 @@ export const collection = <A, I, Ix extends string = never>(
 ): Repository<A, Ix> => {
   checkName(options.name)
   const name = options.name
-  const encode = InvalidInput.encoder(options.schema, name)
+  const encode = InvalidInput.encoder(options.schema, name, options.validate)
   // Documents read back are checked like input; a corrupt one gets every bad path.
   const decode = InvalidInput.decodeUnknown(options.schema, name, options.validate)
   const indexEntries = Object.entries(options.indexes ?? {}) as Array<[string, (a: A) => IndexValue | undefined]>
@@ -522,7 +522,7 @@ export interface EventStream<A> {
 export const eventStream = <A, I>(options: EventStreamOptions<A, I>): EventStream<A> => {
   checkName(options.name)
   const name = options.name
-  const encode = InvalidInput.encoder(options.schema, name)
+  const encode = InvalidInput.encoder(options.schema, name, options.validate)
   // Events read back are checked like input; a corrupt one gets every bad path.
   const decode = InvalidInput.decodeUnknown(options.schema, name, options.validate)
   const typeOf = options.type ??
