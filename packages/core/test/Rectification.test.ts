@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Ids, InvalidInput, LocalDate, Period, Rectification } from "@qinglian/core"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 
 const d = LocalDate.unsafeMake
 const xishu = Ids.VillageId.make("xishu")
@@ -69,5 +70,14 @@ describe("Rectification (三个一批)", () => {
       Rectification.decodeHistory([{ villageId: "xishu", category: "党建引领一批", period: { start: "2021-11-01" } }])
     )
     assert.deepStrictEqual(e.issues.map((i) => i.path), [[0, "category"]])
+  })
+})
+
+describe("Rectification catalogue keys", () => {
+  it("refuses constructor, prototype and __proto__ as category codes, so a catalogue keeps its prototype", () => {
+    for (const key of ["constructor", "prototype", "__proto__"]) {
+      const r = Schema.decodeUnknownEither(Rectification.Catalogue)(JSON.parse(`{${JSON.stringify(key)}: {"zh": "x", "en": "x"}}`))
+      assert.isTrue(Either.isLeft(r), key)
+    }
   })
 })

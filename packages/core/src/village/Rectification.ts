@@ -31,6 +31,10 @@ export const Category = Schema.String.pipe(
   Schema.pattern(/^[a-z][A-Za-z0-9]*$/, {
     message: (i) => `expected a category code in lower camel case (partyBuildingLed), got ${JSON.stringify(i.actual)}`
   }),
+  // Codes are keys of a catalogue: none may replace an object's prototype.
+  Schema.filter((s) => !InvalidInput.forbiddenKeys.includes(s) || `${JSON.stringify(s)} is not allowed as a category code`, {
+    jsonSchema: { not: { enum: InvalidInput.forbiddenKeys } }
+  }),
   Schema.brand("RectificationCategory"),
   Schema.annotations({ identifier: "RectificationCategory" })
 )
