@@ -130,8 +130,18 @@ export const quotaCount = (n: number, percent: number, rounding: Rubric.Quota["r
   return rounding === "down" ? q : rounding === "up" ? (r > 0 ? q + 1 : q) : 2 * r >= den ? q + 1 : q
 }
 
-// Comparison by index over precomputed keys: score, then the tie-break components.
-const indexComparator = (body: Rubric.RubricBody, entries: ReadonlyArray<Entry>) => {
+// Comparison by index over packed keys: score, then the tie-break components (`width` per cadre).
+const comparator = (keys: Float64Array, width: number) => (i: number, j: number): number => {
+  const a = i * width
+  const b = j * width
+  for (let k = 0; k < width; k++) {
+    const d = keys[b + k]! - keys[a + k]!
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+const keysOfEntries = (body: Rubric.RubricBody, entries: ReadonlyArray<Entry>) => {
   const width = 1 + body.tieBreak.length
   const keys = new Float64Array(entries.length * width)
   for (let i = 0; i < entries.length; i++) {
@@ -139,15 +149,7 @@ const indexComparator = (body: Rubric.RubricBody, entries: ReadonlyArray<Entry>)
     keys[i * width] = s.score
     for (let k = 0; k < body.tieBreak.length; k++) keys[i * width + 1 + k] = s.components[body.tieBreak[k]!] ?? 0
   }
-  return (i: number, j: number): number => {
-    const a = i * width
-    const b = j * width
-    for (let k = 0; k < width; k++) {
-      const d = keys[b + k]! - keys[a + k]!
-      if (d !== 0) return d
-    }
-    return 0
-  }
+  return { keys, width }
 }
 
 interface Groups {
@@ -157,14 +159,20 @@ interface Groups {
   readonly villages: ReadonlyArray<ReadonlyArray<number>>
 }
 
-const groupsOf = (entries: ReadonlyArray<Entry>, cmp: (i: number, j: number) => number): Groups => {
+const groupsOf = (
+  n: number,
+  villageOf: (i: number) => string,
+  townOf: (i: number) => string,
+  cmp: (i: number, j: number) => number
+): Groups => {
   const byTown = new Map<string, Map<string, Array<number>>>()
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!
-    let villages = byTown.get(e.town)
-    if (villages === undefined) byTown.set(e.town, villages = new Map())
-    const v = villages.get(e.village)
-    if (v === undefined) villages.set(e.village, [i])
+  for (let i = 0; i < n; i++) {
+    const town = townOf(i)
+    const village = villageOf(i)
+    let villages = byTown.get(town)
+    if (villages === undefined) byTown.set(town, villages = new Map())
+    const v = villages.get(village)
+    if (v === undefined) villages.set(village, [i])
     else v.push(i)
   }
   const towns: Array<Array<number>> = []
@@ -182,14 +190,17 @@ const groupsOf = (entries: ReadonlyArray<Entry>, cmp: (i: number, j: number) => 
   return { towns, villages }
 }
 
+const PROMOTED = 1
+const DEMOTED = 2
+
+// Applies the quotas in place on grade indexes `g`; `moved[i]` records promotions and demotions.
 const quotasOn = (
   body: Rubric.RubricBody,
   groups: Groups,
   cmp: (i: number, j: number) => number,
-  g: Array<number>,
-  vetoed: ReadonlyArray<boolean>,
-  promoted: Set<number>,
-  demoted: Set<number>
+  g: Int16Array,
+  vetoed: (i: number) => boolean,
+  moved: Uint8Array
 ): void => {
   const lowest = body.grades.length - 1
   for (const q of body.quotas) {
@@ -201,12 +212,11 @@ const quotasOn = (
         for (const i of sorted) if (g[i]! <= target) have++
         let last = -1
         for (const i of sorted) {
-          if (g[i]! <= target || vetoed[i]) continue
+          if (g[i]! <= target || vetoed(i)) continue
           const tiedWithLast = last >= 0 && cmp(last, i) === 0
           if (have >= need && !tiedWithLast) break
           g[i] = target
-          promoted.add(i)
-          demoted.delete(i)
+          moved[i] = PROMOTED
           have++
           last = i
         }
@@ -223,8 +233,7 @@ const quotasOn = (
           for (let k = keep; k < holders.length; k++) {
             const i = holders[k]!
             g[i] = target + 1
-            demoted.add(i)
-            promoted.delete(i)
+            moved[i] = DEMOTED
           }
         }
       }
@@ -245,16 +254,136 @@ export const applyQuotas = (
   grades: ReadonlyArray<number>,
   vetoed: ReadonlyArray<boolean>
 ): { readonly grades: ReadonlyArray<number>; readonly promoted: ReadonlySet<number>; readonly demoted: ReadonlySet<number> } => {
-  const cmp = indexComparator(body, entries)
-  const g = [...grades]
+  const { keys, width } = keysOfEntries(body, entries)
+  const cmp = comparator(keys, width)
+  const g = Int16Array.from(grades)
+  const moved = new Uint8Array(entries.length)
+  quotasOn(body, groupsOf(entries.length, (i) => entries[i]!.village, (i) => entries[i]!.town, cmp), cmp, g, (i) => vetoed[i] === true, moved)
   const promoted = new Set<number>()
   const demoted = new Set<number>()
-  quotasOn(body, groupsOf(entries, cmp), cmp, g, vetoed, promoted, demoted)
-  return { grades: g, promoted, demoted }
+  moved.forEach((m, i) => (m === PROMOTED ? promoted.add(i) : m === DEMOTED ? demoted.add(i) : undefined))
+  return { grades: Array.from(g), promoted, demoted }
 }
 
+const BASIS: ReadonlyArray<GradeBasis> = ["band", "veto", "quotaPromoted", "quotaDemoted"]
+const DIRECTIONS: ReadonlyArray<Trend["direction"]> = ["new", "same", "up", "down"]
 const NEW: Trend = { direction: "new", delta: 0 }
 const SAME: Trend = { direction: "same", delta: 0 }
+
+/**
+ * A group graded and ranked, in columns: what a province's week needs. {@link RankedBatch.ranked}
+ * gives cadre `i`'s {@link Ranked}, identical to {@link rank}'s, on demand.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RankedBatch {
+  readonly size: number
+  /** Grade indexes (0 = best): from the band, and in the end. */
+  readonly bandGrade: Int16Array
+  readonly grade: Int16Array
+  /** Index into `band`, `veto`, `quotaPromoted`, `quotaDemoted`. */
+  readonly basis: Uint8Array
+  readonly villageRank: Int32Array
+  readonly villageSize: Int32Array
+  readonly townRank: Int32Array
+  readonly townSize: Int32Array
+  readonly lastInVillage: Uint8Array
+  readonly lastInTown: Uint8Array
+  /** Index into `new`, `same`, `up`, `down`, and the places moved. */
+  readonly trendDirection: Uint8Array
+  readonly trendDelta: Int32Array
+  readonly ranked: (i: number) => Ranked
+}
+
+const rankCore = (
+  body: Rubric.RubricBody,
+  n: number,
+  keys: Float64Array,
+  width: number,
+  vetoGrade: (i: number) => number,
+  villageOf: (i: number) => string,
+  townOf: (i: number) => string,
+  subjectOf: (i: number) => string,
+  previous: ReadonlyMap<string, { readonly townRank: number }> | undefined
+): Omit<RankedBatch, "ranked"> => {
+  const cmp = comparator(keys, width)
+  const groups = groupsOf(n, villageOf, townOf, cmp)
+  const bandGrade = new Int16Array(n)
+  const grade = new Int16Array(n)
+  const basis = new Uint8Array(n)
+  const mins = body.grades.map((x) => x.min)
+  for (let i = 0; i < n; i++) {
+    const score = keys[i * width]!
+    let band = mins.length - 1
+    for (let k = 0; k < mins.length; k++) {
+      if (score >= mins[k]!) {
+        band = k
+        break
+      }
+    }
+    bandGrade[i] = band
+    const v = vetoGrade(i)
+    grade[i] = v > band ? v : band
+    basis[i] = v > band ? 1 : 0
+  }
+  const moved = new Uint8Array(n)
+  quotasOn(body, groups, cmp, grade, (i) => vetoGrade(i) >= 0, moved)
+  for (let i = 0; i < n; i++) if (moved[i] !== 0) basis[i] = moved[i] === PROMOTED ? 2 : 3
+  const villageRank = new Int32Array(n)
+  const villageSize = new Int32Array(n)
+  const townRank = new Int32Array(n)
+  const townSize = new Int32Array(n)
+  const lastInVillage = new Uint8Array(n)
+  const lastInTown = new Uint8Array(n)
+  for (const [list, ranks, sizes, last] of [
+    [groups.villages, villageRank, villageSize, lastInVillage],
+    [groups.towns, townRank, townSize, lastInTown]
+  ] as const) {
+    for (const sorted of list) {
+      let r = 0
+      for (let k = 0; k < sorted.length; k++) {
+        const i = sorted[k]!
+        r = k > 0 && cmp(sorted[k - 1]!, i) === 0 ? r : k + 1
+        ranks[i] = r
+        sizes[i] = sorted.length
+      }
+      for (const i of sorted) last[i] = ranks[i] === r ? 1 : 0
+    }
+  }
+  const trendDirection = new Uint8Array(n)
+  const trendDelta = new Int32Array(n)
+  if (previous !== undefined) {
+    for (let i = 0; i < n; i++) {
+      const before = previous.get(subjectOf(i))
+      if (before === undefined) continue
+      const d = before.townRank - townRank[i]!
+      trendDirection[i] = d > 0 ? 2 : d < 0 ? 3 : 1
+      trendDelta[i] = Math.abs(d)
+    }
+  }
+  return { size: n, bandGrade, grade, basis, villageRank, villageSize, townRank, townSize, lastInVillage, lastInTown, trendDirection, trendDelta }
+}
+
+const rankedAt = (body: Rubric.RubricBody, c: Omit<RankedBatch, "ranked">, i: number, subject: string, village: string, town: string, score: number): Ranked => {
+  const dir = c.trendDirection[i]!
+  return {
+    subject,
+    village,
+    town,
+    score,
+    bandGrade: body.grades[c.bandGrade[i]!]!.grade,
+    grade: body.grades[Math.min(c.grade[i]!, body.grades.length - 1)]!.grade,
+    basis: BASIS[c.basis[i]!]!,
+    villageRank: c.villageRank[i]!,
+    villageSize: c.villageSize[i]!,
+    townRank: c.townRank[i]!,
+    townSize: c.townSize[i]!,
+    lastInVillage: c.lastInVillage[i] === 1,
+    lastInTown: c.lastInTown[i] === 1,
+    trend: dir === 0 ? NEW : dir === 1 ? SAME : { direction: DIRECTIONS[dir]!, delta: c.trendDelta[i]! }
+  }
+}
 
 /**
  * Grades and ranks a group of scored cadres: bands, vetoes, quotas, competition ranks within
@@ -268,87 +397,38 @@ export const rank = (
   entries: ReadonlyArray<Entry>,
   previous?: ReadonlyMap<string, { readonly townRank: number }>
 ): ReadonlyArray<Ranked> => {
-  const n = entries.length
-  const cmp = indexComparator(body, entries)
-  const groups = groupsOf(entries, cmp)
-  const bands = new Array<number>(n)
-  const g = new Array<number>(n)
-  const vetoed = new Array<boolean>(n)
-  for (let i = 0; i < n; i++) {
-    const s = entries[i]!.scored
-    let band = body.grades.length - 1
-    for (let k = 0; k < body.grades.length; k++) {
-      if (s.score >= body.grades[k]!.min) {
-        band = k
-        break
-      }
-    }
-    bands[i] = band
-    let worst = band
-    for (const v of s.vetoes) worst = Math.max(worst, Rubric.gradeIndex(body, v.grade))
-    g[i] = worst
-    vetoed[i] = s.vetoes.length > 0
+  const { keys, width } = keysOfEntries(body, entries)
+  const vetoGrade = (i: number) => {
+    let worst = -1
+    for (const v of entries[i]!.scored.vetoes) worst = Math.max(worst, Rubric.gradeIndex(body, v.grade))
+    return worst
   }
-  const withVeto = [...g]
-  const promoted = new Set<number>()
-  const demoted = new Set<number>()
-  quotasOn(body, groups, cmp, g, vetoed, promoted, demoted)
-  const villageRanks = new Array<number>(n)
-  const villageSizes = new Array<number>(n)
-  const townRanks = new Array<number>(n)
-  const townSizes = new Array<number>(n)
-  const villageWorst = new Array<number>(n)
-  const townWorst = new Array<number>(n)
-  for (const [list, ranks, sizes, worst] of [
-    [groups.villages, villageRanks, villageSizes, villageWorst],
-    [groups.towns, townRanks, townSizes, townWorst]
-  ] as const) {
-    for (const sorted of list) {
-      let r = 0
-      for (let k = 0; k < sorted.length; k++) {
-        const i = sorted[k]!
-        r = k > 0 && cmp(sorted[k - 1]!, i) === 0 ? r : k + 1
-        ranks[i] = r
-        sizes[i] = sorted.length
-      }
-      for (const i of sorted) worst[i] = r
-    }
+  const c = rankCore(body, entries.length, keys, width, vetoGrade, (i) => entries[i]!.village, (i) => entries[i]!.town, (i) => entries[i]!.scored.subject, previous)
+  return entries.map((e, i) => rankedAt(body, c, i, e.scored.subject, e.village, e.town, e.scored.score))
+}
+
+/**
+ * Grades and ranks a {@link Rubric.Batch}: the same rules and results as {@link rank}, kept in
+ * columns. `villages[i]` and `towns[i]` place cadre `i`; `subjects[i]` names it for the trend.
+ *
+ * @since 0.1.0
+ * @category ranking
+ */
+export const rankBatch = (
+  batch: Rubric.Batch,
+  where: { readonly villages: ReadonlyArray<string>; readonly towns: ReadonlyArray<string>; readonly subjects?: ReadonlyArray<string> | undefined },
+  previous?: ReadonlyMap<string, { readonly townRank: number }>
+): RankedBatch => {
+  const body = batch.edition.rubric
+  const width = 1 + body.tieBreak.length
+  const keys = new Float64Array(batch.size * width)
+  const compWidth = body.components.length
+  const tie = body.tieBreak.map((t) => body.components.findIndex((c) => c.id === t))
+  for (let i = 0; i < batch.size; i++) {
+    keys[i * width] = batch.scores[i]!
+    for (let k = 0; k < tie.length; k++) keys[i * width + 1 + k] = batch.components[i * compWidth + tie[k]!]!
   }
-  const out = new Array<Ranked>(n)
-  for (let i = 0; i < n; i++) {
-    const e = entries[i]!
-    const before = previous?.get(e.scored.subject)
-    const townRank = townRanks[i]!
-    const trend: Trend = before === undefined
-      ? NEW
-      : before.townRank > townRank
-      ? { direction: "up", delta: before.townRank - townRank }
-      : before.townRank < townRank
-      ? { direction: "down", delta: townRank - before.townRank }
-      : SAME
-    const basis: GradeBasis = promoted.has(i)
-      ? "quotaPromoted"
-      : demoted.has(i)
-      ? "quotaDemoted"
-      : withVeto[i] !== bands[i]
-      ? "veto"
-      : "band"
-    out[i] = {
-      subject: e.scored.subject,
-      village: e.village,
-      town: e.town,
-      score: e.scored.score,
-      bandGrade: body.grades[bands[i]!]!.grade,
-      grade: body.grades[Math.min(g[i]!, body.grades.length - 1)]!.grade,
-      basis,
-      villageRank: villageRanks[i]!,
-      villageSize: villageSizes[i]!,
-      townRank,
-      townSize: townSizes[i]!,
-      lastInVillage: villageRanks[i] === villageWorst[i],
-      lastInTown: townRank === townWorst[i],
-      trend
-    }
-  }
-  return out
+  const subjectOf = (i: number) => where.subjects?.[i] ?? batch.scored(i).subject
+  const c = rankCore(body, batch.size, keys, width, (i) => batch.vetoGrade[i]!, (i) => where.villages[i]!, (i) => where.towns[i]!, subjectOf, previous)
+  return { ...c, ranked: (i) => rankedAt(body, c, i, subjectOf(i), where.villages[i]!, where.towns[i]!, batch.scores[i]!) }
 }

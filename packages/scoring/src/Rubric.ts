@@ -844,20 +844,63 @@ const rubricRef = (id: string, edition: Edition) => {
 }
 
 const invalidFacts = (subject: string, code: string, path: Diagnostic.Path, zh: string, en: string) =>
-  Either.left(new FactsInvalid({ subject, code, path, reason: { zh, en } }))
+  new FactsInvalid({ subject, code, path, reason: { zh, en } })
 
-// The running state of one score while deductions are applied.
-interface Tally {
-  readonly ledger: Array<LedgerEntry>
-  used: Array<number> | undefined
-  total: number
+type Section = LedgerEntry["section"]
+type Outcome = LedgerEntry["outcome"]
+
+const SECTIONS: ReadonlyArray<Section> = ["component", "deduction", "bonus", "clamp", "veto"]
+const OUTCOMES: ReadonlyArray<Outcome> = ["applied", "capped", "superseded"]
+const S_COMPONENT = 0
+const S_DEDUCTION = 1
+const S_BONUS = 2
+const S_CLAMP = 3
+const S_VETO = 4
+const O_APPLIED = 0
+const O_CAPPED = 1
+const O_SUPERSEDED = 2
+
+// Reason tags as small integers, for the columnar ledger of a batch.
+const WEIGHTED = 0
+const DEDUCTED = 1
+const SUPERSEDED = 2
+const BONUS = 3
+const CLAMP = 4
+const VETO = 5
+const CAPS = ["none", "month", "year"] as const
+
+// Where the engine writes what it finds. A reason is its tag and two numbers (`a`, `b`), plus a
+// rule id (`ref`: the winner of a superseded line, the grade of a veto) and a veto's detail.
+interface Sink {
+  line(section: number, rule: string, citation: Citation.Citation, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void
+  component(id: string, value: number): void
+  veto(rule: string, grade: string): void
+  award(bonus: string, points: number): void
 }
 
+const reasonOf = (tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): Reason => {
+  switch (tag) {
+    case WEIGHTED:
+      return { _tag: "Weighted", value: a, weight: b }
+    case DEDUCTED:
+      return { _tag: "Deducted", amount: a, worth: b }
+    case SUPERSEDED:
+      return { _tag: "Superseded", winner: ref!, amount: a, winnerAmount: b }
+    case BONUS:
+      return { _tag: "Bonus", amount: a, cap: CAPS[b]! }
+    case CLAMP:
+      return { _tag: "Clamp", total: a, bound: b }
+    default:
+      return detail === undefined ? { _tag: "Veto", grade: ref! } : { _tag: "Veto", grade: ref!, detail }
+  }
+}
+
+const unitsOf = (rule: DeductionRule, count: number | undefined) => (rule.per === "unit" ? Math.max(0, Math.floor(count ?? 1)) : 1)
+
 // Deducts one fact: 就高处理 (the highest deduction wins; on equal amounts, the first in the
-// rubric), other matching rules get 0-point superseded lines, the item stops at its worth.
-const deduct = (tally: Tally, items: ReadonlyArray<DeductionItem>, factId: string, kind: string, count: number | undefined): void => {
-  const ledger = tally.ledger
-  // 就高处理: the highest deduction wins; on equal amounts, the first in the rubric.
+// rubric), other matching rules get 0-point superseded lines, the item stops at its worth (`used`
+// holds what each item has lost so far). Returns the points deducted.
+const deduct = (sink: Sink, items: ReadonlyArray<DeductionItem>, used: Array<number>, factId: string, kind: string, count: number | undefined): number => {
   let winItem = -1
   let winRule = -1
   let winAmount = -1
@@ -868,7 +911,7 @@ const deduct = (tally: Tally, items: ReadonlyArray<DeductionItem>, factId: strin
       const rule = rules[j]!
       if (rule.trigger !== kind) continue
       matches++
-      const amount = rule.points * (rule.per === "unit" ? Math.max(0, Math.floor(count ?? 1)) : 1)
+      const amount = rule.points * unitsOf(rule, count)
       if (amount > winAmount) {
         winItem = i
         winRule = j
@@ -876,7 +919,7 @@ const deduct = (tally: Tally, items: ReadonlyArray<DeductionItem>, factId: strin
       }
     }
   }
-  if (matches === 0) return
+  if (matches === 0) return 0
   const item = items[winItem]!
   const winner = item.rules[winRule]!
   if (matches > 1) {
@@ -885,54 +928,39 @@ const deduct = (tally: Tally, items: ReadonlyArray<DeductionItem>, factId: strin
       for (let j = 0; j < rules.length; j++) {
         const rule = rules[j]!
         if (rule.trigger !== kind || (i === winItem && j === winRule)) continue
-        ledger.push({
-          section: "deduction",
-          rule: rule.id,
-          citation: items[i]!.citation,
-          fact: factId,
-          points: 0,
-          outcome: "superseded",
-          reason: {
-            _tag: "Superseded",
-            winner: winner.id,
-            amount: rule.points * (rule.per === "unit" ? Math.max(0, Math.floor(count ?? 1)) : 1),
-            winnerAmount: winAmount
-          }
-        })
+        sink.line(S_DEDUCTION, rule.id, items[i]!.citation, factId, 0, O_SUPERSEDED, SUPERSEDED, rule.points * unitsOf(rule, count), winAmount, winner.id, undefined)
       }
     }
   }
-  const used = (tally.used ??= new Array<number>(items.length).fill(0))
-  const spent = used[winItem]!
+  const spent = used[winItem] ?? 0
   const left = item.worth - spent > 0 ? item.worth - spent : 0
   const applied = winAmount < left ? winAmount : left
   used[winItem] = spent + applied
-  tally.total -= applied
-  ledger.push({
-    section: "deduction",
-    rule: winner.id,
-    citation: item.citation,
-    fact: factId,
-    points: -applied,
-    outcome: applied < winAmount ? "capped" : "applied",
-    reason: { _tag: "Deducted", amount: winAmount, worth: item.worth }
-  })
+  sink.line(S_DEDUCTION, winner.id, item.citation, factId, 0 - applied, applied < winAmount ? O_CAPPED : O_APPLIED, DEDUCTED, winAmount, item.worth, undefined, undefined)
+  return applied
 }
 
-/**
- * Scores one cadre's facts under an edition. Pure. The result's ledger adds up to `score`.
- *
- * @since 0.1.0
- * @category scoring
- */
-export const score = (
-  edition: Edition,
-  facts: Facts,
-  ctx: Context
-): Either.Either<Scored, FactsInvalid> => {
+// The engine: writes every line, component, veto and award of one cadre to `sink`; returns the
+// score, or why the facts cannot be scored.
+// Working days late from `deadline` to `end`, remembered per pair within a batch (a week's tasks
+// share a handful of deadlines).
+type LateMemo = Map<string, Map<string, number>>
+
+const lateDays = (ctx: Context, memo: LateMemo | undefined, deadline: LocalDate.LocalDate, end: LocalDate.LocalDate): number | string => {
+  const known = memo?.get(deadline)?.get(end)
+  if (known !== undefined) return known
+  const late = WorkCalendar.workingDaysBetween(ctx.calendar, deadline, end)
+  if (Either.isLeft(late)) return late.left.message
+  if (memo !== undefined) {
+    let m = memo.get(deadline)
+    if (m === undefined) memo.set(deadline, m = new Map())
+    m.set(end, late.right)
+  }
+  return late.right
+}
+
+const run = (edition: Edition, facts: Facts, ctx: Context, sink: Sink, used: Array<number>, memo?: LateMemo): number | FactsInvalid => {
   const r = edition.rubric
-  const ledger: Array<LedgerEntry> = []
-  const components: Record<string, number> = {}
   let total = 0
 
   // 1. Weighted components.
@@ -968,47 +996,38 @@ export const score = (
       for (const it of c.items ?? EMPTY) if (achieved.includes(it.id)) value += it.points
       fact = "achieved"
     }
-    components[c.id] = value
+    sink.component(c.id, value)
     const points = Points.mulDiv(value, c.weight, FULL)
     total += points
-    ledger.push({
-      section: "component",
-      rule: c.id,
-      citation: c.citation,
-      fact,
-      points,
-      outcome: "applied",
-      reason: { _tag: "Weighted", value, weight: c.weight }
-    })
+    sink.line(S_COMPONENT, c.id, c.citation, fact, points, O_APPLIED, WEIGHTED, value, c.weight, undefined, undefined)
   }
 
   // 2. Deductions. A late task is a fact of kind `task.late` (its id is the task's), counted in
   // working days; it goes through the same rules as any finding.
-  const tally: Tally = { ledger, used: undefined, total }
-  for (const f of facts.findings ?? EMPTY) deduct(tally, r.deductions, f.id, f.kind, f.count)
+  for (let i = 0; i < used.length; i++) used[i] = 0
+  for (const f of facts.findings ?? EMPTY) total -= deduct(sink, r.deductions, used, f.id, f.kind, f.count)
   const tasks = facts.tasks ?? EMPTY
   for (let i = 0; i < tasks.length; i++) {
     const t = tasks[i]!
     const end = t.completedOn ?? (t.done >= t.target ? undefined : facts.date)
     if (end === undefined || end <= t.deadline) continue
-    const late = WorkCalendar.workingDaysBetween(ctx.calendar, t.deadline, end)
-    if (Either.isLeft(late)) {
-      return invalidFacts(facts.subject, "CALENDAR_RANGE", ["tasks", i, "deadline"], "工作日历未覆盖该日期", late.left.message)
+    const late = lateDays(ctx, memo, t.deadline, end)
+    if (typeof late === "string") {
+      return invalidFacts(facts.subject, "CALENDAR_RANGE", ["tasks", i, "deadline"], "工作日历未覆盖该日期", late)
     }
-    if (late.right > 0) deduct(tally, r.deductions, t.id, LATE_TASK, late.right)
+    if (late > 0) total -= deduct(sink, r.deductions, used, t.id, LATE_TASK, late)
   }
-  total = tally.total
 
   // 3. Bonuses within their caps, counting earlier awards of the same month and year.
-  let awards: Array<Award> | undefined
   const merits = facts.merits ?? EMPTY
   if (merits.length > 0) {
     const month = facts.date.slice(0, 7)
     const year = facts.date.slice(0, 4)
+    const mine: Array<Award> = []
     const granted = (bonus: string, prefix: string) => {
       let s = 0
       for (const a of facts.priorAwards ?? EMPTY) if (a.bonus === bonus && a.on.startsWith(prefix) && a.on <= facts.date) s += a.points
-      for (const a of awards ?? EMPTY) if (a.bonus === bonus) s += a.points
+      for (const a of mine) if (a.bonus === bonus) s += a.points
       return s
     }
     for (const m of merits) {
@@ -1017,58 +1036,36 @@ export const score = (
       let win = matching[0]!
       for (const b of matching) if (b.points > win.points) win = b
       for (const b of matching) {
-        if (b === win) continue
-        ledger.push({
-          section: "bonus",
-          rule: b.id,
-          citation: b.citation,
-          fact: m.id,
-          points: 0,
-          outcome: "superseded",
-          reason: { _tag: "Superseded", winner: win.id, amount: b.points, winnerAmount: win.points }
-        })
+        if (b !== win) sink.line(S_BONUS, b.id, b.citation, m.id, 0, O_SUPERSEDED, SUPERSEDED, b.points, win.points, win.id, undefined)
       }
       const monthLeft = win.capPerMonth === undefined ? Infinity : Math.max(0, win.capPerMonth - granted(win.id, month))
       const yearLeft = win.capPerYear === undefined ? Infinity : Math.max(0, win.capPerYear - granted(win.id, year))
       const applied = Math.min(win.points, monthLeft, yearLeft)
-      if (applied > 0) (awards ??= []).push({ bonus: win.id, on: facts.date, points: applied })
+      if (applied > 0) {
+        mine.push({ bonus: win.id, on: facts.date, points: applied })
+        sink.award(win.id, applied)
+      }
       total += applied
-      ledger.push({
-        section: "bonus",
-        rule: win.id,
-        citation: win.citation,
-        fact: m.id,
-        points: applied,
-        outcome: applied < win.points ? "capped" : "applied",
-        reason: { _tag: "Bonus", amount: win.points, cap: applied < win.points ? (yearLeft < monthLeft ? "year" : "month") : "none" }
-      })
+      const cap = applied < win.points ? (yearLeft < monthLeft ? 2 : 1) : 0
+      sink.line(S_BONUS, win.id, win.citation, m.id, applied, applied < win.points ? O_CAPPED : O_APPLIED, BONUS, win.points, cap, undefined, undefined)
     }
   }
 
   // 4. Clamp into [0, max].
   if (total < 0 || total > r.scale.max) {
     const bound = total < 0 ? 0 : r.scale.max
-    ledger.push({
-      section: "clamp",
-      rule: "scale",
-      citation: edition.source,
-      fact: "total",
-      points: bound - total,
-      outcome: "applied",
-      reason: { _tag: "Clamp", total, bound }
-    })
+    sink.line(S_CLAMP, "scale", edition.source, "total", bound - total, O_APPLIED, CLAMP, total, bound, undefined, undefined)
     total = bound
   }
 
   // 5. Vetoes.
-  let vetoes: Array<AppliedVeto> | undefined
   const events = facts.events ?? EMPTY
   if (events.length > 0) {
     for (const v of r.vetoes) {
       const hit = events.find((e) => e.kind === v.trigger)
       if (hit === undefined) continue
-      ;(vetoes ??= []).push({ rule: v.id, grade: v.grade })
-      ledger.push({ section: "veto", rule: v.id, citation: v.citation, fact: hit.id, points: 0, outcome: "applied", reason: { _tag: "Veto", grade: v.grade } })
+      sink.veto(v.id, v.grade)
+      sink.line(S_VETO, v.id, v.citation, hit.id, 0, O_APPLIED, VETO, 0, 0, v.grade, undefined)
     }
   }
   const warnings = facts.warnings ?? EMPTY
@@ -1082,35 +1079,243 @@ export const score = (
         return n !== undefined && counts[c] >= n
       })
       if (reached === undefined) continue
-      ;(vetoes ??= []).push({ rule: v.id, grade: v.grade })
-      ledger.push({
-        section: "veto",
-        rule: v.id,
-        citation: v.citation,
-        fact: `warnings/${year}`,
-        points: 0,
-        outcome: "applied",
-        reason: {
-          _tag: "Veto",
-          grade: v.grade,
-          detail: {
-            zh: `本年度${COLOUR_ZH[reached]}${counts[reached]}次，达到${v.thresholds[reached]}次`,
-            en: `${counts[reached]} ${reached} warnings this year reach ${v.thresholds[reached]}`
-          }
-        }
+      sink.veto(v.id, v.grade)
+      sink.line(S_VETO, v.id, v.citation, `warnings/${year}`, 0, O_APPLIED, VETO, 0, 0, v.grade, {
+        zh: `本年度${COLOUR_ZH[reached]}${counts[reached]}次，达到${v.thresholds[reached]}次`,
+        en: `${counts[reached]} ${reached} warnings this year reach ${v.thresholds[reached]}`
       })
     }
   }
+  return total
+}
 
+// Collects one cadre's result as objects.
+class ObjectSink implements Sink {
+  readonly ledger: Array<LedgerEntry> = []
+  readonly components: Record<string, number> = {}
+  vetoes: Array<AppliedVeto> | undefined = undefined
+  awards: Array<Award> | undefined = undefined
+  constructor(readonly date: LocalDate.LocalDate) {}
+  line(section: number, rule: string, citation: Citation.Citation, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void {
+    this.ledger.push({ section: SECTIONS[section]!, rule, citation, fact, points, outcome: OUTCOMES[outcome]!, reason: reasonOf(tag, a, b, ref, detail) })
+  }
+  component(id: string, value: number): void {
+    this.components[id] = value
+  }
+  veto(rule: string, grade: string): void {
+    ;(this.vetoes ??= []).push({ rule, grade })
+  }
+  award(bonus: string, points: number): void {
+    ;(this.awards ??= []).push({ bonus, on: this.date, points })
+  }
+}
+
+/**
+ * Scores one cadre's facts under an edition. Pure. The result's ledger adds up to `score`.
+ *
+ * @since 0.1.0
+ * @category scoring
+ */
+export const score = (
+  edition: Edition,
+  facts: Facts,
+  ctx: Context
+): Either.Either<Scored, FactsInvalid> => {
+  const sink = new ObjectSink(facts.date)
+  const total = run(edition, facts, ctx, sink, new Array<number>(edition.rubric.deductions.length).fill(0))
+  if (typeof total !== "number") return Either.left(total)
   return Either.right({
     subject: facts.subject,
     rubric: rubricRef(ctx.rubricId, edition),
     date: facts.date,
     score: total,
+    components: sink.components,
+    ledger: sink.ledger,
+    vetoes: sink.vetoes ?? EMPTY,
+    awards: sink.awards ?? EMPTY
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batches
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Many cadres scored at once, kept in columns (typed arrays) rather than one object per ledger
+ * line: what a province's week needs. The ledger is complete; {@link Batch.scored} gives cadre `i`'s
+ * {@link Scored}, identical to {@link score}'s, on demand.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Batch {
+  readonly edition: Edition
+  readonly rubricId: string
+  readonly size: number
+  /** `scores[i]`: cadre `i`'s score. */
+  readonly scores: Int32Array
+  /** `components[i * width + k]`: cadre `i`'s value of component `k` (rubric order). */
+  readonly components: Int32Array
+  /** The worst grade index any veto of cadre `i` forces, or -1. */
+  readonly vetoGrade: Int16Array
+  /** Ledger lines of cadre `i` are `lineStart[i]` to `lineStart[i + 1]` (exclusive). */
+  readonly lineStart: Uint32Array
+  readonly lines: number
+  /** Cadre `i`'s {@link Scored}, built on demand. */
+  readonly scored: (i: number) => Scored
+}
+
+class ColumnSink implements Sink {
+  n = 0
+  cap: number
+  section: Uint8Array
+  outcome: Uint8Array
+  tag: Uint8Array
+  points: Int32Array
+  a: Int32Array
+  b: Int32Array
+  readonly rule: Array<string> = []
+  readonly fact: Array<string> = []
+  readonly citation: Array<Citation.Citation> = []
+  readonly ref = new Map<number, string>()
+  readonly detail = new Map<number, Diagnostic.Message>()
+  readonly vetoes = new Map<number, Array<AppliedVeto>>()
+  readonly awards = new Map<number, Array<Award>>()
+  current = 0
+  date: LocalDate.LocalDate = "" as LocalDate.LocalDate
+  compBase = 0
+  compIndex: Map<string, number>
+  vetoGrade: Int16Array
+  constructor(readonly body: RubricBody, size: number, readonly components: Int32Array) {
+    this.cap = Math.max(16, size * (body.components.length + 1))
+    this.section = new Uint8Array(this.cap)
+    this.outcome = new Uint8Array(this.cap)
+    this.tag = new Uint8Array(this.cap)
+    this.points = new Int32Array(this.cap)
+    this.a = new Int32Array(this.cap)
+    this.b = new Int32Array(this.cap)
+    this.compIndex = new Map(body.components.map((c, k) => [c.id, k]))
+    this.vetoGrade = new Int16Array(size).fill(-1)
+  }
+  private grow(): void {
+    const cap = this.cap * 2
+    const widen = <T extends Uint8Array | Int32Array>(x: T, make: (n: number) => T): T => {
+      const y = make(cap)
+      y.set(x)
+      return y
+    }
+    this.section = widen(this.section, (k) => new Uint8Array(k))
+    this.outcome = widen(this.outcome, (k) => new Uint8Array(k))
+    this.tag = widen(this.tag, (k) => new Uint8Array(k))
+    this.points = widen(this.points, (k) => new Int32Array(k))
+    this.a = widen(this.a, (k) => new Int32Array(k))
+    this.b = widen(this.b, (k) => new Int32Array(k))
+    this.cap = cap
+  }
+  line(section: number, rule: string, citation: Citation.Citation, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void {
+    if (this.n === this.cap) this.grow()
+    const k = this.n++
+    this.section[k] = section
+    this.outcome[k] = outcome
+    this.tag[k] = tag
+    this.points[k] = points
+    // Clamp totals and amounts fit in 32 bits: points are at most a rubric's hundredths.
+    this.a[k] = a
+    this.b[k] = b
+    this.rule.push(rule)
+    this.fact.push(fact)
+    this.citation.push(citation)
+    if (ref !== undefined) this.ref.set(k, ref)
+    if (detail !== undefined) this.detail.set(k, detail)
+  }
+  component(id: string, value: number): void {
+    this.components[this.compBase + this.compIndex.get(id)!] = value
+  }
+  veto(rule: string, grade: string): void {
+    const list = this.vetoes.get(this.current)
+    if (list === undefined) this.vetoes.set(this.current, [{ rule, grade }])
+    else list.push({ rule, grade })
+    const g = gradeIndex(this.body, grade)
+    if (g > this.vetoGrade[this.current]!) this.vetoGrade[this.current] = g
+  }
+  award(bonus: string, points: number): void {
+    const list = this.awards.get(this.current)
+    const a = { bonus, on: this.date, points }
+    if (list === undefined) this.awards.set(this.current, [a])
+    else list.push(a)
+  }
+}
+
+/**
+ * Scores many cadres' facts under one edition into a {@link Batch}: the same engine, the same
+ * results as {@link score} for each, kept in columns. Fails on the first cadre whose facts cannot
+ * be scored.
+ *
+ * @since 0.1.0
+ * @category scoring
+ */
+export const scoreBatch = (
+  edition: Edition,
+  facts: ReadonlyArray<Facts>,
+  ctx: Context
+): Either.Either<Batch, FactsInvalid> => {
+  const body = edition.rubric
+  const width = body.components.length
+  const n = facts.length
+  const scores = new Int32Array(n)
+  const components = new Int32Array(n * width)
+  const lineStart = new Uint32Array(n + 1)
+  const sink = new ColumnSink(body, n, components)
+  const used = new Array<number>(body.deductions.length).fill(0)
+  const memo: LateMemo = new Map()
+  for (let i = 0; i < n; i++) {
+    const f = facts[i]!
+    sink.current = i
+    sink.date = f.date
+    sink.compBase = i * width
+    lineStart[i] = sink.n
+    const total = run(edition, f, ctx, sink, used, memo)
+    if (typeof total !== "number") return Either.left(total)
+    scores[i] = total
+  }
+  lineStart[n] = sink.n
+  const ref = rubricRef(ctx.rubricId, edition)
+  const scored = (i: number): Scored => {
+    const ledger: Array<LedgerEntry> = []
+    for (let k = lineStart[i]!; k < lineStart[i + 1]!; k++) {
+      ledger.push({
+        section: SECTIONS[sink.section[k]!]!,
+        rule: sink.rule[k]!,
+        citation: sink.citation[k]!,
+        fact: sink.fact[k]!,
+        points: sink.points[k]!,
+        outcome: OUTCOMES[sink.outcome[k]!]!,
+        reason: reasonOf(sink.tag[k]!, sink.a[k]!, sink.b[k]!, sink.ref.get(k), sink.detail.get(k))
+      })
+    }
+    const comps: Record<string, number> = {}
+    for (let c = 0; c < width; c++) comps[body.components[c]!.id] = components[i * width + c]!
+    return {
+      subject: facts[i]!.subject,
+      rubric: ref,
+      date: facts[i]!.date,
+      score: scores[i]!,
+      components: comps,
+      ledger,
+      vetoes: sink.vetoes.get(i) ?? EMPTY,
+      awards: sink.awards.get(i) ?? EMPTY
+    }
+  }
+  return Either.right({
+    edition,
+    rubricId: ctx.rubricId,
+    size: n,
+    scores,
     components,
-    ledger,
-    vetoes: vetoes ?? EMPTY,
-    awards: awards ?? EMPTY
+    vetoGrade: sink.vetoGrade,
+    lineStart,
+    lines: sink.n,
+    scored
   })
 }
 

@@ -1,5 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
+import { WorkCalendar } from "@qinglian/core"
 import { Ranking, Rubric } from "@qinglian/scoring"
+import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { d, editionOn, weeklyFile } from "./fixtures.js"
 
@@ -128,5 +130,30 @@ describe("Ranking properties", () => {
       const capped = Ranking.rank(withQuota({ atMostPercent: pct, rounding }), entries)
       assert.isTrue(capped.filter((x) => x.grade === "excellent").length <= Ranking.quotaCount(entries.length, pct, rounding))
     }), { numRuns: 300 })
+  })
+})
+
+describe("Ranking.rankBatch", () => {
+  it("grades and ranks a batch exactly as rank does", () => {
+    const arb = fc.array(
+      fc.record({ villagers: fc.integer({ min: 0, max: 10 }).map((x) => x * 1000), done: fc.integer({ min: 0, max: 4 }), village: fc.constantFrom("v1", "v2"), town: fc.constantFrom("t1", "t2"), veto: fc.boolean() }),
+      { maxLength: 25 }
+    )
+    fc.assert(fc.property(arb, (xs) => {
+      const facts: Array<Rubric.Facts> = xs.map((x, i) => ({
+        subject: `c${i}`,
+        date: d("2026-03-23"),
+        ratings: { villagers: x.villagers, town: 8000 },
+        tasks: [{ id: `t${i}`, target: 4, done: x.done, deadline: d("2026-03-20"), completedOn: d("2026-03-20") }],
+        events: x.veto ? [{ id: "e", kind: "event.violation" }] : []
+      }))
+      const c: Rubric.Context = { rubricId: "r", calendar: WorkCalendar.china }
+      const batch = Either.getOrThrow(Rubric.scoreBatch(editionOn(weeklyFile, "2026-03-16"), facts, c))
+      const entries = facts.map((f, i) => entry(Either.getOrThrow(Rubric.score(editionOn(weeklyFile, "2026-03-16"), f, c)), xs[i]!.village, xs[i]!.town))
+      const previous = new Map([["c0", { townRank: 3 }], ["c1", { townRank: 1 }]])
+      const one = Ranking.rank(body, entries, previous)
+      const many = Ranking.rankBatch(batch, { villages: xs.map((x) => x.village), towns: xs.map((x) => x.town), subjects: facts.map((f) => f.subject) }, previous)
+      one.forEach((r, i) => assert.deepStrictEqual(many.ranked(i), r))
+    }), { numRuns: 150 })
   })
 })

@@ -3,7 +3,7 @@ import { LocalDate } from "@qinglian/core"
 import { Examples, Points, Rubric } from "@qinglian/scoring"
 import * as Either from "effect/Either"
 import * as fc from "fast-check"
-import { d, editionOn, scoreOrThrow, sumLedger, weeklyFile } from "./fixtures.js"
+import { ctx, d, editionOn, scoreOrThrow, sumLedger, weeklyFile } from "./fixtures.js"
 
 const spring = editionOn(weeklyFile, "2026-03-16")
 
@@ -283,5 +283,41 @@ describe("Rubric.score: property tests", () => {
         assert.isTrue(lost <= item.worth)
       }
     }), { numRuns: 300 })
+  })
+})
+
+describe("Rubric.scoreBatch", () => {
+  const factsArb = fc.array(
+    fc.record({
+      villagers: fc.integer({ min: 0, max: 10_000 }),
+      town: fc.integer({ min: 0, max: 10_000 }),
+      tasks: fc.array(fc.record({ target: fc.integer({ min: 1, max: 9 }), done: fc.integer({ min: 0, max: 12 }), late: fc.integer({ min: -2, max: 9 }) }), { maxLength: 4 }),
+      findings: fc.array(fc.constantFrom("meeting.absent", "duty.absent", "disclosure.overdue", "negativeList.breach"), { maxLength: 4 }),
+      merits: fc.array(fc.constantFrom("merit.commendation", "merit.innovation"), { maxLength: 3 }),
+      events: fc.array(fc.constantFrom("event.violation", "none"), { maxLength: 2 }),
+      reds: fc.integer({ min: 0, max: 3 })
+    }),
+    { maxLength: 12 }
+  )
+  it("gives every cadre exactly the Scored that score gives, ledger included", () => {
+    fc.assert(fc.property(factsArb, (xs) => {
+      const facts: Array<Rubric.Facts> = xs.map((f, i) => ({
+        subject: `c${i}`,
+        date: d("2026-03-30"),
+        ratings: { villagers: f.villagers, town: f.town },
+        tasks: f.tasks.map((t, k) => ({ id: `t${i}-${k}`, target: t.target, done: t.done, deadline: d("2026-03-20"), completedOn: t.late < 0 ? undefined : LocalDate.addDays(d("2026-03-20"), t.late) })),
+        findings: f.findings.map((kind, k) => ({ id: `f${k}`, kind })),
+        merits: f.merits.map((kind, k) => ({ id: `m${k}`, kind })),
+        events: f.events.map((kind, k) => ({ id: `e${k}`, kind })),
+        warnings: Array.from({ length: f.reds }, (_, k) => ({ id: `w${k}`, colour: "red" as const, on: d("2026-02-02") }))
+      }))
+      const batch = Either.getOrThrow(Rubric.scoreBatch(spring, facts, { rubricId: "jincun-weekly", calendar: ctx.calendar }))
+      assert.strictEqual(batch.size, facts.length)
+      facts.forEach((f, i) => {
+        const one = scoreOrThrow(spring, f)
+        assert.deepStrictEqual(batch.scored(i), one)
+        assert.strictEqual(batch.scores[i], one.score)
+      })
+    }), { numRuns: 150 })
   })
 })
