@@ -148,7 +148,12 @@ const storageImport = (s: State) =>
             latencies.push(performance.now() - t0)
             found = page.items.length
           }
-          return { seconds, latencies, found }
+          // The audit log's cost per entry, for the sizing in docs/postgres.md.
+          const audit = (yield* store.sql.unsafe<{ heap: number; btree: number; rows: number }>(
+            `SELECT pg_table_size('"${schema}".events')::float8 AS heap, pg_indexes_size('"${schema}".events')::float8 AS btree,
+(SELECT count(*) FROM "${schema}".events)::float8 AS rows`
+          ))[0]!
+          return { seconds, latencies, found, audit }
         }).pipe(Effect.provide(Layer.provideMerge(Storage.layer, Layer.succeed(StorageAdapter.StorageAdapter, store))))
       )
     )
@@ -268,7 +273,9 @@ export const postgresIngest = workload<State>({
         bytesPerDocumentBtrees: adapter.sizes.index / s.writes.length,
         storageDocumentsPerS: typedRate,
         storageVsAdapter: typedRate / adapterRate,
-        storageReadMedianMs: median(typed.latencies)
+        storageReadMedianMs: median(typed.latencies),
+        bytesPerAuditEventHeap: typed.audit.heap / typed.audit.rows,
+        bytesPerAuditEventBtree: typed.audit.btree / typed.audit.rows
       }
     }
   },
