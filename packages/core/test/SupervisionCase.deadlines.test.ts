@@ -11,6 +11,22 @@ const rejected = (r: Either.Either<unknown, unknown>): string => {
 }
 
 describe("SupervisionCase deadlines", () => {
+  it("one context decides many commands with the same dates as a fresh context each time, and never a stale one", () => {
+    const shared = ctx("2026-03-02")
+    const first = Either.getOrThrow(SupervisionCase.decide(SupervisionCase.initial, register(), shared))
+    for (let i = 0; i < 3; i++) {
+      assert.deepStrictEqual(Either.getOrThrow(SupervisionCase.decide(SupervisionCase.initial, register(), shared)), first)
+      assert.deepStrictEqual(Either.getOrThrow(SupervisionCase.decide(SupervisionCase.initial, register(), ctx("2026-03-02"))), first)
+    }
+    // A context is readonly; one changed in place anyway is decided on its new day.
+    const mutable = { ...shared } as { -readonly [K in keyof SupervisionCase.DecideContext]: SupervisionCase.DecideContext[K] }
+    SupervisionCase.decide(SupervisionCase.initial, register(), mutable)
+    mutable.now = d("2026-04-07")
+    const moved = Either.getOrThrow(SupervisionCase.decide(SupervisionCase.initial, register(), mutable))
+    assert.deepStrictEqual(moved, Either.getOrThrow(SupervisionCase.decide(SupervisionCase.initial, register(), ctx("2026-04-07"))))
+    const deadline = (moved[0] as Extract<SupervisionCase.Event, { readonly _tag: "LeadRegistered" }>).deadline
+    assert.strictEqual(deadline?.startedOn, "2026-04-07")
+  })
   it("a lead is disposed of within one month, counted the way statutes count months", () => {
     const { state } = run([[register(), "2026-01-31"]])
     assert.deepStrictEqual(state.deadline, {

@@ -11,7 +11,7 @@ import * as Kinship from "../org/Kinship.js"
 import * as Post from "../org/Post.js"
 import type * as Rulebook from "../rulebook/Rulebook.js"
 import type { Command } from "./Command.js"
-import { rejection } from "./internal/rejection.js"
+import { withoutStack } from "./internal/withoutStack.js"
 import type { Subject } from "./Vocabulary.js"
 
 /**
@@ -91,12 +91,6 @@ export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
   }
 }
 
-const forbidden = (c: Command, actor: Actor, reason: Forbidden["reason"], detail: string) =>
-  rejection(
-    "F\u0000" + c._tag + "\u0000" + actor.id + "\u0000" + reason + "\u0000" + detail,
-    () => new Forbidden({ command: c._tag, actor: actor.id, reason, detail }, true)
-  )
-
 const holdsOneOf = (held: ReadonlyArray<Post.Post>, wanted: ReadonlyArray<Post.Post>): boolean => {
   for (const p of held) if (wanted.includes(p)) return true
   return false
@@ -116,7 +110,7 @@ export type Recusal =
 /**
  * Why `actor` must stand aside from a case about `subject` (回避): they are the subject, or a
  * relative of the subject by `isRelated` or the recorded `relations`; `undefined` when they need
- * not. {@link authorize} (and so `SupervisionCase.decide`) and `Whistleblower.byPosts` both use it.
+ * not. {@link denial} (and so `SupervisionCase.decide`) and `Whistleblower.byPosts` both use it.
  *
  * @since 0.1.0
  * @category authorization
@@ -138,11 +132,52 @@ export const recusal = (
 }
 
 /**
- * Whether `ctx.actor` may issue `command` on a case that belongs to `at` (a `State` qualifies), for
+ * Why `ctx.actor` may not issue `command` on a case that belongs to `at` (a `State` qualifies), for
  * a command that needs `required.role` and, if set, `required.level` (a machine row qualifies):
- * `undefined` when they may, else the {@link Forbidden} that says why, checked in this order:
- * their posts, their jurisdiction, the level, then recusal ({@link recusal}). A `RegisterLead`
- * names the case's county, town and subject itself.
+ * `undefined` when they may, else the reason and detail of the {@link Forbidden} that says why,
+ * checked in this order: their posts, their jurisdiction, the level, then recusal
+ * ({@link recusal}). A `RegisterLead` names the case's county, town and subject itself.
+ *
+ * @since 0.1.0
+ * @category authorization
+ */
+export const denial = (
+  required: { readonly role: Role; readonly level?: Rulebook.Level | undefined },
+  command: Command,
+  at: {
+    readonly county: Ids.CountyId | undefined
+    readonly town: Ids.TownId | undefined
+    readonly subject: Subject | undefined
+  },
+  ctx: {
+    readonly actor: Actor
+    readonly isRelated?: ((a: Ids.CadreId, b: Ids.CadreId) => boolean) | undefined
+    readonly relations?: ReadonlyArray<Kinship.Relation> | undefined
+  }
+): { readonly reason: Forbidden["reason"]; readonly detail: string } | undefined => {
+  const c = command
+  const actor = ctx.actor
+  const posts = rolePosts[required.role]
+  if (!holdsOneOf(actor.posts, posts)) {
+    return { reason: "post", detail: `${required.role === "decide" ? "deciding" : "recording"} ${c._tag} needs one of: ${posts.join(", ")}` }
+  }
+  const county = c._tag === "RegisterLead" ? c.county : at.county
+  const town = c._tag === "RegisterLead" ? c.town : at.town
+  const j = actor.jurisdiction
+  if (j.county !== county || (j.level === "town" && j.town !== town)) {
+    return { reason: "jurisdiction", detail: `the case belongs to town ${town} of county ${county}, outside the actor's jurisdiction` }
+  }
+  if (required.level === "county" && j.level !== "county") {
+    return { reason: "decisionLevel", detail: `${c._tag} is decided at county level` }
+  }
+  const subject = c._tag === "RegisterLead" ? c.subject.cadre : at.subject?.cadre
+  const recused = recusal(actor.id, subject, ctx)
+  return recused === undefined ? undefined : { reason: "recusal", detail: recused }
+}
+
+/**
+ * {@link denial} as the {@link Forbidden} error it describes, or `undefined` when the actor may
+ * issue the command.
  *
  * @since 0.1.0
  * @category authorization
@@ -161,22 +196,8 @@ export const authorize = (
     readonly relations?: ReadonlyArray<Kinship.Relation> | undefined
   }
 ): Forbidden | undefined => {
-  const c = command
-  const actor = ctx.actor
-  const posts = rolePosts[required.role]
-  if (!holdsOneOf(actor.posts, posts)) {
-    return forbidden(c, actor, "post", `${required.role === "decide" ? "deciding" : "recording"} ${c._tag} needs one of: ${posts.join(", ")}`)
-  }
-  const county = c._tag === "RegisterLead" ? c.county : at.county
-  const town = c._tag === "RegisterLead" ? c.town : at.town
-  const j = actor.jurisdiction
-  if (j.county !== county || (j.level === "town" && j.town !== town)) {
-    return forbidden(c, actor, "jurisdiction", `the case belongs to town ${town} of county ${county}, outside the actor's jurisdiction`)
-  }
-  if (required.level === "county" && j.level !== "county") {
-    return forbidden(c, actor, "decisionLevel", `${c._tag} is decided at county level`)
-  }
-  const subject = c._tag === "RegisterLead" ? c.subject.cadre : at.subject?.cadre
-  const recused = recusal(actor.id, subject, ctx)
-  return recused === undefined ? undefined : forbidden(c, actor, "recusal", recused)
+  const denied = denial(required, command, at, ctx)
+  return denied === undefined
+    ? undefined
+    : withoutStack(() => new Forbidden({ command: command._tag, actor: ctx.actor.id, reason: denied.reason, detail: denied.detail }, true))
 }

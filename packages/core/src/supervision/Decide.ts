@@ -14,12 +14,13 @@ import type * as WorkCalendar from "../calendar/WorkCalendar.js"
 import type * as Kinship from "../org/Kinship.js"
 import * as Measure from "../rulebook/Measure.js"
 import * as Rulebook from "../rulebook/Rulebook.js"
-import { type Actor, authorize, Forbidden } from "./Authority.js"
+import { type Actor, denial, Forbidden } from "./Authority.js"
 import type { Command, CommandTag } from "./Command.js"
-import { type Deadline, type DeadlineKind, deadlineFor, investigationExtension } from "./Deadlines.js"
+import { type Deadline, deadlineFor, investigationExtension } from "./Deadlines.js"
 import type { Event } from "./Event.js"
 import * as FourForms from "./FourForms.js"
-import { rejection } from "./internal/rejection.js"
+import { type Memo, memoOf, refusal } from "./internal/contextMemo.js"
+import { withoutStack } from "./internal/withoutStack.js"
 import { firstFailing } from "./Guards.js"
 import { enabledCommands, type Target, type Transition, targetFor, transitionFor } from "./Machine.js"
 import * as Sanction from "./Sanction.js"
@@ -114,77 +115,34 @@ export const decide = (
   command: Command,
   ctx: DecideContext
 ): Either.Either<ReadonlyArray<Event>, DecideError> => {
+  const memo = memoOf(ctx)
   const row = transitionFor(state.stage, command._tag)
   if (row === undefined) {
     return Either.left(
-      rejection(
+      refusal(
+        memo,
         "I\u0000" + state.stage + "\u0000" + command._tag,
-        () => new IllegalTransition({ stage: state.stage, command: command._tag }, true)
+        () => withoutStack(() => new IllegalTransition({ stage: state.stage, command: command._tag }, true))
       )
     )
   }
-  const denied = authorize(row, command, state, ctx)
-  if (denied !== undefined) return Either.left(denied)
-  const rules = rulesAt(ctx.rulebook, ctx.now)
+  const denied = denial(row, command, state, ctx)
+  if (denied !== undefined) {
+    return Either.left(
+      refusal(
+        memo,
+        "F\u0000" + command._tag + "\u0000" + denied.reason + "\u0000" + denied.detail,
+        () => withoutStack(() => new Forbidden({ command: command._tag, actor: ctx.actor.id, ...denied }, true))
+      )
+    )
+  }
+  const rules = memo.rules ??= Rulebook.at(ctx.rulebook, ctx.now)
   if (Either.isLeft(rules)) return Either.left(rules.left)
   if (row.guards.length > 0) {
     const failed = firstFailing(row.guards, { state, command, rules: rules.right, now: ctx.now })
-    if (failed !== undefined) return reject(state, command._tag, failed.guard, failed.detail)
+    if (failed !== undefined) return reject(state, command._tag, failed.guard, failed.detail, memo)
   }
-  return build(row, state, command, ctx, rules.right)
-}
-
-const ruleCache = new WeakMap<Rulebook.Rulebook, Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>>>()
-
-// Resolving a rulebook merges its editions; a busy commission decides many commands a day, so
-// resolve each (rulebook, date) once.
-const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
-  let byDate = ruleCache.get(rulebook)
-  if (byDate === undefined) {
-    byDate = new Map()
-    ruleCache.set(rulebook, byDate)
-  }
-  let rules = byDate.get(date)
-  if (rules === undefined) {
-    rules = Rulebook.at(rulebook, date)
-    byDate.set(date, rules)
-  }
-  return rules
-}
-
-const deadlineCache = new WeakMap<
-  Rulebook.Rulebook,
-  WeakMap<WorkCalendar.WorkCalendar, Map<string, Partial<Record<DeadlineKind, Either.Either<Deadline, WorkCalendar.OutOfRange>>>>>
->()
-
-// A due date depends only on (rulebook, calendar, kind, start day), and a commission opens many
-// deadlines on the same day: compute each once. Deadlines are immutable, so events share them.
-const openDeadline = (
-  kind: DeadlineKind,
-  rules: Rulebook.RuleSet,
-  ctx: DecideContext
-): Either.Either<Deadline, WorkCalendar.OutOfRange> => {
-  let byCalendar = deadlineCache.get(ctx.rulebook)
-  if (byCalendar === undefined) {
-    byCalendar = new WeakMap()
-    deadlineCache.set(ctx.rulebook, byCalendar)
-  }
-  let byKey = byCalendar.get(ctx.calendar)
-  if (byKey === undefined) {
-    byKey = new Map()
-    byCalendar.set(ctx.calendar, byKey)
-  }
-  let byKind = byKey.get(ctx.now)
-  if (byKind === undefined) {
-    byKind = {}
-    byKey.set(ctx.now, byKind)
-  }
-  let cached = byKind[kind]
-  if (cached === undefined) {
-    cached = deadlineFor(kind, rules, ctx.calendar, ctx.now)
-    byKind[kind] = cached
-  }
-  return cached
+  return build(row, state, command, ctx, rules.right, memo)
 }
 
 const one = <E extends Event>(e: E): Either.Either<ReadonlyArray<Event>, never> => Either.right([e])
@@ -194,10 +152,11 @@ const entering = <E extends object>(
   e: E,
   t: Target,
   rules: Rulebook.RuleSet,
-  ctx: DecideContext
+  ctx: DecideContext,
+  memo: Memo
 ): Either.Either<E | (E & { readonly deadline: Deadline }), WorkCalendar.OutOfRange> => {
   if (t.opens === undefined) return Either.right(e)
-  const d = openDeadline(t.opens, rules, ctx)
+  const d = memo.deadlines[t.opens] ??= deadlineFor(t.opens, rules, ctx.calendar, ctx.now)
   return Either.isLeft(d) ? Either.left(d.left) : Either.right({ ...e, deadline: d.right })
 }
 
@@ -244,11 +203,12 @@ const classifyAll = (
   return Either.right(out)
 }
 
-const reject = (s: State, command: CommandTag, guard: string, detail: string) =>
+const reject = (s: State, command: CommandTag, guard: string, detail: string, memo: Memo) =>
   Either.left(
-    rejection(
+    refusal(
+      memo,
       "R\u0000" + s.stage + "\u0000" + command + "\u0000" + guard + "\u0000" + detail,
-      () => new CommandRejected({ stage: s.stage, command, guard, detail }, true)
+      () => withoutStack(() => new CommandRejected({ stage: s.stage, command, guard, detail }, true))
     )
   )
 
@@ -256,14 +216,15 @@ const appealDispositions = (
   s: State,
   c: Extract<Command, { readonly _tag: "DecideReexamination" | "DecideRecheck" }>,
   rules: Rulebook.RuleSet,
-  ctx: DecideContext
+  ctx: DecideContext,
+  memo: Memo
 ): Either.Either<ReadonlyArray<FourForms.Disposition>, DecideError> => {
   if (c.outcome === "changed") {
-    if (c.measures === undefined) return reject(s, c._tag, "measuresRequired", "a changed decision states its new measures")
+    if (c.measures === undefined) return reject(s, c._tag, "measuresRequired", "a changed decision states its new measures", memo)
     // The changed measures run from the original decision, as the sanction they replace did.
     return classifyAll(rules, s, c.measures, ctx, s.decidedOn ?? ctx.now, c._tag)
   }
-  if (c.measures !== undefined) return reject(s, c._tag, "noMeasures", `an ${c.outcome} decision takes no measures`)
+  if (c.measures !== undefined) return reject(s, c._tag, "noMeasures", `an ${c.outcome} decision takes no measures`, memo)
   return Either.right([])
 }
 
@@ -272,7 +233,8 @@ const build = (
   s: State,
   c: Command,
   ctx: DecideContext,
-  rules: Rulebook.RuleSet
+  rules: Rulebook.RuleSet,
+  memo: Memo
 ): Either.Either<ReadonlyArray<Event>, DecideError> => {
   const on = ctx.now
   const by = ctx.actor.id
@@ -284,12 +246,13 @@ const build = (
           { _tag: "LeadRegistered", on, by, caseId: c.caseId, county: c.county, town: c.town, subject: c.subject, source: c.source } as const,
           t,
           rules,
-          ctx
+          ctx,
+          memo
         ),
         one
       )
     case "DisposeLead":
-      return Either.flatMap(entering({ _tag: "LeadDisposed", on, by, way: c.way } as const, t, rules, ctx), one)
+      return Either.flatMap(entering({ _tag: "LeadDisposed", on, by, way: c.way } as const, t, rules, ctx, memo), one)
     case "RecordInquiryReply":
       return one({ _tag: "InquiryReplyReceived", on, by })
     case "ConcludeInquiry": {
@@ -299,28 +262,28 @@ const build = (
         if (Either.isRight(dispositions)) {
           const heavy = dispositions.right.find((d) => d.form !== 1)
           if (heavy !== undefined) {
-            return reject(s, c._tag, "firstFormOnly", `${heavy.measure} is in form ${heavy.form}; 谈话提醒 takes first-form measures only, file a case (立案) for heavier ones`)
+            return reject(s, c._tag, "firstFormOnly", `${heavy.measure} is in form ${heavy.form}; 谈话提醒 takes first-form measures only, file a case (立案) for heavier ones`, memo)
           }
         }
       } else if (c.measures !== undefined) {
-        return reject(s, c._tag, "noMeasures", `outcome ${c.outcome} takes no measures`)
+        return reject(s, c._tag, "noMeasures", `outcome ${c.outcome} takes no measures`, memo)
       }
       return Either.flatMap(dispositions, (ds) =>
-        Either.flatMap(entering({ _tag: "InquiryConcluded", on, by, outcome: c.outcome, dispositions: ds } as const, t, rules, ctx), one))
+        Either.flatMap(entering({ _tag: "InquiryConcluded", on, by, outcome: c.outcome, dispositions: ds } as const, t, rules, ctx, memo), one))
     }
     case "Transfer": {
       const ds = c.to === "judiciary" ? classifyAll(rules, s, [{ measure: "transferToJudiciary" }], ctx, on, c._tag) : Either.right([])
       return Either.flatMap(ds, (dispositions) => one({ _tag: "CaseTransferred", on, by, to: c.to, dispositions }))
     }
     case "Reactivate":
-      return Either.flatMap(entering({ _tag: "LeadReactivated", on, by } as const, t, rules, ctx), one)
+      return Either.flatMap(entering({ _tag: "LeadReactivated", on, by } as const, t, rules, ctx, memo), one)
     case "ExtendInvestigation": {
       const d = s.deadline
-      if (d === undefined) return reject(s, c._tag, "deadline", "the investigation has no due date to extend")
+      if (d === undefined) return reject(s, c._tag, "deadline", "the investigation has no due date to extend", memo)
       return Either.flatMap(investigationExtension(rules, ctx.calendar, d.due, c.days), (x) => {
         if (x.withinMax) return one({ _tag: "InvestigationExtended", on, by, days: c.days, due: x.due })
         const max = Rulebook.value(rules, "case.investigationExtension").max
-        return reject(s, c._tag, "extensionWithinMax", `an extension of ${c.days} days exceeds the allowed ${max.amount} ${max.unit} (latest ${x.latest})`)
+        return reject(s, c._tag, "extensionWithinMax", `an extension of ${c.days} days exceeds the allowed ${max.amount} ${max.unit} (latest ${x.latest})`, memo)
       })
     }
     case "Suspend":
@@ -333,28 +296,28 @@ const build = (
         : one({ _tag: "CaseResumed", on, by, pausedDays })
     }
     case "SubmitForReview":
-      return Either.flatMap(entering({ _tag: "SubmittedForReview", on, by } as const, t, rules, ctx), one)
+      return Either.flatMap(entering({ _tag: "SubmittedForReview", on, by } as const, t, rules, ctx, memo), one)
     case "ExtendReview": {
       const d = s.deadline
       if (d !== undefined && c.until <= d.due) {
-        return reject(s, c._tag, "extendsLater", `the approved date ${c.until} is not after the current due date ${d.due}`)
+        return reject(s, c._tag, "extendsLater", `the approved date ${c.until} is not after the current due date ${d.due}`, memo)
       }
       return one({ _tag: "ReviewExtended", on, by, due: c.until })
     }
     case "Decide":
       return Either.flatMap(classifyAll(rules, s, c.measures, ctx, on, c._tag), (dispositions) =>
-        Either.flatMap(entering({ _tag: "DecisionMade", on, by, dispositions } as const, t, rules, ctx), one))
+        Either.flatMap(entering({ _tag: "DecisionMade", on, by, dispositions } as const, t, rules, ctx, memo), one))
     case "ServeDecision":
-      return Either.flatMap(entering({ _tag: "DecisionServed", on, by } as const, t, rules, ctx), one)
+      return Either.flatMap(entering({ _tag: "DecisionServed", on, by } as const, t, rules, ctx, memo), one)
     case "ApplyReexamination":
-      return Either.flatMap(entering({ _tag: "ReexaminationApplied", on, by } as const, t, rules, ctx), one)
+      return Either.flatMap(entering({ _tag: "ReexaminationApplied", on, by } as const, t, rules, ctx, memo), one)
     case "DecideReexamination":
-      return Either.flatMap(appealDispositions(s, c, rules, ctx), (dispositions) =>
-        Either.flatMap(entering({ _tag: "ReexaminationDecided", on, by, outcome: c.outcome, dispositions } as const, t, rules, ctx), one))
+      return Either.flatMap(appealDispositions(s, c, rules, ctx, memo), (dispositions) =>
+        Either.flatMap(entering({ _tag: "ReexaminationDecided", on, by, outcome: c.outcome, dispositions } as const, t, rules, ctx, memo), one))
     case "ApplyRecheck":
-      return Either.flatMap(entering({ _tag: "RecheckApplied", on, by } as const, t, rules, ctx), one)
+      return Either.flatMap(entering({ _tag: "RecheckApplied", on, by } as const, t, rules, ctx, memo), one)
     case "DecideRecheck":
-      return Either.flatMap(appealDispositions(s, c, rules, ctx), (dispositions) =>
+      return Either.flatMap(appealDispositions(s, c, rules, ctx, memo), (dispositions) =>
         one({ _tag: "RecheckDecided", on, by, outcome: c.outcome, dispositions }))
     case "WaiveAppeal":
       return one({ _tag: "AppealWaived", on, by })
