@@ -269,8 +269,35 @@ suite("memory", () => MemoryStorage.layerTest(), { capabilities: MemoryStorage.c
     assert.strictEqual(report.numPassedTests, report.numTotalTests)
   }, 120_000)
 
+  // Core's folders are subpaths of one package: each resolves from both module systems, a class
+  // is the same class whichever subpath it comes from, the JSON Schemas are exported as files, and
+  // internal modules stay closed.
+  it("@qinglian/core's subpaths, schemas and closed internals, from ESM and CommonJS", async () => {
+    const folders = ["base", "org", "rulebook", "calendar", "storage", "powerlist", "supervision", "village", "testing", "examples"]
+    const body = (load: (module: string) => string) => `const root = ${load("@qinglian/core")}
+const folders = ${JSON.stringify(folders)}
+let loaded = 0
+for (const f of folders) { if (Object.keys(${load("`@qinglian/core/${f}`")}).length > 0) loaded++ }
+console.log("subpaths:", loaded)
+const pl = ${load("@qinglian/core/powerlist")}
+console.log("one class:", pl.PowerList.PowerList === root.PowerList.PowerList && (${load("@qinglian/core/base")}).InvalidInput.InvalidInput === root.InvalidInput.InvalidInput)
+console.log("reference items:", pl.PowerList.reference().items.length)
+let closed = false
+try { ${load("@qinglian/core/internal/validators")} } catch (e) { closed = e.code === "ERR_PACKAGE_PATH_NOT_EXPORTED" }
+console.log("internal closed:", closed)`
+    writeFileSync(join(app, "subpaths.mjs"), body((m) => `await import(${m.startsWith("`") ? m : JSON.stringify(m)})`) + `
+const schema = (await import("@qinglian/core/schemas/power-list.schema.json", { with: { type: "json" } })).default
+console.log("schema:", schema.$ref)`)
+    writeFileSync(join(app, "subpaths.cjs"), body((m) => `require(${m.startsWith("`") ? m : JSON.stringify(m)})`) + `
+console.log("schema:", require("@qinglian/core/schemas/power-list.schema.json").$ref)`)
+    const expected = ["subpaths: 10", "one class: true", "reference items: 57", "internal closed: true", "schema: #/$defs/PowerList"].join("\n")
+    assert.strictEqual((await run(process.execPath, ["subpaths.mjs"], app)).trim(), expected)
+    assert.strictEqual((await run(process.execPath, ["subpaths.cjs"], app)).trim(), expected)
+  })
+
   it("type-checks for users of both module systems (.d.ts and .d.cts)", async () => {
-    const imports = `import { LocalDate, Rulebook, Storage, Threshold } from "@qinglian/core"
+    const imports = `import { Ids, LocalDate, Organisation, PowerList, Rulebook, Storage, Threshold } from "@qinglian/core"
+import { Exercise } from "@qinglian/core/powerlist"
 import { packageName } from "@qinglian/scoring"
 import { MemoryStorage } from "@qinglian/storage-memory"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
@@ -293,7 +320,12 @@ const read: Effect.Effect<string, unknown, never> = Effect.map(notes.getOrFail("
 const sqlite: Layer.Layer<Storage.Storage, unknown> = Layer.provide(Storage.layer, SqliteStorage.layer({ filename: "x.sqlite" }))
 // @ts-expect-error not a synchronous mode the adapter offers
 SqliteStorage.layer({ filename: "x.sqlite", synchronous: "off" })
-export const out = [fen, Threshold.isMet(Threshold.moreThanHalf, 3, 5), name, read, sqlite]
+// Schemas are values as well as types, from the root and from a subpath.
+const caseId: Ids.CaseId = Ids.CaseId.make("JC-2026-001")
+const county: Organisation.County = Schema.decodeUnknownSync(Organisation.County)({ id: "140525", name: "泽州县" })
+const encoded = Schema.encodeSync(PowerList.PowerList)(PowerList.reference())
+const exercise: Exercise.Exercise | undefined = Exercise.decodeUnknown({}).pipe((r) => (r._tag === "Right" ? r.right : undefined))
+export const out = [fen, Threshold.isMet(Threshold.moreThanHalf, 3, 5), name, read, sqlite, caseId, county, encoded, exercise]
 `
     // The ESM-only conformance suite: fully typed from ESM; from CommonJS TypeScript must refuse the
     // import as Node does (an unused @ts-expect-error fails the check if a require entry comes back).

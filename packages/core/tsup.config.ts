@@ -12,7 +12,9 @@ export default defineConfig({
   },
   format: ["esm", "cjs"],
   splitting: true,
-  dts: true,
+  // Declarations come from tsc, one per module (see the build script): the bundled rollup exported
+  // some schemas as types only.
+  dts: false,
   sourcemap: true,
   clean: true,
   target: "node20",

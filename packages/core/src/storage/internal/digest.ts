@@ -2,8 +2,16 @@
 // sorted, numbers and strings as ECMAScript writes them), so that equal values hash the same
 // whatever key order a back end hands them back in. The canonical form comes from `canonicalize`,
 // a kept implementation of RFC 8785.
-import canonicalize from "canonicalize"
+import canonicalizeModule from "canonicalize"
 import * as crypto from "node:crypto"
+
+// canonicalize 2 is CommonJS (`module.exports = serialize`) with types that declare a default
+// export: loaders differ on which of the two the default import is.
+const canonicalize = (typeof canonicalizeModule === "function"
+  ? canonicalizeModule
+  : (canonicalizeModule as unknown as { readonly default: (input: unknown) => string | undefined }).default) as (
+    input: unknown
+  ) => string | undefined
 
 /** The RFC 8785 canonical JSON of a JSON value. */
 export const canonicalJson = (value: unknown): string => canonicalize(value) ?? "null"
