@@ -8,7 +8,8 @@
  *    persisting every event through the storage port; reload, replay, print due dates and sanctions;
  * 5. the town's overdue dashboard as it stood on a chosen day;
  * 6. the four-forms report;
- * 7. verify the audit hash chain over everything written.
+ * 7. verify the audit hash chain over everything written;
+ * 8. one village's week (一周三晒): task book, stock-take, scores, ranks and the board files.
  *
  * Run: `npx tsx --conditions source examples/town-demo.ts [--db path]` (or `QINGLIAN_DEMO_DB=path`).
  * The database file is recreated on every run (default `.tmp/qinglian-demo.db`).
@@ -22,6 +23,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { Audit, Citation, Diagnostic, Examples, Exercise, FourForms, Ids, InvalidInput, LocalDate, Measure, Money, Organisation, OrgStore, PowerList, PowerListStore, Rulebook, RulebookStore, Storage, SupervisionCase, WorkCalendar } from "@qinglian/core"
+import { Board, Examples as ScoringExamples, Points, Rubric, ScoringStore, TaskBook } from "@qinglian/scoring"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 
 // --- where the data lives ------------------------------------------------------------------------
@@ -263,6 +265,63 @@ const verifyAudit = Effect.gen(function*() {
   say("audit chain verified")
 })
 
+// --- 8. one village's week (一周三晒) ---------------------------------------------------------------
+// 西属村's week on the same store: the task book issued at the Monday meeting, the stock-take at the
+// next one, scores with their ledgers, ranks in village and town, and the board files.
+const boardDir = path.join(path.dirname(dbFile), "town-demo-board")
+
+const villageWeek = Effect.gen(function*() {
+  heading("8 一周三晒", "One village's week: task book, stock-take, scores, ranks, board")
+  const demoTown = ScoringExamples.town
+  const rubric = yield* Rubric.decodeFile(ScoringExamples.weeklyRubric)
+  const names: Record<string, string> = Object.fromEntries(demoTown.roster.cadres.map((c) => [c.id, c.name]))
+  const week = TaskBook.unsafeWeek("2026-W12")
+  const villages = demoTown.villages.map((_, i) => ScoringExamples.villageWeek(i, week))
+  for (const v of villages) {
+    yield* ScoringStore.issueTaskBook(v.book, { roster: demoTown.roster, actor: clerk })
+    for (const p of v.progress) yield* ScoringStore.reportProgress(p, { actor: clerk })
+    yield* ScoringStore.recordStockTake(Schema.encodeSync(TaskBook.StockTake)(v.stockTake), { roster: demoTown.roster, actor: clerk })
+  }
+  const xishu = villages[0]!
+  say(`task book 西属村 ${week} (meeting ${xishu.book.meetingDate}):`)
+  for (const t of xishu.book.tasks) say(`  ${t.title} · ${names[t.owner]} · due ${t.deadline} · ${t.target.quantity}${t.target.unit}`)
+  say(`stock-take ${xishu.stockTake.heldOn}:`)
+  for (const r of xishu.stockTake.reviews) say(`  ${names[r.cadre]} ${Points.format(r.rating)} ${r.comment}`)
+  const { week: result } = yield* ScoringStore.runWeek({
+    rubric,
+    town: demoTown.id,
+    week,
+    roster: demoTown.roster,
+    calendar: WorkCalendar.china,
+    villagerRatings: Object.fromEntries(villages.map((v) => [v.book.village, v.villagerRatings])),
+    actor: clerk
+  })
+  const body = (yield* Rubric.at(rubric, result.assessedOn)).rubric
+  say(`scores ${week} under ${result.rubric.id} ${result.rubric.version}:`)
+  for (const r of result.results.filter((x) => x.village === "v-xishu")) {
+    const sum = r.scored.ledger.reduce((a, e) => a + e.points, 0)
+    say(`  ${names[r.subject]} ${Points.format(r.scored.score)} ${Rubric.gradeLabel(body, r.grade).zh} · 村内 ${r.villageRank}/${r.villageSize} · 全镇 ${r.townRank}/${r.townSize} · ledger ${r.scored.ledger.length} lines = ${Points.format(sum)}`)
+  }
+  const next = TaskBook.nextWeek(week)
+  const out = Board.render({
+    townName: demoTown.name,
+    week: next,
+    books: demoTown.villages.map((_, i) => ScoringExamples.villageWeek(i, next).book),
+    lastBooks: villages.map((v) => v.book),
+    lastProgress: villages.flatMap((v) => v.progress),
+    stockTakes: villages.map((v) => v.stockTake),
+    results: result,
+    names,
+    villageNames: Object.fromEntries(demoTown.villages.map((v) => [v.id, v.name])),
+    grades: body.grades
+  }, { level: "village", village: "v-xishu" })
+  fs.mkdirSync(boardDir, { recursive: true })
+  fs.writeFileSync(path.join(boardDir, "v-xishu.md"), out.markdown)
+  fs.writeFileSync(path.join(boardDir, "v-xishu.html"), out.html)
+  for (const [k, v] of Object.entries(out.csv)) fs.writeFileSync(path.join(boardDir, `v-xishu-${k}.csv`), v)
+  say(`board files written to ${boardDir}: v-xishu.md, v-xishu.html, v-xishu-{arrangements,stockTake,results}.csv`)
+})
+
 const program = Effect.gen(function*() {
   yield* registerTown
   const rulebook = yield* loadRulebook
@@ -272,6 +331,7 @@ const program = Effect.gen(function*() {
   yield* showDashboard(streams, LocalDate.unsafeMake("2025-11-17"))
   yield* showFourForms(states)
   yield* verifyAudit
+  yield* villageWeek
 })
 
 // The embedded default: one SQLite file, migrated on open. Swap this layer to change back ends.
