@@ -1,5 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import { PowerListStore, Storage, StorageAdapter } from "@qinglian/core"
+import { Audit, InvalidInput, PowerListStore, Storage, StorageAdapter } from "@qinglian/core"
+import * as Option from "effect/Option"
+import type * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 import * as fc from "fast-check"
 
 const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0)
@@ -66,5 +69,28 @@ describe("Storage index keys", () => {
   it("refuses reserved collection names", () => {
     assert.throws(() => Storage.collection({ name: "$audit", schema: PowerListStore.CheckReport, id: (r) => r.exercise }))
     assert.throws(() => Storage.eventStream({ name: "", schema: PowerListStore.CheckReport }))
+  })
+})
+
+const identifierOf = (schema: Schema.Schema.Any): string | undefined => {
+  const ast = schema.ast
+  return SchemaAST.isTransformation(ast) ? Option.getOrUndefined(SchemaAST.getIdentifierAnnotation(ast.to)) : undefined
+}
+
+describe("storage errors", () => {
+  it("carry namespaced identifiers and keep their _tag", () => {
+    const cases: ReadonlyArray<readonly [Schema.Schema.Any, string, string]> = [
+      [StorageAdapter.ConcurrencyConflict, "ConcurrencyConflict", "@qinglian/core/storage/ConcurrencyConflict"],
+      [StorageAdapter.StorageError, "StorageError", "@qinglian/core/storage/StorageError"],
+      [Storage.CorruptRecord, "StorageCorruptRecord", "@qinglian/core/storage/CorruptRecord"],
+      [Storage.DocumentNotFound, "StorageDocumentNotFound", "@qinglian/core/storage/DocumentNotFound"],
+      [Audit.ChainBroken, "AuditChainBroken", "@qinglian/core/storage/ChainBroken"],
+      [InvalidInput.InvalidInput, "InvalidInput", "@qinglian/core/base/InvalidInput"]
+    ]
+    for (const [schema, tag, identifier] of cases) {
+      assert.strictEqual(identifierOf(schema), identifier)
+      const fields = (schema as unknown as { readonly fields: Readonly<Record<string, unknown>> }).fields
+      assert.deepStrictEqual((fields["_tag"] as { readonly literals?: ReadonlyArray<string> } | undefined)?.literals, [tag])
+    }
   })
 })

@@ -152,7 +152,7 @@ export const hashOf = (version: number, entry: Omit<Entry, "hash">): string =>
  * @since 0.1.0
  * @category errors
  */
-export class ChainBroken extends Schema.TaggedError<ChainBroken>()("AuditChainBroken", {
+export class ChainBroken extends Schema.TaggedError<ChainBroken>("@qinglian/core/storage/ChainBroken")("AuditChainBroken", {
   version: Schema.Number,
   reason: Schema.Literal("altered", "removed"),
   detail: Schema.String

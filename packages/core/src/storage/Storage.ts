@@ -104,7 +104,7 @@ const withAdapter = <A, E, R>(
  * @since 0.1.0
  * @category errors
  */
-export class CorruptRecord extends Schema.TaggedError<CorruptRecord>()("StorageCorruptRecord", {
+export class CorruptRecord extends Schema.TaggedError<CorruptRecord>("@qinglian/core/storage/CorruptRecord")("StorageCorruptRecord", {
   /** `collection/id` or `stream@version`. */
   key: Schema.String,
   issues: Schema.Array(InvalidInput.Issue)
@@ -123,7 +123,7 @@ export class CorruptRecord extends Schema.TaggedError<CorruptRecord>()("StorageC
  * @since 0.1.0
  * @category errors
  */
-export class DocumentNotFound extends Schema.TaggedError<DocumentNotFound>()("StorageDocumentNotFound", {
+export class DocumentNotFound extends Schema.TaggedError<DocumentNotFound>("@qinglian/core/storage/DocumentNotFound")("StorageDocumentNotFound", {
   collection: Schema.String,
   id: Schema.String
 }) {

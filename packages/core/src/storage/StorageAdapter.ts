@@ -175,7 +175,7 @@ export interface Capabilities {
  * @since 0.1.0
  * @category errors
  */
-export class ConcurrencyConflict extends Schema.TaggedError<ConcurrencyConflict>()("ConcurrencyConflict", {
+export class ConcurrencyConflict extends Schema.TaggedError<ConcurrencyConflict>("@qinglian/core/storage/ConcurrencyConflict")("ConcurrencyConflict", {
   kind: Schema.Literal("document", "stream"),
   /** `collection/id` for a document, the stream name for a stream. */
   key: Schema.String,
@@ -199,7 +199,7 @@ export class ConcurrencyConflict extends Schema.TaggedError<ConcurrencyConflict>
  * @since 0.1.0
  * @category errors
  */
-export class StorageError extends Schema.TaggedError<StorageError>()("StorageError", {
+export class StorageError extends Schema.TaggedError<StorageError>("@qinglian/core/storage/StorageError")("StorageError", {
   operation: Schema.String,
   message: Schema.String,
   cause: Schema.optional(Schema.Defect)
