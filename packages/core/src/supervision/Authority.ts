@@ -79,7 +79,7 @@ export const rolePosts: Readonly<Record<Role, ReadonlyArray<Post.Post>>> = {
  * @since 0.1.0
  * @category errors
  */
-export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
+export class Forbidden extends Schema.TaggedError<Forbidden>("@qinglian/core/supervision/Forbidden")("Forbidden", {
   command: Schema.String,
   actor: Schema.String,
   reason: Schema.Literal("post", "jurisdiction", "recusal", "decisionLevel", "policy"),

@@ -34,7 +34,7 @@ import { type MeasureChoice, Stage, stageLabelZh } from "./Vocabulary.js"
  * @since 0.1.0
  * @category errors
  */
-export class IllegalTransition extends Schema.TaggedError<IllegalTransition>()("IllegalTransition", {
+export class IllegalTransition extends Schema.TaggedError<IllegalTransition>("@qinglian/core/supervision/IllegalTransition")("IllegalTransition", {
   stage: Stage,
   command: Schema.String
 }) {
@@ -53,7 +53,7 @@ export class IllegalTransition extends Schema.TaggedError<IllegalTransition>()("
  * @since 0.1.0
  * @category errors
  */
-export class CommandRejected extends Schema.TaggedError<CommandRejected>()("CommandRejected", {
+export class CommandRejected extends Schema.TaggedError<CommandRejected>("@qinglian/core/supervision/CommandRejected")("CommandRejected", {
   stage: Stage,
   command: Schema.String,
   guard: Schema.String,

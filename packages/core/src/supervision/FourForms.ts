@@ -56,7 +56,7 @@ export const labelZh: Readonly<Record<Form, string>> = {
  * @since 0.1.0
  * @category errors
  */
-export class Unclassified extends Schema.TaggedError<Unclassified>()("FourFormsUnclassified", {
+export class Unclassified extends Schema.TaggedError<Unclassified>("@qinglian/core/supervision/Unclassified")("FourFormsUnclassified", {
   measure: Measure.Measure
 }) {
   /** @since 0.1.0 */

@@ -60,7 +60,7 @@ export type SubjectCategory = typeof SubjectCategory.Type
  * @since 0.1.0
  * @category errors
  */
-export class MeasureNotAllowed extends Schema.TaggedError<MeasureNotAllowed>()("MeasureNotAllowed", {
+export class MeasureNotAllowed extends Schema.TaggedError<MeasureNotAllowed>("@qinglian/core/supervision/MeasureNotAllowed")("MeasureNotAllowed", {
   measure: Measure.Measure,
   subjectCategory: SubjectCategory,
   allowed: Schema.Array(Measure.Measure)
@@ -79,7 +79,7 @@ export class MeasureNotAllowed extends Schema.TaggedError<MeasureNotAllowed>()("
  * @since 0.1.0
  * @category errors
  */
-export class PeriodChoiceInvalid extends Schema.TaggedError<PeriodChoiceInvalid>()("PeriodChoiceInvalid", {
+export class PeriodChoiceInvalid extends Schema.TaggedError<PeriodChoiceInvalid>("@qinglian/core/supervision/PeriodChoiceInvalid")("PeriodChoiceInvalid", {
   measure: Measure.Measure,
   chosen: Schema.optional(Schema.Number),
   allowed: Schema.Array(Schema.Number)
@@ -213,7 +213,7 @@ export const governmentSeverity: ReadonlyArray<Measure.Measure> = [
  * @since 0.1.0
  * @category errors
  */
-export class PartySanctionsNotCombined extends Schema.TaggedError<PartySanctionsNotCombined>()(
+export class PartySanctionsNotCombined extends Schema.TaggedError<PartySanctionsNotCombined>("@qinglian/core/supervision/PartySanctionsNotCombined")(
   "PartySanctionsNotCombined",
   { measures: Schema.Array(Measure.Measure) }
 ) {
@@ -233,7 +233,7 @@ export class PartySanctionsNotCombined extends Schema.TaggedError<PartySanctions
  * @since 0.1.0
  * @category errors
  */
-export class CombinedPeriodInvalid extends Schema.TaggedError<CombinedPeriodInvalid>()("CombinedPeriodInvalid", {
+export class CombinedPeriodInvalid extends Schema.TaggedError<CombinedPeriodInvalid>("@qinglian/core/supervision/CombinedPeriodInvalid")("CombinedPeriodInvalid", {
   measure: Measure.Measure,
   count: Schema.Int,
   min: Schema.Int,

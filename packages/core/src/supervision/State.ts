@@ -201,7 +201,7 @@ export const fold = (events: Iterable<Event>, from: State = initial): State => {
  * @since 0.1.0
  * @category errors
  */
-export class InconsistentStream extends Schema.TaggedError<InconsistentStream>()("InconsistentStream", {
+export class InconsistentStream extends Schema.TaggedError<InconsistentStream>("@qinglian/core/supervision/InconsistentStream")("InconsistentStream", {
   version: Schema.Number,
   stage: Stage,
   event: Schema.String

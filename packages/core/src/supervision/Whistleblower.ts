@@ -66,7 +66,7 @@ export class WhistleblowerKey extends Context.Tag("@qinglian/core/WhistleblowerK
  * @since 0.1.0
  * @category errors
  */
-export class InvalidKey extends Schema.TaggedError<InvalidKey>()("WhistleblowerInvalidKey", {
+export class InvalidKey extends Schema.TaggedError<InvalidKey>("@qinglian/core/supervision/InvalidKey")("WhistleblowerInvalidKey", {
   keyId: Schema.String,
   length: Schema.Number
 }) {
@@ -156,7 +156,7 @@ export const anonymous: Vocabulary.Reporter = { _tag: "Anonymous" }
  * @since 0.1.0
  * @category errors
  */
-export class Unreadable extends Schema.TaggedError<Unreadable>()("WhistleblowerUnreadable", {
+export class Unreadable extends Schema.TaggedError<Unreadable>("@qinglian/core/supervision/Unreadable")("WhistleblowerUnreadable", {
   keyId: Schema.String,
   reason: Schema.Literal("unknownKey", "authenticationFailed", "malformed")
 }) {
@@ -348,7 +348,7 @@ export const layerStorageLog: Layer.Layer<WhistleblowerAccessLog, never, Storage
  * @since 0.1.0
  * @category errors
  */
-export class AccessNotLogged extends Schema.TaggedError<AccessNotLogged>()("WhistleblowerAccessNotLogged", {
+export class AccessNotLogged extends Schema.TaggedError<AccessNotLogged>("@qinglian/core/supervision/AccessNotLogged")("WhistleblowerAccessNotLogged", {
   caseId: Schema.String,
   cause: Schema.Defect
 }) {}
