@@ -873,7 +873,7 @@ const CAPS = ["none", "month", "year"] as const
 // rule id (`ref`: the winner of a superseded line, the grade of a veto) and a veto's detail.
 interface Sink {
   line(section: number, rule: string, citation: Citation.Citation, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void
-  component(id: string, value: number): void
+  component(id: string, index: number, value: number): void
   veto(rule: string, grade: string): void
   award(bonus: string, points: number): void
 }
@@ -964,7 +964,8 @@ const run = (edition: Edition, facts: Facts, ctx: Context, sink: Sink, used: Arr
   let total = 0
 
   // 1. Weighted components.
-  for (const c of r.components) {
+  for (let ci = 0; ci < r.components.length; ci++) {
+    const c = r.components[ci]!
     let value: number
     let fact: string = c.id
     if (c.source === "rating") {
@@ -996,7 +997,7 @@ const run = (edition: Edition, facts: Facts, ctx: Context, sink: Sink, used: Arr
       for (const it of c.items ?? EMPTY) if (achieved.includes(it.id)) value += it.points
       fact = "achieved"
     }
-    sink.component(c.id, value)
+    sink.component(c.id, ci, value)
     const points = Points.mulDiv(value, c.weight, FULL)
     total += points
     sink.line(S_COMPONENT, c.id, c.citation, fact, points, O_APPLIED, WEIGHTED, value, c.weight, undefined, undefined)
@@ -1099,7 +1100,7 @@ class ObjectSink implements Sink {
   line(section: number, rule: string, citation: Citation.Citation, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void {
     this.ledger.push({ section: SECTIONS[section]!, rule, citation, fact, points, outcome: OUTCOMES[outcome]!, reason: reasonOf(tag, a, b, ref, detail) })
   }
-  component(id: string, value: number): void {
+  component(id: string, _index: number, value: number): void {
     this.components[id] = value
   }
   veto(rule: string, grade: string): void {
@@ -1184,7 +1185,6 @@ class ColumnSink implements Sink {
   current = 0
   date: LocalDate.LocalDate = "" as LocalDate.LocalDate
   compBase = 0
-  compIndex: Map<string, number>
   vetoGrade: Int16Array
   constructor(readonly body: RubricBody, size: number, readonly components: Int32Array) {
     this.cap = Math.max(16, size * (body.components.length + 1))
@@ -1194,7 +1194,6 @@ class ColumnSink implements Sink {
     this.points = new Int32Array(this.cap)
     this.a = new Int32Array(this.cap)
     this.b = new Int32Array(this.cap)
-    this.compIndex = new Map(body.components.map((c, k) => [c.id, k]))
     this.vetoGrade = new Int16Array(size).fill(-1)
   }
   private grow(): void {
@@ -1228,8 +1227,8 @@ class ColumnSink implements Sink {
     if (ref !== undefined) this.ref.set(k, ref)
     if (detail !== undefined) this.detail.set(k, detail)
   }
-  component(id: string, value: number): void {
-    this.components[this.compBase + this.compIndex.get(id)!] = value
+  component(_id: string, index: number, value: number): void {
+    this.components[this.compBase + index] = value
   }
   veto(rule: string, grade: string): void {
     const list = this.vetoes.get(this.current)
