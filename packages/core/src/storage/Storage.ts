@@ -19,7 +19,6 @@
  *
  * @since 0.1.0
  */
-import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -27,7 +26,6 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
 import * as Audit from "./Audit.js"
 import * as InvalidInput from "../base/InvalidInput.js"
 import { digest } from "./internal/digest.js"
@@ -313,8 +311,6 @@ export interface Repository<A, Ix extends string> {
     index: Ix,
     range?: Range & { readonly pageSize?: number }
   ) => Effect.Effect<ReadonlyArray<Stored<A>>, ReadError, Storage>
-  /** The documents in the range as a stream, fetched page by page. */
-  readonly stream: (index: Ix, range?: Range & { readonly pageSize?: number }) => Stream.Stream<Stored<A>, ReadError, Storage>
 }
 
 const checkName = (name: string): void => {
@@ -423,13 +419,19 @@ export const collection = <A, I, Ix extends string = never>(
         Effect.map(Effect.forEach(page.items, fromRecord), (items): Page<A> => ({ items, cursor: page.cursor })))
     )
 
-  const stream = (index: Ix, range: Range & { readonly pageSize?: number } = {}) => {
+  // Page by page until the adapter gives no cursor.
+  const all = (index: Ix, range: Range & { readonly pageSize?: number } = {}) => {
     const { pageSize = 500, ...rest } = range
-    return Stream.paginateChunkEffect(undefined as string | undefined, (cursor) =>
-      Effect.map(
-        query(index, cursor === undefined ? { ...rest, limit: pageSize } : { ...rest, limit: pageSize, cursor }),
-        (page) => [Chunk.fromIterable(page.items), Option.fromNullable(page.cursor)] as const
-      ))
+    return Effect.gen(function*() {
+      const out: Array<Stored<A>> = []
+      let cursor: string | undefined
+      do {
+        const page: Page<A> = yield* query(index, cursor === undefined ? { ...rest, limit: pageSize } : { ...rest, limit: pageSize, cursor })
+        for (const item of page.items) out.push(item)
+        cursor = page.cursor
+      } while (cursor !== undefined)
+      return out as ReadonlyArray<Stored<A>>
+    })
   }
 
   return {
@@ -447,8 +449,7 @@ export const collection = <A, I, Ix extends string = never>(
         Effect.flatMap(getOrFail(id), (current) => put(f(current.value), { ...opts, expectedVersion: current.version }))
       ),
     query,
-    all: (index, range) => Effect.map(Stream.runCollect(stream(index, range)), Chunk.toReadonlyArray),
-    stream
+    all
   }
 }
 

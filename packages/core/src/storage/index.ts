@@ -15,3 +15,5 @@ export * as Audit from "./Audit.js"
 export * as Storage from "./Storage.js"
 /** @since 0.1.0 */
 export * as StorageAdapter from "./StorageAdapter.js"
+/** @since 0.1.0 */
+export * as RepositoryStream from "./RepositoryStream.js"
