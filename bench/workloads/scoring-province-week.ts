@@ -1,8 +1,9 @@
 // A province's week of 一周三晒: 100,000 cadres in 1,000 towns (20 villages of 5), 500,000 tasks,
 // every cadre scored with a full ledger, graded (bands, vetoes, the 30% quota) and ranked within
-// village and town, through the batch API (Rubric.scoreBatch, Ranking.rankBatch). The baseline is a hand-written loop computing the same weighted sums, capped
-// task completion, lateness and deductions (same integer rounding, no ledger, no grades or ranks);
-// setup checks that both give the same totals.
+// village and town, through the batch API (Rubric.scoreBatch, Ranking.rankBatch). The baseline is
+// a hand-written loop computing the same weighted sums, capped task completion, lateness (working
+// days on core's calendar, task by task) and deductions (same integer rounding, no ledger, no
+// grades or ranks); setup checks that both give the same totals.
 import { LocalDate, WorkCalendar } from "@qinglian/core"
 import { Examples, Points, Ranking, Rubric } from "@qinglian/scoring"
 import * as Either from "effect/Either"
@@ -20,7 +21,6 @@ interface State {
   readonly facts: ReadonlyArray<Rubric.Facts>
   readonly villages: ReadonlyArray<string>
   readonly towns: ReadonlyArray<string>
-  readonly lateDays: ReadonlyArray<ReadonlyArray<number>>
   readonly expected: number
 }
 
@@ -61,8 +61,12 @@ const sumBaseline = (s: State): number => {
     }
     const targets = Points.mulDiv(completion, 1, tasks.length)
     let score = Points.mulDiv(f.ratings!["villagers"]!, 4000, FULL) + Points.mulDiv(f.ratings!["town"]!, 2000, FULL) + Points.mulDiv(targets, 4000, FULL)
+    // Lateness in working days on core's calendar, task by task, as the engine counts it.
     let late = 0
-    for (const d of s.lateDays[i]!) {
+    for (const t of tasks) {
+      const end = t.completedOn ?? (t.done >= t.target ? undefined : f.date)
+      if (end === undefined || end <= t.deadline) continue
+      const d = Either.getOrThrow(WorkCalendar.workingDaysBetween(s.ctx.calendar, t.deadline, end))
       const due = 50 * d
       const left = 800 - late
       late += due < left ? due : left
@@ -100,22 +104,17 @@ export const scoringProvinceWeek = workload<State>({
     const facts: Array<Rubric.Facts> = []
     const villages: Array<string> = []
     const towns: Array<string> = []
-    const lateDays: Array<Array<number>> = []
     for (let i = 0; i < CADRES; i++) {
       const village = Math.floor(i / PER_VILLAGE)
       villages.push(`v${village}`)
       towns.push(`t${Math.floor(village / VILLAGES_PER_TOWN)}`)
       const tasks: Array<Rubric.TaskOutcome> = []
-      const late: Array<number> = []
       for (let k = 0; k < TASKS_PER_CADRE; k++) {
         const target = 2 + r(9)
         const done = r(10) === 0 ? Math.floor(target / 2) : target + r(2)
         const lag = r(8) === 0 ? 1 + r(5) : 0
         const completedOn = done >= target ? later[lag]! : undefined
         tasks.push({ id: `t${i}-${k}`, target, done, deadline, completedOn })
-        const end = completedOn ?? date
-        const days = end > deadline ? Either.getOrThrow(WorkCalendar.workingDaysBetween(calendar, deadline, end)) : 0
-        if (days > 0) late.push(days)
       }
       const findings: Array<Rubric.Fact> = r(20) === 0 ? [{ id: `f${i}`, kind: "meeting.absent" }] : []
       facts.push({
@@ -125,9 +124,8 @@ export const scoringProvinceWeek = workload<State>({
         tasks,
         findings
       })
-      lateDays.push(late)
     }
-    const state: State = { edition, ctx: { rubricId: file.id, calendar }, facts, villages, towns, lateDays, expected: 0 }
+    const state: State = { edition, ctx: { rubricId: file.id, calendar }, facts, villages, towns, expected: 0 }
     const run = sumRun(state).total
     const base = sumBaseline(state)
     if (run !== base) throw new Error(`scoring-province-week: baseline disagrees (${run} vs ${base})`)
