@@ -53,6 +53,16 @@ describe("SupervisionCase deadlines", () => {
     assert.strictEqual(replied.deadline, undefined)
   })
 
+  it("due dates are remembered per calendar: another calendar never gets this one's dates", () => {
+    const rules = Rulebook.unsafeAt(Rulebook.defaults, d("2025-12-19"))
+    const only2025 = WorkCalendar.make({ years: { "2025": WorkCalendar.chinaData.years["2025"]! } })
+    const onChina = SupervisionCase.deadlineFor("letterInquiryReply", rules, WorkCalendar.china, d("2025-12-19"))
+    assert.isTrue(Either.isRight(onChina))
+    const uncovered = SupervisionCase.deadlineFor("letterInquiryReply", rules, only2025, d("2025-12-19"))
+    assert.isTrue(Either.isLeft(uncovered) && uncovered.left._tag === "CalendarOutOfRange")
+    assert.deepStrictEqual(SupervisionCase.deadlineFor("letterInquiryReply", rules, WorkCalendar.china, d("2025-12-19")), onChina)
+  })
+
   it("a calendar that does not cover the due date is a typed error, not a guess", () => {
     const lead = run([[register(), "2026-12-10"]]).state
     const r = SupervisionCase.decide(lead, { _tag: "DisposeLead", way: "letterInquiry" }, ctx("2026-12-20"))

@@ -10,6 +10,7 @@ import * as Schema from "effect/Schema"
 import * as LocalDate from "../base/LocalDate.js"
 import * as WorkCalendar from "../calendar/WorkCalendar.js"
 import * as Rulebook from "../rulebook/Rulebook.js"
+import { dueDate } from "./internal/dueDates.js"
 
 const deadlineKinds = [
   "leadDisposal",
@@ -127,7 +128,7 @@ export const deadlineFor = (
   const p = deadlinePolicy[kind]
   const limit = Rulebook.value(rules, p.key)
   const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
-  return Either.map(WorkCalendar.dueDate(calendar, startedOn, limit, { rollForwardFromRestDay }), (due) => ({
+  return Either.map(dueDate(calendar, startedOn, limit, rollForwardFromRestDay), (due) => ({
     kind,
     startedOn,
     due,
