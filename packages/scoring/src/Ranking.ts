@@ -166,14 +166,26 @@ const groupsOf = (
   cmp: (i: number, j: number) => number
 ): Groups => {
   const byTown = new Map<string, Map<string, Array<number>>>()
+  // Cadres usually come town by town and village by village: look a group up only when it changes.
+  let lastTown: string | undefined
+  let lastVillage: string | undefined
+  let inTown: Map<string, Array<number>> | undefined
+  let members: Array<number> | undefined
   for (let i = 0; i < n; i++) {
     const town = townOf(i)
     const village = villageOf(i)
-    let villages = byTown.get(town)
-    if (villages === undefined) byTown.set(town, villages = new Map())
-    const v = villages.get(village)
-    if (v === undefined) villages.set(village, [i])
-    else v.push(i)
+    if (town !== lastTown || inTown === undefined) {
+      inTown = byTown.get(town)
+      if (inTown === undefined) byTown.set(town, inTown = new Map())
+      lastTown = town
+      lastVillage = undefined
+    }
+    if (village !== lastVillage || members === undefined) {
+      members = inTown.get(village)
+      if (members === undefined) inTown.set(village, members = [])
+      lastVillage = village
+    }
+    members.push(i)
   }
   const towns: Array<Array<number>> = []
   const villages: Array<Array<number>> = []
