@@ -37,8 +37,8 @@ const program = Effect.gen(function*() {
   // Pure and total: every problem is a finding; nothing throws and the system clock is never read.
   const result = Exercise.checkInList(list, exercise, rulebook, WorkCalendar.china, { asOf })
 
-  console.log(`${exercise.title} (${exercise.id}), item ${exercise.item}, ${exercise.date}, ${exercise.status}`)
-  if (exercise.amount !== undefined) console.log(`amount: ${Money.formatYuan(exercise.amount)} yuan`)
+  console.log(`${exercise.title} (${exercise.id}), item ${exercise.item}, ${exercise.date}, ${exercise.status ?? "completed"}`)
+  if (exercise.amount !== undefined) console.log(`amount: ${Money.formatYuan(Money.toFen(exercise.amount))} yuan`)
   console.log(`checked as of: ${asOf ?? "(completed exercise: no as-of date needed)"}`)
   console.log(`requirements: ${result.requirements.join(", ") || "none"}`)
   console.log(`town review (提级监督): ${result.escalationRequired}; public tender (公开招标): ${result.tenderRequired}`)

@@ -154,7 +154,7 @@ const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) 
       const report = { exercise: exercise.id, checkedOn: asOf, risk, findings, escalationRequired, tenderRequired, requirements }
       yield* PowerListStore.checkReports.append(exercise.id, 0, [report], { actor: clerk })
       say(`\n${exercise.title} (${exercise.id}), item ${exercise.item}, checked ${asOf}`)
-      const amount = exercise.amount === undefined ? "-" : Money.formatYuan(exercise.amount)
+      const amount = exercise.amount === undefined ? "-" : Money.formatYuan(Money.toFen(exercise.amount))
       say(`  amount ${amount} yuan; requires ${requirements.join(", ")}`)
       findings.forEach(printFinding)
       say(`  risk ${risk} · ${findings.length} finding${findings.length === 1 ? "" : "s"}`)

@@ -144,7 +144,7 @@ const townSteps = new Set<PowerList.Act>(["verify", "approve", "review"])
 const townBodies = new Set<PowerList.Body>(["townGovernment", "townPartyCommittee"])
 
 interface Roster {
-  readonly actors: ExerciseE["actors"]
+  readonly actors: NonNullable<ExerciseE["actors"]>
   readonly holder: (post: string) => string
   readonly members: ReadonlyArray<string>
 }
@@ -257,13 +257,13 @@ const exerciseOf = (
   const all = PowerList.steps(item.procedure)
   const inProgress = r() < 0.2
   const cut = inProgress ? int(r, 1, all.length) : all.length
-  const hasAmount = item.conditions.some((c) => "amountAtLeast" in c.when) || item.procurement !== undefined
+  const hasAmount = (item.conditions ?? []).some((c) => "amountAtLeast" in c.when) || item.procurement !== undefined
   const yuan = hasAmount ? amountYuan(r, item) : undefined
   const fen = yuan === undefined ? undefined : Money.yuan(yuan)
   const kind = item.procurement
   const tenderDue = fen !== undefined && kind !== undefined && fen >= thresholds.tender[kind]
   const escalationDue = fen !== undefined && fen >= thresholds.escalation
-  const selectionDue = fen !== undefined && item.conditions.some((c) => c.then === "competitiveSelection") && fen >= thresholds.smallWorks
+  const selectionDue = fen !== undefined && (item.conditions ?? []).some((c) => c.then === "competitiveSelection") && fen >= thresholds.smallWorks
 
   // A fault is only injected where it can happen in this exercise.
   const meetingSteps = all.slice(0, cut).filter((s) => meetingActs.has(s.act) && "body" in s.actor && meetingBodies.has(s.actor.body))
@@ -299,6 +299,8 @@ const exerciseOf = (
     const performedBy: ExerciseE["steps"][number]["performedBy"] =
       "post" in s.actor
         ? [people.holder(s.actor.post)]
+        : !("body" in s.actor)
+        ? []
         : related && s.act === "tender"
         ? { body: s.actor.body, cadres: people.members }
         : { body: s.actor.body }
