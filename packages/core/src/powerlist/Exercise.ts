@@ -16,7 +16,6 @@ import * as Ids from "../base/Ids.js"
 import * as InvalidInput from "../base/InvalidInput.js"
 import * as LocalDate from "../base/LocalDate.js"
 import * as Money from "../base/Money.js"
-import * as Post from "../org/Post.js"
 import * as internal from "./internal/check.js"
 import * as codesInternal from "./internal/codes.js"
 import * as PowerList from "./PowerList.js"
@@ -30,13 +29,15 @@ const Count = Schema.Int.pipe(
 )
 
 /**
- * Who performed a step: the cadres who did it (or signed for it), or a collective body — with the
- * cadres who took part in it when known (they matter for recusal and self-approval).
+ * Who performed a step: the cadres who did it (or signed for it), a collective body — with the
+ * cadres who took part in it when known (they matter for recusal and self-approval) — or a
+ * department outside the village, by level and sector.
  *
  * @example
  * ["cadre-wang"]                                             // cadres
  * { "body": "partyOrganisation" }                            // a body; its head is read from `actors`
  * { "body": "twoCommittees", "cadres": ["cadre-wang", "cadre-li"] }
+ * { "external": { "level": "county", "sector": "forestry", "name": { "zh": "县林业局" } } }
  *
  * @since 0.1.0
  * @category schemas
@@ -47,6 +48,14 @@ export const PerformedBy = Schema.Union(
     body: PowerList.Body,
     /** Cadres who took part in the body's act (presided, attended, voted, signed). */
     cadres: Schema.optionalWith(Schema.Array(Ids.CadreId), { exact: true })
+  }),
+  /** A department outside the village (county forestry bureau, town civil affairs office …). */
+  Schema.Struct({
+    external: Schema.Struct({
+      level: Schema.Literal("county", "town"),
+      sector: PowerList.Sector,
+      name: Schema.optionalWith(PowerList.Text, { exact: true })
+    })
   })
 ).annotations({ identifier: "PerformedBy" })
 
@@ -89,7 +98,8 @@ export type Meeting = typeof Meeting.Type
 
 /**
  * One step as it was performed: which step of the item's procedure (`stepId`), by whom, on what
- * date, the evidence it left, and — for a meeting — its counts.
+ * date, the evidence it left, for a meeting its counts, and the supervision committee members who
+ * watched it.
  *
  * @since 0.1.0
  * @category schemas
@@ -99,7 +109,12 @@ export const StepRecord = Schema.Struct({
   performedBy: PerformedBy,
   date: LocalDate.LocalDate,
   evidence: Schema.optionalWith(Schema.Array(PowerList.Evidence), { exact: true }),
-  meeting: Schema.optional(Meeting)
+  meeting: Schema.optional(Meeting),
+  /**
+   * Members of the 村务监督委员会 who attended the step or signed its record (一监督). Required
+   * on the steps the procedure's `supervision` watches.
+   */
+  supervisors: Schema.optionalWith(Schema.Array(Ids.CadreId), { exact: true })
 }).annotations({ identifier: "StepRecord" })
 
 /**
@@ -128,6 +143,10 @@ export const DisclosureRecord = Schema.Struct({
  */
 export type DisclosureRecord = typeof DisclosureRecord.Type
 
+// A post code: built-in or the list's own. Checked against the list by `check`, not the decoder,
+// so that a county's local posts are accepted.
+const PostCode = Schema.String.pipe(Schema.minLength(1, { message: () => "a post code must not be empty" }))
+
 /**
  * A cadre who acted in the exercise, with the posts held on the exercise's date (so that 一肩挑 —
  * the party secretary who is also committee director — is visible without an organisation lookup)
@@ -139,7 +158,11 @@ export type DisclosureRecord = typeof DisclosureRecord.Type
 export const Actor = Schema.Struct({
   cadre: Ids.CadreId,
   name: Schema.optional(Schema.String),
-  posts: Schema.Array(Post.Post),
+  /**
+   * Built-in post codes (see `Post`) or the list's own `localPosts` (e.g. a 计生专干). A post that
+   * is neither is reported as `UNKNOWN_POST`.
+   */
+  posts: Schema.Array(PostCode),
   relatedToCounterparty: Schema.optionalWith(Schema.Boolean, { exact: true })
 }).annotations({ identifier: "Actor" })
 
@@ -159,8 +182,29 @@ export type Actor = typeof Actor.Type
 export const Counterparty = Schema.Struct({
   person: Schema.optional(Ids.PersonId),
   name: Schema.String.pipe(Schema.minLength(1)),
+  /** What kind of party it is, for conditions on the counterparty's kind. */
+  kind: Schema.optionalWith(PowerList.CounterpartyKind, { exact: true }),
   relatedCadres: Schema.optionalWith(Schema.Array(Ids.CadreId), { exact: true })
 }).annotations({ identifier: "Counterparty" })
+
+/**
+ * Facts of the exercise that an item's conditions may test, beyond the amount: who owns the asset
+ * (集体 / 村民小组 / 个人), and whether this exercise touches villagers' interests (absent: as the
+ * item says).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Facts = Schema.Struct({
+  ownership: Schema.optionalWith(PowerList.Ownership, { exact: true }),
+  touchesVillagersInterests: Schema.optionalWith(Schema.Boolean, { exact: true })
+}).annotations({ identifier: "ExerciseFacts" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Facts = typeof Facts.Type
 
 /**
  * @since 0.1.0
@@ -227,6 +271,7 @@ export const Exercise = Schema.Struct({
   amount: Schema.optionalWith(Money.Amount, { exact: true }),
   procurement: Schema.optional(PowerList.ProcurementKind),
   counterparty: Schema.optional(Counterparty),
+  facts: Schema.optionalWith(Facts, { exact: true }),
   actors: Schema.optionalWith(Schema.Array(Actor), { exact: true }),
   steps: Schema.Array(StepRecord),
   disclosures: Schema.optionalWith(Schema.Array(DisclosureRecord), { exact: true }),
@@ -333,6 +378,10 @@ export type Code =
   | "TENDER_REQUIRED"
   | "COMPETITIVE_SELECTION_REQUIRED"
   | "AMOUNT_MISSING"
+  | "FACT_MISSING"
+  | "SUPERVISION_MISSING"
+  | "UNKNOWN_POST"
+  | "METHOD_NOT_RESOLVED"
   | "DUAL_TOP_POSTS"
 
 /**
@@ -376,7 +425,11 @@ export interface Weight {
  * | `STEP_BEFORE_EXERCISE` | warning | yellow | a step is dated before the exercise |
  * | `UNKNOWN_STEP` | warning | yellow | a record names a step the procedure does not have |
  * | `DUPLICATE_STEP_RECORD` | warning | yellow | a step was recorded more than once (the first counts) |
+ * | `SUPERVISION_MISSING` | error | red | a step the procedure's supervision (一监督) watches has no 监委会 member attending or signing |
  * | `AMOUNT_MISSING` | warning | yellow | the item has amount thresholds but the exercise states no amount |
+ * | `FACT_MISSING` | warning | yellow | a condition tests a fact (ownership, counterparty kind) the exercise does not state |
+ * | `UNKNOWN_POST` | warning | yellow | ({@link checkInList}) an actor holds a post that is neither built-in nor one of the list's local posts |
+ * | `METHOD_NOT_RESOLVED` | error | yellow | the item follows a method by reference and was checked without its list; nothing else is checked |
  * | `ITEM_MISMATCH` | error | yellow | the exercise is for another item; nothing else is checked |
  * | `UNKNOWN_ITEM` | error | yellow | ({@link checkInList}) the list has no item with the exercise's code |
  * | `RULEBOOK_NOT_IN_FORCE` | error | yellow | no rulebook edition covers the date; parameter checks are skipped |
@@ -443,7 +496,11 @@ export const prepare: (item: PowerList.PowerItem) => Prepared = internal.prepare
  * - Meetings: quorum and majority by the rulebook's `meeting.*` rule for the body, in exact
  *   integer arithmetic (`QUORUM_NOT_MET`, `MAJORITY_NOT_REACHED`).
  * - Disclosures: posted (`DISCLOSURE_MISSING`) by the deadline counted from the step they follow,
- *   in working days on `calendar` where the limit says so (`DISCLOSURE_LATE`).
+ *   in working days on `calendar` where the limit says so (`DISCLOSURE_LATE`); a periodic duty
+ *   (`every`) is due by the end of the period after the step's, at the rulebook's frequency.
+ * - Supervision (一监督): each watched step names a 监委会 member (`SUPERVISION_MISSING`).
+ * - Conditions on facts: ownership, villagers' interests, counterparty kind (`FACT_MISSING`), and
+ *   steps required only when a condition holds (a 两委 tier below the 四议两公开 threshold).
  * - Persons: `SELF_APPROVAL` (一肩挑 included) and `RECUSAL_REQUIRED`.
  * - Amount: `ESCALATION_REQUIRED` (提级监督), `TENDER_REQUIRED` (national thresholds by
  *   procurement kind, even without an item condition), `COMPETITIVE_SELECTION_REQUIRED`.
@@ -465,7 +522,8 @@ export const check: (
 
 /**
  * Like {@link check}, looking the item up in a list by the exercise's item code (`UNKNOWN_ITEM`
- * when the list has none).
+ * when the list has none). The list's method items write out `Method` procedures, and its
+ * `localPosts` are known posts.
  *
  * @since 0.1.0
  * @category rules

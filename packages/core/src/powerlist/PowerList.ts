@@ -17,8 +17,9 @@ import * as InvalidInput from "../base/InvalidInput.js"
 import * as LocalDate from "../base/LocalDate.js"
 import * as Money from "../base/Money.js"
 import * as Rulebook from "../rulebook/Rulebook.js"
+import countyExampleJson from "./data/county-example.json" with { type: "json" }
 import referenceListJson from "./data/reference-list.json" with { type: "json" }
-import * as procedure from "./internal/procedure.js"
+import * as procedureInternal from "./internal/procedure.js"
 import * as validation from "./internal/validate.js"
 import * as validators from "./internal/validators.js"
 
@@ -84,6 +85,63 @@ export const Body = Schema.Literal(
 export type Body = typeof Body.Type
 
 /**
+ * The sector of a department outside the village that approves, files or pays for an item.
+ *
+ * | code | 中文 |
+ * | --- | --- |
+ * | `forestry` | 林业 (采伐许可) |
+ * | `civilAffairs` | 民政 (低保、救灾救助) |
+ * | `naturalResources` | 自然资源 (宅基地、用地) |
+ * | `agricultureRural` | 农业农村 (宅基地、承包地) |
+ * | `health` | 卫生健康 (计划生育奖励扶助) |
+ * | `housing` | 住房城乡建设 (危房改造) |
+ * | `publicSecurity` | 公安 (户籍) |
+ * | `finance` | 财政 |
+ * | `humanResources` | 人力资源社会保障 |
+ * | `other` | 其他 (the name says which) |
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Sector = Schema.Literal(
+  "forestry",
+  "civilAffairs",
+  "naturalResources",
+  "agricultureRural",
+  "health",
+  "housing",
+  "publicSecurity",
+  "finance",
+  "humanResources",
+  "other"
+).annotations({ identifier: "Sector" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Sector = typeof Sector.Type
+
+/**
+ * A department outside the village, by level and sector, with its name as the list writes it
+ * (e.g. `{ level: "county", sector: "forestry", name: { zh: "县林业局" } }`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ExternalActor = Schema.Struct({
+  level: Schema.Literal("county", "town"),
+  sector: Sector,
+  name: Text
+}).annotations({ identifier: "ExternalActor" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ExternalActor = typeof ExternalActor.Type
+
+/**
  * Who performs a step: a collective body, or the holder of a post. Posts are strings here so that
  * {@link validate} can report an unknown post (`UNKNOWN_POST`) instead of failing the decode; a
  * list may declare its own local posts.
@@ -93,7 +151,11 @@ export type Body = typeof Body.Type
  */
 export const StepActor = Schema.Union(
   Schema.Struct({ body: Body }),
-  Schema.Struct({ post: Schema.String })
+  Schema.Struct({ post: Schema.String }),
+  /** One of several posts may perform the step (书记 for the party seal, 主任 for the committee seal). */
+  Schema.Struct({ anyOfPosts: Schema.NonEmptyArray(Schema.String) }),
+  /** A department outside the village: a county bureau or a town office. */
+  Schema.Struct({ external: ExternalActor })
 ).annotations({ identifier: "StepActor" })
 
 /**
@@ -188,20 +250,64 @@ export const Step = Schema.Struct({
 export type Step = typeof Step.Type
 
 /**
- * An item's procedure: either explicit ordered steps, or the 四议两公开 template (its six steps in
- * statutory order) with optional steps before it, between the published decision and the
- * published result (`implementation`: tender, contract, works, acceptance …), and after it.
+ * Supervision that runs alongside the steps (一监督): the 村务监督委员会 watches the procedure, and
+ * an exercise shows it by naming, on each watched step, the committee members who attended or
+ * signed the record (`supervisors`). A step performed by the committee itself is watched by
+ * definition. {@link Exercise.check} reports `SUPERVISION_MISSING` for a watched step without them.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Supervision = Schema.Struct({
+  by: Schema.Literal("supervisionCommittee"),
+  /** The ids of the watched steps; absent means every step of the procedure. */
+  steps: Schema.optionalWith(Schema.Array(Schema.String), { exact: true }),
+  /** The rule that calls for it, e.g. 村民委员会组织法 §32 or the county's 一监督 document. */
+  citation: Schema.optionalWith(Citation.Citation, { exact: true })
+}).annotations({ identifier: "Supervision" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Supervision = typeof Supervision.Type
+
+/**
+ * An item's procedure, in one of three forms:
+ *
+ * - `Steps`: explicit ordered steps;
+ * - `FourAndTwo`: the 四议两公开 template (its six steps in statutory order) with optional steps
+ *   before it, between the published decision and the published result (`implementation`:
+ *   tender, contract, works, acceptance …), and after it;
+ * - `Method`: the procedure of a method item (an item of a category of `kind: "method"`, such as
+ *   "村级管理工作法: 四议两公开一监督"), referred to by its code instead of being repeated, with
+ *   this item's own steps around it. {@link resolve} writes it out.
+ *
+ * Each may carry `supervision` (一监督). A `Method` procedure without its own takes the method's.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const Procedure = Schema.Union(
-  Schema.TaggedStruct("Steps", { steps: Schema.Array(Step) }),
+  Schema.TaggedStruct("Steps", {
+    steps: Schema.Array(Step),
+    supervision: Schema.optionalWith(Supervision, { exact: true })
+  }),
   Schema.TaggedStruct("FourAndTwo", {
     before: Schema.optionalWith(Schema.Array(Step), { exact: true }),
     /** Carrying out the decision: between 决议公开 (step 5) and 实施结果公开 (step 6). */
     implementation: Schema.optionalWith(Schema.Array(Step), { exact: true }),
-    after: Schema.optionalWith(Schema.Array(Step), { exact: true })
+    after: Schema.optionalWith(Schema.Array(Step), { exact: true }),
+    supervision: Schema.optionalWith(Supervision, { exact: true })
+  }),
+  Schema.TaggedStruct("Method", {
+    /** The code of the method item whose procedure this one follows. */
+    method: Schema.String.pipe(Schema.minLength(1)),
+    before: Schema.optionalWith(Schema.Array(Step), { exact: true }),
+    /** For a 四议两公开 method: between 决议公开 and 实施结果公开; otherwise after the method's steps. */
+    implementation: Schema.optionalWith(Schema.Array(Step), { exact: true }),
+    after: Schema.optionalWith(Schema.Array(Step), { exact: true }),
+    supervision: Schema.optionalWith(Supervision, { exact: true })
   })
 ).annotations({ identifier: "Procedure" })
 
@@ -217,16 +323,28 @@ export type Procedure = typeof Procedure.Type
  * @since 0.1.0
  * @category constants
  */
-export const fourAndTwoSteps: ReadonlyArray<Step> = procedure.fourAndTwoSteps
+export const fourAndTwoSteps: ReadonlyArray<Step> = procedureInternal.fourAndTwoSteps
 
 /**
  * The ordered steps of a procedure, with the 四议两公开 template expanded: `before`, steps 1–5,
- * `implementation`, step 6, `after`.
+ * `implementation`, step 6, `after`. A `Method` procedure not yet {@link resolve}d gives only its
+ * own steps. See {@link itemSteps} for group-owned property.
  *
  * @since 0.1.0
  * @category utils
  */
-export const steps: (procedure: Procedure) => ReadonlyArray<Step> = procedure.steps
+export const steps = (procedure: Procedure): ReadonlyArray<Step> => procedureInternal.steps(procedure)
+
+/**
+ * The ordered steps of an item's procedure, as {@link steps} gives them, except that for an item
+ * whose `propertyOwner` is a 村民小组 the template's deciding step is the 村民小组会议's
+ * (组织法 §28; 民法典 §262). Write out a `Method` procedure first with {@link resolve}.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const itemSteps = (item: PowerItem): ReadonlyArray<Step> =>
+  procedureInternal.steps(item.procedure, item.propertyOwner === "villagerGroup")
 
 /**
  * Which of the six 四议两公开 steps a step is (0 = 提议 … 5 = 实施结果公开), or -1. Steps are
@@ -237,14 +355,14 @@ export const steps: (procedure: Procedure) => ReadonlyArray<Step> = procedure.st
  * | 0 | `propose` | body `partyOrganisation` |
  * | 1 | `discuss` | body `twoCommittees` |
  * | 2 | `review` | body `partyMembersMeeting` |
- * | 3 | `resolve` | body `villagersAssembly` or `representativesAssembly` |
+ * | 3 | `resolve` | body `villagersAssembly` or `representativesAssembly` (for an item whose `propertyOwner` is `villagerGroup`, the rules also count `villagerGroupMeeting`) |
  * | 4 | `publishDecision` | any |
  * | 5 | `publishResult` | any |
  *
  * @since 0.1.0
  * @category utils
  */
-export const fourAndTwoRole: (step: Step) => number = procedure.fourAndTwoRole
+export const fourAndTwoRole = (step: Step): number => procedureInternal.fourAndTwoRole(step)
 
 /**
  * Risk level of a risk point or an exercise.
@@ -286,15 +404,22 @@ export const Channel = Schema.Literal("villageAffairsBoard", "partyAffairsBoard"
 })
 
 /**
- * A time limit written either as a rulebook parameter (so it follows the county's rulebook) or as
- * a duration the list states itself.
+ * A time limit written as a rulebook parameter (so it follows the county's rulebook), as a
+ * duration the list states itself, or as a period (`every`: monthly, quarterly … by the rulebook's
+ * disclosure frequency).
  *
  * @since 0.1.0
  * @category schemas
  */
 export const TimeLimit = Schema.Union(
   Schema.Struct({ parameter: Schema.Literal("disclosure.majorMatterDeadline") }),
-  Schema.Struct({ duration: Rulebook.Duration })
+  Schema.Struct({ duration: Rulebook.Duration }),
+  /**
+   * Periodic disclosure (定期公开) at the frequency the rulebook gives for the key (组织法 §30:
+   * finances monthly, general affairs at least quarterly): what happened in one period is posted
+   * by the end of the next.
+   */
+  Schema.Struct({ every: Schema.Literal("disclosure.financeFrequency", "disclosure.generalFrequency") })
 ).annotations({ identifier: "TimeLimit" })
 
 /**
@@ -375,14 +500,88 @@ export const Requirement = Schema.Literal("fourAndTwo", "escalation", "publicTen
 export type Requirement = typeof Requirement.Type
 
 /**
- * An applicability condition: "always", or "amount ≥ limit", implies a requirement.
+ * Who owns the asset or resource an exercise concerns (所有权): the village collective, a
+ * 村民小组 (民法典 §262), a private person (e.g. trees a villager planted), or the state.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Ownership = Schema.Literal("villageCollective", "villagerGroup", "private", "state").annotations({
+  identifier: "Ownership"
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Ownership = typeof Ownership.Type
+
+/**
+ * The kind of counterparty of an exercise (相对方).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CounterpartyKind = Schema.Literal(
+  "villager",
+  "villagerGroup",
+  "enterprise",
+  "cooperative",
+  "publicBody",
+  "outsider"
+).annotations({ identifier: "CounterpartyKind" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CounterpartyKind = typeof CounterpartyKind.Type
+
+/**
+ * One test on the facts of an exercise:
+ *
+ * - `{ always: true }`
+ * - `{ amountAtLeast: limit }` / `{ amountBelow: limit }`: the amount against a limit (a tier
+ *   below a threshold is `amountBelow` the same limit)
+ * - `{ ownership: [...] }`: who owns the asset is one of these
+ * - `{ touchesVillagersInterests: b }`: whether this exercise touches villagers' interests
+ * - `{ counterpartyKind: [...] }`: the counterparty is of one of these kinds
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Test = Schema.Union(
+  Schema.Struct({ always: Schema.Literal(true) }),
+  Schema.Struct({ amountAtLeast: AmountLimit }),
+  Schema.Struct({ amountBelow: AmountLimit }),
+  Schema.Struct({ ownership: Schema.NonEmptyArray(Ownership) }),
+  Schema.Struct({ touchesVillagersInterests: Schema.Boolean }),
+  Schema.Struct({ counterpartyKind: Schema.NonEmptyArray(CounterpartyKind) })
+).annotations({ identifier: "ConditionTest" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Test = typeof Test.Type
+
+/**
+ * An applicability condition: when its test holds (or all of `allOf` hold), the requirement
+ * applies. `then` is one of the four {@link Requirement}s, or `{ steps: [...] }`: steps of the
+ * procedure that are required only when some condition naming them holds (a 两委 review tier below
+ * the 四议两公开 threshold, a county department's approval for private trees …).
+ *
+ * @example
+ * { "when": { "amountBelow": { "parameter": "threshold.fourAndTwo" } }, "then": { "steps": ["twoCommitteesDecide"] } }
+ * { "when": { "allOf": [{ "ownership": ["villageCollective"] }, { "amountAtLeast": { "amount": { "amount": 10000, "unit": "yuan" } } }] }, "then": "fourAndTwo" }
  *
  * @since 0.1.0
  * @category schemas
  */
 export const Condition = Schema.Struct({
-  when: Schema.Union(Schema.Struct({ always: Schema.Literal(true) }), Schema.Struct({ amountAtLeast: AmountLimit })),
-  then: Requirement
+  when: Schema.Union(Test, Schema.Struct({ allOf: Schema.NonEmptyArray(Test) })),
+  then: Schema.Union(Requirement, Schema.Struct({ steps: Schema.NonEmptyArray(Schema.String) })),
+  citation: Schema.optionalWith(Citation.Citation, { exact: true })
 }).annotations({ identifier: "Condition" })
 
 /**
@@ -427,6 +626,41 @@ export const ProcurementKind = Schema.Literal("construction", "goods", "services
 })
 
 /**
+ * A clause in words, as a county writes it (执行标准, 追究办法 …), with the rules it rests on.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Clause = Schema.Struct({
+  text: Text,
+  citations: Schema.optionalWith(Schema.Array(Citation.Citation), { exact: true })
+}).annotations({ identifier: "Clause" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Clause = typeof Clause.Type
+
+/**
+ * What one responsible post answers for in an item (岗位责任), e.g. 报账员: 审核票据的真实性、合法性.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PostDuty = Schema.Struct({
+  post: Schema.String,
+  duty: Text,
+  citations: Schema.optionalWith(Schema.Array(Citation.Citation), { exact: true })
+}).annotations({ identifier: "PostDuty" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type PostDuty = typeof PostDuty.Type
+
+/**
  * One power on the list.
  *
  * @since 0.1.0
@@ -443,8 +677,31 @@ export const PowerItem = Schema.Struct({
   riskPoints: Schema.Array(RiskPoint),
   disclosures: Schema.Array(DisclosureDuty),
   conditions: Schema.optionalWith(Schema.Array(Condition), { exact: true }),
-  /** Whether the power touches villagers' interests (涉及村民利益), which makes disclosure mandatory. */
+  /**
+   * Whether the power touches villagers' interests (涉及村民利益). Unless `mustDisclose` says
+   * otherwise, this makes disclosure mandatory.
+   */
   touchesVillagersInterests: Schema.Boolean,
+  /**
+   * Whether the item must be disclosed (须公开), apart from touching villagers' interests. Absent:
+   * as `touchesVillagersInterests`. `false` for matters such as 户籍 or seal use, which touch
+   * villagers but whose records hold personal data; say why in `disclosureExemption`.
+   */
+  mustDisclose: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  /** Why an item touching villagers' interests is not posted publicly (e.g. 个人信息保护法). */
+  disclosureExemption: Schema.optionalWith(Clause, { exact: true }),
+  /** 执行标准: the standard applied, in words (amounts, eligibility, rates …). */
+  standard: Schema.optionalWith(Clause, { exact: true }),
+  /** 岗位责任: what each responsible post answers for. */
+  postDuties: Schema.optionalWith(Schema.Array(PostDuty), { exact: true }),
+  /** 追究办法: the accountability clause. */
+  accountability: Schema.optionalWith(Clause, { exact: true }),
+  /**
+   * Who owns the property the power disposes of, where the item is about one owner's property.
+   * `villagerGroup`: the 村民小组会议 decides (组织法 §28; 民法典 §262), so it may be the deciding
+   * body of a §24 matter and the template's deciding step is its meeting.
+   */
+  propertyOwner: Schema.optionalWith(Schema.Literal("villageCollective", "villagerGroup"), { exact: true }),
   /** The §24 matter this power decides, if any. */
   article24: Schema.optional(Article24Matter),
   /** The kind of contract the power leads to, for tender thresholds. */
@@ -465,7 +722,13 @@ export type PowerItem = typeof PowerItem.Type
  */
 export const Category = Schema.Struct({
   code: Schema.String.pipe(Schema.minLength(1)),
-  name: Text
+  name: Text,
+  /**
+   * What the category holds: powers (absent, the default), convenience services (便民服务, as
+   * 宁海's 17), or a method (村级管理工作法) whose items other items follow by reference (a
+   * `Method` procedure).
+   */
+  kind: Schema.optionalWith(Schema.Literal("powers", "services", "method"), { exact: true })
 }).annotations({ identifier: "Category" })
 
 /**
@@ -506,8 +769,30 @@ export const PowerList = Schema.Struct({
   declaredTotals: Schema.optional(
     Schema.Struct({ categories: Schema.Int.pipe(Schema.nonNegative()), items: Schema.Int.pipe(Schema.nonNegative()) })
   ),
-  /** Local posts the list uses beyond the built-in ones. */
+  /**
+   * Local posts the list uses beyond the built-in ones (e.g. 计生专干). Exercises checked against
+   * the list accept their holders as performers.
+   */
   localPosts: Schema.optionalWith(Schema.Array(Schema.Struct({ code: Schema.String, name: Text })), { exact: true }),
+  /** 备案: where (and when) the list is filed. */
+  filing: Schema.optionalWith(
+    Schema.Struct({
+      with: Text,
+      reference: Schema.optionalWith(Schema.String, { exact: true }),
+      date: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
+      citations: Schema.optionalWith(Schema.Array(Citation.Citation), { exact: true })
+    }),
+    { exact: true }
+  ),
+  /** The 承诺书 cadres sign against the list: its title and reference. */
+  commitment: Schema.optionalWith(
+    Schema.Struct({
+      title: Text,
+      reference: Schema.optionalWith(Schema.String, { exact: true }),
+      citations: Schema.optionalWith(Schema.Array(Citation.Citation), { exact: true })
+    }),
+    { exact: true }
+  ),
   categories: Schema.Array(Category),
   items: Schema.Array(PowerItem)
 }).annotations({ identifier: "PowerList", title: "小微权力清单 (micro-power list)" })
@@ -545,14 +830,16 @@ export type ProcurementKind = typeof ProcurementKind.Type
  * | `MISSING_LEGAL_BASIS` | error | an item cites no law or policy |
  * | `EMPTY_PROCEDURE` | error | an item's procedure has no steps |
  * | `DUPLICATE_STEP_ID` | error | two steps of an item share an id |
- * | `UNKNOWN_POST` | error | a responsible post or a step's actor post is neither built-in nor in `localPosts` |
+ * | `UNKNOWN_POST` | error | a responsible post, a post duty's post or a step's actor post is neither built-in nor in `localPosts` |
+ * | `UNKNOWN_METHOD` | error | a `Method` procedure names no item of a method category (or one that is itself a reference) |
  * | `MISSING_EVIDENCE` | warning | a deciding step (`resolve`, `approve`) requires no evidence |
  * | `DUPLICATE_RISK_ID` | error | two risk points of an item share an id |
  * | `RISK_WITHOUT_CONTROL` | error | a risk point has no control (防控措施) |
- * | `UNKNOWN_STEP_REFERENCE` | error | a risk point or disclosure names a step the procedure lacks |
- * | `MISSING_DISCLOSURE` | error | an item touching villagers' interests has no disclosure duty |
+ * | `UNKNOWN_STEP_REFERENCE` | error | a risk point, disclosure, supervision or condition names a step the procedure lacks |
+ * | `MISSING_DISCLOSURE` | error | an item that must be disclosed (`mustDisclose`, else `touchesVillagersInterests`) has no disclosure duty |
+ * | `DISCLOSURE_EXEMPTION_UNEXPLAINED` | warning | an item touching villagers' interests is exempt from disclosure without a `disclosureExemption` |
  * | `DUPLICATE_DISCLOSURE_ID` | error | two disclosure duties of an item share an id |
- * | `WRONG_DECIDING_BODY` | error | a §24 matter is decided by a body without the power |
+ * | `WRONG_DECIDING_BODY` | error | a §24 matter is decided by a body without the power (the 村民小组会议 has it for group-owned property) |
  * | `FOUR_AND_TWO_BROKEN` | error | an item bound to 四议两公开 lacks one of its six steps, has them out of order, or has one of them more than once |
  * | `TENDER_THRESHOLD_ABOVE_NATIONAL` | warning | an item's public-tender limit is above the national threshold (with a rulebook) |
  * | `RULEBOOK_NOT_IN_FORCE` | warning | no rulebook edition covers the list's effective date (with a rulebook) |
@@ -571,11 +858,13 @@ export type ValidationCode =
   | "EMPTY_PROCEDURE"
   | "DUPLICATE_STEP_ID"
   | "UNKNOWN_POST"
+  | "UNKNOWN_METHOD"
   | "MISSING_EVIDENCE"
   | "DUPLICATE_RISK_ID"
   | "RISK_WITHOUT_CONTROL"
   | "UNKNOWN_STEP_REFERENCE"
   | "MISSING_DISCLOSURE"
+  | "DISCLOSURE_EXEMPTION_UNEXPLAINED"
   | "DUPLICATE_DISCLOSURE_ID"
   | "WRONG_DECIDING_BODY"
   | "FOUR_AND_TWO_BROKEN"
@@ -657,3 +946,33 @@ let referenceList: PowerList | undefined
  * @category constants
  */
 export const reference = (): PowerList => (referenceList ??= Either.getOrThrow(decodeUnknown(referenceListJson)))
+
+/**
+ * The item with its `Method` procedure written out from the method item the list holds (the
+ * method's steps, this item's `before`, `implementation` and `after` around them, and the method's
+ * supervision unless the item states its own). Other items come back as they are, and so does an
+ * item whose method the list lacks ({@link check} reports `UNKNOWN_METHOD`).
+ * {@link Exercise.checkInList} resolves by itself; call this before {@link Exercise.check}.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const resolve: (list: PowerList, item: PowerItem) => PowerItem = procedureInternal.resolve
+
+let countyExampleList: PowerList | undefined
+
+/**
+ * A second shipped example, shaped as many counties publish their lists (4 categories, 14 items):
+ * it opens with a method category (村级管理工作法: 四议两公开一监督) that other items follow by
+ * reference, carries 执行标准, 岗位责任 and 追究办法 on its items, is filed (备案) with a 承诺书, has
+ * items a county department approves (林木采伐, 宅基地, 救灾救助, 计划生育奖励扶助), a local post
+ * (计生专干), monthly finance disclosure, and a 村民小组 deciding on its own land compensation.
+ * Illustrative, like {@link reference}: a template to compare with, not a county's adopted list.
+ *
+ * Shipped as JSON (`powerlist/data/county-example.json`) and decoded on the first call.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const countyExample = (): PowerList =>
+  (countyExampleList ??= Either.getOrThrow(decodeUnknown(countyExampleJson)))

@@ -8,9 +8,9 @@ import { codes, riskOf } from "./codes.js"
 import type * as Ids from "../../base/Ids.js"
 import * as LocalDate from "../../base/LocalDate.js"
 import * as Money from "../../base/Money.js"
-import type * as Post from "../../org/Post.js"
+import * as Post from "../../org/Post.js"
 import type * as PowerList from "../PowerList.js"
-import { fourAndTwoRole, steps as expand } from "./procedure.js"
+import { fourAndTwoRole, resolve, steps as expand } from "./procedure.js"
 import * as Rulebook from "../../rulebook/Rulebook.js"
 import * as Threshold from "../../rulebook/Threshold.js"
 import * as WorkCalendar from "../../calendar/WorkCalendar.js"
@@ -51,9 +51,27 @@ export interface Prepared {
   readonly condAlways: ReadonlyArray<boolean>
   readonly condFen: ReadonlyArray<number | undefined>
   readonly condParam: ReadonlyArray<LimitKey | undefined>
+  /** Per condition: its tests when it is more than one amount floor (below, facts, allOf), else undefined. */
+  readonly condTests: ReadonlyArray<ReadonlyArray<PowerList.Test> | undefined>
+  /** Per condition: the positions of the steps it requires (`then: { steps }`), else undefined. */
+  readonly condSteps: ReadonlyArray<ReadonlyArray<number> | undefined>
+  /** Per step: whether it is required only when a condition naming it holds. */
+  readonly conditionalStep: ReadonlyArray<boolean>
+  /** Per step: whether the 监委会 watches it (一监督). */
+  readonly supervised: ReadonlyArray<boolean>
+  /** True for a `Method` procedure the item alone cannot write out. */
+  readonly unresolvedMethod: boolean
+  /** True when the template's deciding step is the 村民小组会议 (group-owned property). */
+  readonly groupOwned: boolean
 }
 
 type LimitKey = Extract<PowerList.AmountLimit, { readonly parameter: unknown }>["parameter"]
+
+const builtInPosts: ReadonlySet<string> = new Set<string>([
+  ...Post.VillagePost.literals,
+  ...Post.TownPost.literals,
+  ...Post.CountyPost.literals
+])
 
 const requirementBit = { fourAndTwo: 1, escalation: 2, publicTender: 4, competitiveSelection: 8 } as const
 
@@ -63,7 +81,8 @@ const isTownBody = (b: PowerList.Body | undefined) => b === "townGovernment" || 
 
 // Plain loops, no callbacks: lists are decoded afresh by the thousand, and each item is prepared.
 const build = (item: PowerList.PowerItem): Prepared => {
-  const all = expand(item.procedure)
+  const groupOwned = item.propertyOwner === "villagerGroup"
+  const all = expand(item.procedure, groupOwned)
   const n = all.length
   const index = new Map<string, number>()
   const role: Array<number> = new Array(n)
@@ -74,7 +93,7 @@ const build = (item: PowerList.PowerItem): Prepared => {
   for (let i = 0; i < n; i++) {
     const s = all[i]!
     if (!index.has(s.id)) index.set(s.id, i)
-    const r = fourAndTwoRole(s)
+    const r = fourAndTwoRole(s, groupOwned)
     role[i] = r
     if (r >= 0) hasFourAndTwoSteps = true
     meetingAct[i] = meetingActs.has(s.act)
@@ -92,23 +111,50 @@ const build = (item: PowerList.PowerItem): Prepared => {
   const condAlways: Array<boolean> = []
   const condFen: Array<number | undefined> = []
   const condParam: Array<LimitKey | undefined> = []
+  const condTests: Array<ReadonlyArray<PowerList.Test> | undefined> = []
+  const condSteps: Array<ReadonlyArray<number> | undefined> = []
+  const conditionalStep: Array<boolean> = new Array(n).fill(false)
   for (const c of item.conditions ?? NONE) {
     const always = "always" in c.when
-    condBit.push(requirementBit[c.then])
+    const then = c.then
+    condBit.push(typeof then === "string" ? requirementBit[then] : 0)
+    if (typeof then === "string") condSteps.push(undefined)
+    else {
+      const positions: Array<number> = []
+      for (const id of then.steps) {
+        const pos = index.get(id)
+        if (pos !== undefined) {
+          positions.push(pos)
+          conditionalStep[pos] = true
+        }
+      }
+      condSteps.push(positions)
+    }
     condAlways.push(always)
     if ("amountAtLeast" in c.when) {
       const limit = c.when.amountAtLeast
       condFen.push("amount" in limit ? Money.toFen(limit.amount) : undefined)
       condParam.push("amount" in limit ? undefined : limit.parameter)
+      condTests.push(undefined)
     } else {
       condFen.push(undefined)
       condParam.push(undefined)
+      condTests.push(always ? undefined : "allOf" in c.when ? c.when.allOf : [c.when])
     }
-    if (c.then === "fourAndTwo") {
+    if (then === "fourAndTwo") {
       if (always) alwaysFourAndTwo = true
       else conditionalFourAndTwo = true
     }
-    if ("amountAtLeast" in c.when) hasAmountCondition = true
+    const tests = "allOf" in c.when ? c.when.allOf : [c.when]
+    for (const t of tests) if ("amountAtLeast" in t || "amountBelow" in t) hasAmountCondition = true
+  }
+  const supervision = item.procedure.supervision
+  const supervised: Array<boolean> = new Array(n).fill(supervision !== undefined && supervision.steps === undefined)
+  if (supervision?.steps !== undefined) {
+    for (const id of supervision.steps) {
+      const pos = index.get(id)
+      if (pos !== undefined) supervised[pos] = true
+    }
   }
   return {
     item,
@@ -125,7 +171,13 @@ const build = (item: PowerList.PowerItem): Prepared => {
     condBit,
     condAlways,
     condFen,
-    condParam
+    condParam,
+    condTests,
+    condSteps,
+    conditionalStep,
+    supervised,
+    unresolvedMethod: item.procedure._tag === "Method",
+    groupOwned
   }
 }
 
@@ -142,6 +194,8 @@ export const prepare = (item: PowerList.PowerItem): Prepared => {
 interface ListTable {
   readonly byCode: ReadonlyMap<string, number>
   readonly prepared: Array<Prepared | undefined>
+  /** The list's own posts (`localPosts`). */
+  readonly localPosts: ReadonlySet<string>
 }
 
 const listTables = new WeakMap<PowerList.PowerList, ListTable>()
@@ -157,7 +211,9 @@ const tableOf = (list: PowerList.PowerList): ListTable => {
     const byCode = new Map<string, number>()
     const items = list.items
     for (let i = 0; i < items.length; i++) if (!byCode.has(items[i]!.code)) byCode.set(items[i]!.code, i)
-    t = { byCode, prepared: new Array(items.length) }
+    const localPosts = new Set<string>()
+    for (const lp of list.localPosts ?? NONE) localPosts.add(lp.code)
+    t = { byCode, prepared: new Array(items.length), localPosts }
     listTables.set(list, t)
   }
   lastList = list
@@ -168,14 +224,17 @@ const tableOf = (list: PowerList.PowerList): ListTable => {
 /** The preparation of `list.items[i]`, memoised with the list. */
 export const preparedAt = (list: PowerList.PowerList, i: number): Prepared => {
   const t = tableOf(list)
-  return t.prepared[i] ??= build(list.items[i]!)
+  return t.prepared[i] ??= build(resolve(list, list.items[i]!))
 }
 
 const findPrepared = (list: PowerList.PowerList, code: string): Prepared | undefined => {
   const t = tableOf(list)
   const i = t.byCode.get(code)
-  return i === undefined ? undefined : t.prepared[i] ??= build(list.items[i]!)
+  return i === undefined ? undefined : t.prepared[i] ??= build(resolve(list, list.items[i]!))
 }
+
+/** The posts known to a check in `list`: its local posts. */
+export const localPostsOf = (list: PowerList.PowerList): ReadonlySet<string> => tableOf(list).localPosts
 
 // ---------------------------------------------------------------------------------------------
 // memoised rulebook and calendar lookups (both are pure functions of immutable inputs)
@@ -324,12 +383,12 @@ interface Who {
   readonly cp: Exercise.Counterparty | undefined
 }
 
-const postsOf = (who: Who, c: string): ReadonlyArray<Post.Post> | undefined => {
+const postsOf = (who: Who, c: string): ReadonlyArray<string> | undefined => {
   for (const a of who.actors) if (a.cadre === c) return a.posts
   return undefined
 }
 
-const holdersOf = (who: Who, post: Post.Post): ReadonlyArray<Ids.CadreId> => {
+const holdersOf = (who: Who, post: string): ReadonlyArray<Ids.CadreId> => {
   let out: Array<Ids.CadreId> | undefined
   for (const a of who.actors) if (a.posts.includes(post)) (out ??= []).push(a.cadre)
   return out ?? NONE
@@ -358,6 +417,9 @@ const answerable = (who: Who, r: Exercise.StepRecord, s: PowerList.Step): Readon
   const pb = r.performedBy
   if (Array.isArray(pb)) {
     if (pb.length > 0) return pb
+  } else if ("external" in pb) {
+    // A department outside the village answers as no village cadre.
+    return NONE
   } else {
     const b = pb as { readonly body: PowerList.Body; readonly cadres?: ReadonlyArray<Ids.CadreId> }
     const head = headPost[b.body]
@@ -369,7 +431,64 @@ const answerable = (who: Who, r: Exercise.StepRecord, s: PowerList.Step): Readon
     const head = headPost[s.actor.body]
     return head === undefined ? NONE : holdersOf(who, head)
   }
-  return holdersOf(who, s.actor.post as Post.Post)
+  if ("post" in s.actor) return holdersOf(who, s.actor.post)
+  // Several posts may act, or a department outside the village: no one is answerable by post alone.
+  return NONE
+}
+
+const supervisionPosts: ReadonlyArray<string> = ["supervisionCommitteeChair", "supervisionCommitteeMember"]
+
+// What a periodic duty's frequency makes the deadline: what happened in one period is posted by
+// the end of the next; "immediately" means on the day.
+const periodDue = (date: LocalDate.LocalDate, frequency: Rulebook.Values["disclosure.financeFrequency"]): LocalDate.LocalDate => {
+  const y = LocalDate.year(date)
+  const m = Number(date.slice(5, 7))
+  const pad = (n: number) => String(n).padStart(2, "0")
+  switch (frequency) {
+    case "immediately":
+      return date
+    case "monthly": {
+      // The last day of the next month.
+      const first = `${String(y).padStart(4, "0")}-${pad(m)}-01` as LocalDate.LocalDate
+      return LocalDate.addDays(LocalDate.addMonths(first, 2), -1)
+    }
+    case "quarterly": {
+      const first = `${String(y).padStart(4, "0")}-${pad(m - ((m - 1) % 3))}-01` as LocalDate.LocalDate
+      return LocalDate.addDays(LocalDate.addMonths(first, 6), -1)
+    }
+    case "yearly":
+      return `${String(y + 1).padStart(4, "0")}-12-31` as LocalDate.LocalDate
+  }
+}
+
+const frequencyZh = { immediately: "即时", monthly: "每月", quarterly: "每季度", yearly: "每年" } as const
+
+// Whether a condition's test holds on the exercise's facts; a fact the exercise does not state
+// makes it not hold (and is reported once as FACT_MISSING by the caller).
+const testHolds = (
+  t: PowerList.Test,
+  item: PowerList.PowerItem,
+  ex: Exercise.Exercise,
+  amount: number | undefined,
+  rules: Rulebook.RuleSet | undefined
+): boolean | "amount" | "ownership" | "counterpartyKind" => {
+  if ("always" in t) return true
+  if ("amountAtLeast" in t || "amountBelow" in t) {
+    if (amount === undefined) return "amount"
+    const limit = "amountAtLeast" in t ? t.amountAtLeast : t.amountBelow
+    const fen = "amount" in limit ? Money.toFen(limit.amount) : rules !== undefined ? Rulebook.value(rules, limit.parameter) : undefined
+    if (fen === undefined) return false
+    return "amountAtLeast" in t ? amount >= fen : amount < fen
+  }
+  if ("ownership" in t) {
+    const o = ex.facts?.ownership
+    return o === undefined ? "ownership" : t.ownership.includes(o)
+  }
+  if ("touchesVillagersInterests" in t) {
+    return (ex.facts?.touchesVillagersInterests ?? item.touchesVillagersInterests) === t.touchesVillagersInterests
+  }
+  const kind = ex.counterparty?.kind
+  return kind === undefined ? "counterpartyKind" : t.counterpartyKind.includes(kind)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -380,6 +499,9 @@ export interface Options {
   readonly asOf?: LocalDate.LocalDate | undefined
   readonly isRelated?: ((cadre: Ids.CadreId, counterparty: Exercise.Counterparty) => boolean) | undefined
 }
+
+// Without its list a check cannot tell a county's own post from a mistake, so it reports none.
+const noLocalPosts: ReadonlySet<string> | undefined = undefined
 
 const result = (
   findings: ReadonlyArray<Finding>,
@@ -417,7 +539,7 @@ export const check = (
   rulebook: Rulebook.Rulebook,
   calendar: WorkCalendar.WorkCalendar,
   options?: Options
-): Exercise.Result => checkPrepared(prepare(item), ex, rulebook, calendar, options)
+): Exercise.Result => checkPrepared(prepare(item), ex, rulebook, calendar, options, noLocalPosts)
 
 export const checkInList = (
   list: PowerList.PowerList,
@@ -427,7 +549,7 @@ export const checkInList = (
   options?: Options
 ): Exercise.Result => {
   const p = findPrepared(list, ex.item)
-  return p === undefined ? unknownItem(ex) : checkPrepared(p, ex, rulebook, calendar, options)
+  return p === undefined ? unknownItem(ex) : checkPrepared(p, ex, rulebook, calendar, options, localPostsOf(list))
 }
 
 // Working storage of one check, reused by the next: the record index of each step and the
@@ -449,11 +571,12 @@ const checkPrepared = (
   ex: Exercise.Exercise,
   rulebook: Rulebook.Rulebook,
   calendar: WorkCalendar.WorkCalendar,
-  options: Options | undefined
+  options: Options | undefined,
+  localPosts: ReadonlySet<string> | undefined
 ): Exercise.Result => {
   const scratch = scratchPool.pop() ?? newScratch()
   try {
-    return checkWith(p, ex, rulebook, calendar, options, scratch)
+    return checkWith(p, ex, rulebook, calendar, options, scratch, localPosts)
   } finally {
     scratchPool.push(scratch)
   }
@@ -465,7 +588,8 @@ const checkWith = (
   rulebook: Rulebook.Rulebook,
   calendar: WorkCalendar.WorkCalendar,
   options: Options | undefined,
-  scratch: Scratch
+  scratch: Scratch,
+  localPosts: ReadonlySet<string> | undefined
 ): Exercise.Result => {
   const item = p.item
   const out: Array<Finding> = []
@@ -478,6 +602,17 @@ const checkWith = (
         ["item"],
         `该记录属于事项 ${ex.item}，不能按事项 ${item.code} 检查`,
         `the exercise is of item ${ex.item}; it cannot be checked against item ${item.code}`
+      )
+    )
+    return result(out, [], false, false)
+  }
+  if (p.unresolvedMethod) {
+    out.push(
+      finding(
+        "METHOD_NOT_RESOLVED",
+        ["item"],
+        `事项 ${item.code} 的流程引用工作法，须连同清单检查（Exercise.checkInList），或先用 PowerList.resolve 展开`,
+        `item ${item.code} follows a method by reference; check it with its list (Exercise.checkInList) or write it out first with PowerList.resolve`
       )
     )
     return result(out, [], false, false)
@@ -512,14 +647,44 @@ const checkWith = (
       )
     )
   }
+  // Steps required by a condition that holds (`then: { steps }`), by position.
+  let stepRequired: Array<boolean> | undefined
+  let missingFacts: Array<"ownership" | "counterpartyKind"> | undefined
   for (let j = 0; j < p.condBit.length; j++) {
-    if (!p.condAlways[j]) {
+    const tests = p.condTests[j]
+    if (tests !== undefined) {
+      let holds = true
+      for (const t of tests) {
+        const h = testHolds(t, item, ex, amount, rules)
+        if (h === true) continue
+        holds = false
+        if ((h === "ownership" || h === "counterpartyKind") && !(missingFacts ??= []).includes(h)) missingFacts.push(h)
+        break
+      }
+      if (!holds) continue
+    } else if (!p.condAlways[j]) {
       if (amount === undefined) continue
       const param = p.condParam[j]
       const fen = param === undefined ? p.condFen[j] : rules !== undefined ? Rulebook.value(rules, param) : undefined
       if (fen === undefined || amount < fen) continue
     }
     bits |= p.condBit[j]!
+    const st = p.condSteps[j]
+    if (st !== undefined) for (const pos of st) (stepRequired ??= [])[pos] = true
+  }
+  for (const f of missingFacts ?? NONE) {
+    out.push(
+      finding(
+        "FACT_MISSING",
+        f === "ownership" ? ["facts", "ownership"] : ["counterparty", "kind"],
+        f === "ownership"
+          ? `事项 ${item.code} 按资产权属确定适用要求，但记录未填写权属（facts.ownership）`
+          : `事项 ${item.code} 按相对方类型确定适用要求，但记录未填写相对方类型（counterparty.kind）`,
+        f === "ownership"
+          ? `item ${item.code} decides its requirements by who owns the asset, but the exercise states no facts.ownership`
+          : `item ${item.code} decides its requirements by the kind of counterparty, but the exercise states no counterparty.kind`
+      )
+    )
   }
   let fourAndTwo = (bits & 1) !== 0
   let escalation = (bits & 2) !== 0
@@ -543,9 +708,22 @@ const checkWith = (
   // one holds both top posts (the common case).
   let anyRelated = who.related.length > 0 || (who.isRelated !== undefined && who.cp !== undefined)
   let dualCadres: Array<string> | undefined
-  for (const a of actors) {
+  for (let x = 0; x < actors.length; x++) {
+    const a = actors[x]!
     if (a.relatedToCounterparty) anyRelated = true
     if (a.posts.length > 1 && a.posts.includes("partySecretary") && a.posts.includes("committeeDirector")) (dualCadres ??= []).push(a.cadre)
+    for (let y = 0; localPosts !== undefined && y < a.posts.length; y++) {
+      const post = a.posts[y]!
+      if (builtInPosts.has(post) || localPosts.has(post)) continue
+      out.push(
+        finding(
+          "UNKNOWN_POST",
+          ["actors", x, "posts", y],
+          `${label(who, a.cadre)} 的职务 "${post}" 既不是内置职务，也不是清单 localPosts 中声明的职务`,
+          `${label(who, a.cadre)} holds post "${post}", which is neither a built-in post nor one of the list's localPosts`
+        )
+      )
+    }
   }
   const cp = ex.counterparty
 
@@ -601,7 +779,7 @@ const checkWith = (
     const s = p.steps[i]!
     const r = recordIdx[i]! >= 0 ? recs[recordIdx[i]!] : undefined
     if (r === undefined) {
-      if (i < mustBeDone && (p.role[i]! < 0 || fourAndTwoRequired)) {
+      if (i < mustBeDone && (p.role[i]! < 0 || fourAndTwoRequired) && (!p.conditionalStep[i] || stepRequired?.[i] === true)) {
         const four = p.role[i]! >= 0
         out.push(
           finding(
@@ -657,10 +835,42 @@ const checkWith = (
 
     // performer
     const pb = r.performedBy
-    const performingBody = Array.isArray(pb) ? r.meeting?.body : (pb as { readonly body: PowerList.Body }).body
-    if ("body" in s.actor) {
+    const external = Array.isArray(pb) || !("external" in pb) ? undefined : pb.external
+    const performingBody = Array.isArray(pb)
+      ? r.meeting?.body
+      : external !== undefined
+      ? undefined
+      : (pb as { readonly body: PowerList.Body }).body
+    if ("external" in s.actor) {
+      const want = s.actor.external
+      if (external === undefined || external.level !== want.level || external.sector !== want.sector) {
+        out.push(
+          finding(
+            "PERFORMER_MISMATCH",
+            ["steps", k, "performedBy"],
+            `步骤 "${s.id}" 应由${want.name.zh}办理，但记录的办理者不是该部门`,
+            `step "${s.id}" belongs to ${want.name.en ?? want.name.zh} (${want.level} ${want.sector}), but the record names another performer`
+          )
+        )
+      }
+    } else if (external !== undefined) {
+      out.push(
+        finding(
+          "PERFORMER_MISMATCH",
+          ["steps", k, "performedBy"],
+          `步骤 "${s.id}" 应由村内履行，实际由外部部门 ${external.name?.zh ?? `${external.level} ${external.sector}`} 履行`,
+          `step "${s.id}" belongs to the village, but was performed by the ${external.level} ${external.sector} department`
+        )
+      )
+    } else if ("body" in s.actor) {
       const expected = s.actor.body
-      if (performingBody !== undefined && performingBody !== expected && !(isAssembly(performingBody) && isAssembly(expected))) {
+      // For property a 村民小组 owns, its meeting stands in for the village assembly (组织法 §28; 民法典 §262).
+      const groupDecides = performingBody === "villagerGroupMeeting" && isAssembly(expected) &&
+        (p.groupOwned || ex.facts?.ownership === "villagerGroup")
+      if (
+        performingBody !== undefined && performingBody !== expected && !groupDecides &&
+        !(isAssembly(performingBody) && isAssembly(expected))
+      ) {
         if (item.article24 !== undefined && s.act === "resolve") {
           out.push(
             finding(
@@ -682,31 +892,67 @@ const checkWith = (
         }
       }
     } else if (!Array.isArray(pb)) {
+      const post = "post" in s.actor ? s.actor.post : s.actor.anyOfPosts.join(" / ")
       out.push(
         finding(
           "PERFORMER_MISMATCH",
           ["steps", k, "performedBy"],
-          `步骤 "${s.id}" 应由岗位 ${s.actor.post} 履行，实际由${bodyZh[performingBody!]}履行`,
-          `step "${s.id}" belongs to the post ${s.actor.post} but was performed by ${performingBody}`
+          `步骤 "${s.id}" 应由岗位 ${post} 履行，实际由${bodyZh[performingBody!]}履行`,
+          `step "${s.id}" belongs to the post ${post} but was performed by ${performingBody}`
         )
       )
     } else {
-      const post = s.actor.post
+      const wanted: ReadonlyArray<string> = "post" in s.actor ? [s.actor.post] : s.actor.anyOfPosts
       let known = false
       let holds = false
       for (const c of pb as ReadonlyArray<Ids.CadreId>) {
         const posts = postsOf(who, c)
         if (posts === undefined) continue
         known = true
-        if (posts.includes(post as Post.Post)) holds = true
+        for (const w of wanted) if (posts.includes(w)) holds = true
       }
       if (known && !holds) {
+        const post = wanted.join(" / ")
         out.push(
           finding(
             "PERFORMER_MISMATCH",
             ["steps", k, "performedBy"],
             `步骤 "${s.id}" 应由岗位 ${post} 履行，但履行人不担任该职务`,
             `step "${s.id}" belongs to the post ${post}, which none of its performers holds`
+          )
+        )
+      }
+    }
+
+    // 一监督: a 监委会 member attended or signed
+    if (p.supervised[i] && performingBody !== "supervisionCommittee" && !("body" in s.actor && s.actor.body === "supervisionCommittee")) {
+      const sup = r.supervisors ?? NONE
+      let member = false
+      let anyKnown = false
+      for (const c of sup) {
+        const posts = postsOf(who, c)
+        if (posts === undefined) {
+          // A supervisor the exercise does not describe is taken at the record's word.
+          member = true
+          break
+        }
+        anyKnown = true
+        if (posts.includes(supervisionPosts[0]!) || posts.includes(supervisionPosts[1]!)) {
+          member = true
+          break
+        }
+      }
+      if (!member) {
+        out.push(
+          finding(
+            "SUPERVISION_MISSING",
+            ["steps", k, "supervisors"],
+            anyKnown
+              ? `步骤 "${s.id}" 须有村务监督委员会成员全程监督，但所列监督人均不是监委会成员`
+              : `步骤 "${s.id}" 须有村务监督委员会成员全程监督（一监督），但记录中没有监委会成员到场或签字`,
+            anyKnown
+              ? `step "${s.id}" is watched by the supervision committee, but none of the supervisors named is a member of it`
+              : `step "${s.id}" is watched by the supervision committee (一监督), but no member attended or signed the record`
           )
         )
       }
@@ -870,6 +1116,41 @@ const checkWith = (
           )
         )
       }
+    }
+    if ("every" in duty.within) {
+      if (rules === undefined) {
+        if (got === undefined && completed) out.push(missingDisclosure(duty, j, stepRec.date, undefined))
+        continue
+      }
+      const frequency = Rulebook.value(rules, duty.within.every)
+      const end = periodDue(stepRec.date, frequency)
+      const rolled = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
+        ? Either.getOrElse(WorkCalendar.rollForward(calendar, end), () => end)
+        : end
+      const citation = Rulebook.citationOf(rules, duty.within.every)
+      const basis = `${citation.law}${citation.article !== undefined ? ` ${citation.article}` : ""}`
+      if (got === undefined) {
+        if (completed || (asOf !== undefined && asOf > rolled)) {
+          out.push(
+            finding(
+              "DISCLOSURE_MISSING",
+              ["disclosures"],
+              `未按${frequencyZh[frequency]}公开"${duty.what.zh}"（公开事项 "${duty.id}"，步骤 ${duty.afterStep} 于 ${stepRec.date} 完成，应于 ${rolled} 前公开；${basis}）`,
+              `"${duty.what.en ?? duty.what.zh}" (disclosure ${duty.id}) is published ${frequency} and was never posted; step ${duty.afterStep} was done on ${stepRec.date} and the deadline was ${rolled} (${basis})`
+            )
+          )
+        }
+      } else if (got.postedOn > rolled) {
+        out.push(
+          finding(
+            "DISCLOSURE_LATE",
+            ["disclosures", gotK, "postedOn"],
+            `公开事项 "${duty.id}" 须${frequencyZh[frequency]}公开，${stepRec.date} 的事项应于 ${rolled} 前公开，实际 ${got.postedOn} 才公开（${basis}）`,
+            `disclosure "${duty.id}" is published ${frequency}: what was done on ${stepRec.date} was due by ${rolled} but was posted on ${got.postedOn} (${basis})`
+          )
+        )
+      }
+      continue
     }
     const within = "duration" in duty.within
       ? duty.within.duration

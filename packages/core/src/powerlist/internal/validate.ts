@@ -5,7 +5,7 @@ import * as Money from "../../base/Money.js"
 import * as Post from "../../org/Post.js"
 import type * as PowerList from "../PowerList.js"
 import * as Rulebook from "../../rulebook/Rulebook.js"
-import { fourAndTwoSteps } from "./procedure.js"
+import { fourAndTwoSteps, methodOf } from "./procedure.js"
 import { preparedAt, rulesAt } from "./check.js"
 
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
@@ -35,6 +35,8 @@ const knownPost = (p: string, localPosts: ReadonlySet<string>) => isKnownPost(p)
 // Where an expanded step lives in the input, so that paths point at what the author wrote.
 const stepPath = (item: PowerList.PowerItem, index: number, i: number): ReadonlyArray<string | number> => {
   if (item.procedure._tag === "Steps") return ["items", index, "procedure", "steps", i]
+  // A method's steps are written in the method item; the path names the reference.
+  if (item.procedure._tag === "Method") return ["items", index, "procedure"]
   const nb = item.procedure.before?.length ?? 0
   const ni = item.procedure.implementation?.length ?? 0
   if (i < nb) return ["items", index, "procedure", "before", i]
@@ -49,14 +51,14 @@ const stepPath = (item: PowerList.PowerItem, index: number, i: number): Readonly
 // the first one (for explicit steps); any other step in the same role is a misplaced duplicate.
 const checkFourAndTwo = (
   item: PowerList.PowerItem,
+  procedure: PowerList.Procedure,
   index: number,
   all: ReadonlyArray<PowerList.Step>,
   roles: ReadonlyArray<number>,
   out: Array<D>
 ): void => {
-  const procedure = item.procedure
   const position: Array<number> = [-1, -1, -1, -1, -1, -1]
-  if (procedure._tag === "Steps") {
+  if (procedure._tag !== "FourAndTwo") {
     for (let i = 0; i < all.length; i++) {
       const role = roles[i]!
       if (role >= 0 && position[role] === -1) position[role] = i
@@ -144,6 +146,30 @@ const checkItem = (
       )
     )
   }
+  const duties = item.postDuties ?? []
+  for (let i = 0; i < duties.length; i++) {
+    const p = duties[i]!.post
+    if (!knownPost(p, localPosts)) {
+      out.push(
+        Diagnostic.error(
+          "UNKNOWN_POST",
+          [...base, "postDuties", i, "post"],
+          `事项 ${code} 的岗位责任所列岗位 "${p}" 不是已知职务；请使用内置职务代码或在 localPosts 中声明`,
+          `item ${code} states the duty of post "${p}", which is neither a built-in post nor declared in localPosts`
+        )
+      )
+    }
+  }
+  if (item.procedure._tag === "Method" && methodOf(list, item) === undefined) {
+    out.push(
+      Diagnostic.error(
+        "UNKNOWN_METHOD",
+        [...base, "procedure", "method"],
+        `事项 ${code} 的流程引用工作法 "${item.procedure.method}"，但清单中没有该编号的工作法事项（须属于 kind 为 "method" 的类别）`,
+        `item ${code} follows method "${item.procedure.method}", but the list has no such item in a category of kind "method" (or it is itself a reference)`
+      )
+    )
+  }
   for (let i = 0; i < item.responsiblePosts.length; i++) {
     const p = item.responsiblePosts[i]!
     if (!knownPost(p, localPosts)) {
@@ -194,6 +220,20 @@ const checkItem = (
         )
       )
     }
+    if ("anyOfPosts" in s.actor) {
+      for (let j = 0; j < s.actor.anyOfPosts.length; j++) {
+        const p = s.actor.anyOfPosts[j]!
+        if (knownPost(p, localPosts)) continue
+        out.push(
+          Diagnostic.error(
+            "UNKNOWN_POST",
+            [...stepPath(item, index, i), "actor", "anyOfPosts", j],
+            `事项 ${code} 步骤 "${s.id}" 的可选执行岗位 "${p}" 不是已知职务`,
+            `item ${code}, step "${s.id}": alternative actor post "${p}" is neither a built-in post nor declared in localPosts`
+          )
+        )
+      }
+    }
     if (deciding.has(s.act) && s.evidence.length === 0) {
       out.push(
         Diagnostic.warning(
@@ -243,13 +283,26 @@ const checkItem = (
     }
   }
 
-  if (item.touchesVillagersInterests && item.disclosures.length === 0) {
+  const mustDisclose = item.mustDisclose ?? item.touchesVillagersInterests
+  if (mustDisclose && item.disclosures.length === 0) {
     out.push(
       Diagnostic.error(
         "MISSING_DISCLOSURE",
         [...base, "disclosures"],
-        `事项 ${code} 涉及村民利益，但没有规定公开事项`,
-        `item ${code} touches villagers' interests but has no disclosure duty (村务公开)`
+        item.touchesVillagersInterests ? `事项 ${code} 涉及村民利益，但没有规定公开事项` : `事项 ${code} 须公开，但没有规定公开事项`,
+        item.touchesVillagersInterests
+          ? `item ${code} touches villagers' interests but has no disclosure duty (村务公开)`
+          : `item ${code} must be disclosed but has no disclosure duty (村务公开)`
+      )
+    )
+  }
+  if (item.touchesVillagersInterests && !mustDisclose && item.disclosureExemption === undefined) {
+    out.push(
+      Diagnostic.warning(
+        "DISCLOSURE_EXEMPTION_UNEXPLAINED",
+        [...base, "mustDisclose"],
+        `事项 ${code} 涉及村民利益但不公开；请在 disclosureExemption 中写明理由和依据（如涉及个人信息）`,
+        `item ${code} touches villagers' interests but is not disclosed; state why in disclosureExemption (e.g. personal data) with its basis`
       )
     )
   }
@@ -280,7 +333,40 @@ const checkItem = (
     }
   }
 
-  if (item.article24 !== undefined && !assemblies.has(item.decidingBody)) {
+  const proc = prepared.item.procedure
+  const supervision = proc.supervision
+  const watched = supervision?.steps ?? []
+  for (let i = 0; i < watched.length; i++) {
+    if (stepIds.has(watched[i]!)) continue
+    out.push(
+      Diagnostic.error(
+        "UNKNOWN_STEP_REFERENCE",
+        [...base, "procedure", "supervision", "steps", i],
+        `事项 ${code} 的监督（一监督）指向不存在的步骤 "${watched[i]}"`,
+        `item ${code}: supervision watches step "${watched[i]}", which the procedure does not have`
+      )
+    )
+  }
+  const conditionList = item.conditions ?? []
+  for (let k = 0; k < conditionList.length; k++) {
+    const then = conditionList[k]!.then
+    if (typeof then === "string") continue
+    for (let i = 0; i < then.steps.length; i++) {
+      if (stepIds.has(then.steps[i]!)) continue
+      out.push(
+        Diagnostic.error(
+          "UNKNOWN_STEP_REFERENCE",
+          [...base, "conditions", k, "then", "steps", i],
+          `事项 ${code} 的适用条件要求不存在的步骤 "${then.steps[i]}"`,
+          `item ${code}: a condition requires step "${then.steps[i]}", which the procedure does not have`
+        )
+      )
+    }
+  }
+
+  const groupOwned = item.propertyOwner === "villagerGroup"
+  const mayDecide = (b: PowerList.Body) => assemblies.has(b) || (groupOwned && b === "villagerGroupMeeting")
+  if (item.article24 !== undefined && !mayDecide(item.decidingBody)) {
     out.push(
       Diagnostic.error(
         "WRONG_DECIDING_BODY",
@@ -293,7 +379,7 @@ const checkItem = (
   if (item.article24 !== undefined) {
     for (let i = 0; i < all.length; i++) {
       const s = all[i]!
-      if (s.act === "resolve" && "body" in s.actor && !assemblies.has(s.actor.body)) {
+      if (s.act === "resolve" && "body" in s.actor && !mayDecide(s.actor.body)) {
         out.push(
           Diagnostic.error(
             "WRONG_DECIDING_BODY",
@@ -307,12 +393,12 @@ const checkItem = (
   }
 
   // The template binds the item to 四议两公开 by itself; explicit steps only through a condition.
-  let boundToFourAndTwo = item.procedure._tag === "FourAndTwo"
+  let boundToFourAndTwo = proc._tag === "FourAndTwo"
   const conditions = item.conditions ?? []
   for (let k = 0; k < conditions.length && !boundToFourAndTwo; k++) {
     if (conditions[k]!.then === "fourAndTwo") boundToFourAndTwo = true
   }
-  if (boundToFourAndTwo) checkFourAndTwo(item, index, all, prepared.role, out)
+  if (boundToFourAndTwo) checkFourAndTwo(item, proc, index, all, prepared.role, out)
 }
 
 const checkAgainstRulebook = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook, out: Array<D>): void => {
