@@ -1463,7 +1463,7 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
         run(Effect.gen(function*() {
           const a = yield* adapter
           // In code point order; UTF-16 order would put the last two before U+E000.
-          const values = ["\uAC00\u{1F600}", "\uD7FF", "\uE000", "\uE000\u{10000}", "\uFFFF", "\u{10000}", "\u{10FFFF}"]
+          const values = ["\uAC00\u{1F600}", "\uD7FF", "\uD7FF\uE000", "\uE000", "\uE000\u{10000}", "\uFFFF", "\u{10000}", "\u{10FFFF}"]
           yield* a.putDocuments([...values].reverse().map((v, i) => doc(`v${i}`, { v }, { v })))
           const asc = (yield* a.queryIndex({ collection: "docs", index: "v", limit: 20 })).items.map((r) => r.indexes["v"])
           assert.deepStrictEqual(asc, values)
