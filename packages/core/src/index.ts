@@ -70,3 +70,5 @@ export * as OrgStore from "./org/OrgStore.js"
 export * as PowerListStore from "./powerlist/PowerListStore.js"
 /** @since 0.1.0 */
 export * as RulebookStore from "./rulebook/RulebookStore.js"
+/** @since 0.1.0 */
+export * as CaseStore from "./supervision/CaseStore.js"

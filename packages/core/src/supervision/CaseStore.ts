@@ -21,6 +21,7 @@ import type { Command } from "./Command.js"
 import { Deadline } from "./Deadlines.js"
 import { CommandRejected, decide, type DecideContext, type DecideError } from "./Decide.js"
 import { Event } from "./Event.js"
+import * as validators from "./internal/validators.js"
 import { overdue, type OverdueReport } from "./Overdue.js"
 import { fold, type InconsistentStream, initial, replay, type State } from "./State.js"
 import { Stage, Subject } from "./Vocabulary.js"
@@ -32,7 +33,7 @@ import { Stage, Subject } from "./Vocabulary.js"
  * @since 0.1.0
  * @category storage
  */
-export const streams: Storage.EventStream<Event> = Storage.eventStream({ name: "supervision-case", schema: Event })
+export const streams: Storage.EventStream<Event> = Storage.eventStream({ name: "supervision-case", schema: Event, validate: validators.Event })
 
 /**
  * Loads a case from storage: its events replayed through the machine ({@link replay}), so a
@@ -144,6 +145,7 @@ export type SummaryIndex = "byDue" | "byCountyDue" | "byTownDue" | "byTownStage"
 export const summaries: Storage.Repository<Summary, SummaryIndex> = Storage.collection({
   name: "supervisionCaseSummaries",
   schema: Summary,
+  validate: validators.Summary,
   id: (s: Summary) => s.caseId,
   indexes: {
     byDue: runningDue,

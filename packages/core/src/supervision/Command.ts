@@ -9,6 +9,7 @@ import * as Schema from "effect/Schema"
 import * as Ids from "../base/Ids.js"
 import * as InvalidInput from "../base/InvalidInput.js"
 import * as LocalDate from "../base/LocalDate.js"
+import * as validators from "./internal/validators.js"
 import { LeadSource, MeasureChoice, Subject } from "./Vocabulary.js"
 
 const Measures = Schema.NonEmptyArray(MeasureChoice)
@@ -96,7 +97,7 @@ export type CommandTag = Command["_tag"]
  * @category decoding
  */
 export const decodeCommand: (input: unknown) => Either.Either<Command, InvalidInput.InvalidInput> = InvalidInput
-  .decodeUnknown(Command, "supervision command")
+  .decodeUnknown(Command, "supervision command", validators.Command)
 
 /**
  * All command tags, in the order of {@link Command}.

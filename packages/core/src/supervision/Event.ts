@@ -10,6 +10,7 @@ import * as Ids from "../base/Ids.js"
 import * as InvalidInput from "../base/InvalidInput.js"
 import * as LocalDate from "../base/LocalDate.js"
 import { Deadline } from "./Deadlines.js"
+import * as validators from "./internal/validators.js"
 import * as FourForms from "./FourForms.js"
 import { LeadSource, Subject } from "./Vocabulary.js"
 
@@ -102,4 +103,4 @@ export type EventTag = Event["_tag"]
  * @category decoding
  */
 export const decodeEvent: (input: unknown) => Either.Either<Event, InvalidInput.InvalidInput> = InvalidInput
-  .decodeUnknown(Event, "supervision event")
+  .decodeUnknown(Event, "supervision event", validators.Event)
