@@ -16,6 +16,22 @@
  * written. Keys (collection, id, index names and string values, stream, event type) must be
  * well-formed Unicode: a lone UTF-16 surrogate cannot be stored as UTF-8.
  *
+ * Settled by the conformance suite, which tests each:
+ *
+ * - **A transaction reads its own writes**: inside it, reads and index queries see the documents,
+ *   index entries and events it (and its committed nested calls) wrote, before the commit.
+ * - **Plain calls never see or join another fiber's open transaction**: a read outside it sees only
+ *   committed data (it may wait for the transaction or read the last commit); a write outside it is
+ *   not undone when that transaction rolls back.
+ * - **Returned values are read-only**: what reads return (records, data, index values, events) is
+ *   frozen or a fresh copy, so a caller that mutates it changes nothing stored; and an adapter copies
+ *   its inputs, so changing a write's data after the call changes nothing stored either.
+ * - **Empty keys**: a write with an empty collection, id or stream is refused; a read of an empty key
+ *   finds nothing, like any key no write could have made.
+ * - **Refusals name the operation and the problem** (`StorageError.operation` is the method called);
+ *   conflicts name the document as `collection/id`, or the stream. Data with more than 257 nested
+ *   levels of arrays or objects is refused; `-0` in data reads back as `0`.
+ *
  * Adapters store JSON and know nothing about schemas or audit: core's `Storage` module encodes and
  * decodes with `effect/Schema` and appends the audit log (the `"$audit"` stream) in the same
  * transaction as every write. Prove an adapter with `@qinglian/storage-conformance`.
