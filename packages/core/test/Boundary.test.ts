@@ -105,6 +105,21 @@ const auditEntry: Audit.Entry = {
   hash: "f".repeat(64)
 } as Audit.Entry
 
+// An exercise in the county example's shape: a local post, a county department, supervisors and facts.
+const countyExercise = {
+  id: "felling-1",
+  item: "C01",
+  village: "xishu",
+  date: "2026-04-01",
+  counterparty: { name: "村民张某", kind: "villager" },
+  facts: { ownership: "villageCollective", touchesVillagersInterests: true },
+  actors: [{ cadre: "zhou", posts: ["familyPlanningOfficer"] }],
+  steps: [
+    { stepId: "apply", performedBy: { body: "villagersCommittee" }, date: "2026-04-01", supervisors: ["zhao"] },
+    { stepId: "permit", performedBy: { external: { level: "county", sector: "forestry", name: { zh: "县林业局" } } }, date: "2026-04-15" }
+  ]
+}
+
 const cases: ReadonlyArray<{
   readonly name: string
   readonly schema: Schema.Schema<any, any, never>
@@ -112,12 +127,12 @@ const cases: ReadonlyArray<{
   readonly inputs: ReadonlyArray<unknown>
   readonly runs: number
 }> = [
-  { name: "power list", schema: PowerList.PowerList, validate: powerlistValidators.PowerList, inputs: [JSON.parse(JSON.stringify(PowerList.reference()))], runs: 150 },
+  { name: "power list", schema: PowerList.PowerList, validate: powerlistValidators.PowerList, inputs: [JSON.parse(JSON.stringify(PowerList.reference())), JSON.parse(JSON.stringify(PowerList.countyExample()))], runs: 150 },
   {
     name: "exercise",
     schema: Exercise.Exercise,
     validate: powerlistValidators.Exercise,
-    inputs: [Examples.xishuHeatingCleanEncoded, Examples.xishuHeatingFaultyEncoded],
+    inputs: [Examples.xishuHeatingCleanEncoded, Examples.xishuHeatingFaultyEncoded, countyExercise],
     runs: 400
   },
   { name: "check report", schema: PowerListStore.CheckReport, validate: powerlistValidators.CheckReport, inputs: encodeAll(PowerListStore.CheckReport, reports), runs: 200 },
