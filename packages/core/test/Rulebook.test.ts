@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Citation, LocalDate, Money, Rulebook } from "@qinglian/core"
+import { Citation, LocalDate, Money, Rulebook, WorkCalendar } from "@qinglian/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as SchemaAST from "effect/SchemaAST"
@@ -257,4 +257,23 @@ describe("Rulebook.NotInForce", () => {
       )
       assert.strictEqual(caught, "2018-12-29")
     }))
+})
+
+describe("record keys in rulebook and calendar files", () => {
+  it("refuses __proto__, constructor and prototype as keys of tables keyed by measure or by year", () => {
+    for (const key of ["__proto__", "constructor", "prototype"]) {
+      const rulebook = `{"name":"c","editions":[{"effectiveFrom":"2026-01-01","source":{"law":"某县规定"},"parameters":{"fourForms.classification":{"value":{${JSON.stringify(key)}:1},"citation":{"law":"某县规定"},"scope":"local"}}}]}`
+      const r = Rulebook.decodeJson(rulebook)
+      assert.isTrue(Either.isLeft(r), `rulebook ${key}`)
+      const calendar = `{"years":{"2026":{"source":"x","restDays":[],"makeUpWorkdays":[]},${JSON.stringify(key)}:{"source":"x","restDays":[],"makeUpWorkdays":[]}}}`
+      const c = WorkCalendar.decodeJson(calendar)
+      assert.isTrue(Either.isLeft(c), `calendar ${key}`)
+      if (Either.isLeft(c)) assert.isTrue(c.left.issues.some((i) => i.path.includes(key)), JSON.stringify(c.left.issues))
+    }
+  })
+
+  it("reads a rulebook file after a byte order mark", () => {
+    const text = "\uFEFF" + JSON.stringify({ name: "c", editions: [] })
+    assert.isTrue(Either.isRight(Rulebook.decodeJson(text)))
+  })
 })

@@ -142,8 +142,8 @@ const checkYear = (key: string, data: YearData): Array<Schema.FilterIssue> => {
 export const CalendarData = Schema.Struct({
   /** Free text about the data. */
   about: Schema.optional(Schema.String),
-  // Keys are checked in the filter: a refined Record key would silently drop a mistyped year.
-  years: Schema.Record({ key: Schema.String, value: YearData })
+  // Keys are checked in the filter (a year, once), and may never be __proto__, constructor or prototype.
+  years: Schema.Record({ key: InvalidInput.RecordKey, value: YearData })
 }).pipe(
   Schema.filter((data) => {
     const keys = Object.keys(data.years)

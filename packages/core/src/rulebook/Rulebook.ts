@@ -132,7 +132,7 @@ const measures: ReadonlySet<string> = new Set(Measure.all)
 // A table keyed by measure, where a county may list only some measures. A mistyped measure is
 // reported at its key rather than silently dropped.
 const byMeasure = <A, I>(value: Schema.Schema<A, I>) =>
-  Schema.Record({ key: Schema.String, value }).pipe(
+  Schema.Record({ key: InvalidInput.RecordKey, value }).pipe(
     Schema.filter((table) =>
       Object.keys(table)
         .filter((k) => !measures.has(k))
@@ -426,15 +426,11 @@ export const fromFile = (file: RulebookFile, base: Rulebook = defaults): Ruleboo
   editions: [...base.editions, ...file.editions]
 })
 
-// A rulebook file is strict: a misspelt parameter key or field would otherwise be dropped, and a
-// county would believe an override applies that never does. Built on first use.
-const decodeFileStrict = once(() => Schema.decodeUnknownEither(RulebookFile, { errors: "all", onExcessProperty: "error" }))
-const decodeFileJsonStrict = once(() =>
-  Schema.decodeUnknownEither(Schema.parseJson(RulebookFile), {
-    errors: "all",
-    onExcessProperty: "error"
-  })
-)
+// A rulebook file is strict, like every boundary: a misspelt parameter key or field would otherwise
+// be dropped, and a county would believe an override applies that never does. The decoder is
+// built on first use; JSON text goes through the boundary's parser (byte order mark, depth limit).
+const decodeFileStrict = InvalidInput.decodeUnknown(RulebookFile, "rulebook file")
+const parseFileJson = InvalidInput.parseJson("rulebook file")
 
 /**
  * Decodes a county's rulebook file from unknown input. Each bad path is named in the error, and so
@@ -444,7 +440,7 @@ const decodeFileJsonStrict = once(() =>
  * @category decoding
  */
 export const decodeFile = (input: unknown): Either.Either<RulebookFile, InvalidInput.InvalidInput> =>
-  Either.mapLeft(decodeFileStrict()(input), (e) => InvalidInput.fromParseError("rulebook file", e))
+  decodeFileStrict(input)
 
 /**
  * Decodes a county's rulebook file from JSON text and merges it onto {@link defaults}.
@@ -456,10 +452,7 @@ export const decodeJson = (
   text: string,
   base: Rulebook = defaults
 ): Either.Either<Rulebook, InvalidInput.InvalidInput> =>
-  Either.match(decodeFileJsonStrict()(text), {
-    onLeft: (e) => Either.left(InvalidInput.fromParseError("rulebook file", e)),
-    onRight: (file) => Either.right(fromFile(file, base))
-  })
+  Either.map(Either.flatMap(parseFileJson(text), decodeFileStrict), (file) => fromFile(file, base))
 
 /**
  * The parameters in force on `date`: every edition in force then, applied in order of
