@@ -110,13 +110,14 @@ const withoutUnusedSchemas = (code: string): string => {
 
 for (const [folder, schemas] of Object.entries(validators)) {
   // Strict mode catches a JSON Schema that says something ajv would ignore. minLength counts UTF-16
-  // code units (`unicode: false`), as effect's `Schema.minLength` does; only own properties count.
+  // code units (`unicode: false`), as effect's `Schema.minLength` does. Input is JSON (plain
+  // objects), so ajv's cheaper property reads give the same answers as own-property checks, at
+  // about half the cost; the agreement test includes own `__proto__` keys.
   const ajv = new Ajv({
     strict: true,
     allErrors: false,
     messages: false,
     unicode: false,
-    ownProperties: true,
     logger: false,
     code: { source: true, esm: true, lines: false, optimize: true }
   })
