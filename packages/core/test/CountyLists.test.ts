@@ -677,3 +677,18 @@ describe("the published JSON Schemas show every new field", () => {
     assert.include(Object.keys(d.Counterparty!.properties!), "kind")
   })
 })
+
+describe("docs/power-list.md: Loading your county's list", () => {
+  it("the worked example is a valid item that checks clean in the county list", () => {
+    const doc = readFileSync(new URL("../../../docs/power-list.md", import.meta.url), "utf8")
+    const section = doc.slice(doc.indexOf("## Loading your county's list"))
+    const block = section.slice(section.indexOf("```json\n") + 8, section.indexOf("\n```", section.indexOf("```json\n")))
+    const item = JSON.parse(block) as { readonly code: string }
+    assert.strictEqual(item.code, "B04")
+    const json = countyJson()
+    const report = checkJson({ ...json, items: json.items.map((i) => (i.code === "B04" ? item : i)) })
+    assert.deepStrictEqual(listCodes(report), ["ILLUSTRATIVE_LIST"])
+    // And it is the shipped item, less some English texts.
+    assert.deepStrictEqual((item as unknown as PowerList.PowerListEncoded["items"][number]).postDuties?.map((d) => d.post), ["bookkeeper", "committeeDirector"])
+  })
+})

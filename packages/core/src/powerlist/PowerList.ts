@@ -253,7 +253,7 @@ export type Step = typeof Step.Type
  * Supervision that runs alongside the steps (一监督): the 村务监督委员会 watches the procedure, and
  * an exercise shows it by naming, on each watched step, the committee members who attended or
  * signed the record (`supervisors`). A step performed by the committee itself is watched by
- * definition. {@link Exercise.check} reports `SUPERVISION_MISSING` for a watched step without them.
+ * definition. `Exercise.check` reports `SUPERVISION_MISSING` for a watched step without them.
  *
  * @since 0.1.0
  * @category schemas
@@ -952,7 +952,7 @@ export const reference = (): PowerList => (referenceList ??= Either.getOrThrow(d
  * method's steps, this item's `before`, `implementation` and `after` around them, and the method's
  * supervision unless the item states its own). Other items come back as they are, and so does an
  * item whose method the list lacks ({@link check} reports `UNKNOWN_METHOD`).
- * {@link Exercise.checkInList} resolves by itself; call this before {@link Exercise.check}.
+ * `Exercise.checkInList` resolves by itself; call this before `Exercise.check`.
  *
  * @since 0.1.0
  * @category utils
