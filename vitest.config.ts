@@ -9,7 +9,7 @@ export default defineConfig({
     alias: [
       // Core's subpaths (`@qinglian/core/powerlist` …) map to their folders.
       { find: /^@qinglian\/core\/([a-z]+)$/, replacement: fileURLToPath(new URL("./packages/core/src/$1/index.ts", import.meta.url)) },
-      ...["core", "scoring", "storage-memory", "storage-sqlite", "storage-postgres", "storage-conformance"].map((pkg) => ({
+      ...["core", "scoring", "storage-memory", "storage-sqlite", "storage-postgres", "storage-conformance", "node"].map((pkg) => ({
         find: new RegExp(`^@qinglian/${pkg}$`),
         replacement: src(pkg)
       }))

@@ -1,0 +1,2 @@
+// The `qinglian` command line. Filled in by the CLI work.
+export {}
