@@ -467,6 +467,22 @@ export const decodeJson = (
  */
 export const at = (rulebook: Rulebook, date: LocalDate.LocalDate): Either.Either<RuleSet, NotInForce> => {
   const index = indexOf(rulebook)
+  // Checks ask for the same few thousand dates over and over: answer each date once per rulebook.
+  // This is the only rulebook cache; it lives and dies with the rulebook object.
+  let answer = index.dates.get(date)
+  if (answer === undefined) {
+    if (index.dates.size >= maxCachedDates) index.dates.clear()
+    answer = resolveAt(index, date)
+    index.dates.set(date, answer)
+  }
+  return answer
+}
+
+// How many dates one rulebook remembers before it starts over: a county's records use a few
+// thousand distinct dates; the bound keeps a long-running process from growing without limit.
+const maxCachedDates = 10_000
+
+const resolveAt = (index: Index, date: LocalDate.LocalDate): Either.Either<RuleSet, NotInForce> => {
   const first = index.ordered[0]
   if (first === undefined || date < first.effectiveFrom) {
     return Either.left(new NotInForce({ date, earliest: first?.effectiveFrom ?? "(none)" }))
@@ -479,7 +495,7 @@ export const at = (rulebook: Rulebook, date: LocalDate.LocalDate): Either.Either
     index.spans.set(span, resolved)
   }
   return resolved._tag === "Right"
-    ? Either.right({ date, parameters: resolved.right })
+    ? Either.right(Object.freeze({ date, parameters: resolved.right }))
     : Either.left(new NotInForce({ date, earliest: first.effectiveFrom, missing: resolved.left }))
 }
 
@@ -487,6 +503,7 @@ interface Index {
   readonly ordered: ReadonlyArray<Edition>
   readonly boundaries: ReadonlyArray<string>
   readonly spans: Map<number, Either.Either<Parameters, ReadonlyArray<string>>>
+  readonly dates: Map<string, Either.Either<RuleSet, NotInForce>>
 }
 
 const indexes = new WeakMap<Rulebook, Index>()
@@ -503,7 +520,7 @@ const indexOf = (rulebook: Rulebook): Index => {
       dates.add(e.effectiveFrom)
       if (e.effectiveUntil !== undefined) dates.add(e.effectiveUntil)
     }
-    index = { ordered, boundaries: [...dates].sort(), spans: new Map() }
+    index = { ordered, boundaries: [...dates].sort(), spans: new Map(), dates: new Map() }
     indexes.set(rulebook, index)
   }
   return index

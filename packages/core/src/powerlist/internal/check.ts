@@ -200,12 +200,7 @@ interface ListTable {
 
 const listTables = new WeakMap<PowerList.PowerList, ListTable>()
 
-// Exercises usually arrive grouped by village: remember the last list's table.
-let lastList: PowerList.PowerList | undefined
-let lastTable: ListTable | undefined
-
 const tableOf = (list: PowerList.PowerList): ListTable => {
-  if (list === lastList) return lastTable!
   let t = listTables.get(list)
   if (t === undefined) {
     const byCode = new Map<string, number>()
@@ -216,8 +211,6 @@ const tableOf = (list: PowerList.PowerList): ListTable => {
     t = { byCode, prepared: new Array(items.length), localPosts }
     listTables.set(list, t)
   }
-  lastList = list
-  lastTable = t
   return t
 }
 
@@ -240,35 +233,13 @@ export const localPostsOf = (list: PowerList.PowerList): ReadonlySet<string> => 
 // memoised rulebook and calendar lookups (both are pure functions of immutable inputs)
 // ---------------------------------------------------------------------------------------------
 
-const ruleSets = new WeakMap<Rulebook.Rulebook, Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>>>()
-
-// Nearly every call passes the same rulebook and calendar: remember the last one's table so the
-// common case skips the WeakMap.
-let lastRulebook: Rulebook.Rulebook | undefined
-let lastRuleSets: Map<string, Either.Either<Rulebook.RuleSet, Rulebook.NotInForce>> | undefined
-
-export const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => {
-  let m = rulebook === lastRulebook ? lastRuleSets : ruleSets.get(rulebook)
-  if (m === undefined) {
-    m = new Map()
-    ruleSets.set(rulebook, m)
-  }
-  lastRulebook = rulebook
-  lastRuleSets = m
-  let r = m.get(date)
-  if (r === undefined) {
-    r = Rulebook.at(rulebook, date)
-    m.set(date, r)
-  }
-  return r
-}
+// Rulebook.at keeps the one rulebook cache (per rulebook object, per date).
+export const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => Rulebook.at(rulebook, date)
 
 // Keyed by the duration's value (not its object: every decoded list brings its own) and the
 // rest-day flag, then date.
 const unitIndex = { days: 0, workingDays: 1, months: 2 } as const
 const dueDates = new WeakMap<WorkCalendar.WorkCalendar, Map<number, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>>()
-let lastCalendar: WorkCalendar.WorkCalendar | undefined
-let lastDueDates: Map<number, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>> | undefined
 // Shared option objects: a cache miss allocates no options record.
 const rollOn = { rollForwardFromRestDay: true } as const
 const rollOff = { rollForwardFromRestDay: false } as const
@@ -279,13 +250,11 @@ const dueDate = (
   d: Rulebook.Duration,
   rollForwardFromRestDay: boolean
 ) => {
-  let byDuration = cal === lastCalendar ? lastDueDates : dueDates.get(cal)
+  let byDuration = dueDates.get(cal)
   if (byDuration === undefined) {
     byDuration = new Map()
     dueDates.set(cal, byDuration)
   }
-  lastCalendar = cal
-  lastDueDates = byDuration
   const key = (d.amount * 3 + unitIndex[d.unit]) * 2 + (rollForwardFromRestDay ? 1 : 0)
   let m = byDuration.get(key)
   if (m === undefined) {
@@ -300,19 +269,7 @@ const dueDate = (
   return r
 }
 
-// Epoch days of the dates disclosures are posted and removed on: a county's records use a few
-// thousand distinct dates, and parsing one costs more than looking it up. Bounded all the same.
-const epochDays = new Map<string, number>()
-
-const epochDay = (date: LocalDate.LocalDate): number => {
-  let d = epochDays.get(date)
-  if (d === undefined) {
-    if (epochDays.size >= 100_000) epochDays.clear()
-    d = LocalDate.toEpochDay(date)
-    epochDays.set(date, d)
-  }
-  return d
-}
+const epochDay = (date: LocalDate.LocalDate): number => LocalDate.toEpochDay(date)
 
 // ---------------------------------------------------------------------------------------------
 // vocabulary
