@@ -3,7 +3,9 @@ import { defineConfig } from "tsup"
 export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm", "cjs"],
-  dts: true,
+  // Declarations come from tsc, one per module (see the build script): a bundled rollup of
+  // declarations can export a value as a type only (`export { type X as Y }`).
+  dts: false,
   sourcemap: true,
   clean: true,
   target: "node20",
