@@ -43,6 +43,8 @@ export * as Period from "./base/Period.js"
 /** @since 0.1.0 */
 export * as Post from "./org/Post.js"
 /** @since 0.1.0 */
+export * as Problem from "./Problem.js"
+/** @since 0.1.0 */
 export * as PowerList from "./powerlist/PowerList.js"
 /** @since 0.1.0 */
 export * as Rectification from "./village/Rectification.js"

@@ -18,17 +18,144 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import { Message } from "./Diagnostic.js"
 
 /**
- * One problem found while decoding: where it is and what is wrong.
+ * How deeply input may nest (objects and arrays). No boundary document comes near it; deeper input
+ * is refused with one issue at the first path past the limit, so no decoder or error formatter
+ * recurses through it.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const maxDepth = 64
+
+/**
+ * The annotation that gives a filter its {@link IssueCode} (and, optionally, its message), for
+ * filters whose kind the boundary cannot tell from their JSON Schema:
+ * `Schema.filter(f, { [InvalidInput.IssueCodeAnnotationId]: "BAD_DATE" })`.
+ *
+ * @since 0.1.0
+ * @category annotations
+ */
+export const IssueCodeAnnotationId: unique symbol = Symbol.for("@qinglian/core/base/InvalidInput/IssueCode")
+
+/**
+ * @since 0.1.0
+ * @category annotations
+ */
+export type IssueCodeAnnotation = IssueCode
+
+/**
+ * What kind of problem an input issue is, stable across versions so that an application can act on
+ * it (highlight a field, offer the allowed values) without reading the message:
+ *
+ * - `UNKNOWN_KEY`: a key the format does not declare (a misspelt key is never dropped silently);
+ * - `MISSING_KEY`: a required key is absent;
+ * - `WRONG_TYPE`: a value of the wrong JSON type (text where a number belongs, `[]` for an object);
+ * - `NOT_ALLOWED_VALUE`: a value outside a fixed set (a literal or enumeration), with the allowed values;
+ * - `OUT_OF_RANGE`: a number, length or amount outside its bounds;
+ * - `BAD_DATE`: text that is not a calendar date `YYYY-MM-DD` that exists;
+ * - `BAD_FORMAT`: text that does not match its pattern (a division code, an id);
+ * - `TOO_DEEP`: input nested deeper than {@link maxDepth};
+ * - `NOT_JSON`: text that is not JSON;
+ * - `FORBIDDEN_KEY`: one of the {@link forbiddenKeys};
+ * - `INVALID`: any other check the value fails (the `detail` says which).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const IssueCode = Schema.Literal(
+  "UNKNOWN_KEY",
+  "MISSING_KEY",
+  "WRONG_TYPE",
+  "NOT_ALLOWED_VALUE",
+  "OUT_OF_RANGE",
+  "BAD_DATE",
+  "BAD_FORMAT",
+  "TOO_DEEP",
+  "NOT_JSON",
+  "FORBIDDEN_KEY",
+  "INVALID"
+).annotations({ identifier: "IssueCode" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type IssueCode = typeof IssueCode.Type
+
+/**
+ * Every {@link IssueCode}, in the order of the codes page.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const issueCodes: ReadonlyArray<IssueCode> = IssueCode.literals
+
+/**
+ * What each {@link IssueCode} means, in Chinese and English (the codes page is built from it).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const issueMeaning: { readonly [C in IssueCode]: Message } = {
+  UNKNOWN_KEY: {
+    zh: "格式中没有这个字段：检查拼写，或删去它",
+    en: "The format has no such key: check the spelling, or remove it"
+  },
+  MISSING_KEY: { zh: "缺少必填字段：补上它", en: "A required key is missing: add it" },
+  WRONG_TYPE: {
+    zh: "取值类型不对（例如应为数字却写成文字，应为对象却写成数组）",
+    en: "The value has the wrong type (text where a number belongs, an array where an object belongs …)"
+  },
+  NOT_ALLOWED_VALUE: {
+    zh: "取值不在允许的几个值之中：从列出的允许值中选一个",
+    en: "The value is not one of a fixed set: choose one of the allowed values listed"
+  },
+  OUT_OF_RANGE: {
+    zh: "数值、长度或金额超出允许范围",
+    en: "A number, length or amount is outside its bounds"
+  },
+  BAD_DATE: {
+    zh: "不是有效的日期：应写成 YYYY-MM-DD，并且这一天确实存在",
+    en: "Not a valid date: write it as YYYY-MM-DD, a day that exists"
+  },
+  BAD_FORMAT: {
+    zh: "文字不符合规定的格式（如行政区划代码、编号）",
+    en: "Text that does not match its format (a division code, an id …)"
+  },
+  TOO_DEEP: {
+    zh: `嵌套层数超过 ${maxDepth} 层：不是本库的文件格式`,
+    en: `Nested deeper than ${maxDepth} levels: not one of the library's formats`
+  },
+  NOT_JSON: {
+    zh: "不是 JSON 文本：检查括号、引号和逗号，或文件是否选错",
+    en: "Not JSON text: check brackets, quotes and commas, or whether it is the right file"
+  },
+  FORBIDDEN_KEY: {
+    zh: "不允许使用的字段名（__proto__、constructor、prototype）",
+    en: "A key that is not allowed (__proto__, constructor, prototype)"
+  },
+  INVALID: {
+    zh: "取值不符合要求：详见说明",
+    en: "The value fails a check: see the detail"
+  }
+}
+
+/**
+ * One problem found while decoding: a stable `code`, where it is (`path`), a message in Chinese and
+ * English a person can act on, and `detail`, the decoder's own (English) text.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const Issue = Schema.Struct({
+  code: IssueCode,
   path: Schema.Array(Schema.Union(Schema.String, Schema.Number)),
-  message: Schema.String
-})
+  message: Message,
+  detail: Schema.String
+}).annotations({ identifier: "Issue" })
 
 /**
  * @since 0.1.0
@@ -52,19 +179,9 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>("@qinglian/co
    */
   override get message(): string {
     return `invalid ${this.subject}: ` +
-      this.issues.map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.message}`).join("; ")
+      this.issues.map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.detail}`).join("; ")
   }
 }
-
-/**
- * How deeply input may nest (objects and arrays). No boundary document comes near it; deeper input
- * is refused with one issue at the first path past the limit, so no decoder or error formatter
- * recurses through it.
- *
- * @since 0.1.0
- * @category constants
- */
-export const maxDepth = 64
 
 /**
  * Object keys refused anywhere in input, because assigning them to a plain object changes its
@@ -84,6 +201,7 @@ export const forbiddenKeys: ReadonlyArray<string> = ["__proto__", "constructor",
  */
 export const RecordKey = Schema.String.pipe(
   Schema.filter((k) => !forbiddenKeys.includes(k) || `the key ${JSON.stringify(k)} is not allowed`, {
+    [IssueCodeAnnotationId]: "FORBIDDEN_KEY",
     jsonSchema: { not: { enum: forbiddenKeys } }
   })
 )
@@ -99,11 +217,336 @@ export type Validator = (input: unknown) => boolean
 // Every boundary decode reports all errors and refuses undeclared keys.
 const parseOptions: AST.ParseOptions = { errors: "all", onExcessProperty: "error" }
 
-const toIssues = (error: ParseResult.ParseError): ReadonlyArray<Issue> =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map((i) => ({
-    path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-    message: i.message
-  }))
+// Schemas known by their identifier, for those that carry no IssueCode annotation of their own.
+const codeByIdentifier: Readonly<Record<string, IssueCode>> = {
+  LocalDate: "BAD_DATE",
+  Amount: "OUT_OF_RANGE",
+  Money: "OUT_OF_RANGE",
+  Fen: "OUT_OF_RANGE"
+}
+
+const issueOf = (code: IssueCode, path: ReadonlyArray<string | number>, message: Message, detail: string): Issue => ({
+  code,
+  path,
+  message,
+  detail
+})
+
+// ---------------------------------------------------------------------------------------------
+// How a value and an expected type read in a message
+// ---------------------------------------------------------------------------------------------
+
+const shown = (u: unknown): string => {
+  if (typeof u === "string") return JSON.stringify(u.length > 60 ? u.slice(0, 57) + "…" : u)
+  if (typeof u === "number" || typeof u === "boolean" || u === null) return String(u)
+  if (u === undefined) return "undefined"
+  if (Array.isArray(u)) return u.length === 0 ? "[]" : "[…]"
+  if (typeof u === "object") return Object.keys(u).length === 0 ? "{}" : "{…}"
+  return typeof u
+}
+
+const actualOf = (u: unknown): Message => {
+  if (typeof u === "string") return { zh: `文字 ${shown(u)}`, en: `the text ${shown(u)}` }
+  if (typeof u === "number") return { zh: `数字 ${u}`, en: `the number ${u}` }
+  if (typeof u === "boolean") return { zh: `布尔值 ${u}`, en: `the boolean ${u}` }
+  if (u === null) return { zh: "null（空值）", en: "null" }
+  if (Array.isArray(u)) return { zh: `数组 ${shown(u)}`, en: `an array ${shown(u)}` }
+  if (typeof u === "object") return { zh: `对象 ${shown(u)}`, en: `an object ${shown(u)}` }
+  return { zh: String(typeof u), en: String(typeof u) }
+}
+
+const literalsOf = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined => {
+  switch (ast._tag) {
+    case "Literal":
+      return [ast.literal]
+    case "Enums":
+      return ast.enums.map(([, v]) => v)
+    case "Union": {
+      const out: Array<AST.LiteralValue> = []
+      for (const t of ast.types) {
+        const l = literalsOf(t)
+        if (l === undefined) return undefined
+        out.push(...l)
+      }
+      return out
+    }
+    case "Refinement":
+    case "Suspend":
+      return undefined
+    case "Transformation":
+      return literalsOf(ast.to)
+    default:
+      return undefined
+  }
+}
+
+const expectedOf = (ast: AST.AST): Message => {
+  switch (ast._tag) {
+    case "StringKeyword":
+    case "TemplateLiteral":
+      return { zh: "文字", en: "a string" }
+    case "NumberKeyword":
+      return { zh: "数字", en: "a number" }
+    case "BooleanKeyword":
+      return { zh: "布尔值（true 或 false）", en: "a boolean (true or false)" }
+    case "TupleType":
+      return { zh: "数组", en: "an array" }
+    case "TypeLiteral":
+      return { zh: "对象（{ … }）", en: "an object ({ … })" }
+    case "Refinement": {
+      const json = AST.getJSONSchemaAnnotation(ast)
+      if (json._tag === "Some" && (json.value as { type?: unknown }).type === "integer") {
+        return { zh: "整数", en: "a whole number" }
+      }
+      return expectedOf(ast.from)
+    }
+    case "Transformation":
+      return expectedOf(ast.from)
+    case "Union": {
+      const parts = ast.types.map(expectedOf)
+      return { zh: [...new Set(parts.map((p) => p.zh))].join("或"), en: [...new Set(parts.map((p) => p.en))].join(" or ") }
+    }
+    case "Literal":
+      return { zh: shown(ast.literal), en: shown(ast.literal) }
+    default: {
+      const id = AST.getIdentifierAnnotation(ast)
+      const name = id._tag === "Some" ? id.value : String(ast)
+      return { zh: name, en: name }
+    }
+  }
+}
+
+// A declared key one or two edits away from an unknown one: the likely intent of a typo.
+const closest = (key: string, declared: ReadonlyArray<string>): string | undefined => {
+  let best: string | undefined
+  let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1
+  for (const d of declared) {
+    const distance = editDistance(key, d, bestDistance)
+    if (distance < bestDistance) {
+      best = d
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+const editDistance = (a: string, b: string, cap: number): number => {
+  if (Math.abs(a.length - b.length) >= cap) return cap
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    prev = cur
+  }
+  return prev[b.length]!
+}
+
+const bounds = (json: Record<string, unknown>): Message | undefined => {
+  const zh: Array<string> = []
+  const en: Array<string> = []
+  const num = (k: string) => (typeof json[k] === "number" ? json[k] : undefined)
+  const add = (k: string, z: (n: number) => string, e: (n: number) => string) => {
+    const n = num(k)
+    if (n !== undefined) {
+      zh.push(z(n))
+      en.push(e(n))
+    }
+  }
+  add("minimum", (n) => `不小于 ${n}`, (n) => `at least ${n}`)
+  add("exclusiveMinimum", (n) => `大于 ${n}`, (n) => `greater than ${n}`)
+  add("maximum", (n) => `不大于 ${n}`, (n) => `at most ${n}`)
+  add("exclusiveMaximum", (n) => `小于 ${n}`, (n) => `less than ${n}`)
+  add("minLength", (n) => (n === 1 ? "不能为空" : `至少 ${n} 个字符`), (n) => (n === 1 ? "not empty" : `at least ${n} characters`))
+  add("maxLength", (n) => `最多 ${n} 个字符`, (n) => `at most ${n} characters`)
+  add("minItems", (n) => (n === 1 ? "至少一项" : `至少 ${n} 项`), (n) => `at least ${n} item${n === 1 ? "" : "s"}`)
+  add("maxItems", (n) => `最多 ${n} 项`, (n) => `at most ${n} item${n === 1 ? "" : "s"}`)
+  add("multipleOf", (n) => `是 ${n} 的整数倍`, (n) => `a multiple of ${n}`)
+  return zh.length === 0 ? undefined : { zh: zh.join("，"), en: en.join(", ") }
+}
+
+// The code of a failing filter: its own annotation, its schema's identifier, or what its JSON
+// Schema says it checks.
+const refinementCode = (ast: AST.Refinement): IssueCode => {
+  const own = ast.annotations[IssueCodeAnnotationId]
+  if (typeof own === "string" && (issueCodes as ReadonlyArray<string>).includes(own)) return own as IssueCode
+  const id = AST.getIdentifierAnnotation(ast)
+  if (id._tag === "Some" && codeByIdentifier[id.value] !== undefined) return codeByIdentifier[id.value]!
+  const json = AST.getJSONSchemaAnnotation(ast)
+  if (json._tag === "Some") {
+    const j = json.value as Record<string, unknown>
+    if (j.type === "integer") return "WRONG_TYPE"
+    if (bounds(j) !== undefined) return "OUT_OF_RANGE"
+    if (typeof j.pattern === "string" || typeof j.format === "string") return "BAD_FORMAT"
+  }
+  return "INVALID"
+}
+
+const describe = (ast: AST.AST): string | undefined => {
+  const d = AST.getDescriptionAnnotation(ast)
+  if (d._tag === "Some") return d.value
+  const id = AST.getIdentifierAnnotation(ast)
+  return id._tag === "Some" ? id.value : undefined
+}
+
+const messageFor = (code: IssueCode, ast: AST.AST | undefined, actual: unknown, detail: string): Message => {
+  switch (code) {
+    case "WRONG_TYPE": {
+      const expected = ast === undefined ? { zh: "其他类型", en: "another type" } : expectedOf(ast)
+      const got = actualOf(actual)
+      return {
+        zh: `类型不对：这里应为${expected.zh}，实为${got.zh}`,
+        en: `Wrong type: expected ${expected.en}, got ${got.en}`
+      }
+    }
+    case "NOT_ALLOWED_VALUE": {
+      const allowed = (ast === undefined ? undefined : literalsOf(ast)) ?? []
+      const list = allowed.map((l) => shown(l))
+      const guess = typeof actual === "string" ? closest(actual, allowed.filter((l): l is string => typeof l === "string")) : undefined
+      return {
+        zh: `不允许的取值 ${shown(actual)}：允许的值为 ${list.join("、")}` + (guess === undefined ? "" : `；是否应为 “${guess}”？`),
+        en: `The value ${shown(actual)} is not allowed; allowed values: ${list.join(", ")}` +
+          (guess === undefined ? "" : `. Did you mean "${guess}"?`)
+      }
+    }
+    case "OUT_OF_RANGE": {
+      const json = ast === undefined ? undefined : AST.getJSONSchemaAnnotation(ast)
+      const b = json?._tag === "Some" ? bounds(json.value as Record<string, unknown>) : undefined
+      return b === undefined
+        ? { zh: `取值 ${shown(actual)} 超出允许范围`, en: `The value ${shown(actual)} is out of range` }
+        : { zh: `取值 ${shown(actual)} 超出允许范围：应${b.zh}`, en: `The value ${shown(actual)} is out of range: it must be ${b.en}` }
+    }
+    case "BAD_DATE":
+      return {
+        zh: `日期无效：${shown(actual)} 不是存在的日期，请写成 YYYY-MM-DD（如 2026-03-01）`,
+        en: `Bad date: ${shown(actual)} is not a date that exists; write it as YYYY-MM-DD (e.g. 2026-03-01)`
+      }
+    case "BAD_FORMAT": {
+      const what = ast === undefined ? undefined : describe(ast)
+      return {
+        zh: `格式不对：${shown(actual)} 不符合${what === undefined ? "规定的格式" : `“${what}”的格式`}`,
+        en: `Bad format: ${shown(actual)} does not match ${what === undefined ? "the required format" : `the format of ${what}`}`
+      }
+    }
+    case "FORBIDDEN_KEY":
+      return {
+        zh: `不允许的字段名 ${shown(actual)}：__proto__、constructor、prototype 不能用作字段名`,
+        en: `The key ${shown(actual)} is not allowed: __proto__, constructor and prototype cannot be keys`
+      }
+    case "UNKNOWN_KEY":
+    case "MISSING_KEY":
+    case "TOO_DEEP":
+    case "NOT_JSON":
+      // Built where the context (the declared keys, the depth, the parser's message) is known.
+      return { zh: detail, en: detail }
+    case "INVALID":
+      return { zh: `取值不符合要求：${detail}`, en: `The value fails a check: ${detail}` }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// From effect's ParseIssue tree to issues
+// ---------------------------------------------------------------------------------------------
+
+const detailOf = (issue: ParseResult.ParseIssue): string =>
+  ParseResult.ArrayFormatter.formatIssueSync(issue).map((i) => i.message).join("; ")
+
+const declaredKeys = (ast: AST.AST): ReadonlyArray<string> | undefined => {
+  switch (ast._tag) {
+    case "TypeLiteral":
+      return ast.propertySignatures.map((ps) => String(ps.name))
+    case "Refinement":
+      return declaredKeys(ast.from)
+    case "Transformation":
+      return declaredKeys(ast.from)
+    default:
+      return undefined
+  }
+}
+
+const keyName = (p: PropertyKey): string | number => (typeof p === "symbol" ? String(p) : p)
+
+const toIssues = (root: ParseResult.ParseIssue): ReadonlyArray<Issue> => {
+  const out: Array<Issue> = []
+  const leaf = (code: IssueCode, path: ReadonlyArray<string | number>, ast: AST.AST | undefined, actual: unknown, node: ParseResult.ParseIssue) => {
+    const detail = detailOf(node)
+    out.push(issueOf(code, path, messageFor(code, ast, actual, detail), detail))
+  }
+  const go = (issue: ParseResult.ParseIssue, path: ReadonlyArray<string | number>, keys: ReadonlyArray<string> | undefined): void => {
+    switch (issue._tag) {
+      case "Pointer": {
+        const segments = Array.isArray(issue.path) ? issue.path.map(keyName) : [keyName(issue.path as PropertyKey)]
+        return go(issue.issue, [...path, ...segments], keys)
+      }
+      case "Unexpected": {
+        const last = path[path.length - 1]
+        const key = last === undefined ? "" : String(last)
+        const detail = detailOf(issue)
+        if (typeof last === "number") {
+          out.push(issueOf("UNKNOWN_KEY", path, {
+            zh: `多余的第 ${last + 1} 项：这个数组没有这么多项`,
+            en: `Unexpected item ${last}: the array has no place for it`
+          }, detail))
+          return
+        }
+        const guess = keys === undefined ? undefined : closest(key, keys)
+        out.push(issueOf("UNKNOWN_KEY", path, {
+          zh: `未知字段 “${key}”：格式中没有这个字段，请检查拼写` + (guess === undefined ? "" : `（是否应为 “${guess}”？）`),
+          en: `Unknown key "${key}": the format has no such key; check the spelling` + (guess === undefined ? "" : ` (did you mean "${guess}"?)`)
+        }, detail))
+        return
+      }
+      case "Missing": {
+        const last = path[path.length - 1]
+        const key = last === undefined ? "" : String(last)
+        const expected = expectedOf(issue.ast.type)
+        const detail = detailOf(issue)
+        out.push(issueOf("MISSING_KEY", path, {
+          zh: `缺少必填字段 “${key}”（${expected.zh}）：请补上`,
+          en: `Missing key "${key}" (${expected.en}): it is required`
+        }, detail))
+        return
+      }
+      case "Type": {
+        const allowed = literalsOf(issue.ast)
+        return leaf(allowed !== undefined ? "NOT_ALLOWED_VALUE" : "WRONG_TYPE", path, issue.ast, issue.actual, issue)
+      }
+      case "Forbidden":
+        return leaf("INVALID", path, issue.ast, issue.actual, issue)
+      case "Refinement":
+        if (issue.kind === "From") return go(issue.issue, path, declaredKeys(issue.ast.from))
+        return leaf(refinementCode(issue.ast), path, issue.ast, issue.actual, issue)
+      case "Transformation": {
+        if (issue.kind === "Transformation") {
+          // The transformation itself refused the value (an amount out of range, say).
+          const id = AST.getIdentifierAnnotation(issue.ast)
+          const code = id._tag === "Some" ? codeByIdentifier[id.value] : undefined
+          if (code !== undefined) return leaf(code, path, issue.ast, issue.actual, issue)
+        }
+        return go(issue.issue, path, issue.kind === "Encoded" ? declaredKeys(issue.ast.from) : declaredKeys(issue.ast.to))
+      }
+      case "Composite": {
+        const issues = Array.isArray(issue.issues) ? issue.issues : [issue.issues as ParseResult.ParseIssue]
+        if (issue.ast._tag === "Union") {
+          // A value outside a set of literals is one issue naming the allowed values, not one per literal.
+          if (literalsOf(issue.ast) !== undefined) return leaf("NOT_ALLOWED_VALUE", path, issue.ast, issue.actual, issue)
+          const structured = issues.filter((i) => i._tag !== "Type")
+          // The value has none of the union's types: one issue listing them.
+          if (structured.length === 0) return leaf("WRONG_TYPE", path, issue.ast, issue.actual, issue)
+          // The value has the shape of some members: their issues say what is wrong inside.
+          for (const i of structured) go(i, path, keys)
+          return
+        }
+        const inner = declaredKeys(issue.ast) ?? keys
+        for (const i of issues) go(i, path, inner)
+        return
+      }
+    }
+  }
+  go(root, [], undefined)
+  return out
+}
 
 /**
  * Turns a `ParseError` into an {@link InvalidInput}.
@@ -112,7 +555,7 @@ const toIssues = (error: ParseResult.ParseError): ReadonlyArray<Issue> =>
  * @category constructors
  */
 export const fromParseError = (subject: string, error: ParseResult.ParseError): InvalidInput =>
-  new InvalidInput({ subject, issues: toIssues(error) })
+  new InvalidInput({ subject, issues: toIssues(error.issue) })
 
 /**
  * The path to the first value nested deeper than {@link maxDepth}, or `undefined`. Iterative, so it
@@ -211,7 +654,13 @@ export const decodeUnknown = <A, I>(schema: Schema.Schema<A, I, never>, subject:
     const deep = tooDeep(input)
     if (deep !== undefined) {
       return Either.left(
-        new InvalidInput({ subject, issues: [{ path: deep, message: `nested deeper than ${maxDepth} levels` }] })
+        new InvalidInput({
+          subject,
+          issues: [issueOf("TOO_DEEP", deep, {
+            zh: `嵌套超过 ${maxDepth} 层：本库的格式不会嵌套这么深，请检查文件是否选错`,
+            en: `Nested deeper than ${maxDepth} levels: no format of the library nests so deep; check that this is the right file`
+          }, `nested deeper than ${maxDepth} levels`)]
+        })
       )
     }
     const r = (decode ??= Schema.decodeUnknownEither(schema, parseOptions))(input)
@@ -228,13 +677,23 @@ export const decodeUnknown = <A, I>(schema: Schema.Schema<A, I, never>, subject:
  */
 export const parseJson = (subject: string) => (text: string): Either.Either<unknown, InvalidInput> => {
   if (typeof text !== "string") {
-    return Either.left(new InvalidInput({ subject, issues: [{ path: [], message: `expected JSON text, got ${typeof text}` }] }))
+    const detail = `expected JSON text, got ${typeof text}`
+    return Either.left(new InvalidInput({
+      subject,
+      issues: [issueOf("NOT_JSON", [], { zh: `应为 JSON 文本，实为 ${typeof text}`, en: `Expected JSON text, got ${typeof text}` }, detail)]
+    }))
   }
   try {
     return Either.right(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text))
   } catch (e) {
     return Either.left(
-      new InvalidInput({ subject, issues: [{ path: [], message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }] })
+      new InvalidInput({
+        subject,
+        issues: [issueOf("NOT_JSON", [], {
+          zh: "不是 JSON 文本：请检查括号、引号和逗号是否成对、是否多余，或是否选错了文件",
+          en: "Not JSON text: check that brackets and quotes pair up and commas are in place, or whether it is the right file"
+        }, `not JSON: ${e instanceof Error ? e.message : String(e)}`)]
+      })
     )
   }
 }

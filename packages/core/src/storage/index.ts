@@ -17,3 +17,5 @@ export * as Storage from "./Storage.js"
 export * as StorageAdapter from "./StorageAdapter.js"
 /** @since 0.1.0 */
 export * as RepositoryStream from "./RepositoryStream.js"
+/** @since 0.1.0 */
+export * as VersionExists from "./VersionExists.js"

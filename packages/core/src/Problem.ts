@@ -1,0 +1,495 @@
+/**
+ * One shape for everything the library refuses: input that does not decode and commands or writes
+ * it will not carry out. {@link fromError} turns any of core's errors into a {@link Problem} with a
+ * stable `code`, the `path` it concerns and a message in Chinese and English, so an application
+ * (a web form, the command line, a county's own system) shows every refusal the same way.
+ *
+ * {@link catalogue} lists every code core can give (input issues, refusals and the diagnostics of
+ * its checks) with its meaning in both languages; `docs/codes.md` is generated from it.
+ *
+ * ```ts
+ * import { Problem } from "@qinglian/core"
+ *
+ * const problem = Problem.fromError(error)
+ * if (problem !== undefined) show(problem.code, problem.message.zh, problem.issues)
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import type * as Diagnostic from "./base/Diagnostic.js"
+import * as InvalidInput from "./base/InvalidInput.js"
+import * as WorkCalendar from "./calendar/WorkCalendar.js"
+import * as Rulebook from "./rulebook/Rulebook.js"
+import * as Measure from "./rulebook/Measure.js"
+import * as Audit from "./storage/Audit.js"
+import * as Storage from "./storage/Storage.js"
+import * as StorageAdapter from "./storage/StorageAdapter.js"
+import * as VersionExists from "./storage/VersionExists.js"
+import * as FourForms from "./supervision/FourForms.js"
+import * as Sanction from "./supervision/Sanction.js"
+import * as SupervisionCase from "./supervision/SupervisionCase.js"
+import * as Whistleblower from "./supervision/Whistleblower.js"
+
+/**
+ * A refusal as an application shows it: a stable `code` (the error's `_tag`), the `path` it concerns (`[]` for the whole input or
+ * command), a message in Chinese and English a person can act on, and, for input that did not
+ * decode, every issue.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Problem {
+  readonly code: string
+  readonly path: ReadonlyArray<string | number>
+  readonly message: { readonly zh: string; readonly en: string }
+  readonly issues: ReadonlyArray<InvalidInput.Issue>
+}
+
+/**
+ * One line of the {@link catalogue}: a code, what kind of code it is, what it means in both
+ * languages and the module that gives it. Diagnostics also have their severity.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Entry {
+  readonly kind: "input" | "refusal" | "diagnostic"
+  readonly code: string
+  readonly severity?: "error" | "warning" | "info"
+  readonly zh: string
+  readonly en: string
+  readonly module: string
+}
+
+/**
+ * Every error core fails with. Each has an entry in the refusal table, which is keyed by their
+ * `_tag`s: an error added here without an entry does not compile.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CoreError =
+  | InvalidInput.InvalidInput
+  | SupervisionCase.Forbidden
+  | SupervisionCase.IllegalTransition
+  | SupervisionCase.CommandRejected
+  | SupervisionCase.InconsistentStream
+  | Whistleblower.InvalidKey
+  | Whistleblower.Unreadable
+  | Whistleblower.AccessNotLogged
+  | FourForms.Unclassified
+  | Sanction.MeasureNotAllowed
+  | Sanction.PeriodChoiceInvalid
+  | Sanction.PartySanctionsNotCombined
+  | Sanction.CombinedPeriodInvalid
+  | StorageAdapter.ConcurrencyConflict
+  | StorageAdapter.StorageError
+  | Storage.CorruptRecord
+  | Storage.DocumentNotFound
+  | Audit.ChainBroken
+  | VersionExists.VersionExists
+  | Rulebook.NotInForce
+  | WorkCalendar.OutOfRange
+
+type Message = Diagnostic.Message
+type Tag = CoreError["_tag"]
+
+interface Refusal<E> {
+  /** The error's class, to tell a real error from any object with the same `_tag`. */
+  readonly schema: Schema.Schema.Any & { readonly fields: Schema.Struct.Fields }
+  readonly module: string
+  /** What the code means, for the catalogue. */
+  readonly meaning: Message
+  /** The message for one error, from its fields. */
+  readonly explain: (error: E) => Message
+}
+
+const stageZh = (stage: SupervisionCase.Stage): string => SupervisionCase.stageLabelZh[stage] ?? stage
+
+const measureZh = (m: Measure.Measure): string => `${Measure.labelZh[m] ?? m}`
+
+const list = (items: ReadonlyArray<string | number>, zh: boolean): string =>
+  items.length === 0 ? (zh ? "无" : "none") : items.join(zh ? "、" : ", ")
+
+const forbiddenReason: { readonly [R in SupervisionCase.Forbidden["reason"]]: Message } = {
+  post: { zh: "没有可以办理此事项的职务", en: "they hold no post that may issue it" },
+  jurisdiction: { zh: "案件不在其所在乡镇或县的管辖范围内", en: "the case is outside their town or county" },
+  recusal: {
+    zh: "本人或其近亲属是案件对象，应当回避",
+    en: "they or a relative of theirs are the subject of the case and must stand aside (回避)"
+  },
+  decisionLevel: { zh: "该处分超出其决定权限", en: "the measure is above their level of decision" },
+  policy: { zh: "查阅规定不允许其查看举报人身份", en: "the access policy does not let them see a whistleblower's identity" }
+}
+
+const subjectCategoryZh: { readonly [C in Sanction.SubjectCategory]: string } = {
+  villageCadre: "村干部",
+  publicOfficial: "公职人员",
+  partyMember: "党员"
+}
+
+const unreadableReason: { readonly [R in Whistleblower.Unreadable["reason"]]: Message } = {
+  unknownKey: { zh: "举报人身份是用另一把密钥加密的", en: "the identity was sealed with another key" },
+  authenticationFailed: {
+    zh: "加密的举报人身份未通过校验：密钥不对、案件不对，或密文被改动",
+    en: "the sealed identity failed authentication: wrong key, wrong case, or altered ciphertext"
+  },
+  malformed: { zh: "解密结果不是举报人身份", en: "the sealed identity decrypted to something that is not an identity" }
+}
+
+const issueSummary = (issues: ReadonlyArray<InvalidInput.Issue>, zh: boolean): string => {
+  const shown = issues.slice(0, 3).map((i) => {
+    const where = i.path.length === 0 ? (zh ? "整体" : "(root)") : i.path.join(".")
+    return `${where}: ${i.message[zh ? "zh" : "en"]}`
+  })
+  const more = issues.length - shown.length
+  return shown.join(zh ? "；" : "; ") + (more > 0 ? (zh ? `；另有 ${more} 处` : `; and ${more} more`) : "")
+}
+
+const refusals: { readonly [T in Tag]: Refusal<Extract<CoreError, { readonly _tag: T }>> } = {
+  InvalidInput: {
+    schema: InvalidInput.InvalidInput,
+    module: "base/InvalidInput",
+    meaning: {
+      zh: "输入不符合格式：每处问题都有自己的代码、位置和说明，按说明改正后重新提交",
+      en: "The input does not match its format: each issue has its own code, path and message; correct them and submit again"
+    },
+    explain: (e) => ({
+      zh: `${e.subject} 有 ${e.issues.length} 处不符合格式：${issueSummary(e.issues, true)}`,
+      en: `the ${e.subject} has ${e.issues.length} issue${e.issues.length === 1 ? "" : "s"}: ${issueSummary(e.issues, false)}`
+    })
+  },
+  Forbidden: {
+    schema: SupervisionCase.Forbidden,
+    module: "supervision/Authority",
+    meaning: {
+      zh: "操作人无权办理此事项（职务、管辖、回避、决定权限或查阅规定），未写入任何内容",
+      en: "The actor may not issue this command (post, jurisdiction, recusal, decision level or access policy); nothing was written"
+    },
+    explain: (e) => ({
+      zh: `${e.actor} 无权办理 ${e.command}：${forbiddenReason[e.reason].zh}。未写入任何内容`,
+      en: `${e.actor} may not issue ${e.command}: ${forbiddenReason[e.reason].en} (${e.detail}); nothing was written`
+    })
+  },
+  IllegalTransition: {
+    schema: SupervisionCase.IllegalTransition,
+    module: "supervision/Decide",
+    meaning: {
+      zh: "案件当前阶段不允许此操作（例如立案前审理、结案后处分），未写入任何内容",
+      en: "The case's stage does not allow the command (a review before the case is opened, a decision on a closed case); nothing was written"
+    },
+    explain: (e) => {
+      const allowed = SupervisionCase.enabledCommands(e.stage)
+      return {
+        zh: `案件处于“${stageZh(e.stage)}”阶段，不能办理 ${e.command}；此阶段可办理：${list(allowed, true)}`,
+        en: `${e.command} is not allowed while the case is in stage ${e.stage} (${stageZh(e.stage)}); allowed now: ${list(allowed, false)}`
+      }
+    }
+  },
+  CommandRejected: {
+    schema: SupervisionCase.CommandRejected,
+    module: "supervision/Decide",
+    meaning: {
+      zh: "此阶段允许该操作，但条件不满足（案件已中止、已延期过、申请期已过等），未写入任何内容",
+      en: "The stage allows the command but a condition does not hold (the case is suspended, the extension was used, the window closed …); nothing was written"
+    },
+    explain: (e) => ({
+      zh: `${e.command} 未能办理（“${stageZh(e.stage)}”阶段）：需要“${
+        (SupervisionCase.guardLabelZh as Readonly<Record<string, string>>)[e.guard] ?? e.guard
+      }”`,
+      en: `${e.command} was rejected in stage ${e.stage} (${e.guard}): ${e.detail}`
+    })
+  },
+  InconsistentStream: {
+    schema: SupervisionCase.InconsistentStream,
+    module: "supervision/State",
+    meaning: {
+      zh: "案件记录中有一条事件不可能发生在它所处的阶段：记录被库外程序写入或被改动",
+      en: "A stored event of a case cannot happen in the stage the case had reached: the stream was written outside the library or altered"
+    },
+    explain: (e) => ({
+      zh: `案件记录第 ${e.version} 条事件（${e.event}）不可能发生在“${stageZh(e.stage)}”阶段；请核查记录是否被改动`,
+      en: `event ${e.version} (${e.event}) cannot happen in stage ${e.stage}; check whether the stream was altered`
+    })
+  },
+  WhistleblowerInvalidKey: {
+    schema: Whistleblower.InvalidKey,
+    module: "supervision/Whistleblower",
+    meaning: {
+      zh: "举报人身份加密密钥长度不对：AES-256-GCM 需要 32 字节",
+      en: "The whistleblower key has the wrong length: AES-256-GCM needs 32 bytes"
+    },
+    explain: (e) => ({
+      zh: `举报人身份密钥 ${e.keyId} 为 ${e.length} 字节，应为 32 字节`,
+      en: `whistleblower key ${e.keyId} has ${e.length} bytes; AES-256-GCM needs exactly 32`
+    })
+  },
+  WhistleblowerUnreadable: {
+    schema: Whistleblower.Unreadable,
+    module: "supervision/Whistleblower",
+    meaning: {
+      zh: "加密的举报人身份无法打开：密钥不对、案件不对或密文被改动",
+      en: "A sealed whistleblower identity does not open: another key, another case, or altered"
+    },
+    explain: (e) => ({
+      zh: `${unreadableReason[e.reason].zh}（密钥 ${e.keyId}）`,
+      en: `${unreadableReason[e.reason].en} (key ${e.keyId})`
+    })
+  },
+  WhistleblowerAccessNotLogged: {
+    schema: Whistleblower.AccessNotLogged,
+    module: "supervision/Whistleblower",
+    meaning: {
+      zh: "查阅记录写入失败，因此未显示举报人身份",
+      en: "The access log could not be written, so the whistleblower's identity was not revealed"
+    },
+    explain: (e) => ({
+      zh: `案件 ${e.caseId} 的查阅记录写入失败，未显示举报人身份；请稍后重试`,
+      en: `the access to case ${e.caseId} could not be logged, so its reporter was not revealed; try again later`
+    })
+  },
+  FourFormsUnclassified: {
+    schema: FourForms.Unclassified,
+    module: "supervision/FourForms",
+    meaning: {
+      zh: "现行规则库没有给该处理方式指定“四种形态”",
+      en: "The rulebook in force does not classify the measure into one of the four forms"
+    },
+    explain: (e) => ({
+      zh: `规则库的 fourForms.classification 没有为“${measureZh(e.measure)}”指定形态；请在规则库中补上`,
+      en: `the rulebook's fourForms.classification has no form for ${e.measure} (${measureZh(e.measure)}); add it to the rulebook`
+    })
+  },
+  MeasureNotAllowed: {
+    schema: Sanction.MeasureNotAllowed,
+    module: "supervision/Sanction",
+    meaning: {
+      zh: "对象不能受到这种处分（村干部只能给予警告、记过、记大过）",
+      en: "The subject cannot receive this measure (a village cadre only 警告, 记过 or 记大过)"
+    },
+    explain: (e) => ({
+      zh: `${subjectCategoryZh[e.subjectCategory]}不能给予“${measureZh(e.measure)}”；可给予的政务处分：${
+        list(e.allowed.map(measureZh), true)
+      }`,
+      en: `a ${e.subjectCategory} cannot receive ${e.measure} (${measureZh(e.measure)}); allowed: ${list(e.allowed, false)}`
+    })
+  },
+  PeriodChoiceInvalid: {
+    schema: Sanction.PeriodChoiceInvalid,
+    module: "supervision/Sanction",
+    meaning: {
+      zh: "处分的影响期选择不对（留党察看须写明 12 或 24 个月；没有影响期的处分不能写）",
+      en: "The influence period chosen is not one the rulebook allows (留党察看 needs 12 or 24 months; other measures may have none)"
+    },
+    explain: (e) =>
+      e.allowed.length === 0
+        ? {
+          zh: `“${measureZh(e.measure)}”没有影响期，请不要填写`,
+          en: `${e.measure} (${measureZh(e.measure)}) has no influence period; do not give one`
+        }
+        : {
+          zh: `“${measureZh(e.measure)}”的影响期应为 ${e.allowed.join(" 或 ")} 个月` +
+            (e.chosen === undefined ? "，请选择" : `，填写的是 ${e.chosen}`),
+          en: `${e.measure} (${measureZh(e.measure)}) needs an influence period of ${e.allowed.join(" or ")} months` +
+            (e.chosen === undefined ? "; choose one" : `, got ${e.chosen}`)
+        }
+  },
+  PartySanctionsNotCombined: {
+    schema: Sanction.PartySanctionsNotCombined,
+    module: "supervision/Sanction",
+    meaning: {
+      zh: "一项决定对同一对象写了多个党纪处分：应合并处理，只写合并后的一个",
+      en: "A decision names several party sanctions for its subject: they are combined (合并处理) and the decision names the one that results"
+    },
+    explain: (e) => ({
+      zh: `一项决定只能写一个党纪处分（合并处理），现有：${list(e.measures.map(measureZh), true)}`,
+      en: `a decision states one party sanction for its subject (合并处理), got ${list(e.measures, false)}`
+    })
+  },
+  CombinedPeriodInvalid: {
+    schema: Sanction.CombinedPeriodInvalid,
+    module: "supervision/Sanction",
+    meaning: {
+      zh: "同类政务处分合并执行时，须在规定范围内选定一个处分期间（政务处分法第十条）",
+      en: "Several government sanctions of one kind are executed as one, with one period chosen within the allowed range (政务处分法 第十条)"
+    },
+    explain: (e) => ({
+      zh: `${e.count} 个“${measureZh(e.measure)}”合并执行，处分期间应在 ${e.min} 至 ${e.max} 个月之间` +
+        (e.chosen === undefined ? "，请用 periodMonths 选定" : `，填写的是 ${e.chosen.join("、")}`),
+      en: `${e.count} × ${e.measure} (${measureZh(e.measure)}) are executed as one, with one period of ${e.min} to ${e.max} months` +
+        (e.chosen === undefined ? "; choose it with periodMonths" : `, got ${e.chosen.join(", ")}`)
+    })
+  },
+  ConcurrencyConflict: {
+    schema: StorageAdapter.ConcurrencyConflict,
+    module: "storage/StorageAdapter",
+    meaning: {
+      zh: "读取之后数据已被他人修改，本次未写入；请重新读取后再操作",
+      en: "The document or stream changed since it was read, and nothing was written; read it again and retry"
+    },
+    explain: (e) => ({
+      zh: `${e.kind === "document" ? "文档" : "事件流"} ${e.key} 已被他人修改（应为第 ${e.expected} 版，实为第 ${e.actual} 版），未写入；请重新读取后再操作`,
+      en: `${e.kind} ${e.key} changed since it was read (expected version ${e.expected}, found ${e.actual}); nothing was written, read it again and retry`
+    })
+  },
+  StorageError: {
+    schema: StorageAdapter.StorageError,
+    module: "storage/StorageAdapter",
+    meaning: {
+      zh: "存储出错或调用参数无效，未写入任何内容",
+      en: "The storage back end failed or the arguments were invalid; nothing was written"
+    },
+    explain: (e) => ({
+      zh: `存储操作 ${e.operation} 失败，未写入任何内容：${e.message}`,
+      en: `storage ${e.operation} failed, nothing was written: ${e.message}`
+    })
+  },
+  StorageCorruptRecord: {
+    schema: Storage.CorruptRecord,
+    module: "storage/Storage",
+    meaning: {
+      zh: "已存储的数据无法按其格式读取：格式有不兼容的变更，或数据被库外程序修改",
+      en: "A stored record no longer decodes: its schema changed incompatibly, or it was edited outside the library"
+    },
+    explain: (e) => ({
+      zh: `已存储的 ${e.key} 无法读取：${issueSummary(e.issues, true)}`,
+      en: `stored ${e.key} does not decode: ${issueSummary(e.issues, false)}`
+    })
+  },
+  StorageDocumentNotFound: {
+    schema: Storage.DocumentNotFound,
+    module: "storage/Storage",
+    meaning: { zh: "找不到该编号的文档", en: "No document has this id" },
+    explain: (e) => ({
+      zh: `${e.collection} 中没有编号为 ${e.id} 的文档`,
+      en: `no document ${e.collection}/${e.id}`
+    })
+  },
+  AuditChainBroken: {
+    schema: Audit.ChainBroken,
+    module: "storage/Audit",
+    meaning: {
+      zh: "审计日志被改动或删除了条目：哈希链断开",
+      en: "The audit log was altered or an entry removed: the hash chain is broken"
+    },
+    explain: (e) => ({
+      zh: `审计日志第 ${e.version} 条${e.reason === "altered" ? "被改动" : "被删除"}`,
+      en: `audit entry ${e.version} was ${e.reason}: ${e.detail}`
+    })
+  },
+  VersionExists: {
+    schema: VersionExists.VersionExists,
+    module: "storage/VersionExists",
+    meaning: {
+      zh: "该版本已经存在：已保存的版本不可修改，请以新的版本号保存",
+      en: "This version already exists: stored versions never change, so save the change as a new version"
+    },
+    explain: (e) =>
+      e.version === undefined
+        ? {
+          zh: `${e.collection} 中已有 ${e.key}，已保存的记录不会被覆盖`,
+          en: `${e.collection}: ${e.key} already exists; stored records are not replaced`
+        }
+        : {
+          zh: `${e.key} 的版本 ${e.version} 已经存在（${e.collection}）；已保存的版本不可修改，请以新的版本号保存`,
+          en: `version ${e.version} of ${e.key} already exists (${e.collection}); stored versions never change, so save the change as a new version`
+        }
+  },
+  RulebookNotInForce: {
+    schema: Rulebook.NotInForce,
+    module: "rulebook/Rulebook",
+    meaning: {
+      zh: "该日期没有生效的规则库版本，或生效版本缺少所需参数",
+      en: "No rulebook edition is in force on the date, or the editions in force leave a parameter out"
+    },
+    explain: (e) =>
+      e.missing.length === 0
+        ? {
+          zh: `${e.date} 没有生效的规则库版本；最早的版本自 ${e.earliest} 起生效`,
+          en: `no rulebook edition is in force on ${e.date}; the earliest starts ${e.earliest}`
+        }
+        : {
+          zh: `${e.date} 生效的规则库版本没有设定 ${list(e.missing, true)}`,
+          en: `the rulebook does not set ${list(e.missing, false)} on ${e.date}`
+        }
+  },
+  CalendarOutOfRange: {
+    schema: WorkCalendar.OutOfRange,
+    module: "calendar/WorkCalendar",
+    meaning: {
+      zh: "工作日历不包含该日期所在的年份",
+      en: "The working-day calendar does not cover the year of the date"
+    },
+    explain: (e) => ({
+      zh: `工作日历不包含 ${e.date}（已有 ${list(e.years, true)} 年，${e.from} 至 ${e.to}）；` +
+        `请用 WorkCalendar.withYears 补充该年的节假日安排，或以 { outOfRange: "weekendsOnly" } 构建日历`,
+      en: `the working-day calendar does not cover ${e.date} (it has the years ${list(e.years, false)}, ${e.from} to ${e.to}); ` +
+        `add that year's holiday schedule with WorkCalendar.withYears, or build it with { outOfRange: "weekendsOnly" }`
+    })
+  }
+}
+
+/**
+ * The `_tag` of every error core fails with, in the order of the catalogue.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const refusalTags: ReadonlyArray<Tag> = Object.keys(refusals) as Array<Tag>
+
+const guards = new Map<string, (u: unknown) => boolean>()
+
+const isInstance = (tag: Tag, error: object): boolean => {
+  const refusal = refusals[tag]
+  if (error instanceof (refusal.schema as unknown as new(...args: Array<never>) => object)) return true
+  // The same error from another copy of the library (a bundled and an installed one): check its fields.
+  let guard = guards.get(tag)
+  if (guard === undefined) {
+    guard = Schema.is(Schema.Struct(refusal.schema.fields) as unknown as Schema.Schema<unknown>)
+    guards.set(tag, guard)
+  }
+  return guard(error)
+}
+
+/**
+ * The {@link Problem} of any error core fails with, told apart by its `_tag`; `undefined` for
+ * anything else (a defect, another library's error). An {@link InvalidInput.InvalidInput} with one
+ * `InvalidInput`'s issues come along, each with its own code, path and message.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromError = (error: unknown): Problem | undefined => {
+  if (typeof error !== "object" || error === null) return undefined
+  const tag: unknown = (error as { readonly _tag?: unknown })._tag
+  if (typeof tag !== "string" || !Object.prototype.hasOwnProperty.call(refusals, tag)) return undefined
+  if (!isInstance(tag as Tag, error)) return undefined
+  const refusal = refusals[tag as Tag] as Refusal<CoreError>
+  const e = error as CoreError
+  const message = refusal.explain(e)
+  const issues = e._tag === "InvalidInput" || e._tag === "StorageCorruptRecord" ? e.issues : []
+  return { code: e._tag, path: [], message, issues }
+}
+
+const refusalEntries: ReadonlyArray<Entry> = refusalTags.map((tag) => {
+  const r = refusals[tag]
+  return { kind: "refusal", code: tag, zh: r.meaning.zh, en: r.meaning.en, module: r.module }
+})
+
+const inputEntries: ReadonlyArray<Entry> = InvalidInput.issueCodes.map((code) => ({
+  kind: "input",
+  code,
+  zh: InvalidInput.issueMeaning[code].zh,
+  en: InvalidInput.issueMeaning[code].en,
+  module: "base/InvalidInput"
+}))
+
+/**
+ * Every code core gives, with its meaning in Chinese and English: the input issues of the boundary,
+ * the refusals (each error's `_tag`) and the diagnostics of its checks.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const catalogue: ReadonlyArray<Entry> = [...inputEntries, ...refusalEntries]
