@@ -192,7 +192,7 @@ const groupsOf = (
   for (const vs of byTown.values()) {
     const t: Array<number> = []
     for (const v of vs.values()) {
-      v.sort(cmp)
+      sortSmall(v, cmp)
       villages.push(v)
       for (const i of v) t.push(i)
     }
@@ -200,6 +200,24 @@ const groupsOf = (
     towns.push(t)
   }
   return { towns, villages }
+}
+
+// Villages hold a handful of cadres: an insertion sort beats a call into Array.prototype.sort for
+// each of tens of thousands of small groups. Larger groups go to the built-in sort. Both are stable.
+const sortSmall = (a: Array<number>, cmp: (i: number, j: number) => number): void => {
+  if (a.length > 16) {
+    a.sort(cmp)
+    return
+  }
+  for (let k = 1; k < a.length; k++) {
+    const x = a[k]!
+    let j = k - 1
+    while (j >= 0 && cmp(a[j]!, x) > 0) {
+      a[j + 1] = a[j]!
+      j--
+    }
+    a[j + 1] = x
+  }
 }
 
 const PROMOTED = 1
