@@ -12,11 +12,10 @@
  * 8. one village's week (一周三晒): task book, stock-take, scores, ranks and the board files.
  *
  * Run: `npx tsx --conditions source examples/town-demo.ts [--db path]` (or `QINGLIAN_DEMO_DB=path`).
- * The database file is recreated on every run (default `.tmp/qinglian-demo.db`).
+ * The database file is recreated on every run (default `.tmp/qinglian-demo.db` in the working directory).
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -28,9 +27,7 @@ import { SqliteStorage } from "@qinglian/storage-sqlite"
 
 // --- where the data lives ------------------------------------------------------------------------
 const { values: args } = parseArgs({ options: { db: { type: "string" } } })
-const dbFile = path.resolve(
-  args.db ?? process.env["QINGLIAN_DEMO_DB"] ?? fileURLToPath(new URL("../.tmp/qinglian-demo.db", import.meta.url))
-)
+const dbFile = path.resolve(args.db ?? process.env["QINGLIAN_DEMO_DB"] ?? path.join(".tmp", "qinglian-demo.db"))
 fs.mkdirSync(path.dirname(dbFile), { recursive: true })
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true })
 

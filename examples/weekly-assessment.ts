@@ -15,7 +15,6 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -26,7 +25,7 @@ import { Board, Examples, Points, Rubric, ScoringStore, Signal, TaskBook } from 
 import { MemoryStorage } from "@qinglian/storage-memory"
 
 const { values: args } = parseArgs({ options: { out: { type: "string" } } })
-const outDir = path.resolve(args.out ?? fileURLToPath(new URL("../.tmp/weekly-board", import.meta.url)))
+const outDir = path.resolve(args.out ?? path.join(".tmp", "weekly-board"))
 
 const town = Examples.town
 const clerk = { id: "jincun-clerk-01", name: "金村镇党政办" }
