@@ -22,7 +22,7 @@ const readText = (file: string) =>
 
 const printIssues = (e: InvalidInput.InvalidInput) => {
   console.log(`✗ not a valid ${e.subject}: ${e.issues.length} problem(s)`)
-  for (const i of e.issues) console.log(`  /${i.path.join("/")}: ${i.message}`)
+  for (const i of e.issues) console.log(`  /${i.path.join("/")} ${i.code}: ${i.message.zh} / ${i.message.en}`)
 }
 
 const program = Effect.gen(function*() {

@@ -47,9 +47,9 @@ describe("Cadre roster decoding", () => {
       ["appointments", 3, "election", "newlyAppointed"],
       ["relations", 0, "kind"]
     ])
-    assert.match(e.issues[1]!.message, /village post, but the unit is a town/)
-    assert.match(e.issues[3]!.message, /^expected a post code: partySecretary, /)
-    assert.match(e.issues[5]!.message, /expected a kinship kind/)
+    assert.match(e.issues[1]!.detail, /village post, but the unit is a town/)
+    assert.match(e.issues[3]!.detail, /^expected a post code: partySecretary, /)
+    assert.match(e.issues[5]!.detail, /expected a kinship kind/)
   })
 })
 

@@ -38,12 +38,12 @@ describe("InvalidInput", () => {
       e.issues.map((i) => i.path),
       [["village"], ["date"], ["items", 1, "label"], ["items", 1, "cost", "amount"]]
     )
-    assert.strictEqual(e.issues[0]?.message, "name the village")
+    assert.strictEqual(e.issues[0]?.detail, "name the village")
   })
 
   it("names a missing key", () => {
     const e = leftOf(decode({ village: "西属村", date: "2026-05-20" }))
-    assert.deepStrictEqual(e.issues, [{ path: ["items"], message: "is missing" }])
+    assert.deepStrictEqual(e.issues.map(({ detail, path }) => ({ path, detail })), [{ path: ["items"], detail: "is missing" }])
   })
 
   it("reads as one line a person can act on", () => {
@@ -69,7 +69,7 @@ describe("InvalidInput", () => {
     const e = leftOf(decodeJson(deep))
     assert.strictEqual(e.issues.length, 1)
     assert.strictEqual(e.issues[0]!.path.length, InvalidInput.maxDepth)
-    assert.include(e.issues[0]!.message, "deeper")
+    assert.include(e.issues[0]!.detail, "deeper")
     const deepObject = JSON.parse("{\"a\":".repeat(5000) + "1" + "}".repeat(5000))
     assert.isTrue(Either.isLeft(decode(deepObject)))
   })

@@ -10,7 +10,7 @@ const encode = Schema.encodeSync(Money.Money)
 const issues = (input: unknown) => {
   const r = decode(input)
   if (Either.isRight(r)) return assert.fail(`expected ${JSON.stringify(input)} to be rejected`)
-  return r.left.issues.map((i) => `${i.path.join(".")}: ${i.message}`)
+  return r.left.issues.map((i) => `${i.path.join(".")}: ${i.detail}`)
 }
 
 describe("Money.Money (amounts as written in files)", () => {

@@ -84,7 +84,7 @@ describe("Organisation decoding", () => {
         ["villages", 0, "kind"]
       ]
     )
-    assert.match(e.issues[0]!.message, /prefecture/)
+    assert.match(e.issues[0]!.detail, /prefecture/)
   })
 
   it("requires the three lists", () => {

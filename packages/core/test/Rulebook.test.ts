@@ -142,7 +142,7 @@ describe("Rulebook.decodeJson rejects bad files", () => {
     if (Either.isRight(r)) return assert.fail("expected the file to be rejected")
     assert.strictEqual(r.left._tag, "InvalidInput")
     assert.strictEqual(r.left.subject, "rulebook file")
-    return r.left.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
+    return r.left.issues.map((i) => ({ path: i.path.join("."), message: i.detail }))
   }
 
   it("names the exact path and reason of a bad money unit", () => {

@@ -38,7 +38,7 @@ describe("Rulebook tables keyed by measure", () => {
     assert.deepStrictEqual(issues.map((i) => i.path), [
       ["editions", 0, "parameters", "authority.decisionLevel", "value", "partyWarnig"]
     ])
-    assert.match(issues[0]!.message, /unknown measure "partyWarnig"/)
+    assert.match(issues[0]!.detail, /unknown measure "partyWarnig"/)
   })
 
   it("the built-in edition encodes and decodes back, so it can be stored as an override", () => {
@@ -62,7 +62,7 @@ describe("Rulebook files are strict", () => {
     assert.isTrue(Either.isLeft(decoded))
     const issues = Either.isLeft(decoded) ? decoded.left.issues : []
     assert.deepStrictEqual(issues.map((i) => i.path), [["editions", 0, "parameters", "threshold.escalaton"]])
-    assert.match(issues[0]!.message, /unexpected/i)
+    assert.match(issues[0]!.detail, /unexpected/i)
   })
 
   it("a misspelt edition field is reported too", () => {

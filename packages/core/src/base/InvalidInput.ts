@@ -449,6 +449,8 @@ const messageFor = (code: IssueCode, ast: AST.AST | undefined, actual: unknown, 
 // From effect's ParseIssue tree to issues
 // ---------------------------------------------------------------------------------------------
 
+const getMessage = (ast: AST.AST): unknown => ast.annotations[AST.MessageAnnotationId]
+
 const detailOf = (issue: ParseResult.ParseIssue): string =>
   ParseResult.ArrayFormatter.formatIssueSync(issue).map((i) => i.message).join("; ")
 
@@ -473,11 +475,17 @@ const toIssues = (root: ParseResult.ParseIssue): ReadonlyArray<Issue> => {
     const detail = detailOf(node)
     out.push(issueOf(code, path, messageFor(code, ast, actual, detail), detail))
   }
-  const go = (issue: ParseResult.ParseIssue, path: ReadonlyArray<string | number>, keys: ReadonlyArray<string> | undefined): void => {
+  // `refinement`: the filter whose own issues are being walked, which gives them their code.
+  const go = (
+    issue: ParseResult.ParseIssue,
+    path: ReadonlyArray<string | number>,
+    keys: ReadonlyArray<string> | undefined,
+    refinement?: AST.Refinement
+  ): void => {
     switch (issue._tag) {
       case "Pointer": {
         const segments = Array.isArray(issue.path) ? issue.path.map(keyName) : [keyName(issue.path as PropertyKey)]
-        return go(issue.issue, [...path, ...segments], keys)
+        return go(issue.issue, [...path, ...segments], keys, refinement)
       }
       case "Unexpected": {
         const last = path[path.length - 1]
@@ -509,13 +517,23 @@ const toIssues = (root: ParseResult.ParseIssue): ReadonlyArray<Issue> => {
         return
       }
       case "Type": {
+        if (refinement !== undefined) return leaf(refinementCode(refinement), path, refinement, issue.actual, issue)
         const allowed = literalsOf(issue.ast)
         return leaf(allowed !== undefined ? "NOT_ALLOWED_VALUE" : "WRONG_TYPE", path, issue.ast, issue.actual, issue)
       }
       case "Forbidden":
         return leaf("INVALID", path, issue.ast, issue.actual, issue)
       case "Refinement":
-        if (issue.kind === "From") return go(issue.issue, path, declaredKeys(issue.ast.from))
+        // A schema with a message of its own (a date, say): its text is the detail, as in effect's formatter.
+        if (issue.kind === "From" && getMessage(issue.ast) !== undefined) {
+          const from = out.length
+          go(issue.issue, path, declaredKeys(issue.ast.from), refinement)
+          if (out.length === from + 1) out[from] = { ...out[from]!, detail: detailOf(issue) }
+          return
+        }
+        if (issue.kind === "From") return go(issue.issue, path, declaredKeys(issue.ast.from), refinement)
+        // A filter that names paths of its own (a check across fields) reports at each of them.
+        if (issue.issue._tag !== "Type" && getMessage(issue.ast) === undefined) return go(issue.issue, path, keys, issue.ast)
         return leaf(refinementCode(issue.ast), path, issue.ast, issue.actual, issue)
       case "Transformation": {
         if (issue.kind === "Transformation") {
@@ -535,11 +553,11 @@ const toIssues = (root: ParseResult.ParseIssue): ReadonlyArray<Issue> => {
           // The value has none of the union's types: one issue listing them.
           if (structured.length === 0) return leaf("WRONG_TYPE", path, issue.ast, issue.actual, issue)
           // The value has the shape of some members: their issues say what is wrong inside.
-          for (const i of structured) go(i, path, keys)
+          for (const i of structured) go(i, path, keys, refinement)
           return
         }
         const inner = declaredKeys(issue.ast) ?? keys
-        for (const i of issues) go(i, path, inner)
+        for (const i of issues) go(i, path, inner, refinement)
         return
       }
     }
