@@ -51,7 +51,7 @@ export const unsafeMake = (start: string, end?: string): Period =>
  * @category predicates
  */
 export const contains = (period: Period, date: LocalDate.LocalDate): boolean =>
-  period.start <= date && (period.end === undefined || date < period.end)
+  !LocalDate.isBefore(date, period.start) && (period.end === undefined || LocalDate.isBefore(date, period.end))
 
 /**
  * Whether the period ended before `date` (its last covered day is earlier than `date`).
@@ -60,7 +60,7 @@ export const contains = (period: Period, date: LocalDate.LocalDate): boolean =>
  * @category predicates
  */
 export const endedBefore = (period: Period, date: LocalDate.LocalDate): boolean =>
-  period.end !== undefined && period.end <= date
+  period.end !== undefined && !LocalDate.isBefore(date, period.end)
 
 /**
  * Whether two periods share at least one day.
@@ -69,7 +69,7 @@ export const endedBefore = (period: Period, date: LocalDate.LocalDate): boolean 
  * @category predicates
  */
 export const overlaps = (a: Period, b: Period): boolean =>
-  (a.end === undefined || b.start < a.end) && (b.end === undefined || a.start < b.end)
+  (a.end === undefined || LocalDate.isBefore(b.start, a.end)) && (b.end === undefined || LocalDate.isBefore(a.start, b.end))
 
 /**
  * Whether the period is well formed: no end, or an end after its start.
@@ -77,7 +77,8 @@ export const overlaps = (a: Period, b: Period): boolean =>
  * @since 0.1.0
  * @category predicates
  */
-export const isWellFormed = (period: Period): boolean => period.end === undefined || period.end > period.start
+export const isWellFormed = (period: Period): boolean =>
+  period.end === undefined || LocalDate.isBefore(period.start, period.end)
 
 /**
  * Reports a period whose end is not after its start (`PERIOD_ORDER`), at `path` + `end`.

@@ -33,14 +33,17 @@ const once = <A>(make: () => A): () => A => {
 // schemas
 // -----------------------------------------------------------------------------
 
-const MIN_YEAR = 1900
-const MAX_YEAR = 2999
+// Years a schedule may list: the years a LocalDate may have.
+const MIN_YEAR = LocalDate.minYear
+const MAX_YEAR = LocalDate.maxYear
 
 const CalendarDate = LocalDate.LocalDate.annotations({
   message: (issue) => {
     const actual = issue._tag === "Type" || issue._tag === "Refinement" ? issue.actual : undefined
     return {
-      message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(actual) ?? String(actual)}`,
+      message: `expected a calendar date YYYY-MM-DD from ${LocalDate.minYear} to ${LocalDate.maxYear}, got ${
+        JSON.stringify(actual) ?? String(actual)
+      }`,
       override: true
     }
   }
@@ -86,27 +89,54 @@ export const YearData = Schema.Struct({
  */
 export type YearData = typeof YearData.Type
 
+// Which rest-day range (its index in `restDays`) first lists each day of a year, for the clash
+// check below: ranges are taken in order and each day is claimed once, skipping claimed days with a
+// "next unclaimed day" table (union-find with path halving). The work is linear in the ranges plus
+// the year's days, never in the days the ranges list, so a range repeated 80,000 times costs 80,000
+// steps. Parts of a range outside the year are reported elsewhere and left out here.
+const restOwners = (yearStart: number, yearEnd: number, ranges: ReadonlyArray<RestDays>): Int32Array => {
+  const n = yearEnd - yearStart + 1
+  const owner = new Int32Array(n).fill(-1)
+  const next = new Int32Array(n + 1)
+  for (let i = 0; i <= n; i++) next[i] = i
+  const find = (i: number): number => {
+    while (next[i] !== i) {
+      next[i] = next[next[i]!]!
+      i = next[i]!
+    }
+    return i
+  }
+  ranges.forEach(([from, to], r) => {
+    const lo = Math.max(Index.epochDayOf(from), yearStart) - yearStart
+    const hi = Math.min(Index.epochDayOf(to), yearEnd) - yearStart
+    if (lo > hi) return
+    for (let j = find(lo); j <= hi; j = find(j)) {
+      owner[j] = r
+      next[j] = j + 1
+    }
+  })
+  return owner
+}
+
 const checkYear = (key: string, data: YearData): Array<Schema.FilterIssue> => {
   const issues: Array<Schema.FilterIssue> = []
   const at = (...rest: Array<string | number>) => ["years", key, ...rest]
-  const restIndex = new Map<string, number>()
+  const y = Number(key)
+  const yearStart = Index.yearStart(y)
+  const yearEnd = Index.yearStart(y + 1) - 1
   data.restDays.forEach(([from, to], i) => {
     for (const [date, end] of [[from, 0], [to, 1]] as const) {
-      if (LocalDate.year(date) !== Number(key)) {
+      if (LocalDate.year(date) !== y) {
         issues.push({ path: at("restDays", i, end), message: `rest day ${date} is outside the year ${key}` })
       }
     }
-    if (to < from) {
+    if (LocalDate.isBefore(to, from)) {
       issues.push({ path: at("restDays", i, 1), message: `the range ends on ${to}, before it starts on ${from}` })
-      return
-    }
-    for (let e = Index.epochDayOf(from), last = Index.epochDayOf(to); e <= last; e++) {
-      const d = Index.dateOfEpochDay(e)
-      if (!restIndex.has(d)) restIndex.set(d, i)
     }
   })
+  const owners = restOwners(yearStart, yearEnd, data.restDays)
   data.makeUpWorkdays.forEach((date, i) => {
-    if (LocalDate.year(date) !== Number(key)) {
+    if (LocalDate.year(date) !== y) {
       issues.push({ path: at("makeUpWorkdays", i), message: `make-up workday ${date} is outside the year ${key}` })
     }
     if (!LocalDate.isWeekend(date)) {
@@ -115,8 +145,9 @@ const checkYear = (key: string, data: YearData): Array<Schema.FilterIssue> => {
         message: `make-up workday ${date} is not a Saturday or Sunday; weekdays are workdays already`
       })
     }
-    const clash = restIndex.get(date)
-    if (clash !== undefined) {
+    const e = Index.epochDayOf(date)
+    const clash = e >= yearStart && e <= yearEnd ? owners[e - yearStart]! : -1
+    if (clash >= 0) {
       issues.push({
         path: at("makeUpWorkdays", i),
         message: `${date} is listed both as a make-up workday and as a rest day (restDays.${clash})`
@@ -228,6 +259,10 @@ const indexOf = (cal: WorkCalendar): Index.Index => (cal as Internal)[IndexKey]
  * The calendar was asked about a date outside the years it covers (and no fallback was chosen).
  * `date` is the first date it could not answer; `from`/`to` is the span of its years.
  *
+ * A count that runs past the dates a `LocalDate` may be (`LocalDate.minDate`–`LocalDate.maxDate`,
+ * the years 1900–2199) is this error too, with any policy: then `pastDateRange` is `true` and
+ * `date` is the first or last date of that range, where counting stopped.
+ *
  * @since 0.1.0
  * @category errors
  */
@@ -235,10 +270,16 @@ export class OutOfRange extends Schema.TaggedError<OutOfRange>("@qinglian/core/c
   date: LocalDate.LocalDate,
   from: LocalDate.LocalDate,
   to: LocalDate.LocalDate,
-  years: Schema.Array(Schema.Number)
+  years: Schema.Array(Schema.Number),
+  pastDateRange: Schema.optional(Schema.Boolean)
 }) {
   /** @since 0.1.0 */
   override get message(): string {
+    if (this.pastDateRange === true) {
+      return `the date counted runs past ${this.date}, the ${this.date === LocalDate.minDate ? "first" : "last"} date ` +
+        `the library counts (the years ${LocalDate.minYear}–${LocalDate.maxYear}); check the number of days, months ` +
+        `or working days`
+    }
     return `the working-day calendar does not cover ${this.date} (it lists the years ${this.years.join(", ")}, ` +
       `${this.from} to ${this.to}); add that year's holiday schedule with WorkCalendar.withYears, ` +
       `or build the calendar with { outOfRange: "weekendsOnly" }`
@@ -359,13 +400,16 @@ const decodeJsonOnce = once(() => InvalidInput.decodeJson(CalendarData, "work ca
 
 const fromEpochDay = (day: number): LocalDate.LocalDate => Index.dateOfEpochDay(day) as LocalDate.LocalDate
 
-const outOfRange = (cal: WorkCalendar, idx: Index.Index, day: number): OutOfRange =>
-  new OutOfRange({
-    date: fromEpochDay(day),
-    from: fromEpochDay(idx.start),
-    to: fromEpochDay(idx.end - 1),
-    years: cal.years
-  })
+// The error for the first (or nearest) day the calendar cannot answer. A day past the dates a
+// LocalDate may be is reported at the end of that range, where counting stopped.
+const outOfRange = (cal: WorkCalendar, idx: Index.Index, day: number): OutOfRange => {
+  const common = { from: fromEpochDay(idx.start), to: fromEpochDay(idx.end - 1), years: cal.years }
+  if (day >= LocalDate.minEpochDay && day <= LocalDate.maxEpochDay) return new OutOfRange({ date: fromEpochDay(day), ...common })
+  return new OutOfRange({ date: day < LocalDate.minEpochDay ? LocalDate.minDate : LocalDate.maxDate, pastDateRange: true, ...common })
+}
+
+// Whether an epoch day is a date a LocalDate may be. Written so that NaN is not.
+const inDateRange = (day: number): boolean => day >= LocalDate.minEpochDay && day <= LocalDate.maxEpochDay
 
 const covered = (
   cal: WorkCalendar,
@@ -442,12 +486,16 @@ export const addWorkingDays = (
   if (n === 0) return Either.map(covered(cal, idx, e, e), () => date)
   if (n > 0) {
     const r = Index.withRank(idx, Index.cumulative(idx, e) + n)
-    return Either.map(covered(cal, idx, e, r), () => fromEpochDay(r))
+    const inRange = covered(cal, idx, e, Math.min(r, LocalDate.maxEpochDay))
+    if (Either.isLeft(inRange)) return Either.left(inRange.left)
+    // Counting stops at the last date there is, whatever the policy: no year 3835095.
+    return inDateRange(r) ? Either.right(fromEpochDay(r)) : Either.left(outOfRange(cal, idx, LocalDate.maxEpochDay + 1))
   }
   const r = Index.withRank(idx, Index.cumulative(idx, e - 1) + n + 1)
   // Report the uncovered day nearest to `date`, the one a caller can act on.
-  const bad = lastUncovered(idx, r, e)
-  return bad === undefined ? Either.right(fromEpochDay(r)) : Either.left(outOfRange(cal, idx, bad))
+  const bad = lastUncovered(idx, Math.max(r, LocalDate.minEpochDay), e)
+  if (bad !== undefined) return Either.left(outOfRange(cal, idx, bad))
+  return inDateRange(r) ? Either.right(fromEpochDay(r)) : Either.left(outOfRange(cal, idx, LocalDate.minEpochDay - 1))
 }
 
 /** The last day of [lo, hi] the calendar cannot answer (binary search on a monotone predicate). */
@@ -494,7 +542,8 @@ export const rollForward = (cal: WorkCalendar, date: LocalDate.LocalDate): Eithe
 /**
  * The due date of a rulebook {@link Rulebook.Duration} counted from `date`: calendar days with
  * `LocalDate.addDays`, months with `LocalDate.addMonths` (clamped to the month's end), working days
- * with {@link addWorkingDays}. Only working days consult the calendar.
+ * with {@link addWorkingDays}. Only working days consult the calendar. A due date past the dates a
+ * `LocalDate` may be is an {@link OutOfRange} error with `pastDateRange`.
  *
  * @since 0.1.0
  * @category arithmetic
@@ -506,9 +555,15 @@ export const addDuration = (
 ): Either.Either<LocalDate.LocalDate, OutOfRange> => {
   switch (duration.unit) {
     case "days":
-      return Either.right(LocalDate.addDays(date, duration.amount))
+      return Either.mapLeft(
+        LocalDate.addDaysEither(date, duration.amount),
+        () => outOfRange(cal, indexOf(cal), duration.amount < 0 ? LocalDate.minEpochDay - 1 : LocalDate.maxEpochDay + 1)
+      )
     case "months":
-      return Either.right(LocalDate.addMonths(date, duration.amount))
+      return Either.mapLeft(
+        LocalDate.addMonthsEither(date, duration.amount),
+        () => outOfRange(cal, indexOf(cal), duration.amount < 0 ? LocalDate.minEpochDay - 1 : LocalDate.maxEpochDay + 1)
+      )
     case "workingDays":
       return addWorkingDays(cal, date, duration.amount)
   }

@@ -14,6 +14,16 @@ import { LeadSource, MeasureChoice, Subject } from "./Vocabulary.js"
 
 const Measures = Schema.NonEmptyArray(MeasureChoice)
 
+// Days of an extension: a whole number from 1 to the most days two dates can be apart
+// (`LocalDate.maxSpanDays`), since no longer extension ends on a date. The rulebook's cap
+// (`case.investigationExtension.max`) depends on the date, so `decide` checks it.
+const ExtensionDays = Schema.Int.pipe(
+  Schema.positive(),
+  Schema.lessThanOrEqualTo(LocalDate.maxSpanDays, {
+    description: `a whole number of days from 1 to ${LocalDate.maxSpanDays} (LocalDate.maxSpanDays)`
+  })
+)
+
 /**
  * Every command, decoded at the boundary with {@link decodeCommand}.
  *
@@ -25,7 +35,7 @@ const Measures = Schema.NonEmptyArray(MeasureChoice)
  * | `ConcludeInquiry` | 谈话函询·初核结果 (立案 / 了结 / 谈话提醒 / 暂存待查) |
  * | `Transfer` | 移送 (司法机关 / 其他有权机关) |
  * | `Reactivate` | 暂存线索重新启用 |
- * | `ExtendInvestigation` | 审查调查延期 |
+ * | `ExtendInvestigation` | 审查调查延期 (`days` 1 to `LocalDate.maxSpanDays`; the rulebook cap is checked when decided) |
  * | `Suspend` / `Resume` | 中止 / 恢复 |
  * | `SubmitForReview` | 移送审理 |
  * | `ExtendReview` | 审理延期 |
@@ -57,7 +67,7 @@ export const Command = Schema.Union(
   }),
   Schema.TaggedStruct("Transfer", { to: Schema.Literal("judiciary", "otherAuthority") }),
   Schema.TaggedStruct("Reactivate", {}),
-  Schema.TaggedStruct("ExtendInvestigation", { days: Schema.Int.pipe(Schema.positive()) }),
+  Schema.TaggedStruct("ExtendInvestigation", { days: ExtensionDays }),
   Schema.TaggedStruct("Suspend", {}),
   Schema.TaggedStruct("Resume", {}),
   Schema.TaggedStruct("SubmitForReview", {}),

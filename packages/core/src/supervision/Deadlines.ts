@@ -138,11 +138,24 @@ export const deadlineFor = (
 }
 
 /**
+ * What {@link investigationExtension} finds: `latest`, the furthest the extension may reach, and,
+ * when the extension is `withinMax`, its new due date `due`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type InvestigationExtension =
+  | { readonly withinMax: true; readonly latest: LocalDate.LocalDate; readonly due: LocalDate.LocalDate }
+  | { readonly withinMax: false; readonly latest: LocalDate.LocalDate }
+
+/**
  * An investigation extension of `days` from the current due date `from`: `latest` is the furthest
  * the extension may reach, `case.investigationExtension.max` after `from` without carrying it past
  * rest days (the statute limits the extension, not the working day it ends on); the extension is
- * `withinMax` when `from + days` does not pass it. `due` is the new due date, carried to the next
- * working day when `deadline.rollForwardFromRestDay` is set.
+ * `withinMax` when `days` is a whole number of days from 1 to the days from `from` to `latest`.
+ * The cap compares day counts, so no size of `days` can slip past it, and nothing is computed from
+ * `days` until it holds. Within the cap, `due` is the new due date, carried to the next working day
+ * when `deadline.rollForwardFromRestDay` is set.
  *
  * @since 0.1.0
  * @category deadlines
@@ -152,15 +165,15 @@ export const investigationExtension = (
   calendar: WorkCalendar.WorkCalendar,
   from: LocalDate.LocalDate,
   days: number
-): Either.Either<
-  { readonly latest: LocalDate.LocalDate; readonly withinMax: boolean; readonly due: LocalDate.LocalDate },
-  WorkCalendar.OutOfRange
-> => {
+): Either.Either<InvestigationExtension, WorkCalendar.OutOfRange> => {
   const max = Rulebook.value(rules, "case.investigationExtension").max
   const rollForwardFromRestDay = Rulebook.value(rules, "deadline.rollForwardFromRestDay")
-  return Either.flatMap(WorkCalendar.addDuration(calendar, from, max), (latest) =>
-    Either.map(
+  return Either.flatMap(WorkCalendar.addDuration(calendar, from, max), (latest): Either.Either<InvestigationExtension, WorkCalendar.OutOfRange> => {
+    const withinMax = Number.isSafeInteger(days) && days >= 1 && days <= LocalDate.daysBetween(from, latest)
+    if (!withinMax) return Either.right({ withinMax: false, latest })
+    return Either.map(
       WorkCalendar.dueDate(calendar, from, { amount: days, unit: "days" }, { rollForwardFromRestDay }),
-      (due) => ({ latest, withinMax: LocalDate.addDays(from, days) <= latest, due })
-    ))
+      (due) => ({ withinMax: true, latest, due })
+    )
+  })
 }

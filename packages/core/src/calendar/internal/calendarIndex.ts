@@ -94,11 +94,24 @@ export const build = (years: ReadonlyArray<YearSpec>, fallback: boolean): Index 
       flags.fill(UNKNOWN, yearStart(year) - start, yearStart(year + 1) - start)
     }
   }
+  // Rest days by a difference array: +1 where a range starts, -1 after it ends, so the work is
+  // linear in the ranges plus the span, however many days the ranges list (or repeat).
+  const restDelta = new Int32Array(n + 1)
   for (const y of years) {
     for (const [from, to] of y.rest) {
-      for (let e = from; e <= to; e++) flags[e - start] = 0
+      const lo = Math.max(from, start) - start
+      const hi = Math.min(to, end - 1) - start
+      if (lo > hi) continue
+      restDelta[lo]! += 1
+      restDelta[hi + 1]! -= 1
     }
-    for (const e of y.makeUp) flags[e - start] = WORKING
+  }
+  for (let i = 0, depth = 0; i < n; i++) {
+    depth += restDelta[i]!
+    if (depth > 0) flags[i] = 0
+  }
+  for (const y of years) {
+    for (const e of y.makeUp) if (e >= start && e < end) flags[e - start] = WORKING
   }
 
   const prefix = new Int32Array(n + 1)
