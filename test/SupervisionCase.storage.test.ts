@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Audit, Ids, Rulebook, Storage, StorageAdapter, SupervisionCase, Whistleblower, WorkCalendar } from "@qinglian/core"
+import { Audit, Cadre, Ids, OrgStore, Rulebook, Storage, StorageAdapter, SupervisionCase, Whistleblower, WorkCalendar } from "@qinglian/core"
 import { MemoryStorage } from "@qinglian/storage-memory"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 
@@ -18,12 +18,30 @@ const secretary: SupervisionCase.Actor = {
   posts: ["townDisciplineSecretary"],
   jurisdiction: { level: "town", county, town }
 }
-const ctx = (now: string): SupervisionCase.DecideContext => ({
+const ctx = (now: string, actor: Ids.CadreId = secretary.id): SupervisionCase.ExecuteContext => ({
   rulebook: Rulebook.defaults,
   calendar: WorkCalendar.china,
-  actor: secretary,
+  actor,
   now: now as never
 })
+// The stored record execute reads the actor's posts from: the secretary of t1, and of t2 beside it.
+const outsiderId = Ids.CadreId.make("t2-sun")
+const since = { start: "2020-01-01" as never }
+const record = Effect.zipRight(
+  OrgStore.saveOrganisation({
+    counties: [{ id: county, name: "县" }],
+    towns: [{ id: town, countyId: county, name: "一镇" }, { id: Ids.TownId.make("t2"), countyId: county, name: "二镇" }],
+    villages: []
+  }, { actor: "org-clerk" }),
+  OrgStore.saveRoster({
+    cadres: [{ id: secretary.id, name: "王" }, { id: outsiderId, name: "孙" }],
+    appointments: [
+      { cadreId: secretary.id, post: "townDisciplineSecretary", unit: Cadre.town(town), term: since },
+      { cadreId: outsiderId, post: "townDisciplineSecretary", unit: Cadre.town(Ids.TownId.make("t2")), term: since }
+    ],
+    relations: []
+  }, { actor: "org-clerk" })
+)
 const identity = { name: "张三", phone: "13800000000" }
 const keyLayer = Whistleblower.layer({ keyId: "k1", key: Redacted.make(new Uint8Array(randomBytes(32))) })
 
@@ -51,7 +69,8 @@ const story = Effect.gen(function*() {
 
 const suite = (name: string, storage: () => Layer.Layer<StorageAdapter.StorageAdapter, unknown>) => {
   const layer = () =>
-    Layer.mergeAll(Storage.layer, Whistleblower.layerStorageLog.pipe(Layer.provide(Storage.layer)), keyLayer).pipe(
+    Layer.effectDiscard(record).pipe(
+      Layer.provideMerge(Layer.mergeAll(Storage.layer, Whistleblower.layerStorageLog.pipe(Layer.provide(Storage.layer)), keyLayer)),
       Layer.provideMerge(storage())
     )
 
@@ -76,7 +95,7 @@ const suite = (name: string, storage: () => Layer.Layer<StorageAdapter.StorageAd
         const before = [yield* adapter.lastVersion(SupervisionCase.streams.streamName(caseId)), yield* adapter.lastVersion(Audit.stream)]
         const illegal = yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "ServeDecision" }, ctx("2026-11-12")))
         assert.isTrue(Either.isLeft(illegal) && illegal.left._tag === "IllegalTransition")
-        const outsider = { ...ctx("2026-11-12"), actor: { ...secretary, jurisdiction: { level: "town" as const, county, town: Ids.TownId.make("t2") } } }
+        const outsider = ctx("2026-11-12", outsiderId)
         const forbidden = yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "SubmitForReview" }, outsider))
         assert.isTrue(Either.isLeft(forbidden) && forbidden.left._tag === "Forbidden")
         const after = [yield* adapter.lastVersion(SupervisionCase.streams.streamName(caseId)), yield* adapter.lastVersion(Audit.stream)]
@@ -122,7 +141,7 @@ describe("SupervisionCase on a SQLite file", () => {
       const filename = join(dir, "cases.db")
       const open = () => Layer.mergeAll(Storage.layer, keyLayer, Whistleblower.layerMemoryLog).pipe(Layer.provideMerge(SqliteStorage.layer({ filename })))
       try {
-        const before = yield* story.pipe(Effect.provide(open()))
+        const before = yield* Effect.zipRight(record, story).pipe(Effect.provide(open()))
         const after = yield* SupervisionCase.load(caseId).pipe(Effect.provide(open()))
         assert.deepStrictEqual(after, before)
         assert.strictEqual(after.deadline?.due, "2027-01-23")

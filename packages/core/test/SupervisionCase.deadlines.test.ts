@@ -19,7 +19,7 @@ describe("SupervisionCase deadlines", () => {
       assert.deepStrictEqual(Either.getOrThrow(SupervisionCase.decide(SupervisionCase.initial, register(), ctx("2026-03-02"))), first)
     }
     // A context is readonly; one changed in place anyway is decided on its new day.
-    const mutable = { ...shared } as { -readonly [K in keyof SupervisionCase.DecideContext]: SupervisionCase.DecideContext[K] }
+    const mutable = { ...shared } as { -readonly [K in keyof typeof shared]: (typeof shared)[K] }
     SupervisionCase.decide(SupervisionCase.initial, register(), mutable)
     mutable.now = d("2026-04-07")
     const moved = Either.getOrThrow(SupervisionCase.decide(SupervisionCase.initial, register(), mutable))

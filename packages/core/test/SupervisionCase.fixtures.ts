@@ -1,7 +1,7 @@
 // Shared fixtures for the supervision-case tests: actors, a context, recipes that reach every
 // stage, a sample command for every (command, variant), and a random driver for model tests.
-import { Either } from "effect"
-import { Ids, LocalDate, Rulebook, SupervisionCase, WorkCalendar } from "@qinglian/core"
+import { Effect, Either } from "effect"
+import { Cadre, Ids, Kinship, LocalDate, Organisation, OrgStore, Rulebook, SupervisionCase, WorkCalendar } from "@qinglian/core"
 
 export const county = Ids.CountyId.make("c1")
 export const town = Ids.TownId.make("t1")
@@ -32,17 +32,96 @@ export const otherTownSecretary: SupervisionCase.Actor = {
 
 export const d = LocalDate.unsafeMake
 
-export const ctx = (
+/** A context for the pure `decide` that knows the actor's relatives (recorded relations, or a predicate). */
+export interface CheckedContext {
+  readonly rulebook: Rulebook.Rulebook
+  readonly calendar: WorkCalendar.WorkCalendar
+  readonly actor: SupervisionCase.Actor
+  readonly now: LocalDate.LocalDate
+  readonly relations: ReadonlyArray<Kinship.Relation>
+  readonly isRelated?: (a: Ids.CadreId, b: Ids.CadreId) => boolean
+  readonly recusal?: undefined
+}
+
+/**
+ * A context for the pure `decide`: the actor as given, and no recorded relations unless `extra`
+ * gives some (or a predicate), or else the recusal opt-out.
+ */
+export function ctx(
+  now: string,
+  actor?: SupervisionCase.Actor,
+  extra?: { readonly isRelated?: (a: Ids.CadreId, b: Ids.CadreId) => boolean; readonly relations?: ReadonlyArray<Kinship.Relation> }
+): CheckedContext
+export function ctx(now: string, actor: SupervisionCase.Actor, extra: { readonly recusal: SupervisionCase.RecusalNotChecked }): SupervisionCase.DecideContext
+export function ctx(
   now: string,
   actor: SupervisionCase.Actor = townSecretary,
-  extra: Partial<SupervisionCase.DecideContext> = {}
-): SupervisionCase.DecideContext => ({
+  extra:
+    | { readonly isRelated?: (a: Ids.CadreId, b: Ids.CadreId) => boolean; readonly relations?: ReadonlyArray<Kinship.Relation> }
+    | { readonly recusal: SupervisionCase.RecusalNotChecked } = {}
+): SupervisionCase.DecideContext {
+  const base = { rulebook: Rulebook.defaults, calendar: WorkCalendar.china, actor, now: d(now) }
+  return "recusal" in extra ? { ...base, recusal: extra.recusal } : { ...base, relations: [], ...extra }
+}
+
+/** A context for `CaseStore.execute`: only the actor's cadre id; the store says what they hold. */
+export const execCtx = (
+  now: string,
+  actor: SupervisionCase.Actor | Ids.CadreId = townSecretary,
+  extra: { readonly recusal?: SupervisionCase.RecusalNotChecked } = {}
+): SupervisionCase.ExecuteContext => ({
   rulebook: Rulebook.defaults,
   calendar: WorkCalendar.china,
-  actor,
+  actor: typeof actor === "string" ? actor : actor.id,
   now: d(now),
   ...extra
 })
+
+/**
+ * The stored record that makes each actor what the fixtures say: their counties and towns, and an
+ * appointment to each post in their jurisdiction's unit since 2020, plus any relations given.
+ */
+export const recordOf = (
+  actors: ReadonlyArray<SupervisionCase.Actor>,
+  relations: ReadonlyArray<Kinship.Relation> = []
+): { readonly organisation: Organisation.OrganisationInput; readonly roster: Cadre.Roster } => {
+  const counties = new Map<string, Organisation.County>()
+  const towns = new Map<string, Organisation.Town>()
+  const appointments: Array<Cadre.Appointment> = []
+  for (const a of actors) {
+    const j = a.jurisdiction
+    counties.set(j.county, { id: j.county, name: `县 ${j.county}` })
+    if (j.level === "town") towns.set(j.town, { id: j.town, countyId: j.county, name: `镇 ${j.town}` })
+    for (const post of a.posts) {
+      appointments.push({
+        cadreId: a.id,
+        post,
+        unit: j.level === "town" ? Cadre.town(j.town) : Cadre.county(j.county),
+        term: { start: d("2020-01-01") }
+      })
+    }
+  }
+  return {
+    organisation: { counties: [...counties.values()], towns: [...towns.values()], villages: [] },
+    roster: {
+      cadres: [...new Map(actors.map((a) => [a.id, { id: a.id, name: a.id }])).values()],
+      appointments,
+      relations
+    }
+  }
+}
+
+/** Stores {@link recordOf} the given actors (default: the four above). */
+export const seedRecord = (
+  actors: ReadonlyArray<SupervisionCase.Actor> = [townSecretary, townMember, countyOfficer, otherTownSecretary],
+  relations: ReadonlyArray<Kinship.Relation> = []
+) => {
+  const { organisation, roster } = recordOf(actors, relations)
+  return Effect.zipRight(
+    OrgStore.saveOrganisation(organisation, { actor: "org-clerk" }),
+    OrgStore.saveRoster(roster, { actor: "org-clerk" })
+  )
+}
 
 export const register = (
   overrides: Partial<Extract<SupervisionCase.Command, { _tag: "RegisterLead" }>> = {}

@@ -12,10 +12,12 @@ import {
   countyOfficer,
   ctx,
   d,
+  execCtx,
   otherTown,
   otherTownSecretary,
   recipes,
   register,
+  seedRecord,
   town,
   townMember,
   townSecretary
@@ -61,13 +63,15 @@ const jurisdictions: ReadonlyArray<SupervisionCase.Jurisdiction | undefined> = [
 const inJurisdiction = (j: SupervisionCase.Jurisdiction | undefined) => (s: SupervisionCase.State) =>
   j === undefined || (s.county === j.county && (j.level === "county" || s.town === j.town))
 
-// What a test can see of the store for one case: the stream, the raw summary document, the audit log.
+// What a test can see of the store for one case: the stream, the raw summary and snapshot
+// documents, the audit log.
 const snapshot = (caseId: Ids.CaseId) =>
   Effect.gen(function*() {
     const adapter = yield* StorageAdapter.StorageAdapter
     return {
       stream: yield* adapter.readEvents(SupervisionCase.streams.streamName(caseId)),
       summary: yield* adapter.getDocument(SupervisionCase.summaries.name, caseId),
+      caseSnapshot: yield* adapter.getDocument(SupervisionCase.snapshots.name, caseId),
       audit: yield* adapter.lastVersion(Audit.stream)
     }
   })
@@ -76,7 +80,10 @@ const snapshot = (caseId: Ids.CaseId) =>
 interface Probe {
   streamReads: number
   summariesRead: number
-  /** The next read of this stream misses its last event, as a reader that raced a writer would. */
+  /**
+   * The next read of this stream misses its last event, and the case's snapshot is not seen, as a
+   * reader that raced a writer would.
+   */
   staleStream: string | undefined
   /** The next summary write fails. */
   failSummaryWrite: boolean
@@ -94,6 +101,12 @@ const probed = (base: BaseLayer, probe: Probe) =>
           probe.staleStream = undefined
           return events.slice(0, -1)
         }),
+      // A reader that raced a writer saw neither its event nor the snapshot written with it, so
+      // it replays the (stale) stream.
+      getDocument: (collection, id) =>
+        collection === SupervisionCase.snapshots.name && probe.staleStream === SupervisionCase.streams.streamName(id)
+          ? Effect.succeed(Option.none())
+          : a.getDocument(collection, id),
       queryIndex: (query) =>
         Effect.map(a.queryIndex(query), (page) => {
           if (query.collection === SupervisionCase.summaries.name) probe.summariesRead += page.items.length
@@ -111,7 +124,11 @@ const probed = (base: BaseLayer, probe: Probe) =>
 
 const newProbe = (): Probe => ({ streamReads: 0, summariesRead: 0, staleStream: undefined, failSummaryWrite: false })
 
-const storageOn = (base: BaseLayer, probe: Probe = newProbe()) => Storage.layer.pipe(Layer.provideMerge(probed(base, probe)))
+// The store, with the organisation and roster that give every actor of these tests their posts.
+const storageOn = (base: BaseLayer, probe: Probe = newProbe()) =>
+  Layer.effectDiscard(seedRecord([townSecretary, townMember, countyOfficer, otherTownSecretary, farSecretary, farOfficer])).pipe(
+    Layer.provideMerge(Storage.layer.pipe(Layer.provideMerge(probed(base, probe))))
+  )
 
 // Runs a recipe from the fixtures for another case id and place, through `execute`.
 const runRecipe = (
@@ -124,7 +141,7 @@ const runRecipe = (
     for (const [command, now, actor] of steps) {
       const c = command._tag === "RegisterLead" ? register({ caseId, county: place.county, town: place.town }) : command
       const who = command._tag === "DecideRecheck" || actor === countyOfficer ? officerOf(place) : place.actors[0]!
-      state = (yield* SupervisionCase.execute(caseId, c, ctx(now, who))).state
+      state = (yield* SupervisionCase.execute(caseId, c, execCtx(now, who))).state
     }
     return state
   })
@@ -196,10 +213,10 @@ const suite = (name: string, base: BaseLayer) =>
         yield* runRecipe(caseId, t1, recipes.investigation)
         const before = yield* snapshot(caseId)
         const refusals = [
-          yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "ServeDecision" }, ctx("2026-04-10"))),
-          yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "SubmitForReview" }, ctx("2026-04-10", otherTownSecretary))),
-          yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "Resume" }, ctx("2026-04-10"))),
-          yield* Effect.either(SupervisionCase.execute(caseId, register({ caseId: Ids.CaseId.make("case-other") }), ctx("2026-04-10")))
+          yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "ServeDecision" }, execCtx("2026-04-10"))),
+          yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "SubmitForReview" }, execCtx("2026-04-10", otherTownSecretary))),
+          yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "Resume" }, execCtx("2026-04-10"))),
+          yield* Effect.either(SupervisionCase.execute(caseId, register({ caseId: Ids.CaseId.make("case-other") }), execCtx("2026-04-10")))
         ]
         assert.deepStrictEqual(refusals.map((r) => Either.isLeft(r) ? r.left._tag : "accepted"), [
           "IllegalTransition",
@@ -210,7 +227,7 @@ const suite = (name: string, base: BaseLayer) =>
         assert.deepStrictEqual(yield* snapshot(caseId), before)
         // A lead that was never accepted has no summary at all.
         const fresh = Ids.CaseId.make("case-s2-new")
-        const refused = yield* Effect.either(SupervisionCase.execute(fresh, register({ caseId: fresh }), ctx("2026-04-10", otherTownSecretary)))
+        const refused = yield* Effect.either(SupervisionCase.execute(fresh, register({ caseId: fresh }), execCtx("2026-04-10", otherTownSecretary)))
         assert.isTrue(Either.isLeft(refused) && refused.left._tag === "Forbidden")
         assert.deepStrictEqual((yield* snapshot(fresh)).summary, Option.none())
         assert.strictEqual((yield* snapshot(fresh)).audit, before.audit)
@@ -225,11 +242,11 @@ const suite = (name: string, base: BaseLayer) =>
         // The load misses the last event (立案), so the command is decided on a stale version (初步核实,
         // where 中止 is allowed too) and the real adapter refuses the append.
         probe.staleStream = SupervisionCase.streams.streamName(caseId)
-        const stale = yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "Suspend" }, ctx("2026-06-01")))
+        const stale = yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "Suspend" }, execCtx("2026-06-01")))
         assert.isTrue(Either.isLeft(stale) && stale.left._tag === "ConcurrencyConflict", JSON.stringify(stale))
         assert.deepStrictEqual(yield* snapshot(caseId), before)
         // Retried on the current version, it goes through and the summary follows.
-        const { state } = yield* SupervisionCase.execute(caseId, { _tag: "Suspend" }, ctx("2026-06-01"))
+        const { state } = yield* SupervisionCase.execute(caseId, { _tag: "Suspend" }, execCtx("2026-06-01"))
         assert.deepStrictEqual([state.stage, state.suspendedSince], ["investigation", d("2026-06-01")])
         assert.deepStrictEqual((yield* SupervisionCase.summaries.getOrFail(caseId)).value, SupervisionCase.summaryOf(state))
         yield* Storage.verifyAudit()
@@ -243,7 +260,7 @@ const suite = (name: string, base: BaseLayer) =>
         yield* runRecipe(caseId, t1, recipes.investigation)
         const before = yield* snapshot(caseId)
         probe.failSummaryWrite = true
-        const failed = yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "SubmitForReview" }, ctx("2026-06-01")))
+        const failed = yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "SubmitForReview" }, execCtx("2026-06-01")))
         assert.isTrue(Either.isLeft(failed) && failed.left._tag === "StorageError", JSON.stringify(failed))
         assert.deepStrictEqual(yield* snapshot(caseId), before)
         yield* Storage.verifyAudit()
@@ -263,7 +280,7 @@ const suite = (name: string, base: BaseLayer) =>
         // A suspended case whose deadline pauses is never a candidate; once resumed it is again.
         const suspended = ids[4]!
         assert.isFalse(all.byStage.some((g) => g.items.some((x) => x.caseId === suspended)))
-        yield* SupervisionCase.execute(suspended, { _tag: "Resume" }, ctx("2026-05-11", officerOf(places[4 % places.length]!)))
+        yield* SupervisionCase.execute(suspended, { _tag: "Resume" }, execCtx("2026-05-11", officerOf(places[4 % places.length]!)))
         yield* assertSameReports(ids, d("2026-07-15"), probe)
         yield* assertSameReports(ids, d("2026-07-16"), probe)
       }).pipe(Effect.provide(storageOn(base, probe)))
@@ -458,7 +475,7 @@ const model = (steps: ReadonlyArray<Step>, offsets: ReadonlyArray<number>, probe
       const command = modelCommand(of(tags, s.pick), s, caseId, place, now)
       // Now and then someone from elsewhere tries: refused, and nothing may change.
       const actor = s.actor % 7 === 6 ? of([townSecretary, otherTownSecretary, farSecretary], s.variant) : of(place.actors, s.actor)
-      const r = yield* Effect.either(SupervisionCase.execute(caseId, command, ctx(now, actor)))
+      const r = yield* Effect.either(SupervisionCase.execute(caseId, command, execCtx(now, actor)))
       if (Either.isRight(r)) stages.set(caseId, r.right.state.stage)
       else assert.notInclude(["StorageError", "ConcurrencyConflict", "InconsistentStream", "StorageCorruptRecord"], r.left._tag)
       // Midway too, not only at the end: cases pass through stages the walk later leaves.

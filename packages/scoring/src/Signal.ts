@@ -160,7 +160,8 @@ export const leadCommand = (
 
 /**
  * Registers a signal as a supervision lead through `SupervisionCase.execute`: one transaction, and
- * a rejected command (an actor without the post, a case id already used) writes nothing.
+ * a rejected command (an actor the stored roster gives no suitable post, a case id already used)
+ * writes nothing. The actor is a cadre id; their posts come from the stored roster.
  *
  * @since 0.1.0
  * @category supervision
@@ -168,5 +169,5 @@ export const leadCommand = (
 export const registerLead = (
   signal: Signal,
   where: { readonly caseId: Ids.CaseId; readonly county: Ids.CountyId; readonly town: Ids.TownId },
-  ctx: SupervisionCase.DecideContext
+  ctx: SupervisionCase.ExecuteContext
 ): ReturnType<typeof SupervisionCase.execute> => SupervisionCase.execute(where.caseId, leadCommand(signal, where), ctx)

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Ids, LocalDate, Rulebook, Storage, SupervisionCase, WorkCalendar } from "@qinglian/core"
+import { Cadre, Ids, LocalDate, OrgStore, Rulebook, Storage, SupervisionCase, WorkCalendar } from "@qinglian/core"
 import { Examples, Signal, WeeklyAssessment } from "@qinglian/scoring"
 import { MemoryStorage } from "@qinglian/storage-memory"
 import * as Effect from "effect/Effect"
@@ -42,18 +42,37 @@ describe("Signal.detect", () => {
 
 describe("Signal.registerLead", () => {
   const town = Examples.town
-  const ctx: SupervisionCase.DecideContext = {
+  const ctx: SupervisionCase.ExecuteContext = {
     rulebook: Rulebook.defaults,
     calendar: WorkCalendar.china,
-    actor: { id: "c-jiwei" as Ids.CadreId, posts: ["townDisciplineSecretary"], jurisdiction: { level: "town", county: town.county, town: town.id } },
+    actor: "c-jiwei" as Ids.CadreId,
     now: LocalDate.unsafeMake("2026-03-23")
   }
+  // The stored record: the town's discipline secretary, and an area leader (包片领导) with no
+  // discipline post.
+  const since = { start: LocalDate.unsafeMake("2020-01-01") }
+  const record = Effect.zipRight(
+    OrgStore.saveOrganisation({
+      counties: [{ id: town.county, name: "县" }],
+      towns: [{ id: town.id, countyId: town.county, name: "镇" }],
+      villages: []
+    }, { actor: "org-clerk" }),
+    OrgStore.saveRoster({
+      cadres: [{ id: "c-jiwei" as Ids.CadreId, name: "纪委书记" }, { id: "c-area" as Ids.CadreId, name: "包片领导" }],
+      appointments: [
+        { cadreId: "c-jiwei" as Ids.CadreId, post: "townDisciplineSecretary", unit: Cadre.town(town.id), term: since },
+        { cadreId: "c-area" as Ids.CadreId, post: "areaLeader", unit: Cadre.town(town.id), term: since }
+      ],
+      relations: []
+    }, { actor: "org-clerk" })
+  )
 
   it.effect("follows one signal from scores to a stored lead", () =>
     Effect.gen(function*() {
       const h = weeks(["2026-W10", "2026-W11", "2026-W12"])
       const signal = Signal.detect(body, h).find((s) => s.rule === "lowestThreeWeeks")!
       const caseId = "case-2026-0001" as Ids.CaseId
+      yield* record
       yield* Signal.registerLead(signal, { caseId, county: town.county, town: town.id }, ctx)
       const state = yield* SupervisionCase.load(caseId)
       assert.strictEqual(state.stage, "leadRegistered")
@@ -73,8 +92,9 @@ describe("Signal.registerLead", () => {
       const h = weeks(["2026-W10", "2026-W11", "2026-W12"])
       const signal = Signal.detect(body, h)[0]!
       const caseId = "case-2026-0002" as Ids.CaseId
-      const r = yield* Effect.either(Signal.registerLead(signal, { caseId, county: town.county, town: town.id }, { ...ctx, actor: { ...ctx.actor, posts: ["areaLeader"] } }))
-      assert.isTrue(Either.isLeft(r))
+      yield* record
+      const r = yield* Effect.either(Signal.registerLead(signal, { caseId, county: town.county, town: town.id }, { ...ctx, actor: "c-area" as Ids.CadreId }))
+      assert.isTrue(Either.isLeft(r) && r.left._tag === "Forbidden" && r.left.reason === "post", JSON.stringify(r))
       assert.strictEqual((yield* SupervisionCase.streams.read(caseId)).length, 0)
     }).pipe(Effect.provide(Storage.layer), Effect.provide(MemoryStorage.layer())))
 })

@@ -10,10 +10,12 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import { collection, indexKey, transaction } from "../storage/Storage.js"
+import type * as Ids from "../base/Ids.js"
+import { collection, indexKey, prefixRange, transaction } from "../storage/Storage.js"
 import type { ReadError, Repository, Storage, WriteError, WriteOptions } from "../storage/Storage.js"
 import * as Cadre from "./Cadre.js"
 import * as validators from "./internal/validators.js"
+import * as Kinship from "./Kinship.js"
 import * as Organisation from "./Organisation.js"
 
 /**
@@ -104,3 +106,90 @@ export const cadres: Repository<Cadre.Cadre, "byName"> = collection({
   id: (c) => c.id,
   indexes: { byName: (c) => indexKey(c.name, c.id) }
 })
+
+const unitKey = (u: Cadre.Unit): string =>
+  u.level === "village" ? indexKey("village", u.villageId) : u.level === "town" ? indexKey("town", u.townId) : indexKey("county", u.countyId)
+
+/**
+ * Appointments (任职): a cadre's post in a unit for a term, one document per (cadre, post, unit,
+ * start), indexed by cadre, so that who holds what on a date is read for one cadre at a time.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const appointments: Repository<Cadre.Appointment, "byCadre"> = collection({
+  name: "appointments",
+  schema: Cadre.Appointment,
+  id: (a) => indexKey(a.cadreId, a.post, unitKey(a.unit), a.term.start),
+  indexes: { byCadre: (a) => indexKey(a.cadreId, a.term.start, a.post) }
+})
+
+/**
+ * Family relations (亲属关系) recorded between cadres and other persons, one document per
+ * (a, kind, b), indexed by either side (`byA`, `byB`), so that {@link relationsOf} reads one
+ * party's relations without the whole register.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const relations: Repository<Kinship.Relation, "byA" | "byB"> = collection({
+  name: "kinshipRelations",
+  schema: Kinship.Relation,
+  id: (r) => indexKey(Kinship.key(r.a), r.kind, Kinship.key(r.b)),
+  indexes: {
+    byA: (r) => indexKey(Kinship.key(r.a), Kinship.key(r.b), r.kind),
+    byB: (r) => indexKey(Kinship.key(r.b), Kinship.key(r.a), r.kind)
+  }
+})
+
+/**
+ * Stores a roster (all new): its cadres, appointments and relations, in one transaction.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const saveRoster = (roster: Cadre.Roster, options: WriteOptions): Effect.Effect<void, WriteError, Storage> =>
+  transaction(Effect.all([
+    cadres.insertMany(roster.cadres, options),
+    appointments.insertMany(roster.appointments, options),
+    relations.insertMany(roster.relations, options)
+  ], { discard: true }))
+
+/**
+ * Reads the whole stored roster: every cadre, appointment and relation.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const loadRoster: Effect.Effect<Cadre.Roster, ReadError, Storage> = Effect.map(
+  Effect.all([cadres.all("byName"), appointments.all("byCadre"), relations.all("byA")]),
+  ([c, a, r]) => ({ cadres: c.map((s) => s.value), appointments: a.map((s) => s.value), relations: r.map((s) => s.value) })
+)
+
+/**
+ * A cadre's appointments, every term (see `Cadre.postsOf` for those in force on a date).
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const appointmentsOf = (cadreId: Ids.CadreId): Effect.Effect<ReadonlyArray<Cadre.Appointment>, ReadError, Storage> =>
+  Effect.map(appointments.all("byCadre", prefixRange(cadreId)), (stored) => stored.map((s) => s.value))
+
+/**
+ * Every recorded relation of a party (a cadre id or a subject), whichever side it was recorded
+ * from, each once.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const relationsOf = (party: Kinship.Party): Effect.Effect<ReadonlyArray<Kinship.Relation>, ReadError, Storage> => {
+  const k = Kinship.key(party)
+  return Effect.map(
+    Effect.all([relations.all("byA", prefixRange(k)), relations.all("byB", prefixRange(k))]),
+    ([asA, asB]) => {
+      const seen = new Map<string, Kinship.Relation>()
+      for (const s of [...asA, ...asB]) seen.set(s.id, s.value)
+      return [...seen.values()]
+    }
+  )
+}

@@ -5,9 +5,13 @@
  *
  * @since 0.1.0
  */
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Ids from "../base/Ids.js"
+import type * as LocalDate from "../base/LocalDate.js"
+import * as Cadre from "../org/Cadre.js"
 import * as Kinship from "../org/Kinship.js"
+import type * as Organisation from "../org/Organisation.js"
 import * as Post from "../org/Post.js"
 import type * as Rulebook from "../rulebook/Rulebook.js"
 import type { Command } from "./Command.js"
@@ -108,6 +112,64 @@ export type Recusal =
   | { readonly isRelated?: (a: Ids.CadreId, b: Ids.CadreId) => boolean; readonly relations: ReadonlyArray<Kinship.Relation> }
 
 /**
+ * An explicit opt-out of the recusal check (不核查回避): the caller does not know the actor's
+ * relatives and says so, with the reason a reviewer will read. `CaseStore.execute` enters it in
+ * {@link CaseStore.recusalOptOuts} beside the events it lets through, audited in the same
+ * transaction. Even then the subject of a case may never act on it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RecusalNotChecked = Schema.Struct({
+  notChecked: Schema.Literal(true),
+  reason: Schema.String.pipe(
+    Schema.filter((s) => s.trim().length > 0 || "an opt-out of the recusal check needs a reason (不核查回避须说明理由)")
+  )
+}).annotations({ identifier: "RecusalNotChecked" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RecusalNotChecked = typeof RecusalNotChecked.Type
+
+/**
+ * How a decision context knows the actor's relatives: {@link Recusal} (relations recorded on the
+ * roster, a predicate, or both), or the explicit opt-out `recusal: { notChecked: true, reason }`.
+ * A context with neither does not type-check, and one built from untyped input is refused by
+ * {@link denial} with reason `recusal`: recusal is never skipped silently.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RecusalBasis =
+  | (Recusal & { readonly recusal?: undefined })
+  | {
+    readonly recusal: RecusalNotChecked
+    readonly isRelated?: undefined
+    readonly relations?: undefined
+  }
+
+/**
+ * Why the context gives no basis for recusal (`undefined` when it gives one): neither relations,
+ * a predicate, nor an opt-out with a non-blank reason. Checked at run time as well as by the
+ * type, for contexts assembled from JSON.
+ *
+ * @since 0.1.0
+ * @category authorization
+ */
+export const missingRecusalBasis = (ctx: {
+  readonly isRelated?: unknown
+  readonly relations?: unknown
+  readonly recusal?: unknown
+}): string | undefined => {
+  if (typeof ctx.isRelated === "function" || Array.isArray(ctx.relations)) return undefined
+  if (Schema.is(RecusalNotChecked)(ctx.recusal)) return undefined
+  return "recusal cannot be checked: the context gives neither the relations (relations, isRelated) nor an opt-out " +
+    "(recusal: { notChecked: true, reason }); 未提供亲属关系, 也未声明不核查回避及理由"
+}
+
+/**
  * Why `actor` must stand aside from a case about `subject` (回避): they are the subject, or a
  * relative of the subject by `isRelated` or the recorded `relations`; `undefined` when they need
  * not. {@link denial} (and so `SupervisionCase.decide`) and `Whistleblower.byPosts` both use it.
@@ -149,11 +211,7 @@ export const denial = (
     readonly town: Ids.TownId | undefined
     readonly subject: Subject | undefined
   },
-  ctx: {
-    readonly actor: Actor
-    readonly isRelated?: ((a: Ids.CadreId, b: Ids.CadreId) => boolean) | undefined
-    readonly relations?: ReadonlyArray<Kinship.Relation> | undefined
-  }
+  ctx: { readonly actor: Actor } & RecusalBasis
 ): { readonly reason: Forbidden["reason"]; readonly detail: string } | undefined => {
   const c = command
   const actor = ctx.actor
@@ -172,7 +230,9 @@ export const denial = (
   }
   const subject = c._tag === "RegisterLead" ? c.subject.cadre : at.subject?.cadre
   const recused = recusal(actor.id, subject, ctx)
-  return recused === undefined ? undefined : { reason: "recusal", detail: recused }
+  if (recused !== undefined) return { reason: "recusal", detail: recused }
+  const unknown = missingRecusalBasis(ctx)
+  return unknown === undefined ? undefined : { reason: "recusal", detail: unknown }
 }
 
 /**
@@ -190,14 +250,70 @@ export const authorize = (
     readonly town: Ids.TownId | undefined
     readonly subject: Subject | undefined
   },
-  ctx: {
-    readonly actor: Actor
-    readonly isRelated?: ((a: Ids.CadreId, b: Ids.CadreId) => boolean) | undefined
-    readonly relations?: ReadonlyArray<Kinship.Relation> | undefined
-  }
+  ctx: { readonly actor: Actor } & RecusalBasis
 ): Forbidden | undefined => {
   const denied = denial(required, command, at, ctx)
   return denied === undefined
     ? undefined
     : withoutStack(() => new Forbidden({ command: command._tag, actor: ctx.actor.id, reason: denied.reason, detail: denied.detail }, true))
+}
+
+/**
+ * What the stored record says about one cadre on one day, as {@link resolveActor} needs it: the
+ * cadre's appointments (任职, any term; only those in force on the day count) and the towns they
+ * name, so that a town post is placed in its county.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ActorRecord {
+  readonly appointments: ReadonlyArray<Cadre.Appointment>
+  readonly towns: ReadonlyArray<Organisation.Town>
+}
+
+/**
+ * The {@link Actor} the record makes of a cadre on a date, for a case in `place` (its county and
+ * town, when known): the posts they hold that day in units covering the case, and the widest
+ * jurisdiction among those units (the county over one of its towns). When no post covers the case,
+ * the actor keeps every town or county post they hold and the jurisdiction of the first, so that
+ * {@link denial} says `jurisdiction`. A cadre with no town or county post that day, or whose town
+ * is not in the stored organisation, is {@link Forbidden} (`post`, `jurisdiction`). Pure: the
+ * caller reads the record (`CaseStore.contextFor` reads it from storage).
+ *
+ * @since 0.1.0
+ * @category authorization
+ */
+export const resolveActor = (
+  record: ActorRecord,
+  cadreId: Ids.CadreId,
+  on: LocalDate.LocalDate,
+  place: { readonly county: Ids.CountyId | undefined; readonly town: Ids.TownId | undefined },
+  command: string
+): Either.Either<Actor, Forbidden> => {
+  const forbid = (reason: Forbidden["reason"], detail: string) =>
+    Either.left(withoutStack(() => new Forbidden({ command, actor: cadreId, reason, detail }, true)))
+  const held: Array<{ readonly post: Post.Post; readonly jurisdiction: Jurisdiction }> = []
+  const inForce = Cadre.postsOf({ cadres: [], appointments: record.appointments, relations: [] }, cadreId, on)
+  for (const a of inForce) {
+    if (a.unit.level === "county") {
+      held.push({ post: a.post, jurisdiction: { level: "county", county: a.unit.countyId } })
+    } else if (a.unit.level === "town") {
+      const townId = a.unit.townId
+      const town = record.towns.find((t) => t.id === townId)
+      if (town === undefined) {
+        return forbid("jurisdiction", `town ${townId} of ${cadreId}'s ${a.post} post is not in the stored organisation`)
+      }
+      held.push({ post: a.post, jurisdiction: { level: "town", county: town.countyId, town: townId } })
+    }
+  }
+  if (held.length === 0) {
+    return forbid("post", `the roster gives ${cadreId} no town or county post on ${on} (名册上无乡镇或县级职务)`)
+  }
+  const covers = (j: Jurisdiction) =>
+    place.county !== undefined && j.county === place.county && (j.level === "county" || j.town === place.town)
+  const covering = held.filter((h) => covers(h.jurisdiction))
+  const chosen = covering.length === 0 ? held : covering
+  const jurisdiction = chosen.find((h) => h.jurisdiction.level === "county")?.jurisdiction ?? chosen[0]!.jurisdiction
+  const posts = [...new Set(chosen.map((h) => h.post))]
+  return Either.right({ id: cadreId, posts, jurisdiction })
 }

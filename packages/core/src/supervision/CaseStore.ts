@@ -13,18 +13,24 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Ids from "../base/Ids.js"
 import * as LocalDate from "../base/LocalDate.js"
+import type * as WorkCalendar from "../calendar/WorkCalendar.js"
+import * as Cadre from "../org/Cadre.js"
+import type * as Organisation from "../org/Organisation.js"
+import * as OrgStore from "../org/OrgStore.js"
+import type * as Rulebook from "../rulebook/Rulebook.js"
 import * as Audit from "../storage/Audit.js"
 import * as Storage from "../storage/Storage.js"
 import * as StorageAdapter from "../storage/StorageAdapter.js"
-import type { Jurisdiction } from "./Authority.js"
+import { type Forbidden, type Jurisdiction, RecusalNotChecked, resolveActor } from "./Authority.js"
 import type { Command } from "./Command.js"
 import { Deadline } from "./Deadlines.js"
 import { CommandRejected, decide, type DecideContext, type DecideError } from "./Decide.js"
 import { Event } from "./Event.js"
+import * as FourForms from "./FourForms.js"
 import * as validators from "./internal/validators.js"
 import { overdue, type OverdueReport } from "./Overdue.js"
 import { fold, type InconsistentStream, initial, replay, type State } from "./State.js"
-import { Stage, Subject } from "./Vocabulary.js"
+import { LeadSource, Stage, Subject } from "./Vocabulary.js"
 
 /**
  * The event streams of cases on {@link Storage.Storage}: one stream per case, named
@@ -168,11 +174,252 @@ const summaryVersion = (caseId: Ids.CaseId): Effect.Effect<number, StorageAdapte
     Effect.map(adapter.getDocument(summaries.name, caseId), (doc) => Option.isSome(doc) ? doc.value.version : 0))
 
 /**
- * Loads a case, decides a command against it, appends the events and stores the case's
- * {@link Summary}, all in one transaction: a rejected command writes nothing, and a failed append
- * or summary write leaves both the stream and the summary as they were. The append names the
- * version it loaded, so a writer that got there first (for example another process that bypassed
- * the transaction's lock) makes it fail with `ConcurrencyConflict`.
+ * A case as stored at one version (案件快照): the state {@link execute} reached, written in the
+ * transaction that appends the events, so that the next command reads the snapshot and only the
+ * events after it instead of replaying the whole stream ({@link current}). The full state,
+ * including the lead's source, which is why it is kept apart from the {@link Summary} that lists
+ * read.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Snapshot = Schema.Struct({
+  caseId: Ids.CaseId,
+  version: Schema.Int,
+  stage: Stage,
+  county: Schema.optional(Ids.CountyId),
+  town: Schema.optional(Ids.TownId),
+  subject: Schema.optional(Subject),
+  source: Schema.optional(LeadSource),
+  registeredOn: Schema.optional(LocalDate.LocalDate),
+  deadline: Schema.optional(Deadline),
+  window: Schema.optional(Deadline),
+  suspendedSince: Schema.optional(LocalDate.LocalDate),
+  awaitingReply: Schema.Boolean,
+  extensionsUsed: Schema.Int,
+  dispositions: Schema.Array(FourForms.Disposition),
+  decidedOn: Schema.optional(LocalDate.LocalDate),
+  transferredTo: Schema.optional(Schema.Literal("judiciary", "otherAuthority")),
+  closedOn: Schema.optional(LocalDate.LocalDate),
+  lastEventOn: Schema.optional(LocalDate.LocalDate)
+}).annotations({ identifier: "SupervisionCaseSnapshot" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Snapshot = typeof Snapshot.Type
+
+// Only defined fields are copied, so a snapshot encodes to plain JSON and reads back equal.
+const defined = <A extends object>(o: A): A =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as A
+
+/**
+ * The snapshot of a case state; `undefined` for a state with no case id (nothing registered).
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const snapshotOf = (s: State): Snapshot | undefined =>
+  s.id === undefined ? undefined : defined({
+    caseId: s.id,
+    version: s.version,
+    stage: s.stage,
+    county: s.county,
+    town: s.town,
+    subject: s.subject,
+    source: s.source,
+    registeredOn: s.registeredOn,
+    deadline: s.deadline,
+    window: s.window,
+    suspendedSince: s.suspendedSince,
+    awaitingReply: s.awaitingReply,
+    extensionsUsed: s.extensionsUsed,
+    dispositions: s.dispositions,
+    decidedOn: s.decidedOn,
+    transferredTo: s.transferredTo,
+    closedOn: s.closedOn,
+    lastEventOn: s.lastEventOn
+  })
+
+/**
+ * The state a snapshot stands for.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const stateOfSnapshot = (x: Snapshot): State => ({
+  id: x.caseId,
+  stage: x.stage,
+  version: x.version,
+  county: x.county,
+  town: x.town,
+  subject: x.subject,
+  source: x.source,
+  registeredOn: x.registeredOn,
+  deadline: x.deadline,
+  window: x.window,
+  suspendedSince: x.suspendedSince,
+  awaitingReply: x.awaitingReply,
+  extensionsUsed: x.extensionsUsed,
+  dispositions: x.dispositions,
+  decidedOn: x.decidedOn,
+  transferredTo: x.transferredTo,
+  closedOn: x.closedOn,
+  lastEventOn: x.lastEventOn
+})
+
+/**
+ * The case snapshots (collection `supervisionCaseSnapshots`, one document per case id), written
+ * by {@link execute} in the transaction that appends the case's events.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const snapshots: Storage.Repository<Snapshot, never> = Storage.collection({
+  name: "supervisionCaseSnapshots",
+  schema: Snapshot,
+  id: (x: Snapshot) => x.caseId
+})
+
+// The stored snapshot and its document version, or none. A snapshot that no longer decodes is
+// ignored (the stream is replayed instead) and overwritten by the next command.
+const storedSnapshot = (caseId: Ids.CaseId) =>
+  Effect.flatMap(Storage.Storage, ({ adapter }) =>
+    Effect.flatMap(adapter.getDocument(snapshots.name, caseId), (doc) => {
+      if (Option.isNone(doc)) return Effect.succeed({ docVersion: 0, state: undefined })
+      const decoded = Schema.decodeUnknownEither(Snapshot)(doc.value.data)
+      return Effect.succeed({
+        docVersion: doc.value.version,
+        state: Either.isRight(decoded) && decoded.right.caseId === caseId ? stateOfSnapshot(decoded.right) : undefined
+      })
+    }))
+
+const currentWithDoc = (caseId: Ids.CaseId) =>
+  Effect.gen(function*() {
+    const snap = yield* storedSnapshot(caseId)
+    const from = snap.state ?? initial
+    const tail = yield* streams.read(caseId, from.version + 1)
+    const state = yield* replay(tail.map((e) => e.value), from)
+    return { state, docVersion: snap.docVersion }
+  })
+
+/**
+ * Loads a case the way {@link execute} does: its stored {@link Snapshot} plus the events after
+ * it, checked against the machine, or the whole stream when there is no usable snapshot. Equal to
+ * {@link load} for every case written through `execute` (and for events appended after its last
+ * snapshot); {@link load} replays and checks the whole stream.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const current = (
+  caseId: Ids.CaseId
+): Effect.Effect<State, Storage.ReadError | InconsistentStream, Storage.Storage> =>
+  Effect.map(currentWithDoc(caseId), (x) => x.state)
+
+/**
+ * One opt-out of the recusal check (不核查回避) that {@link execute} let through: the case, the
+ * stream version of the first event it wrote, the command, who issued it on which day, and the
+ * reason they gave.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RecusalOptOut = Schema.Struct({
+  caseId: Ids.CaseId,
+  version: Schema.Int,
+  command: Schema.String,
+  by: Ids.CadreId,
+  on: LocalDate.LocalDate,
+  reason: Schema.String
+}).annotations({ identifier: "SupervisionRecusalOptOut" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RecusalOptOut = typeof RecusalOptOut.Type
+
+/**
+ * Every recusal opt-out {@link execute} accepted (collection `supervisionRecusalOptOuts`),
+ * indexed by case and version; each is also an entry of the audit log.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const recusalOptOuts: Storage.Repository<RecusalOptOut, "byCase"> = Storage.collection({
+  name: "supervisionRecusalOptOuts",
+  schema: RecusalOptOut,
+  id: (o: RecusalOptOut) => Storage.indexKey(o.caseId, String(o.version).padStart(12, "0")),
+  indexes: { byCase: (o: RecusalOptOut) => Storage.indexKey(o.caseId, String(o.version).padStart(12, "0")) }
+})
+
+/**
+ * The recusal opt-outs recorded for a case, oldest first.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const recusalOptOutsOf = (caseId: Ids.CaseId): Effect.Effect<ReadonlyArray<RecusalOptOut>, Storage.ReadError, Storage.Storage> =>
+  Effect.map(recusalOptOuts.all("byCase", Storage.prefixRange(caseId)), (stored) => stored.map((s) => s.value))
+
+/**
+ * What {@link execute} is told by its caller: the rulebook and calendar, the date of the command,
+ * and who issues it, as a cadre id only. Their posts, jurisdiction and relatives are read from the
+ * stored roster and organisation ({@link contextFor}), never taken from the caller. `recusal`
+ * opts out of reading relatives, with a reason that is stored and audited beside the events.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExecuteContext {
+  readonly rulebook: Rulebook.Rulebook
+  readonly calendar: WorkCalendar.WorkCalendar
+  readonly actor: Ids.CadreId
+  readonly now: LocalDate.LocalDate
+  readonly recusal?: RecusalNotChecked
+}
+
+/**
+ * Builds the {@link DecideContext} for a command on a case as it stands (`at`, a {@link State}
+ * qualifies): the actor's posts and jurisdiction as the stored roster and organisation give them
+ * on `input.now` ({@link resolveActor}), and their recorded relations ({@link OrgStore.relationsOf})
+ * for recusal, unless `input.recusal` opts out. Reads only; a cadre the record gives no post is
+ * {@link Forbidden}.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const contextFor = (
+  at: { readonly county: Ids.CountyId | undefined; readonly town: Ids.TownId | undefined },
+  command: Command,
+  input: ExecuteContext
+): Effect.Effect<DecideContext, Forbidden | Storage.ReadError, Storage.Storage> =>
+  Effect.gen(function*() {
+    const place = command._tag === "RegisterLead" ? { county: command.county, town: command.town } : at
+    const appointments = yield* OrgStore.appointmentsOf(input.actor)
+    const inForce = Cadre.postsOf({ cadres: [], appointments, relations: [] }, input.actor, input.now)
+    const towns: Array<Organisation.Town> = []
+    for (const a of inForce) {
+      if (a.unit.level !== "town" || towns.some((t) => t.id === (a.unit as { townId: Ids.TownId }).townId)) continue
+      const town = yield* OrgStore.towns.get(a.unit.townId)
+      if (Option.isSome(town)) towns.push(town.value.value)
+    }
+    const actor = yield* resolveActor({ appointments: inForce, towns }, input.actor, input.now, place, command._tag)
+    const base = { rulebook: input.rulebook, calendar: input.calendar, actor, now: input.now }
+    if (input.recusal !== undefined) return { ...base, recusal: input.recusal }
+    return { ...base, relations: yield* OrgStore.relationsOf(input.actor) }
+  })
+
+/**
+ * Loads a case from its snapshot and the events after it ({@link current}), builds the decision
+ * context from the stored record ({@link contextFor}), decides the command, appends the events and
+ * stores the case's {@link Summary} and {@link Snapshot} (and a {@link RecusalOptOut} when the
+ * caller opted out of recusal), all in one transaction: a rejected command writes nothing, and a
+ * failed write leaves the stream, summary and snapshot as they were. The append names the version
+ * it loaded, so a writer that got there first (for example another process that bypassed the
+ * transaction's lock) makes it fail with `ConcurrencyConflict`.
  *
  * @since 0.1.0
  * @category storage
@@ -180,14 +427,14 @@ const summaryVersion = (caseId: Ids.CaseId): Effect.Effect<number, StorageAdapte
 export const execute = (
   caseId: Ids.CaseId,
   command: Command,
-  ctx: DecideContext
+  input: ExecuteContext
 ): Effect.Effect<
   { readonly state: State; readonly events: ReadonlyArray<Event> },
   DecideError | Storage.ReadError | Storage.WriteError | InconsistentStream,
   Storage.Storage
 > =>
   Storage.transaction(Effect.gen(function*() {
-    const state = yield* load(caseId)
+    const { docVersion, state } = yield* currentWithDoc(caseId)
     if (command._tag === "RegisterLead" && command.caseId !== caseId) {
       return yield* new CommandRejected({
         stage: state.stage,
@@ -196,13 +443,36 @@ export const execute = (
         detail: `the command registers ${command.caseId} but was sent to stream ${caseId}`
       })
     }
+    const optOut = input.recusal === undefined ? undefined : Schema.decodeUnknownEither(RecusalNotChecked)(input.recusal)
+    if (optOut !== undefined && Either.isLeft(optOut)) {
+      return yield* new CommandRejected({
+        stage: state.stage,
+        command: command._tag,
+        guard: "recusalReason",
+        detail: "an opt-out of the recusal check needs a reason (不核查回避须说明理由)"
+      })
+    }
+    const ctx = yield* contextFor(state, command, input)
     const events = yield* decide(state, command, ctx)
+    if (events.length === 0) return { state, events }
     const actor = { id: ctx.actor.id, posts: [...ctx.actor.posts] }
     yield* streams.append(caseId, state.version, events, { actor })
     const next = fold(events, state)
     const summary = summaryOf(next)
-    if (summary !== undefined && events.length > 0) {
+    if (summary !== undefined) {
       yield* summaries.put(summary, { actor, expectedVersion: yield* summaryVersion(caseId) })
+    }
+    const snapshot = snapshotOf(next)
+    if (snapshot !== undefined) yield* snapshots.put(snapshot, { actor, expectedVersion: docVersion })
+    if (input.recusal !== undefined) {
+      yield* recusalOptOuts.insert({
+        caseId,
+        version: state.version + 1,
+        command: command._tag,
+        by: input.actor,
+        on: input.now,
+        reason: input.recusal.reason
+      }, { actor })
     }
     return { state: next, events }
   }))

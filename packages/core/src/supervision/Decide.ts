@@ -8,13 +8,12 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import type * as Ids from "../base/Ids.js"
 import * as LocalDate from "../base/LocalDate.js"
 import type * as WorkCalendar from "../calendar/WorkCalendar.js"
 import type * as Kinship from "../org/Kinship.js"
 import * as Measure from "../rulebook/Measure.js"
 import * as Rulebook from "../rulebook/Rulebook.js"
-import { type Actor, denial, Forbidden } from "./Authority.js"
+import { type Actor, denial, Forbidden, type RecusalBasis } from "./Authority.js"
 import type { Command, CommandTag } from "./Command.js"
 import { type Deadline, deadlineFor, investigationExtension } from "./Deadlines.js"
 import type { Event } from "./Event.js"
@@ -85,20 +84,22 @@ export type DecideError =
 
 /**
  * What {@link decide} needs besides the state and the command: the rulebook and calendar, the
- * actor, today's date, and how to tell relatives (回避): a predicate, recorded
- * {@link Kinship.Relation}s, or both.
+ * actor, today's date, and how to tell relatives (回避): recorded {@link Kinship.Relation}s, a
+ * predicate, or both, or else the explicit opt-out `recusal: { notChecked: true, reason }`
+ * ({@link RecusalBasis}). A context with none of these does not type-check, and one assembled from
+ * untyped input is refused ({@link Forbidden}, `recusal`). `decide` trusts `actor`: build the
+ * context with `CaseStore.contextFor`, which takes the actor's posts and jurisdiction from the
+ * stored roster, as `CaseStore.execute` does.
  *
  * @since 0.1.0
  * @category models
  */
-export interface DecideContext {
+export type DecideContext = {
   readonly rulebook: Rulebook.Rulebook
   readonly calendar: WorkCalendar.WorkCalendar
   readonly actor: Actor
   readonly now: LocalDate.LocalDate
-  readonly isRelated?: (a: Ids.CadreId, b: Ids.CadreId) => boolean
-  readonly relations?: ReadonlyArray<Kinship.Relation>
-}
+} & RecusalBasis
 
 /**
  * Decides a command against a case: the events to append, or why not. Pure: time is `ctx.now`,
