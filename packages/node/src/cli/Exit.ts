@@ -1,0 +1,113 @@
+/**
+ * Exit codes, the failures that set them, and how a failure is told to the person at the terminal.
+ *
+ * | code | meaning |
+ * | --- | --- |
+ * | 0 | done, nothing that is an error |
+ * | 1 | done, and found errors: an error-severity finding, an overdue case, a broken audit chain |
+ * | 2 | bad input or usage: unknown command or option, a missing file, a file that does not decode |
+ * | 3 | could not finish: the database failed (busy, disk) or a bug |
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Ref from "effect/Ref"
+import { Problem } from "@qinglian/core"
+import type { Lang, Text } from "./Lang.js"
+import type { Format } from "./Output.js"
+import { renderJson, stderr } from "./Output.js"
+
+/**
+ * The exit codes.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const ExitCode = {
+  ok: 0,
+  findings: 1,
+  badInput: 2,
+  failed: 3
+} as const
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
+
+/**
+ * Where a command records that it found errors: it still prints everything, and the process exits
+ * with {@link ExitCode.findings} at the end.
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export class Status extends Context.Tag("@qinglian/node/cli/Status")<Status, Ref.Ref<ExitCode>>() {}
+
+/**
+ * Records that the command found errors.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const foundErrors: Effect.Effect<void, never, Status> = Effect.flatMap(Status, (ref) =>
+  Ref.set(ref, ExitCode.findings))
+
+/**
+ * A command that cannot go on: bad input (exit 2) or a failure of its environment (exit 3). The
+ * message is in both languages; `problem` is core's account of the error, with every input issue.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CliFailure extends Data.TaggedError("CliFailure")<{
+  readonly exitCode: typeof ExitCode.badInput | typeof ExitCode.failed
+  readonly message: Text
+  readonly problem?: Problem.Problem | undefined
+}> {}
+
+/**
+ * Bad input (exit 2) with a message, and core's problem when the cause is one of core's errors.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const badInput = (message: Text, cause?: unknown): CliFailure =>
+  new CliFailure({ exitCode: ExitCode.badInput, message, problem: cause === undefined ? undefined : Problem.fromError(cause) })
+
+// Issues a person can read through; a file with thousands of bad rows gets a count of the rest.
+const maxIssuesShown = 20
+
+const issueText = (issue: Problem.Problem["issues"][number], lang: Lang): string => {
+  const path = issue.path.length === 0 ? "/" : "/" + issue.path.join("/")
+  const message: unknown = issue.message
+  const text = typeof message === "string" ? message : (message as Text)[lang]
+  const code = (issue as { readonly code?: unknown }).code
+  return `  ${path}${typeof code === "string" ? ` [${code}]` : ""}: ${text}`
+}
+
+/**
+ * Prints a failure on standard error: a line in the chosen language, then each input issue. With
+ * `--format json` it prints `{ "error": … }` instead, for programs.
+ *
+ * @since 0.1.0
+ * @category output
+ */
+export const report = (failure: CliFailure, format: Format, lang: Lang): Effect.Effect<void> => {
+  if (format === "json") {
+    return stderr(renderJson({ error: { exitCode: failure.exitCode, message: failure.message, problem: failure.problem } }))
+  }
+  const lines = [lang === "zh" ? `错误：${failure.message.zh}` : `error: ${failure.message.en}`]
+  const problem = failure.problem
+  if (problem !== undefined) {
+    // The problem's message sums up its issues; when they are listed one by one it is left out.
+    if (problem.issues.length === 0 && problem.message[lang] !== failure.message[lang]) lines.push(`  ${problem.message[lang]}`)
+    for (const issue of problem.issues.slice(0, maxIssuesShown)) lines.push(issueText(issue, lang))
+    const more = problem.issues.length - maxIssuesShown
+    if (more > 0) lines.push(lang === "zh" ? `  另有 ${more} 处问题未列出` : `  and ${more} more issues`)
+  }
+  return stderr(lines.join("\n") + "\n")
+}
