@@ -69,6 +69,16 @@ export const RestDays = Schema.Tuple(CalendarDate, CalendarDate, Schema.String).
 export type RestDays = typeof RestDays.Type
 
 /**
+ * The most rest-day blocks, and the most make-up workdays, one year may list: 366, the days of a
+ * leap year. A real notice lists about ten of each; the bound keeps a hostile schedule from costing
+ * more than a real one.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const maxEntriesPerYear = 366
+
+/**
  * One year of the holiday schedule, as published in that year's notice.
  *
  * @since 0.1.0
@@ -77,10 +87,10 @@ export type RestDays = typeof RestDays.Type
 export const YearData = Schema.Struct({
   /** The notice the year comes from (国务院办公厅关于 …… 年部分节假日安排的通知). */
   source: Schema.String,
-  /** Official rest days (放假). Weekends not listed are rest days anyway. */
-  restDays: Schema.Array(RestDays),
-  /** Weekend days that are worked (调休上班). */
-  makeUpWorkdays: Schema.Array(CalendarDate)
+  /** Official rest days (放假), at most {@link maxEntriesPerYear} blocks. Weekends not listed are rest days anyway. */
+  restDays: Schema.Array(RestDays).pipe(Schema.maxItems(maxEntriesPerYear)),
+  /** Weekend days that are worked (调休上班), at most {@link maxEntriesPerYear}. */
+  makeUpWorkdays: Schema.Array(CalendarDate).pipe(Schema.maxItems(maxEntriesPerYear))
 }).annotations({ identifier: "WorkCalendarYearData" })
 
 /**
