@@ -810,10 +810,21 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
           assert.strictEqual(first!.at, Date.UTC(2026, 10, 28, 1, 0, 0))
           assert.strictEqual(first!.previous, Audit.genesis)
           assert.deepStrictEqual(
-            { ...first!.change, digest: undefined },
-            { kind: "document", collection: "conformanceNotes", id: "a", action: "create", fromVersion: 0, toVersion: 1, digest: undefined }
+            { ...first!.change, digest: undefined, indexes: undefined },
+            {
+              kind: "document",
+              collection: "conformanceNotes",
+              id: "a",
+              action: "create",
+              fromVersion: 0,
+              toVersion: 1,
+              digest: undefined,
+              indexes: undefined
+            }
           )
           assert.match(first!.change.digest, /^[0-9a-f]{64}$/)
+          // The entry binds the index values too, so an index row removed behind core's back shows.
+          assert.match((first!.change as Audit.Change & { readonly indexes?: string }).indexes ?? "", /^[0-9a-f]{64}$/)
           assert.strictEqual(second!.previous, first!.hash)
           assert.strictEqual(second!.change.action, "update")
           assert.strictEqual(second!.change.toVersion, 2)
@@ -823,6 +834,8 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
             { kind: fifth!.change.kind, action: fifth!.change.action, from: fifth!.change.fromVersion, to: fifth!.change.toVersion },
             { kind: "stream", action: "append", from: 0, to: 2 }
           )
+          // ... and the time the events were stored with.
+          assert.strictEqual((fifth!.change as { readonly recordedAt?: number }).recordedAt, Date.UTC(2026, 10, 28, 1, 0, 0))
           assert.strictEqual(sixth!.actor, "clerk-04")
           const verified = yield* Audit.verify()
           assert.strictEqual(verified.entries, 6)

@@ -19,6 +19,7 @@ type IndexValue = StorageAdapter.IndexValue
 type DocumentRecord = StorageAdapter.DocumentRecord
 type DocumentWrite = StorageAdapter.DocumentWrite
 type EventRecord = StorageAdapter.EventRecord
+type Mutable<A> = { -readonly [K in keyof A]: A[K] }
 
 /**
  * The capabilities this adapter reports.
@@ -244,7 +245,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
   const lastOf = (events: ReadonlyArray<EventRecord> | undefined): number =>
     events === undefined || events.length === 0 ? 0 : events[events.length - 1]!.version
 
-  const adapter: StorageAdapter.StorageAdapterService = {
+  const adapter: Mutable<StorageAdapter.StorageAdapterService> = {
     name: "memory",
     capabilities,
 
@@ -477,6 +478,55 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
     return [events, i]
   }
 
+  // The record as the indexes hold it: an index entry removed behind the adapter's back is left out.
+  const scanned = (c: Collection, state: DocState): DocumentRecord => {
+    if (state.entries.every((e) => indexOf(c, e.index).has(e))) return state.record
+    const indexes: Record<string, IndexValue> = {}
+    for (const e of state.entries) {
+      if (indexOf(c, e.index).has(e)) Object.defineProperty(indexes, e.index, { value: e.value, enumerable: true })
+    }
+    return Object.freeze({ ...state.record, indexes: Object.freeze(indexes) })
+  }
+
+  adapter.scanDocuments = (after, limit) =>
+    run(() => {
+      if (!Number.isSafeInteger(limit) || limit < 1) throw fail("scanDocuments", "limit must be a positive integer")
+      const out: Array<DocumentRecord> = []
+      const names = [...collections.keys()].sort(StorageAdapter.compareStrings)
+      for (const name of names) {
+        if (after !== undefined && StorageAdapter.compareStrings(name, after.collection) < 0) continue
+        const c = collections.get(name)!
+        const ids = [...c.docs.keys()].sort(StorageAdapter.compareStrings)
+        for (const id of ids) {
+          if (after !== undefined && StorageAdapter.compareScanKeys({ collection: name, id }, after) <= 0) continue
+          out.push(scanned(c, c.docs.get(id)!))
+          if (out.length === limit) return out
+        }
+      }
+      return out
+    })
+
+  adapter.scanStreams = (after, limit) =>
+    run(() => {
+      if (!Number.isSafeInteger(limit) || limit < 1) throw fail("scanStreams", "limit must be a positive integer")
+      const out: Array<StorageAdapter.StreamHead> = []
+      for (const name of [...streams.keys()].sort(StorageAdapter.compareStrings)) {
+        if (after !== undefined && StorageAdapter.compareStrings(name, after) <= 0) continue
+        const lastVersion = lastOf(streams.get(name))
+        if (lastVersion === 0) continue
+        out.push({ stream: name, lastVersion })
+        if (out.length === limit) break
+      }
+      return out
+    })
+
+  const findDocument = (operation: string, collection: string, id: string): [Collection, DocState] => {
+    const c = collections.get(collection)
+    const state = c?.docs.get(id)
+    if (c === undefined || state === undefined) throw fail(operation, `no document ${collection}/${id}`)
+    return [c, state]
+  }
+
   const tamper: StorageAdapter.StorageTamperService = {
     alterEvent: (stream, version, data) =>
       run(() => {
@@ -487,6 +537,50 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
       run(() => {
         const [events, i] = findEvent("deleteEvent", stream, version)
         events.splice(i, 1)
+      }),
+    alterEventTime: (stream, version, recordedAt) =>
+      run(() => {
+        const [events, i] = findEvent("alterEventTime", stream, version)
+        events[i] = Object.freeze({ ...events[i]!, recordedAt })
+      }),
+    insertEvent: (stream, version, event) =>
+      run(() => {
+        let events = streams.get(stream)
+        if (events === undefined) {
+          events = []
+          streams.set(stream, events)
+        }
+        const i = lowerBound(events, (e) => e.version < version)
+        if (events[i]?.version === version) throw fail("insertEvent", `event ${stream}@${version} exists`)
+        events.splice(i, 0, Object.freeze({ stream, version, type: event.type, data: cloneJson("insertEvent", event.data), recordedAt: event.recordedAt }))
+      }),
+    alterDocument: (collection, id, data) =>
+      run(() => {
+        const [c, state] = findDocument("alterDocument", collection, id)
+        const record = state.record
+        setDoc(c, id, stateOf({ ...record, expectedVersion: 0 }, cloneJson("alterDocument", data), record.version), undefined)
+      }),
+    deleteDocument: (collection, id) =>
+      run(() => {
+        const [c] = findDocument("deleteDocument", collection, id)
+        setDoc(c, id, undefined, undefined)
+      }),
+    insertDocument: (record) =>
+      run(() => {
+        const c = collectionOf(record.collection)
+        setDoc(
+          c,
+          record.id,
+          stateOf({ ...record, expectedVersion: 0 }, cloneJson("insertDocument", record.data), record.version),
+          undefined
+        )
+      }),
+    deleteIndexEntry: (collection, id, index) =>
+      run(() => {
+        const [c, state] = findDocument("deleteIndexEntry", collection, id)
+        const entry = state.entries.find((e) => e.index === index)
+        if (entry === undefined || !indexOf(c, index).has(entry)) throw fail("deleteIndexEntry", `${collection}/${id} is not in index ${index}`)
+        indexOf(c, index).remove(entry)
       })
   }
 

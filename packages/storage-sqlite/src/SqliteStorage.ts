@@ -583,6 +583,44 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
         })
       })
 
+    // --- scans, for Audit.verifyStore --------------------------------------------------------------
+
+    // The indexes of a scanned document are those of its JSON column that the index table still
+    // holds (each found by the index table's primary key), so a row deleted behind our back shows.
+    const scanDocuments = (
+      after: StorageAdapter.ScanKey | undefined,
+      limit: number
+    ): Effect.Effect<ReadonlyArray<DocumentRecord>, StorageError> =>
+      Effect.gen(function*() {
+        if (!Number.isSafeInteger(limit) || limit < 1) {
+          return yield* new StorageAdapter.StorageError({ operation: "scanDocuments", message: `limit must be a positive integer, got ${limit}` })
+        }
+        const rows = yield* sql.unsafe<DocumentRow>(
+          `SELECT d.collection, d.id, d.version, d.data,
+  (SELECT json_group_object(j.key, j.value) FROM json_each(d.indexes) j WHERE EXISTS (
+    SELECT 1 FROM document_index i WHERE i.collection = d.collection AND i.name = j.key AND i.value = j.value AND i.id = d.id
+  )) AS indexes
+FROM documents d ${after === undefined ? "" : "WHERE (d.collection, d.id) > (?, ?)"} ORDER BY d.collection, d.id LIMIT ?`,
+          after === undefined ? [limit] : [after.collection, after.id, limit]
+        ).pipe(Effect.mapError(fail("scanDocuments")))
+        return yield* toRecords("scanDocuments", rows)
+      })
+
+    const scanStreams = (
+      after: string | undefined,
+      limit: number
+    ): Effect.Effect<ReadonlyArray<StorageAdapter.StreamHead>, StorageError> =>
+      Effect.gen(function*() {
+        if (!Number.isSafeInteger(limit) || limit < 1) {
+          return yield* new StorageAdapter.StorageError({ operation: "scanStreams", message: `limit must be a positive integer, got ${limit}` })
+        }
+        const rows = yield* sql.unsafe<{ stream: string; v: number }>(
+          `SELECT stream, max(version) AS v FROM events ${after === undefined ? "" : "WHERE stream > ?"} GROUP BY stream ORDER BY stream LIMIT ?`,
+          after === undefined ? [limit] : [after, limit]
+        ).pipe(Effect.mapError(fail("scanStreams")))
+        return rows.map((row) => ({ stream: row.stream, lastVersion: row.v }))
+      })
+
     const integrityCheck = sql.unsafe<{ integrity_check: string }>("PRAGMA integrity_check").pipe(
       Effect.map((rows) => rows.map((row) => row.integrity_check)),
       Effect.mapError(fail("integrityCheck"))
@@ -605,6 +643,8 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
       readEvents,
       lastVersion: (stream) => lastVersionIn("lastVersion", stream),
       transaction,
+      scanDocuments,
+      scanStreams,
       filename: config.filename,
       journalMode,
       schemaVersion: applied,
@@ -648,8 +688,9 @@ export const layerConfig = (
   Layer.unwrapEffect(Effect.map(Config.unwrap(config), layer))
 
 /**
- * The test-only tamper hook on an open store: it rewrites or deletes an event row directly, as
- * someone with access to the file could (dropping the append-only triggers first, as they could).
+ * The test-only tamper hook on an open store: it rewrites, deletes or forges document, index and
+ * event rows with plain SQL, as someone with access to the file could (dropping the append-only
+ * triggers first, as they could).
  *
  * @since 0.1.0
  * @category tamper
@@ -668,6 +709,16 @@ export const makeTamper = (storage: SqliteStorageService): StorageAdapter.Storag
         return yield* new StorageAdapter.StorageError({ operation, message: `no event ${String(params.at(-1))} to change` })
       }
     }).pipe(Effect.mapError(toStorageError(operation, 0))))
+  // Plain SQL on the file, one statement that must change exactly `rows` rows.
+  const raw = (operation: string, statements: ReadonlyArray<readonly [string, ReadonlyArray<unknown>]>, what: string) =>
+    storage.transaction(Effect.gen(function*() {
+      let changes = 0
+      for (const [statement, params] of statements) {
+        const result = (yield* sql.unsafe(statement, params).raw) as { readonly changes?: number }
+        changes += result.changes ?? 0
+      }
+      if (changes === 0) return yield* new StorageAdapter.StorageError({ operation, message: `no ${what} to change` })
+    }).pipe(Effect.mapError(toStorageError(operation, 0))))
   return {
     alterEvent: (stream, version, data) =>
       behindTheTriggers("alterEvent", "UPDATE events SET data = ? WHERE stream = ? AND version = ?", [
@@ -676,7 +727,46 @@ export const makeTamper = (storage: SqliteStorageService): StorageAdapter.Storag
         version
       ]),
     deleteEvent: (stream, version) =>
-      behindTheTriggers("deleteEvent", "DELETE FROM events WHERE stream = ? AND version = ?", [stream, version])
+      behindTheTriggers("deleteEvent", "DELETE FROM events WHERE stream = ? AND version = ?", [stream, version]),
+    alterEventTime: (stream, version, recordedAt) =>
+      behindTheTriggers("alterEventTime", "UPDATE events SET recorded_at = ? WHERE stream = ? AND version = ?", [
+        recordedAt,
+        stream,
+        version
+      ]),
+    insertEvent: (stream, version, event) =>
+      raw("insertEvent", [[
+        "INSERT INTO events (stream, version, type, data, recorded_at) VALUES (?, ?, ?, ?, ?)",
+        [stream, version, event.type, JSON.stringify(event.data), event.recordedAt]
+      ]], `event ${stream}@${version}`),
+    alterDocument: (collection, id, data) =>
+      raw("alterDocument", [[
+        "UPDATE documents SET data = ? WHERE collection = ? AND id = ?",
+        [JSON.stringify(data), collection, id]
+      ]], `document ${collection}/${id}`),
+    deleteDocument: (collection, id) =>
+      raw("deleteDocument", [
+        ["DELETE FROM document_index WHERE collection = ? AND id = ?", [collection, id]],
+        ["DELETE FROM documents WHERE collection = ? AND id = ?", [collection, id]]
+      ], `document ${collection}/${id}`),
+    insertDocument: (record) =>
+      raw("insertDocument", [
+        [
+          "INSERT INTO documents (collection, id, version, data, indexes) VALUES (?, ?, ?, ?, ?)",
+          [record.collection, record.id, record.version, JSON.stringify(record.data), JSON.stringify(record.indexes)]
+        ],
+        ...Object.entries(record.indexes).map(([name, value]) =>
+          [
+            "INSERT INTO document_index (collection, name, value, id) VALUES (?, ?, ?, ?)",
+            [record.collection, name, value, record.id]
+          ] as const
+        )
+      ], `document ${record.collection}/${record.id}`),
+    deleteIndexEntry: (collection, id, index) =>
+      raw("deleteIndexEntry", [[
+        "DELETE FROM document_index WHERE collection = ? AND name = ? AND id = ?",
+        [collection, index, id]
+      ]], `entry of ${collection}/${id} in index ${index}`)
   }
 }
 

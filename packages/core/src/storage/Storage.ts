@@ -210,6 +210,32 @@ export const verifyAudit = (
 ): Effect.Effect<Audit.Verified, Audit.ChainBroken | StorageAdapter.StorageError, Storage> =>
   withAdapter((adapter) => Effect.provideService(Audit.verify(options), StorageAdapter.StorageAdapter, adapter))
 
+/**
+ * `Audit.verifyStore` on the adapter under {@link Storage}: checks every stored document and event
+ * against the audit log, and the log against its chain (and a checkpoint), and reports what it
+ * found.
+ *
+ * @since 0.1.0
+ * @category audit
+ */
+export const verifyStore = (
+  options?: Audit.VerifyStoreOptions
+): Effect.Effect<Audit.StoreReport, Audit.CheckpointInvalid | StorageAdapter.StorageError, Storage> =>
+  withAdapter((adapter) => Effect.provideService(Audit.verifyStore(options), StorageAdapter.StorageAdapter, adapter))
+
+/**
+ * `Audit.checkpoint` on the adapter under {@link Storage}: a signed head of the audit log, with the
+ * `Audit.CheckpointSigner` in context.
+ *
+ * @since 0.1.0
+ * @category audit
+ */
+export const checkpoint: Effect.Effect<
+  Audit.Checkpoint,
+  StorageAdapter.StorageError,
+  Storage | Audit.CheckpointSigner
+> = withAdapter((adapter) => Effect.provideService(Audit.checkpoint, StorageAdapter.StorageAdapter, adapter))
+
 // ---------------------------------------------------------------------------------------------
 // Index keys
 // ---------------------------------------------------------------------------------------------
@@ -364,7 +390,8 @@ export const collection = <A, I, Ix extends string = never>(
     action: write.expectedVersion === 0 ? "create" : "update",
     fromVersion: write.expectedVersion,
     toVersion: write.expectedVersion + 1,
-    digest: digest(write.data)
+    digest: digest(write.data),
+    indexes: digest(write.indexes)
   })
 
   const put = (value: A, opts: WriteOptions & { readonly expectedVersion: number }) =>
@@ -559,7 +586,8 @@ export const eventStream = <A, I>(options: EventStreamOptions<A, I>): EventStrea
                   action: "append",
                   fromVersion: expectedVersion,
                   toVersion: version,
-                  digest: digest(encoded.map((e) => ({ type: e.type, data: e.data })))
+                  digest: digest(encoded.map((e) => ({ type: e.type, data: e.data }))),
+                  recordedAt: at
                 }])
               }
               return version

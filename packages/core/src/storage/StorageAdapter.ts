@@ -277,6 +277,59 @@ export interface StorageAdapterService {
    * nested write that is undone therefore leaves no audit entry, and the chain still verifies.
    */
   readonly transaction: <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E | StorageError, R>
+  /**
+   * Optional, for `Audit.verifyStore`: every stored document, ordered by `(collection, id)` (code
+   * point order, as {@link compareStrings}), at most `limit` of them after the key `after`. The
+   * `indexes` of each record are read from the structure that answers {@link queryIndex}, so a
+   * document that was dropped from an index behind the adapter's back shows it. Without this
+   * method `verifyStore` can check only the records the audit log names, and cannot find forged
+   * documents that no entry names.
+   */
+  readonly scanDocuments?: (
+    after: ScanKey | undefined,
+    limit: number
+  ) => Effect.Effect<ReadonlyArray<DocumentRecord>, StorageError>
+  /**
+   * Optional, for `Audit.verifyStore`: every stream that holds events, with its last version,
+   * ordered by name (code point order), at most `limit` of them after the name `after`.
+   */
+  readonly scanStreams?: (
+    after: string | undefined,
+    limit: number
+  ) => Effect.Effect<ReadonlyArray<StreamHead>, StorageError>
+}
+
+/**
+ * Where a {@link StorageAdapterService.scanDocuments} page starts: after this document.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ScanKey {
+  readonly collection: string
+  readonly id: string
+}
+
+/**
+ * A stream found by {@link StorageAdapterService.scanStreams}: its name and last version.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StreamHead {
+  readonly stream: string
+  readonly lastVersion: number
+}
+
+/**
+ * Compares two {@link ScanKey}s in scan order: collection, then id, both by code point.
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const compareScanKeys = (a: ScanKey, b: ScanKey): number => {
+  const c = compareStrings(a.collection, b.collection)
+  return c !== 0 ? c : compareStrings(a.id, b.id)
 }
 
 /**
@@ -304,6 +357,18 @@ export interface StorageTamperService {
   readonly alterEvent: (stream: string, version: number, data: Json) => Effect.Effect<void, StorageError>
   /** Removes one stored event, leaving the other events and their versions as they are. */
   readonly deleteEvent: (stream: string, version: number) => Effect.Effect<void, StorageError>
+  /** Replaces the `recordedAt` of one stored event in place. */
+  readonly alterEventTime: (stream: string, version: number, recordedAt: number) => Effect.Effect<void, StorageError>
+  /** Stores an event at `version` directly (no expected-version check, no audit entry). */
+  readonly insertEvent: (stream: string, version: number, event: NewEvent) => Effect.Effect<void, StorageError>
+  /** Replaces the `data` of one stored document in place (version and indexes unchanged). */
+  readonly alterDocument: (collection: string, id: string, data: Json) => Effect.Effect<void, StorageError>
+  /** Removes one stored document and its index entries. */
+  readonly deleteDocument: (collection: string, id: string) => Effect.Effect<void, StorageError>
+  /** Stores a document directly, with its index entries (no version check, no audit entry). */
+  readonly insertDocument: (record: DocumentRecord) => Effect.Effect<void, StorageError>
+  /** Removes one document's entry from one index, leaving the document as it is. */
+  readonly deleteIndexEntry: (collection: string, id: string, index: string) => Effect.Effect<void, StorageError>
 }
 
 /**

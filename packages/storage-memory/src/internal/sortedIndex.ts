@@ -100,6 +100,12 @@ export class SortedIndex {
     return this.sorted
   }
 
+  /** Whether the entry (this very object) is in the index. */
+  has(entry: Entry): boolean {
+    const sorted = this.entries()
+    return sorted[lowerBound(sorted, (e) => compareEntries(e, entry) < 0)] === entry
+  }
+
   private applyRemovals(): void {
     const removed = this.removed
     if (removed.size <= SPLICE_LIMIT) {
