@@ -21,13 +21,14 @@ import type * as Rulebook from "../rulebook/Rulebook.js"
 import * as Audit from "../storage/Audit.js"
 import * as Storage from "../storage/Storage.js"
 import * as StorageAdapter from "../storage/StorageAdapter.js"
-import { type Forbidden, type Jurisdiction, RecusalNotChecked, resolveActor } from "./Authority.js"
+import { Forbidden, type Jurisdiction, RecusalNotChecked, resolveActor } from "./Authority.js"
 import type { Command } from "./Command.js"
 import { Deadline } from "./Deadlines.js"
 import { CommandRejected, decide, type DecideContext, type DecideError } from "./Decide.js"
 import { Event } from "./Event.js"
 import * as FourForms from "./FourForms.js"
 import * as validators from "./internal/validators.js"
+import { withoutStack } from "./internal/withoutStack.js"
 import { overdue, type OverdueReport } from "./Overdue.js"
 import { fold, type InconsistentStream, initial, replay, type State } from "./State.js"
 import { LeadSource, Stage, Subject } from "./Vocabulary.js"
@@ -381,6 +382,8 @@ export interface ExecuteContext {
   readonly recusal?: RecusalNotChecked
 }
 
+const isCadreId = Schema.is(Ids.CadreId)
+
 /**
  * Builds the {@link DecideContext} for a command on a case as it stands (`at`, a {@link State}
  * qualifies): the actor's posts and jurisdiction as the stored roster and organisation give them
@@ -397,6 +400,20 @@ export const contextFor = (
   input: ExecuteContext
 ): Effect.Effect<DecideContext, Forbidden | Storage.ReadError, Storage.Storage> =>
   Effect.gen(function*() {
+    // A caller without types may still hand in an actor record claiming posts; it is refused, not read.
+    if (!isCadreId(input.actor)) {
+      return yield* withoutStack(() =>
+        new Forbidden({
+          command: command._tag,
+          actor: typeof input.actor === "object" && input.actor !== null && typeof (input.actor as { id?: unknown }).id === "string"
+            ? (input.actor as { id: string }).id
+            : String(input.actor),
+          reason: "post",
+          detail: "the actor must be a cadre id: posts and jurisdiction are read from the stored roster, never taken from the caller " +
+            "(操作人须为干部编号, 职务与管辖范围以名册为准)"
+        }, true)
+      )
+    }
     const place = command._tag === "RegisterLead" ? { county: command.county, town: command.town } : at
     const appointments = yield* OrgStore.appointmentsOf(input.actor)
     const inForce = Cadre.postsOf({ cadres: [], appointments, relations: [] }, input.actor, input.now)
