@@ -51,10 +51,11 @@ describe("Storage repositories on the memory adapter", () => {
         (yield* PowerListStore.powerLists.versions("140525-micro-power")).map((s) => s.value.version),
         ["2024", "2025", "2026", "2027.9", "2027.10"]
       )
-      // A stored version never changes: saving it again is a conflict and writes nothing.
+      // A stored version never changes: saving it again says the version exists and writes nothing.
       const audit = yield* (yield* StorageAdapter.StorageAdapter).lastVersion(Audit.stream)
       const again = yield* Effect.flip(PowerListStore.powerLists.save({ ...listVersion("2025", "2025-07-01"), illustrative: false }, { actor }))
-      assert.strictEqual(again._tag, "ConcurrencyConflict")
+      assert.strictEqual(again._tag, "VersionExists")
+      assert.deepInclude(again, { collection: "powerLists", key: "140525-micro-power", version: "2025" })
       assert.strictEqual(yield* (yield* StorageAdapter.StorageAdapter).lastVersion(Audit.stream), audit)
       const stored = Option.getOrThrow(yield* PowerListStore.powerLists.version("140525-micro-power", "2025"))
       assert.deepStrictEqual(stored.value.items, PowerList.reference().items)

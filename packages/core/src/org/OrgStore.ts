@@ -13,6 +13,8 @@ import * as Effect from "effect/Effect"
 import type * as Ids from "../base/Ids.js"
 import { collection, indexKey, prefixRange, transaction } from "../storage/Storage.js"
 import type { ReadError, Repository, Storage, WriteError, WriteOptions } from "../storage/Storage.js"
+import type { ConcurrencyConflict } from "../storage/StorageAdapter.js"
+import * as VersionExists from "../storage/VersionExists.js"
 import * as Cadre from "./Cadre.js"
 import * as validators from "./internal/validators.js"
 import * as Kinship from "./Kinship.js"
@@ -61,7 +63,16 @@ export const villages: Repository<Organisation.Village, "byTown"> = collection({
 })
 
 /**
- * Stores a county's organisation lists (all new) in one transaction.
+ * Errors of a save of new records: a record already stored is a `VersionExists` naming it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SaveError = Exclude<WriteError, ConcurrencyConflict> | VersionExists.VersionExists
+
+/**
+ * Stores a county's organisation lists (all new) in one transaction. A county, town or village
+ * already stored is a `VersionExists` naming it, and nothing is written.
  *
  * @since 0.1.0
  * @category repositories
@@ -69,12 +80,12 @@ export const villages: Repository<Organisation.Village, "byTown"> = collection({
 export const saveOrganisation = (
   input: Organisation.OrganisationInput,
   options: WriteOptions
-): Effect.Effect<void, WriteError, Storage> =>
+): Effect.Effect<void, SaveError, Storage> =>
   transaction(Effect.all([
     counties.insertMany(input.counties, options),
     towns.insertMany(input.towns, options),
     villages.insertMany(input.villages, options)
-  ], { discard: true }))
+  ], { discard: true })).pipe(VersionExists.onConflict())
 
 /**
  * Reads every stored county, town and village and builds the organisation tree (with its
@@ -143,17 +154,18 @@ export const relations: Repository<Kinship.Relation, "byA" | "byB"> = collection
 })
 
 /**
- * Stores a roster (all new): its cadres, appointments and relations, in one transaction.
+ * Stores a roster (all new): its cadres, appointments and relations, in one transaction. A record
+ * already stored is a `VersionExists` naming it, and nothing is written.
  *
  * @since 0.1.0
  * @category repositories
  */
-export const saveRoster = (roster: Cadre.Roster, options: WriteOptions): Effect.Effect<void, WriteError, Storage> =>
+export const saveRoster = (roster: Cadre.Roster, options: WriteOptions): Effect.Effect<void, SaveError, Storage> =>
   transaction(Effect.all([
     cadres.insertMany(roster.cadres, options),
     appointments.insertMany(roster.appointments, options),
     relations.insertMany(roster.relations, options)
-  ], { discard: true }))
+  ], { discard: true })).pipe(VersionExists.onConflict())
 
 /**
  * Reads the whole stored roster: every cadre, appointment and relation.

@@ -14,6 +14,8 @@ import type * as InvalidInput from "../base/InvalidInput.js"
 import * as LocalDate from "../base/LocalDate.js"
 import { collection, eventStream, indexKey, prefixRange } from "../storage/Storage.js"
 import type { EventStream, ReadError, Repository, Storage, Stored, WriteError, WriteOptions } from "../storage/Storage.js"
+import type { ConcurrencyConflict } from "../storage/StorageAdapter.js"
+import * as VersionExists from "../storage/VersionExists.js"
 import * as Exercise from "./Exercise.js"
 import * as validators from "./internal/validators.js"
 import * as PowerList from "./PowerList.js"
@@ -41,8 +43,14 @@ export interface VersionedList {
  */
 export interface PowerListRepository<A extends VersionedList> {
   readonly collection: Repository<A, "byJurisdiction" | "byList">
-  /** Stores a new version; a version already stored is a `ConcurrencyConflict` (versions never change). */
-  readonly save: (list: A, options: WriteOptions) => Effect.Effect<Stored<A>, WriteError, Storage>
+  /**
+   * Stores a new version; a version already stored is a `VersionExists` and changes nothing
+   * (versions never change: save the change under a new version label).
+   */
+  readonly save: (
+    list: A,
+    options: WriteOptions
+  ) => Effect.Effect<Stored<A>, Exclude<WriteError, ConcurrencyConflict> | VersionExists.VersionExists, Storage>
   /** One stored version. */
   readonly version: (id: string, version: string) => Effect.Effect<Option.Option<Stored<A>>, ReadError, Storage>
   /** Every stored version of a list, by effective date, then by version label (numbers compared as numbers). */
@@ -82,7 +90,10 @@ export const powerListRepository = <A extends VersionedList, I>(
   })
   return {
     collection: docs,
-    save: (list, options) => docs.insert(list, options),
+    save: (list, options) =>
+      docs.insert(list, options).pipe(
+        VersionExists.onConflict(() => new VersionExists.VersionExists({ collection: name, key: list.id, version: list.version }))
+      ),
     version: (id, version) => docs.get(docId(id, version)),
     versions: (id) => docs.all("byList", prefixRange(id)),
     inForce: (jurisdiction, date) =>

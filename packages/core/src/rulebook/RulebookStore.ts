@@ -7,7 +7,9 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { collection, indexKey, prefixRange } from "../storage/Storage.js"
-import type { ReadError, Repository, Storage } from "../storage/Storage.js"
+import type { ReadError, Repository, Storage, Stored, WriteError, WriteOptions } from "../storage/Storage.js"
+import type { ConcurrencyConflict } from "../storage/StorageAdapter.js"
+import * as VersionExists from "../storage/VersionExists.js"
 import * as Rulebook from "./Rulebook.js"
 
 /**
@@ -39,6 +41,28 @@ export const rulebookOverrides: Repository<RulebookOverride, "byJurisdiction"> =
   id: (o) => `${o.jurisdiction}@${o.edition.effectiveFrom}`,
   indexes: { byJurisdiction: (o) => indexKey(o.jurisdiction, o.edition.effectiveFrom) }
 })
+
+/**
+ * Stores a new edition of a jurisdiction's overrides. An edition already stored for that
+ * jurisdiction and date is a `VersionExists` and changes nothing: stored editions never change, so
+ * a correction is a new edition from a later date.
+ *
+ * @since 0.1.0
+ * @category repositories
+ */
+export const saveOverride = (
+  override: RulebookOverride,
+  options: WriteOptions
+): Effect.Effect<Stored<RulebookOverride>, Exclude<WriteError, ConcurrencyConflict> | VersionExists.VersionExists, Storage> =>
+  rulebookOverrides.insert(override, options).pipe(
+    VersionExists.onConflict(() =>
+      new VersionExists.VersionExists({
+        collection: "rulebookOverrides",
+        key: override.jurisdiction,
+        version: override.edition.effectiveFrom
+      })
+    )
+  )
 
 /**
  * The rulebook of a jurisdiction: `base` (default `Rulebook.defaults`) with its stored overrides.

@@ -4,7 +4,9 @@
  *
  * @since 0.1.0
  */
+import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type { ConcurrencyConflict } from "./StorageAdapter.js"
 
 /**
  * The version (or the document, for records without versions) is already stored, and stored
@@ -30,3 +32,35 @@ export class VersionExists extends Schema.TaggedError<VersionExists>("@qinglian/
         `stored versions never change, so save the change as a new version`
   }
 }
+
+/**
+ * The {@link VersionExists} of a conflict met by an insert (a write expecting no document): the
+ * conflict's key `collection/id` names the collection and the document.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromConflict = (conflict: ConcurrencyConflict, version?: string): VersionExists => {
+  const at = conflict.key.indexOf("/")
+  return new VersionExists({
+    collection: at < 0 ? conflict.key : conflict.key.slice(0, at),
+    key: at < 0 ? conflict.key : conflict.key.slice(at + 1),
+    ...(version !== undefined ? { version } : {})
+  })
+}
+
+/**
+ * Turns the conflict of an insert-only write into a {@link VersionExists}; `make` names the version
+ * when the caller knows it. Apply it outside the transaction, so the rollback has happened.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const onConflict = (make: (conflict: ConcurrencyConflict) => VersionExists = (c) => fromConflict(c)) =>
+<A, E extends { readonly _tag: string }, R>(
+  self: Effect.Effect<A, E, R>
+): Effect.Effect<A, Exclude<E, ConcurrencyConflict> | VersionExists, R> =>
+  Effect.mapError(
+    self,
+    (e) => (e._tag === "ConcurrencyConflict" ? make(e as unknown as ConcurrencyConflict) : e) as Exclude<E, ConcurrencyConflict> | VersionExists
+  )
