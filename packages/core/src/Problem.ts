@@ -20,8 +20,13 @@ import * as Schema from "effect/Schema"
 import type * as Diagnostic from "./base/Diagnostic.js"
 import * as InvalidInput from "./base/InvalidInput.js"
 import * as WorkCalendar from "./calendar/WorkCalendar.js"
-import * as Rulebook from "./rulebook/Rulebook.js"
+import type * as Cadre from "./org/Cadre.js"
+import type * as Organisation from "./org/Organisation.js"
+import type * as Exercise from "./powerlist/Exercise.js"
+import { codes as exerciseWeights, meanings as exerciseMeanings } from "./powerlist/internal/codes.js"
+import { validationCodes } from "./powerlist/internal/validationCodes.js"
 import * as Measure from "./rulebook/Measure.js"
+import * as Rulebook from "./rulebook/Rulebook.js"
 import * as Audit from "./storage/Audit.js"
 import * as Storage from "./storage/Storage.js"
 import * as StorageAdapter from "./storage/StorageAdapter.js"
@@ -30,6 +35,9 @@ import * as FourForms from "./supervision/FourForms.js"
 import * as Sanction from "./supervision/Sanction.js"
 import * as SupervisionCase from "./supervision/SupervisionCase.js"
 import * as Whistleblower from "./supervision/Whistleblower.js"
+import type * as Mentoring from "./village/Mentoring.js"
+import type * as Rectification from "./village/Rectification.js"
+import type * as SupervisionCommittee from "./village/SupervisionCommittee.js"
 
 /**
  * A refusal as an application shows it: a stable `code` (the error's `_tag`), the `path` it concerns (`[]` for the whole input or
@@ -485,11 +493,191 @@ const inputEntries: ReadonlyArray<Entry> = InvalidInput.issueCodes.map((code) =>
   module: "base/InvalidInput"
 }))
 
+interface DiagnosticMeaning {
+  readonly module: string
+  readonly severity: Diagnostic.Severity
+  readonly zh: string
+  readonly en: string
+}
+
+// The checks of the organisation and the village registers. Keyed by their code unions, so a new
+// code without its meaning does not compile. A code several checks share (PERIOD_ORDER,
+// KINSHIP_SELF) is listed once, under the module that gives it.
+const otherDiagnostics: {
+  readonly [
+    C in Organisation.TreeCode | Cadre.RosterCode | Mentoring.Code | SupervisionCommittee.Code | Rectification.HistoryCode
+  ]: DiagnosticMeaning
+} = {
+  PERIOD_ORDER: {
+    module: "base/Period",
+    severity: "error",
+    zh: "期间的结束日期早于开始日期",
+    en: "A period ends before it starts"
+  },
+  ORGANISATION_DUPLICATE_ID: {
+    module: "org/Organisation",
+    severity: "error",
+    zh: "县、镇或村的编号重复",
+    en: "Two counties, towns or villages share an id"
+  },
+  ORGANISATION_UNKNOWN_PARENT: {
+    module: "org/Organisation",
+    severity: "error",
+    zh: "镇所属的县或村所属的镇不存在",
+    en: "A town's county or a village's town is not in the lists"
+  },
+  ORGANISATION_CODE_MISMATCH: {
+    module: "org/Organisation",
+    severity: "warning",
+    zh: "统计用区划代码没有以上级的代码开头",
+    en: "A statistical division code does not start with its parent's code"
+  },
+  KINSHIP_SELF: {
+    module: "org/Kinship",
+    severity: "error",
+    zh: "亲属关系的双方是同一人",
+    en: "A kinship relation links a person to themselves"
+  },
+  ROSTER_DUPLICATE_CADRE: {
+    module: "org/Cadre",
+    severity: "error",
+    zh: "名册中干部编号重复",
+    en: "Two cadres on the roster share an id"
+  },
+  ROSTER_UNKNOWN_CADRE: {
+    module: "org/Cadre",
+    severity: "error",
+    zh: "任职或亲属关系所指的干部不在名册中",
+    en: "An appointment or relation names a cadre who is not on the roster"
+  },
+  ROSTER_UNKNOWN_UNIT: {
+    module: "org/Cadre",
+    severity: "error",
+    zh: "任职单位不在组织架构中",
+    en: "An appointment's unit is not in the organisation tree"
+  },
+  ROSTER_SOLE_POST_OVERLAP: {
+    module: "org/Cadre",
+    severity: "warning",
+    zh: "只能由一人担任的职务在同一时间有两人担任",
+    en: "A post held by one person at a time is held by two at once"
+  },
+  MENTORING_SELF: {
+    module: "village/Mentoring",
+    severity: "error",
+    zh: "结对的导师和学员是同一人",
+    en: "A pair's mentor and mentee are the same cadre"
+  },
+  MENTORING_MENTOR_NOT_RETIRED_SECRETARY: {
+    module: "village/Mentoring",
+    severity: "error",
+    zh: "导师在结对开始前未曾担任并卸任村党组织书记",
+    en: "The mentor had not served and left a village party secretary post before the pair began"
+  },
+  MENTORING_MENTOR_HOLDS_POST: {
+    module: "village/Mentoring",
+    severity: "error",
+    zh: "导师在结对开始时仍在任，导师应为离任干部",
+    en: "The mentor still holds a post when the pair begins; a mentor has left office"
+  },
+  MENTORING_MENTEE_NOT_CADRE: {
+    module: "village/Mentoring",
+    severity: "error",
+    zh: "学员在结对开始时未担任任何职务",
+    en: "The mentee holds no post when the pair begins; a mentee is a serving cadre"
+  },
+  MENTORING_NO_GOALS: {
+    module: "village/Mentoring",
+    severity: "warning",
+    zh: "结对未设定帮带目标",
+    en: "The pair has no goal"
+  },
+  MENTORING_TARGET_OUTSIDE_PERIOD: {
+    module: "village/Mentoring",
+    severity: "warning",
+    zh: "帮带目标的期限不在结对期间内",
+    en: "A goal falls due outside the pair's period"
+  },
+  SUPERVISION_COMMITTEE_SIZE: {
+    module: "village/SupervisionCommittee",
+    severity: "error",
+    zh: "村务监督委员会人数不在规定范围内",
+    en: "The supervision committee has too few or too many members"
+  },
+  SUPERVISION_COMMITTEE_CHAIR: {
+    module: "village/SupervisionCommittee",
+    severity: "error",
+    zh: "村务监督委员会没有主任，或主任不止一名",
+    en: "The supervision committee has no chair, or more than one"
+  },
+  SUPERVISION_COMMITTEE_INCOMPATIBLE_POST: {
+    module: "village/SupervisionCommittee",
+    severity: "error",
+    zh: "成员担任了不得兼任村务监督委员会成员的职务",
+    en: "A member holds a post that may not sit on the supervision committee"
+  },
+  SUPERVISION_COMMITTEE_RELATIVE: {
+    module: "village/SupervisionCommittee",
+    severity: "error",
+    zh: "成员是村“两委”主要干部的近亲属，不得担任村务监督委员会成员",
+    en: "A member is a close relative of a leading village cadre and may not sit on the committee"
+  },
+  RULEBOOK_NOT_IN_FORCE: {
+    module: "village/SupervisionCommittee",
+    severity: "error",
+    zh: "该日期没有生效的规则集，无法核对村务监督委员会",
+    en: "No rulebook edition is in force on the date, so the committee could not be checked"
+  },
+  RECTIFICATION_UNKNOWN_CATEGORY: {
+    module: "village/Rectification",
+    severity: "error",
+    zh: "整治类别不在类别目录中：请先登记",
+    en: "The rectification category is not in the catalogue: add it first"
+  },
+  RECTIFICATION_OVERLAP: {
+    module: "village/Rectification",
+    severity: "error",
+    zh: "同一个村的两个整治期重叠",
+    en: "Two rectification periods of one village overlap"
+  }
+}
+
+const exerciseEntries: ReadonlyArray<Entry> = (Object.keys(exerciseMeanings) as Array<Exercise.Code>).map((code) => ({
+  kind: "diagnostic",
+  code,
+  severity: exerciseWeights[code].severity,
+  zh: exerciseMeanings[code].zh,
+  en: exerciseMeanings[code].en,
+  module: "powerlist/Exercise"
+}))
+
+const validationEntries: ReadonlyArray<Entry> = (Object.keys(validationCodes) as Array<keyof typeof validationCodes>).map((code) => ({
+  kind: "diagnostic",
+  code,
+  severity: validationCodes[code].severity,
+  zh: validationCodes[code].meaning.zh,
+  en: validationCodes[code].meaning.en,
+  module: "powerlist/PowerList"
+}))
+
+const otherEntries: ReadonlyArray<Entry> = (Object.keys(otherDiagnostics) as Array<keyof typeof otherDiagnostics>).map((code) => {
+  const d = otherDiagnostics[code]
+  return { kind: "diagnostic", code, severity: d.severity, zh: d.zh, en: d.en, module: d.module }
+})
+
 /**
  * Every code core gives, with its meaning in Chinese and English: the input issues of the boundary,
- * the refusals (each error's `_tag`) and the diagnostics of its checks.
+ * the refusals (each error's `_tag`) and the diagnostics of its checks (with their severity). A code
+ * that two modules give with different meanings (`RULEBOOK_NOT_IN_FORCE`, `UNKNOWN_POST`) is listed
+ * under each.
  *
  * @since 0.1.0
  * @category constants
  */
-export const catalogue: ReadonlyArray<Entry> = [...inputEntries, ...refusalEntries]
+export const catalogue: ReadonlyArray<Entry> = [
+  ...inputEntries,
+  ...refusalEntries,
+  ...validationEntries,
+  ...exerciseEntries,
+  ...otherEntries
+]
