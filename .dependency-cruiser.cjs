@@ -8,7 +8,8 @@
 // - storage imports base only: it knows no domain. A domain's store (OrgStore, RulebookStore,
 //   PowerListStore, CaseStore) lives in the domain's folder and imports storage.
 // - a domain imports the layers below it, and another domain only along a declared edge (none yet).
-// - testing and examples sit on top: testing imports storage; examples import the domains.
+// - testing and examples sit on top: testing imports storage (tamper hooks) and supervision (the
+//   policy-free whistleblower unseal); examples import the domains.
 // - `internal/` files are private to their folder, and import their folder's facades by type only,
 //   so that a facade can import its internals without a cycle.
 // - no cycles through value imports anywhere (a type-only import is erased at build time).
@@ -24,7 +25,7 @@ const allowed = {
   powerlist: ["base", "org", "rulebook", "calendar", "storage"],
   supervision: ["base", "org", "rulebook", "calendar", "storage"],
   village: ["base", "org", "rulebook", "calendar", "storage"],
-  testing: ["base", "storage"],
+  testing: ["base", "storage", "supervision"],
   examples: ["base", "org", "rulebook", "calendar", "powerlist"]
 }
 

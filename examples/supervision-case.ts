@@ -32,13 +32,14 @@ const officer = (id: string, post: "townDisciplineSecretary" | "townDisciplineMe
 const secretary = officer("jincun-discipline-secretary", "townDisciplineSecretary")
 const member = officer("jincun-discipline-member", "townDisciplineMember")
 const caseId = Ids.CaseId.make("JC-2026-007")
-const cases = Storage.eventStream({ name: "supervisionCases", schema: SupervisionCase.Event })
+// The case store's streams: `Whistleblower.reveal` loads the case from them by id.
+const cases = SupervisionCase.streams
 
 // Decide a command and append its events, expecting the stream at the version the state was folded
 // from: a concurrent writer makes the append fail instead of forking the case.
 const run = (state: SupervisionCase.State, actor: SupervisionCase.Actor, on: string, command: SupervisionCase.Command) =>
   Effect.gen(function*() {
-    const ctx = { rulebook: Rulebook.defaults, calendar: WorkCalendar.china, actor, now: LocalDate.unsafeMake(on) }
+    const ctx = { rulebook: Rulebook.defaults, calendar: WorkCalendar.china, actor, now: LocalDate.unsafeMake(on), relations: [] }
     const { events, state: next } = yield* SupervisionCase.handle(state, command, ctx)
     yield* cases.append(caseId, state.version, events, { actor: actor.id })
     for (const e of events) {
@@ -95,7 +96,7 @@ const program = Effect.gen(function*() {
 
   console.log("\nwho may see the reporter:")
   for (const reader of [member, secretary]) {
-    const seen = yield* Effect.either(Whistleblower.reveal(replayed, reader, Whistleblower.defaultPolicy({ relations: [] })))
+    const seen = yield* Effect.either(Whistleblower.reveal(caseId, reader, Whistleblower.defaultPolicy({ relations: [] })))
     console.log(
       Either.isRight(seen)
         ? `  ${reader.id}: granted, ${Option.match(seen.right, { onNone: () => "anonymous", onSome: (i) => i.name })}`

@@ -115,10 +115,10 @@ const suite = (name: string, storage: () => Layer.Layer<StorageAdapter.StorageAd
 
     it.effect("every whistleblower read is logged to storage and entered in the audit chain", () =>
       Effect.gen(function*() {
-        const state = yield* story
-        assert.deepStrictEqual(yield* Whistleblower.reveal(state, secretary, Whistleblower.defaultPolicy({ relations: [] })), Option.some(identity))
+        yield* story
+        assert.deepStrictEqual(yield* Whistleblower.reveal(caseId, secretary, Whistleblower.defaultPolicy({ relations: [] })), Option.some(identity))
         const member = { ...secretary, id: Ids.CadreId.make("t-zhao"), posts: ["townDisciplineMember" as const] }
-        const refused = yield* Effect.either(Whistleblower.reveal(state, member, Whistleblower.defaultPolicy({ relations: [] })))
+        const refused = yield* Effect.either(Whistleblower.reveal(caseId, member, Whistleblower.defaultPolicy({ relations: [] })))
         assert.isTrue(Either.isLeft(refused) && refused.left._tag === "Forbidden")
         const log = yield* Whistleblower.WhistleblowerAccessLog
         const entries = yield* log.entries(caseId)

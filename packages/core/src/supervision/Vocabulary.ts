@@ -100,20 +100,32 @@ export const Subject = Schema.Struct({
  */
 export type Subject = typeof Subject.Type
 
+// Base64 of exactly 12 bytes (16 characters, no padding) and of exactly 16 bytes (22 characters
+// and "=="): the only IV and tag lengths AES-256-GCM sealing writes or opens.
+const base64Of12Bytes = /^[A-Za-z0-9+/]{16}$/
+const base64Of16Bytes = /^[A-Za-z0-9+/]{21}[AQgw]==$/
+const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
 /**
  * A named reporter's identity as stored: AES-256-GCM ciphertext (see `Whistleblower.seal`) with
- * its random 12-byte IV and 16-byte tag, base64, bound to the case id. `keyId` names the key for
- * rotation; the key itself is never stored.
+ * its random 12-byte IV and 16-byte tag, base64, bound to the case id. The schema refuses any other
+ * IV or tag length (a tag cut short would weaken authentication). `keyId` names the key in the
+ * keyring, for rotation; the key itself is never stored. `v: 2` marks the format whose additional
+ * authenticated data binds both the key id and the case id; without `v` (identities sealed by
+ * 0.1.0) only the case id is bound, and `Whistleblower.reseal` moves them to the current format.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const SealedIdentity = Schema.Struct({
   alg: Schema.Literal("A256GCM"),
-  keyId: Schema.String,
-  iv: Schema.String,
-  tag: Schema.String,
-  ciphertext: Schema.String
+  v: Schema.optional(Schema.Literal(2)),
+  keyId: Schema.String.pipe(Schema.minLength(1, { message: () => "a sealed identity names its key" })),
+  iv: Schema.String.pipe(Schema.pattern(base64Of12Bytes, { message: () => "the IV must be 12 bytes, base64 (16 characters)" })),
+  tag: Schema.String.pipe(
+    Schema.pattern(base64Of16Bytes, { message: () => "the authentication tag must be 16 bytes, base64 (24 characters)" })
+  ),
+  ciphertext: Schema.String.pipe(Schema.pattern(base64, { message: () => "the ciphertext must be base64" }))
 }).annotations({ identifier: "SealedIdentity" })
 
 /**

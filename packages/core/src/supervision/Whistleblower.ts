@@ -1,14 +1,16 @@
 /**
  * Whistleblower protection (保护举报人). The identity and contact details of a named reporter
- * (实名举报人) are sealed with AES-256-GCM under a key the integrator supplies
- * ({@link WhistleblowerKey}); case events carry only the ciphertext. {@link reveal} opens them
- * for an actor the {@link AccessPolicy} allows, and writes every attempt, granted or refused, to
- * the {@link WhistleblowerAccessLog} before anything is decrypted.
+ * (实名举报人) are sealed with AES-256-GCM under the active key of a keyring the integrator
+ * supplies ({@link WhistleblowerKey}, {@link layer}); case events carry only the ciphertext.
+ * {@link reveal} loads the case from the store, opens its reporter for an actor the
+ * {@link AccessPolicy} allows, and writes every attempt, granted or refused, to the
+ * {@link WhistleblowerAccessLog} before anything is decrypted. {@link reseal} moves identities
+ * sealed under older keys to the active one.
  *
  * @example
  * const reporter = yield* Whistleblower.named(caseId, { name: "张三", phone: "138…" })
  * // put `reporter` in RegisterLead's source: { _tag: "Petition", reporter }
- * const identity = yield* Whistleblower.reveal(caseState, actor)   // Forbidden unless allowed
+ * const identity = yield* Whistleblower.reveal(caseId, actor, policy)   // Forbidden unless allowed
  *
  * @since 0.1.0
  */
@@ -18,117 +20,48 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
+import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto"
 import type * as Ids from "../base/Ids.js"
 import * as IdsSchema from "../base/Ids.js"
 import * as Storage from "../storage/Storage.js"
+import type * as StorageAdapter from "../storage/StorageAdapter.js"
 import type * as Post from "../org/Post.js"
 import * as Authority from "./Authority.js"
-import type * as Vocabulary from "./Vocabulary.js"
+import * as CaseStore from "./CaseStore.js"
+import type { InconsistentStream } from "./State.js"
+import * as Vocabulary from "./Vocabulary.js"
+import { type Identity, isCurrent, sealWith, Unreadable, unsealWith, WhistleblowerKey } from "./WhistleblowerSealing.js"
 
-/**
- * The identity of a named reporter: what is sealed.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Identity = Schema.Struct({
-  name: Schema.String.pipe(Schema.minLength(1, { message: () => "a named report needs the reporter's name" })),
-  idNumber: Schema.optional(Schema.String),
-  phone: Schema.optional(Schema.String),
-  address: Schema.optional(Schema.String)
-}).annotations({ identifier: "WhistleblowerIdentity" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type Identity = typeof Identity.Type
-
-/**
- * The encryption key: 32 bytes for AES-256-GCM, kept `Redacted` so it never reaches a log, and
- * an id stored beside each ciphertext so keys can be rotated.
- *
- * @since 0.1.0
- * @category services
- */
-export class WhistleblowerKey extends Context.Tag("@qinglian/core/WhistleblowerKey")<
-  WhistleblowerKey,
-  { readonly keyId: string; readonly key: Redacted.Redacted<Uint8Array> }
->() {}
-
-/**
- * The key given is not 32 bytes.
- *
- * @since 0.1.0
- * @category errors
- */
-export class InvalidKey extends Schema.TaggedError<InvalidKey>("@qinglian/core/supervision/InvalidKey")("WhistleblowerInvalidKey", {
-  keyId: Schema.String,
-  length: Schema.Number
-}) {
+export {
   /** @since 0.1.0 */
-  override get message(): string {
-    return `whistleblower key ${this.keyId} has ${this.length} bytes; AES-256-GCM needs exactly 32`
-  }
-}
-
-/**
- * Provides the key, checking its length.
- *
- * @example
- * Whistleblower.layer({ keyId: "2026-01", key: Redacted.make(Buffer.from(process.env.WB_KEY!, "base64")) })
- *
- * @since 0.1.0
- * @category layers
- */
-export const layer = (options: {
-  readonly keyId: string
-  readonly key: Redacted.Redacted<Uint8Array>
-}): Layer.Layer<WhistleblowerKey, InvalidKey> =>
-  Layer.effect(
-    WhistleblowerKey,
-    Redacted.value(options.key).length === 32
-      ? Effect.succeed(options)
-      : Effect.fail(new InvalidKey({ keyId: options.keyId, length: Redacted.value(options.key).length }))
-  )
-
-/**
- * A sealed identity (see {@link SupervisionCase.SealedIdentity}).
- *
- * @since 0.1.0
- * @category models
- */
-export type Sealed = Vocabulary.SealedIdentity
-
-const ALG = "aes-256-gcm"
-const encodeIdentity = Schema.encodeSync(Schema.parseJson(Identity))
-const decodeIdentity = Schema.decodeUnknownEither(Schema.parseJson(Identity))
-
-/**
- * Seals an identity for case `caseId`: a fresh random 12-byte IV per call, the case id as
- * additional authenticated data (so a ciphertext moved to another case does not open).
- *
- * @since 0.1.0
- * @category sealing
- */
-export const seal = (caseId: Ids.CaseId, identity: Identity): Effect.Effect<Sealed, never, WhistleblowerKey> =>
-  Effect.map(WhistleblowerKey, ({ key, keyId }) => {
-    const iv = randomBytes(12)
-    const cipher = createCipheriv(ALG, Redacted.value(key), iv)
-    cipher.setAAD(Buffer.from(caseId, "utf8"))
-    const ciphertext = Buffer.concat([cipher.update(encodeIdentity(identity), "utf8"), cipher.final()])
-    return {
-      alg: "A256GCM" as const,
-      keyId,
-      iv: iv.toString("base64"),
-      tag: cipher.getAuthTag().toString("base64"),
-      ciphertext: ciphertext.toString("base64")
-    }
-  })
+  defaultKeyId,
+  /** @since 0.1.0 */
+  Identity,
+  /** @since 0.1.0 */
+  InvalidKey,
+  /** @since 0.1.0 */
+  InvalidKeyring,
+  /** @since 0.1.0 */
+  isCurrent,
+  /** @since 0.1.0 */
+  type Keyring,
+  /** @since 0.1.0 */
+  type KeyringOptions,
+  /** @since 0.1.0 */
+  layer,
+  /** @since 0.1.0 */
+  makeKeyring,
+  /** @since 0.1.0 */
+  seal,
+  /** @since 0.1.0 */
+  type Sealed,
+  /** @since 0.1.0 */
+  Unreadable,
+  /** @since 0.1.0 */
+  WhistleblowerKey
+} from "./WhistleblowerSealing.js"
 
 /**
  * A named reporter for a lead's `Petition` source.
@@ -140,7 +73,7 @@ export const named = (
   caseId: Ids.CaseId,
   identity: Identity
 ): Effect.Effect<Vocabulary.Reporter, never, WhistleblowerKey> =>
-  Effect.map(seal(caseId, identity), (sealed) => ({ _tag: "Named" as const, identity: sealed }))
+  Effect.map(WhistleblowerKey, (ring) => ({ _tag: "Named" as const, identity: sealWith(ring, caseId, identity) }))
 
 /**
  * An anonymous reporter (匿名举报).
@@ -149,50 +82,6 @@ export const named = (
  * @category constructors
  */
 export const anonymous: Vocabulary.Reporter = { _tag: "Anonymous" }
-
-/**
- * A sealed identity that does not open: sealed under another key, for another case, or altered.
- *
- * @since 0.1.0
- * @category errors
- */
-export class Unreadable extends Schema.TaggedError<Unreadable>("@qinglian/core/supervision/Unreadable")("WhistleblowerUnreadable", {
-  keyId: Schema.String,
-  reason: Schema.Literal("unknownKey", "authenticationFailed", "malformed")
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return this.reason === "unknownKey"
-      ? `the identity was sealed with key ${this.keyId}, which is not the key provided`
-      : this.reason === "authenticationFailed"
-      ? "the sealed identity failed authentication: wrong key, wrong case, or altered ciphertext"
-      : "the sealed identity decrypted to something that is not an identity"
-  }
-}
-
-/**
- * Opens a sealed identity. Low level: no policy and no log. Use {@link reveal}.
- *
- * @since 0.1.0
- * @category sealing
- */
-export const unseal = (caseId: Ids.CaseId, sealed: Sealed): Effect.Effect<Identity, Unreadable, WhistleblowerKey> =>
-  Effect.flatMap(WhistleblowerKey, ({ key, keyId }) => {
-    if (sealed.keyId !== keyId) return Effect.fail(new Unreadable({ keyId: sealed.keyId, reason: "unknownKey" }))
-    let text: string
-    try {
-      const decipher = createDecipheriv(ALG, Redacted.value(key), Buffer.from(sealed.iv, "base64"))
-      decipher.setAAD(Buffer.from(caseId, "utf8"))
-      decipher.setAuthTag(Buffer.from(sealed.tag, "base64"))
-      text = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, "base64")), decipher.final()]).toString("utf8")
-    } catch {
-      return Effect.fail(new Unreadable({ keyId: sealed.keyId, reason: "authenticationFailed" }))
-    }
-    return Either.match(decodeIdentity(text), {
-      onLeft: () => Effect.fail(new Unreadable({ keyId: sealed.keyId, reason: "malformed" })),
-      onRight: Effect.succeed
-    })
-  })
 
 // -----------------------------------------------------------------------------
 // policy and log
@@ -258,7 +147,9 @@ export const defaultPolicy = (recusal: Authority.Recusal): AccessPolicy =>
 
 /**
  * One attempt to see a reporter's identity: who, when (epoch ms from the Effect `Clock`), whether
- * it was granted, and why not.
+ * it was granted, and why not. `outcome` is `"nothingToReveal"` when the case holds no named
+ * reporter (an anonymous petition, another kind of lead, or no such case); it is absent when the
+ * case holds one (entries written before 0.1.x never carry it: only named reporters were logged).
  *
  * @since 0.1.0
  * @category schemas
@@ -268,6 +159,7 @@ export const AccessEntry = Schema.Struct({
   actor: IdsSchema.CadreId,
   granted: Schema.Boolean,
   reason: Schema.optional(Schema.String),
+  outcome: Schema.optional(Schema.Literal("nothingToReveal")),
   at: Schema.Number
 }).annotations({ identifier: "WhistleblowerAccessEntry" })
 
@@ -280,7 +172,8 @@ export type AccessEntry = typeof AccessEntry.Type
 /**
  * Where access attempts are written. {@link layerStorageLog} writes them to storage, where each
  * append is also entered in the tamper-evident audit log (`Audit`); {@link layerMemoryLog} keeps
- * them in memory for tests.
+ * them in memory for tests. `record` must fail when the entry was not durably written: {@link reveal}
+ * then refuses (fails closed).
  *
  * @since 0.1.0
  * @category services
@@ -321,8 +214,23 @@ export const accessStreams: Storage.EventStream<AccessEntry> = Storage.eventStre
 })
 
 /**
+ * How many times {@link layerStorageLog} tries an append that lost a race for the stream's next
+ * version (`ConcurrencyConflict`) before it gives up and the reveal is refused. Every adapter of
+ * this repository serialises transactions, so the read and the append in one transaction never
+ * conflict there; the retries are for an adapter that checks versions without locking.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const accessLogAttempts = 5
+
+/**
  * An access log on {@link Storage.Storage}: each attempt is appended to the case's access stream,
- * and the append is entered in the audit log in the same transaction, under the reader's id.
+ * and the append is entered in the audit log in the same transaction, under the reader's id. The
+ * stream's last version is read inside that transaction, so concurrent reveals (fibers or
+ * processes) queue on the store's write lock instead of racing for the same version; an append
+ * that still conflicts is retried ({@link accessLogAttempts} in all). Any other failure fails the
+ * record, and {@link reveal} refuses.
  *
  * @since 0.1.0
  * @category layers
@@ -331,10 +239,17 @@ export const layerStorageLog: Layer.Layer<WhistleblowerAccessLog, never, Storage
   WhistleblowerAccessLog,
   Effect.map(Storage.Storage, (storage) => ({
     record: (entry: AccessEntry) =>
-      Effect.flatMap(accessStreams.lastVersion(entry.caseId), (version) =>
-        accessStreams.append(entry.caseId, version, [entry], { actor: entry.actor })).pipe(
-          Effect.provideService(Storage.Storage, storage)
-        ),
+      Storage.transaction(
+        Effect.flatMap(accessStreams.lastVersion(entry.caseId), (version) =>
+          accessStreams.append(entry.caseId, version, [entry], { actor: entry.actor }))
+      ).pipe(
+        Effect.retry({
+          schedule: Schedule.recurs(accessLogAttempts - 1),
+          while: (e) => e._tag === "ConcurrencyConflict"
+        }),
+        Effect.asVoid,
+        Effect.provideService(Storage.Storage, storage)
+      ),
     entries: (caseId: Ids.CaseId) =>
       Effect.map(accessStreams.read(caseId), (es) => es.map((e) => e.value)).pipe(
         Effect.provideService(Storage.Storage, storage)
@@ -353,41 +268,219 @@ export class AccessNotLogged extends Schema.TaggedError<AccessNotLogged>("@qingl
   cause: Schema.Defect
 }) {}
 
+// -----------------------------------------------------------------------------
+// identities as stored
+// -----------------------------------------------------------------------------
+
 /**
- * Reveals the named reporter of a case to `actor` if `policy` allows it (usually
- * {@link defaultPolicy} with the relatives known to the commission): `None` when the lead has no
- * named reporter (anonymous, or not a petition). The attempt is logged first, granted or not; a refusal is
- * {@link SupervisionCase.Forbidden} with reason `policy`.
+ * A reporter's identity sealed again by {@link reseal}: the case, the sealed identity under the
+ * active key, the key id it was sealed under before, and when (epoch ms from the Effect `Clock`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Resealed = Schema.Struct({
+  caseId: IdsSchema.CaseId,
+  identity: Vocabulary.SealedIdentity,
+  previousKeyId: Schema.String,
+  at: Schema.Number
+}).annotations({ identifier: "WhistleblowerResealed" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Resealed = typeof Resealed.Type
+
+/**
+ * The re-sealed identities (collection `whistleblowerIdentities`, one document per case id). Case
+ * streams are append-only, so the identity sealed in a lead's `LeadRegistered` event stays as it
+ * was written; {@link reseal} puts the identity sealed under the active key here, and
+ * {@link reveal} opens the one here when there is one. Every write is audited.
+ *
+ * @since 0.1.0
+ * @category storage
+ */
+export const resealedIdentities: Storage.Repository<Resealed, never> = Storage.collection({
+  name: "whistleblowerIdentities",
+  schema: Resealed,
+  id: (r: Resealed) => r.caseId
+})
+
+// The reporter a loaded case names, if any.
+const namedReporterOf = (c: CaseView): Vocabulary.SealedIdentity | undefined => {
+  const src = c.source
+  return c.id !== undefined && src?._tag === "Petition" && src.reporter._tag === "Named" ? src.reporter.identity : undefined
+}
+
+// The identity to open: the re-sealed one if the case has one, else the one in its events.
+const currentSealed = (
+  caseId: Ids.CaseId,
+  inEvents: Vocabulary.SealedIdentity
+): Effect.Effect<{ readonly sealed: Vocabulary.SealedIdentity; readonly version: number }, Storage.ReadError, Storage.Storage> =>
+  Effect.map(resealedIdentities.get(caseId), (doc) =>
+    Option.isSome(doc) && doc.value.value.caseId === caseId
+      ? { sealed: doc.value.value.identity, version: doc.value.version }
+      : { sealed: inEvents, version: 0 })
+
+// -----------------------------------------------------------------------------
+// reveal
+// -----------------------------------------------------------------------------
+
+/**
+ * Reveals the named reporter of a stored case to `actor` if `policy` allows it (usually
+ * {@link defaultPolicy} with the relatives known to the commission). The case, with its town,
+ * county, subject and lead source, is loaded from the store (`CaseStore.load`, the stream replayed
+ * through the machine); the caller passes only its id, so it cannot hand the policy a view whose
+ * town it has rewritten.
+ *
+ * The policy is applied to every case, so a refused actor cannot tell a named petition from an
+ * anonymous one: a refusal is {@link SupervisionCase.Forbidden} with reason `policy`. Allowed, the
+ * answer is `None` when the case has no named reporter (anonymous, not a petition, or no such
+ * case). Every attempt is logged first, granted or not, with `outcome: "nothingToReveal"` when
+ * there was nothing to reveal; if the log cannot be written nothing is revealed
+ * ({@link AccessNotLogged}).
  *
  * @since 0.1.0
  * @category reading
  */
 export const reveal = (
-  c: CaseView,
+  caseId: Ids.CaseId,
   actor: Authority.Actor,
   policy: AccessPolicy
 ): Effect.Effect<
   Option.Option<Identity>,
-  Authority.Forbidden | Unreadable | AccessNotLogged,
-  WhistleblowerKey | WhistleblowerAccessLog
+  Authority.Forbidden | Unreadable | AccessNotLogged | Storage.ReadError | InconsistentStream,
+  WhistleblowerKey | WhistleblowerAccessLog | Storage.Storage
 > =>
   Effect.gen(function*() {
-    const src = c.source
-    if (c.id === undefined || src === undefined || src._tag !== "Petition" || src.reporter._tag !== "Named") {
-      return Option.none()
-    }
-    const caseId = c.id
+    const state = yield* CaseStore.load(caseId)
+    const sealedInEvents = namedReporterOf(state)
     const log = yield* WhistleblowerAccessLog
     const at = yield* Clock.currentTimeMillis
-    const refused = policy(actor, c)
-    yield* Effect.mapError(
-      log.record(refused === undefined ? { caseId, actor: actor.id, granted: true, at } : { caseId, actor: actor.id, granted: false, reason: refused, at }),
-      (cause) => new AccessNotLogged({ caseId, cause })
-    )
+    const refused = policy(actor, state)
+    const entry: AccessEntry = {
+      caseId,
+      actor: actor.id,
+      granted: refused === undefined,
+      ...(refused === undefined ? {} : { reason: refused }),
+      ...(sealedInEvents === undefined ? { outcome: "nothingToReveal" as const } : {}),
+      at
+    }
+    yield* Effect.mapError(log.record(entry), (cause) => new AccessNotLogged({ caseId, cause }))
     if (refused !== undefined) {
       return yield* Effect.fail(
         new Authority.Forbidden({ command: "RevealWhistleblower", actor: actor.id, reason: "policy", detail: refused })
       )
     }
-    return Option.some(yield* unseal(caseId, src.reporter.identity))
+    if (sealedInEvents === undefined) return Option.none()
+    const { sealed } = yield* currentSealed(caseId, sealedInEvents)
+    const ring = yield* WhistleblowerKey
+    return Option.some(yield* unsealWith(ring, caseId, sealed))
+  })
+
+// -----------------------------------------------------------------------------
+// re-sealing
+// -----------------------------------------------------------------------------
+
+/**
+ * Options of {@link reseal}: who re-seals (entered in the audit log with every identity), which
+ * cases (default: every stored case, `CaseStore.storedCaseIds`), and at most how many identities
+ * to re-seal in this run (default: all), to spread the work over several runs.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ResealOptions extends Storage.WriteOptions {
+  readonly caseIds?: Iterable<Ids.CaseId>
+  readonly limit?: number
+}
+
+/**
+ * What {@link reseal} did: how many cases it looked at, how many identities it re-sealed, how
+ * many were already under the active key, how many cases have no named reporter, and the cases it
+ * could not re-seal, with why (they are left as they were; a later run tries them again).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ResealReport {
+  readonly scanned: number
+  readonly resealed: number
+  readonly current: number
+  readonly noIdentity: number
+  readonly failed: ReadonlyArray<{
+    readonly caseId: Ids.CaseId
+    readonly error: Unreadable | InconsistentStream | Storage.CorruptRecord | StorageAdapter.ConcurrencyConflict
+  }>
+}
+
+/**
+ * Moves named reporters' identities to the active key (重新加密): for each case, the identity
+ * ({@link resealedIdentities} if it was re-sealed before, else the one in the lead's event) is
+ * opened with the key it names and, unless it is already under the active key in the current
+ * format, sealed again under the active key and stored in {@link resealedIdentities}: one write,
+ * in its own transaction, entered in the audit log under `options.actor`, per identity. The event
+ * log is not touched (it is append-only).
+ *
+ * Resumable: each identity is committed on its own, and identities already under the active key
+ * are skipped, so a run that stops half way (a crash, `limit`, a failure) is finished by running
+ * it again. A case whose identity does not open, or whose stream does not replay, is reported in
+ * `failed` and left as it was. Nothing is decrypted for anyone: plaintext never leaves this call.
+ *
+ * @since 0.1.0
+ * @category sealing
+ */
+export const reseal = (
+  options: ResealOptions
+): Effect.Effect<
+  ResealReport,
+  StorageAdapter.StorageError | Storage.WriteError,
+  WhistleblowerKey | Storage.Storage
+> =>
+  Effect.gen(function*() {
+    const ring = yield* WhistleblowerKey
+    const ids = options.caseIds === undefined ? yield* CaseStore.storedCaseIds : [...new Set(options.caseIds)]
+    const limit = options.limit ?? Number.POSITIVE_INFINITY
+    let scanned = 0
+    let resealed = 0
+    let current = 0
+    let noIdentity = 0
+    const failed: Array<ResealReport["failed"][number]> = []
+    for (const caseId of ids) {
+      if (resealed >= limit) break
+      scanned++
+      const step = yield* Effect.either(Effect.gen(function*() {
+        const state = yield* CaseStore.load(caseId)
+        const inEvents = namedReporterOf(state)
+        if (inEvents === undefined) return "noIdentity" as const
+        const { sealed, version } = yield* currentSealed(caseId, inEvents)
+        if (isCurrent(ring, sealed)) return "current" as const
+        const identity = yield* unsealWith(ring, caseId, sealed)
+        const at = yield* Clock.currentTimeMillis
+        yield* resealedIdentities.put(
+          { caseId, identity: sealWith(ring, caseId, identity), previousKeyId: sealed.keyId, at },
+          { actor: options.actor, expectedVersion: version }
+        )
+        return "resealed" as const
+      }))
+      if (Either.isRight(step)) {
+        if (step.right === "resealed") resealed++
+        else if (step.right === "current") current++
+        else noIdentity++
+        continue
+      }
+      const error = step.left
+      switch (error._tag) {
+        case "WhistleblowerUnreadable":
+        case "InconsistentStream":
+        case "StorageCorruptRecord":
+        case "ConcurrencyConflict":
+          failed.push({ caseId, error })
+          continue
+        default:
+          return yield* Effect.fail(error)
+      }
+    }
+    return { scanned, resealed, current, noIdentity, failed }
   })

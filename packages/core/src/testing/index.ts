@@ -11,3 +11,5 @@
 
 /** @since 0.1.0 */
 export * as Tamper from "./Tamper.js"
+/** @since 0.1.0 */
+export * as WhistleblowerUnsafe from "./WhistleblowerUnsafe.js"
