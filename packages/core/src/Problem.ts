@@ -19,6 +19,7 @@
 import * as Schema from "effect/Schema"
 import type * as Diagnostic from "./base/Diagnostic.js"
 import * as InvalidInput from "./base/InvalidInput.js"
+import * as LocalDate from "./base/LocalDate.js"
 import * as WorkCalendar from "./calendar/WorkCalendar.js"
 import type * as Cadre from "./org/Cadre.js"
 import type * as Organisation from "./org/Organisation.js"
@@ -35,6 +36,7 @@ import * as FourForms from "./supervision/FourForms.js"
 import * as Sanction from "./supervision/Sanction.js"
 import * as SupervisionCase from "./supervision/SupervisionCase.js"
 import * as Whistleblower from "./supervision/Whistleblower.js"
+import * as WhistleblowerSealing from "./supervision/WhistleblowerSealing.js"
 import type * as Mentoring from "./village/Mentoring.js"
 import type * as Rectification from "./village/Rectification.js"
 import type * as SupervisionCommittee from "./village/SupervisionCommittee.js"
@@ -79,12 +81,14 @@ export interface Entry {
  */
 export type CoreError =
   | InvalidInput.InvalidInput
+  | LocalDate.DateOutOfRange
   | SupervisionCase.Forbidden
   | SupervisionCase.IllegalTransition
   | SupervisionCase.CommandRejected
   | SupervisionCase.InconsistentStream
-  | Whistleblower.InvalidKey
-  | Whistleblower.Unreadable
+  | WhistleblowerSealing.InvalidKey
+  | WhistleblowerSealing.InvalidKeyring
+  | WhistleblowerSealing.Unreadable
   | Whistleblower.AccessNotLogged
   | FourForms.Unclassified
   | Sanction.MeasureNotAllowed
@@ -96,6 +100,7 @@ export type CoreError =
   | Storage.CorruptRecord
   | Storage.DocumentNotFound
   | Audit.ChainBroken
+  | Audit.CheckpointInvalid
   | VersionExists.VersionExists
   | Rulebook.NotInForce
   | WorkCalendar.OutOfRange
@@ -137,13 +142,45 @@ const subjectCategoryZh: { readonly [C in Sanction.SubjectCategory]: string } = 
   partyMember: "党员"
 }
 
-const unreadableReason: { readonly [R in Whistleblower.Unreadable["reason"]]: Message } = {
+const keyringReason: { readonly [R in WhistleblowerSealing.InvalidKeyring["reason"]]: Message } = {
+  noKeys: { zh: "密钥环中没有密钥", en: "the keyring has no keys" },
+  emptyKeyId: { zh: "有一把密钥的编号为空", en: "a key has an empty key id" },
+  duplicateKeyId: { zh: "两把密钥用了同一个编号", en: "two keys share one key id" },
+  activeNotInRing: { zh: "当前使用的密钥不在密钥环中", en: "the active key is not in the keyring" }
+}
+
+const checkpointReason: { readonly [R in Audit.CheckpointInvalid["reason"]]: Message } = {
+  signature: { zh: "签名无法用所给公钥验证", en: "its signature does not verify with the public key given" },
+  key: { zh: "签名密钥无法读取", en: "a signing key cannot be read" },
+  malformed: { zh: "检查点格式不对", en: "the checkpoint is malformed" }
+}
+
+const unreadableReason: { readonly [R in WhistleblowerSealing.Unreadable["reason"]]: Message } = {
   unknownKey: { zh: "举报人身份是用另一把密钥加密的", en: "the identity was sealed with another key" },
   authenticationFailed: {
     zh: "加密的举报人身份未通过校验：密钥不对、案件不对，或密文被改动",
     en: "the sealed identity failed authentication: wrong key, wrong case, or altered ciphertext"
   },
   malformed: { zh: "解密结果不是举报人身份", en: "the sealed identity decrypted to something that is not an identity" }
+}
+
+// What the boundary's subjects are called in Chinese; a subject not listed (a stored record's key)
+// is shown as it is.
+const subjectZh: Readonly<Record<string, string>> = {
+  "audit entry": "审计日志条目",
+  "case summary": "案件摘要",
+  "check report": "检查报告",
+  exercise: "权力行使记录",
+  "mentoring studio": "老干部工作室",
+  organisation: "组织架构",
+  "power list": "小微权力清单",
+  "rectification history": "整治记录",
+  relations: "亲属关系",
+  roster: "干部名册",
+  "rulebook file": "规则库文件",
+  "supervision command": "监督执纪指令",
+  "supervision event": "监督执纪事件",
+  "work calendar data": "工作日历数据"
 }
 
 const issueSummary = (issues: ReadonlyArray<InvalidInput.Issue>, zh: boolean): string => {
@@ -156,6 +193,18 @@ const issueSummary = (issues: ReadonlyArray<InvalidInput.Issue>, zh: boolean): s
 }
 
 const refusals: { readonly [T in Tag]: Refusal<Extract<CoreError, { readonly _tag: T }>> } = {
+  DateOutOfRange: {
+    schema: LocalDate.DateOutOfRange,
+    module: "base/LocalDate",
+    meaning: {
+      zh: `日期计算超出了可用范围（${LocalDate.minYear} 至 ${LocalDate.maxYear} 年）`,
+      en: `Date arithmetic left the dates a LocalDate may be (the years ${LocalDate.minYear} to ${LocalDate.maxYear})`
+    },
+    explain: (e) => ({
+      zh: `${e.computation} 超出了可用的日期范围（${LocalDate.minDate} 至 ${LocalDate.maxDate}）`,
+      en: `${e.computation} is not a date from ${LocalDate.minDate} to ${LocalDate.maxDate}`
+    })
+  },
   InvalidInput: {
     schema: InvalidInput.InvalidInput,
     module: "base/InvalidInput",
@@ -164,7 +213,7 @@ const refusals: { readonly [T in Tag]: Refusal<Extract<CoreError, { readonly _ta
       en: "The input does not match its format: each issue has its own code, path and message; correct them and submit again"
     },
     explain: (e) => ({
-      zh: `${e.subject} 有 ${e.issues.length} 处不符合格式：${issueSummary(e.issues, true)}`,
+      zh: `${Object.prototype.hasOwnProperty.call(subjectZh, e.subject) ? subjectZh[e.subject] : e.subject}有 ${e.issues.length} 处不符合格式：${issueSummary(e.issues, true)}`,
       en: `the ${e.subject} has ${e.issues.length} issue${e.issues.length === 1 ? "" : "s"}: ${issueSummary(e.issues, false)}`
     })
   },
@@ -222,8 +271,8 @@ const refusals: { readonly [T in Tag]: Refusal<Extract<CoreError, { readonly _ta
     })
   },
   WhistleblowerInvalidKey: {
-    schema: Whistleblower.InvalidKey,
-    module: "supervision/Whistleblower",
+    schema: WhistleblowerSealing.InvalidKey,
+    module: "supervision/WhistleblowerSealing",
     meaning: {
       zh: "举报人身份加密密钥长度不对：AES-256-GCM 需要 32 字节",
       en: "The whistleblower key has the wrong length: AES-256-GCM needs 32 bytes"
@@ -233,9 +282,21 @@ const refusals: { readonly [T in Tag]: Refusal<Extract<CoreError, { readonly _ta
       en: `whistleblower key ${e.keyId} has ${e.length} bytes; AES-256-GCM needs exactly 32`
     })
   },
+  WhistleblowerInvalidKeyring: {
+    schema: WhistleblowerSealing.InvalidKeyring,
+    module: "supervision/WhistleblowerSealing",
+    meaning: {
+      zh: "举报人身份密钥环不可用：没有密钥、密钥编号为空或重复，或当前密钥不在环中",
+      en: "The whistleblower keyring cannot work: no keys, an empty or repeated key id, or an active key not in the ring"
+    },
+    explain: (e) => ({
+      zh: `举报人身份密钥环不可用：${keyringReason[e.reason].zh}${e.keyId === "" ? "" : `（${e.keyId}）`}`,
+      en: `the whistleblower keyring cannot work: ${keyringReason[e.reason].en}${e.keyId === "" ? "" : ` (${e.keyId})`}`
+    })
+  },
   WhistleblowerUnreadable: {
-    schema: Whistleblower.Unreadable,
-    module: "supervision/Whistleblower",
+    schema: WhistleblowerSealing.Unreadable,
+    module: "supervision/WhistleblowerSealing",
     meaning: {
       zh: "加密的举报人身份无法打开：密钥不对、案件不对或密文被改动",
       en: "A sealed whistleblower identity does not open: another key, another case, or altered"
@@ -384,6 +445,18 @@ const refusals: { readonly [T in Tag]: Refusal<Extract<CoreError, { readonly _ta
     explain: (e) => ({
       zh: `审计日志第 ${e.version} 条${e.reason === "altered" ? "被改动" : "被删除"}`,
       en: `audit entry ${e.version} was ${e.reason}: ${e.detail}`
+    })
+  },
+  AuditCheckpointInvalid: {
+    schema: Audit.CheckpointInvalid,
+    module: "storage/Audit",
+    meaning: {
+      zh: "审计日志检查点不可信（签名无法验证、密钥不对或格式错误），未据此核验",
+      en: "An audit checkpoint cannot be trusted (bad signature, another key, malformed); nothing was verified against it"
+    },
+    explain: (e) => ({
+      zh: `审计日志检查点不可信：${checkpointReason[e.reason].zh}，未据此核验`,
+      en: `the audit checkpoint cannot be trusted: ${checkpointReason[e.reason].en} (${e.detail}); nothing was verified against it`
     })
   },
   VersionExists: {

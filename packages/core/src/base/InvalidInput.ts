@@ -292,7 +292,7 @@ const expectedOf = (ast: AST.AST): Message => {
     case "TupleType":
       return { zh: "数组", en: "an array" }
     case "TypeLiteral":
-      return { zh: "对象（{ … }）", en: "an object ({ … })" }
+      return { zh: "对象", en: "an object" }
     case "Refinement": {
       const json = AST.getJSONSchemaAnnotation(ast)
       if (json._tag === "Some" && (json.value as { type?: unknown }).type === "integer") {
@@ -303,6 +303,8 @@ const expectedOf = (ast: AST.AST): Message => {
     case "Transformation":
       return expectedOf(ast.from)
     case "Union": {
+      const literals = literalsOf(ast)
+      if (literals !== undefined && literals.length > 4) return { zh: "规定取值之一", en: "one of the allowed values" }
       const parts = ast.types.map(expectedOf)
       return { zh: [...new Set(parts.map((p) => p.zh))].join("或"), en: [...new Set(parts.map((p) => p.en))].join(" or ") }
     }
@@ -412,7 +414,13 @@ const messageFor = (code: IssueCode, ast: AST.AST | undefined, actual: unknown, 
     }
     case "OUT_OF_RANGE": {
       const json = ast === undefined ? undefined : AST.getJSONSchemaAnnotation(ast)
-      const b = json?._tag === "Some" ? bounds(json.value as Record<string, unknown>) : undefined
+      const j = json?._tag === "Some" ? json.value as Record<string, unknown> : undefined
+      if (j !== undefined && (actual === "" || (Array.isArray(actual) && actual.length === 0)) && (j.minLength === 1 || j.minItems === 1)) {
+        return actual === ""
+          ? { zh: "不能为空：请填写", en: "Must not be empty: fill it in" }
+          : { zh: "至少要有一项：请补上", en: "Needs at least one item: add it" }
+      }
+      const b = j === undefined ? undefined : bounds(j)
       return b === undefined
         ? { zh: `取值 ${shown(actual)} 超出允许范围`, en: `The value ${shown(actual)} is out of range` }
         : { zh: `取值 ${shown(actual)} 超出允许范围：应${b.zh}`, en: `The value ${shown(actual)} is out of range: it must be ${b.en}` }
@@ -498,6 +506,10 @@ const toIssues = (root: ParseResult.ParseIssue): ReadonlyArray<Issue> => {
           }, detail))
           return
         }
+        if (forbiddenKeys.includes(key)) {
+          out.push(issueOf("FORBIDDEN_KEY", path, messageFor("FORBIDDEN_KEY", undefined, key, detail), detail))
+          return
+        }
         const guess = keys === undefined ? undefined : closest(key, keys)
         out.push(issueOf("UNKNOWN_KEY", path, {
           zh: `未知字段 “${key}”：格式中没有这个字段，请检查拼写` + (guess === undefined ? "" : `（是否应为 “${guess}”？）`),
@@ -548,12 +560,29 @@ const toIssues = (root: ParseResult.ParseIssue): ReadonlyArray<Issue> => {
         const issues = Array.isArray(issue.issues) ? issue.issues : [issue.issues as ParseResult.ParseIssue]
         if (issue.ast._tag === "Union") {
           // A value outside a set of literals is one issue naming the allowed values, not one per literal.
-          if (literalsOf(issue.ast) !== undefined) return leaf("NOT_ALLOWED_VALUE", path, issue.ast, issue.actual, issue)
+          const allowed = literalsOf(issue.ast)
+          if (allowed !== undefined) {
+            const formatted = ParseResult.ArrayFormatter.formatIssueSync(issue)
+            // effect says it once per literal; the detail says it once, as a custom message does.
+            const detail = formatted.length === 1
+              ? formatted[0]!.message
+              : `Expected ${allowed.map((l) => JSON.stringify(l)).join(" | ")}, actual ${shown(issue.actual)}`
+            out.push(issueOf("NOT_ALLOWED_VALUE", path, messageFor("NOT_ALLOWED_VALUE", issue.ast, issue.actual, detail), detail))
+            return
+          }
           const structured = issues.filter((i) => i._tag !== "Type")
           // The value has none of the union's types: one issue listing them.
           if (structured.length === 0) return leaf("WRONG_TYPE", path, issue.ast, issue.actual, issue)
-          // The value has the shape of some members: their issues say what is wrong inside.
-          for (const i of structured) go(i, path, keys, refinement)
+          // The value has the shape of some members: the member it comes closest to (fewest
+          // issues) says what is wrong inside, rather than every member saying it again.
+          const start = out.length
+          let best: Array<Issue> | undefined
+          for (const i of structured) {
+            go(i, path, keys, refinement)
+            const mine = out.splice(start)
+            if (best === undefined || mine.length < best.length) best = mine
+          }
+          out.push(...(best ?? []))
           return
         }
         const inner = declaredKeys(issue.ast) ?? keys
