@@ -38,11 +38,11 @@ export const registerLead = (caseId: string) => ({
 })
 
 /** The county's list as JSON text: the reference list under the county's id, version and code. */
-export const listJson = (version = "2026.1"): string =>
+export const listJson = (version = "2026.1", effectiveFrom = "2026-01-01"): string =>
   JSON.stringify({
     ...Schema.encodeSync(PowerList.PowerList)(PowerList.reference()),
     id: "140525-micro-power",
     version,
-    effectiveFrom: "2026-01-01",
+    effectiveFrom,
     jurisdiction: { level: "county", code: county, name: "泽州县" }
   })

@@ -1,0 +1,149 @@
+// Each namespace of the Promise API over memory storage: plain JSON in, plain data out, reports as
+// data and refusals as QinglianError.
+import { Examples } from "@qinglian/core"
+import { Examples as ScoringExamples, TaskBook } from "@qinglian/scoring"
+import * as Schema from "effect/Schema"
+import { afterEach, assert, beforeEach, describe, it } from "vitest"
+import { createQinglian, isQinglianError, type Qinglian } from "@qinglian/node"
+import { county, listJson, member, organisation, registerLead, roster, secretary, town } from "./fixtures.js"
+
+let ql: Qinglian
+beforeEach(async () => {
+  ql = await createQinglian({ storage: { memory: true } })
+})
+afterEach(async () => {
+  await ql.close()
+})
+
+const rejection = (p: Promise<unknown>): Promise<unknown> => p.then(() => assert.fail("expected a rejection"), (e: unknown) => e)
+
+describe("org", () => {
+  it("stores and reads the organisation and the roster as plain data", async () => {
+    await ql.org.save(organisation, { actor: "clerk" })
+    const loaded = await ql.org.load()
+    assert.deepStrictEqual(loaded.counties.map((c) => c.id), [county])
+    assert.deepStrictEqual(loaded.villages.map((v) => v.id), ["xishu"])
+    assert.isEmpty(loaded.diagnostics)
+    assert.strictEqual((await ql.org.town(town))?.countyId, county)
+    assert.isUndefined(await ql.org.village("nowhere"))
+    await ql.org.saveRoster(roster, { actor: "clerk" })
+    const stored = await ql.org.roster()
+    assert.sameMembers(stored.cadres.map((c) => c.id), roster.cadres.map((c) => c.id))
+    assert.strictEqual(stored.appointments.length, 2)
+    const check = await ql.org.checkRoster(roster)
+    assert.isTrue(check.ok, JSON.stringify(check.diagnostics))
+    const junk = await ql.org.checkRoster("{]")
+    assert.isFalse(junk.ok)
+    assert.isNotEmpty(junk.issues)
+  })
+})
+
+describe("exercises", () => {
+  it("checks an exercise against the list in force and records it with its report", async () => {
+    await ql.powerLists.save(listJson("2025.1", "2025-01-01"), { actor: "clerk" })
+    const result = await ql.exercises.check(Examples.xishuHeatingFaultyEncoded, { jurisdiction: county, asOf: "2026-01-26" })
+    assert.strictEqual(result.risk, "red")
+    assert.isNotEmpty(result.findings)
+    const clean = await ql.exercises.check(JSON.stringify(Examples.xishuHeatingCleanEncoded), { jurisdiction: county, asOf: "2026-01-26" })
+    assert.notStrictEqual(clean.risk, "red")
+    const report = await ql.exercises.record(Examples.xishuHeatingFaultyEncoded, { jurisdiction: county, asOf: "2026-01-26", actor: "clerk" })
+    assert.deepStrictEqual(report.findings, result.findings)
+    const reports = await ql.exercises.reports(Examples.xishuHeatingFaultyEncoded.id)
+    assert.strictEqual(reports.length, 1)
+    assert.strictEqual(reports[0]?.risk, "red")
+    // No list in force that early: NotFound, and nothing recorded.
+    const early = { ...Examples.xishuHeatingCleanEncoded, id: "early", date: "2024-06-03" }
+    const e = await rejection(ql.exercises.record(early, { jurisdiction: county, actor: "clerk" }))
+    assert.isTrue(isQinglianError(e, "NotFound"), String(e))
+    assert.isEmpty(await ql.exercises.reports("early"))
+    const bad = await rejection(ql.exercises.check({ id: "x" }, { jurisdiction: county }))
+    assert.isTrue(isQinglianError(bad, "InvalidInput"), String(bad))
+  })
+})
+
+describe("rulebook and calendar", () => {
+  it("stores a county edition and reads the parameters in force with their citations", async () => {
+    const doc = { law: "泽州县村级小微权力运行监督办法 (示例)", version: "2025" }
+    const file = {
+      name: "泽州县规则集",
+      jurisdiction: county,
+      editions: [{
+        effectiveFrom: "2025-01-01",
+        source: doc,
+        parameters: {
+          "threshold.escalation": { value: { amount: 50000, unit: "yuan" }, citation: { ...doc, article: "第八条" }, scope: "local" }
+        }
+      }]
+    }
+    const before = await ql.rulebook.at(county, "2025-06-01")
+    await ql.rulebook.save(JSON.stringify(file), { actor: "clerk" })
+    const after = await ql.rulebook.at(county, "2025-06-01")
+    assert.notDeepEqual(after.parameters["threshold.escalation"].value, before.parameters["threshold.escalation"].value)
+    assert.strictEqual(after.parameters["threshold.escalation"].scope, "local")
+    const again = await rejection(ql.rulebook.save(file, { actor: "clerk" }))
+    assert.isTrue(isQinglianError(again), String(again))
+    const early = await rejection(ql.rulebook.at(county, "1950-01-01"))
+    assert.isTrue(isQinglianError(early, "RulebookNotInForce"), String(early))
+  })
+
+  it("counts working days with the China calendar, 调休 included", async () => {
+    assert.isFalse(await ql.calendar.isWorkingDay("2026-10-01"))
+    assert.isTrue(await ql.calendar.isWorkingDay("2026-03-02"))
+    assert.strictEqual(await ql.calendar.addWorkingDays("2026-03-02", 5), "2026-03-09")
+    assert.strictEqual(await ql.calendar.workingDaysBetween("2026-03-02", "2026-03-09"), 5)
+    const range = await ql.calendar.coveredRange()
+    assert.isTrue(range.from < range.to)
+    const out = await rejection(ql.calendar.addWorkingDays(range.to, 30))
+    assert.isTrue(isQinglianError(out, "CalendarOutOfRange"), String(out))
+  })
+})
+
+describe("cases", () => {
+  it("reports the four forms over every stored case", async () => {
+    await ql.org.save(organisation, { actor: "clerk" })
+    await ql.org.saveRoster(roster, { actor: "clerk" })
+    await ql.cases.execute("JC-1", registerLead("JC-1"), { actor: member, on: "2026-03-02" })
+    await ql.cases.execute("JC-1", { _tag: "DisposeLead", way: "talkInquiry" }, { actor: secretary, on: "2026-03-05" })
+    await ql.cases.execute("JC-1", { _tag: "ConcludeInquiry", outcome: "talkReminder" }, { actor: secretary, on: "2026-03-10" })
+    const report = await ql.cases.fourForms({ from: "2026-01-01", to: "2026-12-31" })
+    assert.strictEqual(report.total.total, 1)
+    assert.strictEqual(report.total.counts[1], 1)
+    const none = await ql.cases.fourForms({ from: "2026-01-01", to: "2026-12-31", towns: ["elsewhere"] })
+    assert.strictEqual(none.total.total, 0)
+  })
+})
+
+describe("audit", () => {
+  it("verifies the chain over everything written, as data", async () => {
+    await ql.org.save(organisation, { actor: "clerk" })
+    const report = await ql.audit.verify()
+    assert.isTrue(report.ok)
+    if (report.ok) assert.isAbove(report.entries, 0)
+  })
+})
+
+describe("scoring", () => {
+  it("runs a village week from JSON and reads the results back", async () => {
+    const demo = ScoringExamples.town
+    const week = TaskBook.unsafeWeek("2026-W12")
+    const v = ScoringExamples.villageWeek(0, week)
+    const options = { actor: "clerk", roster: demo.roster }
+    await ql.scoring.issueTaskBook(Schema.encodeSync(TaskBook.TaskBook)(v.book), options)
+    for (const p of v.progress) await ql.scoring.reportProgress(Schema.encodeSync(TaskBook.Progress)(p), { actor: "clerk" })
+    await ql.scoring.recordStockTake(Schema.encodeSync(TaskBook.StockTake)(v.stockTake), options)
+    const again = await rejection(ql.scoring.issueTaskBook(Schema.encodeSync(TaskBook.TaskBook)(v.book), options))
+    assert.isTrue(isQinglianError(again, "ScoringCommandRejected"), String(again))
+    if (isQinglianError(again)) assert.strictEqual(again.issues[0]?.code, "TASKBOOK_EXISTS")
+    const { week: assessed } = await ql.scoring.runWeek({
+      ...options,
+      rubric: ScoringExamples.weeklyRubric,
+      town: demo.id,
+      week,
+      villagerRatings: { [v.book.village]: v.villagerRatings }
+    })
+    assert.isNotEmpty(assessed.results)
+    const first = assessed.results[0]!
+    const results = await ql.scoring.results(first.subject)
+    assert.strictEqual(results.length, 1)
+  })
+})
