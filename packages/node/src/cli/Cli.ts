@@ -22,7 +22,7 @@ import * as Init from "./commands/init.js"
 import * as Overdue from "./commands/overdue.js"
 import * as Report from "./commands/report.js"
 import * as Validate from "./commands/validate.js"
-import { type CliFailure, ExitCode, report, Status } from "./Exit.js"
+import { ExitCode, isCliFailure, report, Status } from "./Exit.js"
 import * as Lang from "./Lang.js"
 import type { Format } from "./Output.js"
 import { renderJson, stderr } from "./Output.js"
@@ -104,9 +104,6 @@ const quietErrors = (console: Console.Console): Console.Console => ({
   error: () => Effect.void,
   unsafe: { ...console.unsafe, error: () => {} }
 })
-
-const isCliFailure = (u: unknown): u is CliFailure =>
-  typeof u === "object" && u !== null && (u as { readonly _tag?: unknown })._tag === "CliFailure"
 
 /**
  * Runs the command line on `argv` (as `process.argv`: runtime, script, then arguments) and returns

@@ -78,6 +78,40 @@ export class CliFailure extends Data.TaggedError("CliFailure")<{
 export const badInput = (message: Text, cause?: unknown): CliFailure =>
   new CliFailure({ exitCode: ExitCode.badInput, message, problem: cause === undefined ? undefined : Problem.fromError(cause) })
 
+/**
+ * Whether a value is a {@link CliFailure}.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isCliFailure = (u: unknown): u is CliFailure =>
+  typeof u === "object" && u !== null && (u as { readonly _tag?: unknown })._tag === "CliFailure"
+
+/**
+ * Any other error a command meets (the database is busy, a disk failed) as a failure to finish
+ * (exit 3), with core's account of it when it is one of core's errors.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const couldNotFinish = (error: unknown): CliFailure => {
+  const problem = Problem.fromError(error)
+  return new CliFailure({
+    exitCode: ExitCode.failed,
+    message: problem?.message ?? { zh: String(error), en: String(error) },
+    problem
+  })
+}
+
+/**
+ * A command's effect with every error it can fail with as a {@link CliFailure}.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const failures = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, CliFailure, R> =>
+  Effect.mapError(effect, (error) => (isCliFailure(error) ? error : couldNotFinish(error)))
+
 // Issues a person can read through; a file with thousands of bad rows gets a count of the rest.
 const maxIssuesShown = 20
 
@@ -100,7 +134,8 @@ export const report = (failure: CliFailure, format: Format, lang: Lang): Effect.
   if (format === "json") {
     return stderr(renderJson({ error: { exitCode: failure.exitCode, message: failure.message, problem: failure.problem } }))
   }
-  const lines = [lang === "zh" ? `错误：${failure.message.zh}` : `error: ${failure.message.en}`]
+  const heading = failure.exitCode === ExitCode.badInput ? { zh: "错误", en: "error" } : { zh: "无法完成", en: "could not finish" }
+  const lines = [lang === "zh" ? `${heading.zh}：${failure.message.zh}` : `${heading.en}: ${failure.message.en}`]
   const problem = failure.problem
   if (problem !== undefined) {
     // The problem's message sums up its issues; when they are listed one by one it is left out.

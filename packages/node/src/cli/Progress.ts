@@ -28,7 +28,7 @@ export const option: Options.Options<boolean> = Options.boolean("progress").pipe
  * @category models
  */
 export interface Progress {
-  readonly update: (done: number, total: number) => Effect.Effect<void>
+  readonly update: (done: number, total?: number) => Effect.Effect<void>
   readonly done: Effect.Effect<void>
 }
 
@@ -37,7 +37,8 @@ const terminalEveryMs = 100
 const logEveryMs = 1000
 
 /**
- * A reporter labelled `label` (e.g. 审计日志校验 / verifying the audit log). On a terminal the line
+ * A reporter labelled `label` (e.g. 校验审计日志 / verifying the audit log), printing
+ * `label done/total (pct%)`, or `label done` when the total is not known. On a terminal the line
  * is redrawn in place; otherwise (`--progress` into a file or pipe) a line is written now and then,
  * and the last count always.
  *
@@ -49,7 +50,8 @@ export const make = (label: Text, lang: Lang, forced: boolean): Progress => {
   if (!tty && !forced) return { update: () => Effect.void, done: Effect.void }
   let last = 0
   let pending: string | undefined
-  const text = (done: number, total: number) => {
+  const text = (done: number, total: number | undefined) => {
+    if (total === undefined) return `${label[lang]} ${done}`
     const pct = total === 0 ? 100 : Math.floor((done * 100) / total)
     return `${label[lang]} ${done}/${total} (${pct}%)`
   }
@@ -58,7 +60,7 @@ export const make = (label: Text, lang: Lang, forced: boolean): Progress => {
       Effect.sync(() => {
         const now = Date.now()
         pending = text(done, total)
-        if (now - last < (tty ? terminalEveryMs : logEveryMs) && done < total) return
+        if (now - last < (tty ? terminalEveryMs : logEveryMs) && (total === undefined || done < total)) return
         last = now
         process.stderr.write(tty ? `\r\u001b[K${pending}` : `${pending}\n`)
         pending = undefined

@@ -1,124 +1,157 @@
 /**
- * `qinglian audit verify --db county.db`: walks the audit log's hash chain and names the first
- * entry that was altered or removed.
+ * `qinglian audit verify --db county.db`: checks the audit log's hash chain and every stored
+ * document and event against the entry that wrote it (core's `Audit.verifyStore`), and lists
+ * everything that was altered, removed or written behind the library's back.
  *
  * @since 0.1.0
  */
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import { Audit, StorageAdapter } from "@qinglian/core"
+import type * as FileSystem from "@effect/platform/FileSystem"
+import { Audit, InvalidInput, StorageAdapter } from "@qinglian/core"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import { badInput, foundErrors } from "../Exit.js"
+import { badInput, type CliFailure, failures, foundErrors } from "../Exit.js"
+import * as Input from "../Input.js"
 import * as Lang from "../Lang.js"
 import * as Output from "../Output.js"
 import * as Progress from "../Progress.js"
 import * as Store from "../Store.js"
 
 const headers: ReadonlyArray<Lang.Text> = [
-  { zh: "结果", en: "Result" },
-  { zh: "条目数", en: "Entries" },
-  { zh: "末条哈希", en: "Head hash" },
-  { zh: "问题条目", en: "Bad entry" },
-  { zh: "原因", en: "Reason" },
+  { zh: "问题", en: "Finding" },
+  { zh: "记录", en: "Record" },
+  { zh: "审计条目", en: "Audit entry" },
   { zh: "说明", en: "Detail" }
 ]
 
-const anchorPattern = /^([1-9][0-9]*):([0-9a-f]{64})$/
+const kindText: Readonly<Record<Audit.Finding["kind"], Lang.Text>> = {
+  chainBroken: { zh: "审计日志被改动或删除", en: "audit log altered or cut" },
+  contentChanged: { zh: "记录被改动", en: "record altered" },
+  recordMissing: { zh: "记录被删除", en: "record removed" },
+  entryMissing: { zh: "记录没有审计条目", en: "record without an audit entry" }
+}
+
+const decodeCheckpoint = InvalidInput.decodeJson(Audit.Checkpoint, "audit checkpoint")
+
+// A signed checkpoint and the public key it is checked with, both from files, or neither.
+const checkpointOptions = (
+  checkpoint: Option.Option<string>,
+  publicKey: Option.Option<string>
+): Effect.Effect<Audit.VerifyStoreOptions, CliFailure, FileSystem.FileSystem> =>
+  Effect.gen(function*() {
+    if (Option.isNone(checkpoint) && Option.isNone(publicKey)) return {}
+    if (Option.isNone(checkpoint) || Option.isNone(publicKey)) {
+      return yield* badInput({
+        zh: "--checkpoint 和 --public-key 须一起给出：签名检查点要用签发它的公钥核验",
+        en: "--checkpoint and --public-key go together: a signed checkpoint is checked with its signer's public key"
+      })
+    }
+    const text = yield* Input.readText(checkpoint.value)
+    const decoded = yield* Input.decodeFile(checkpoint.value, { zh: "审计检查点", en: "audit checkpoint" }, decodeCheckpoint(text))
+    return { checkpoint: decoded, publicKey: yield* Input.readText(publicKey.value) }
+  })
 
 const verify = Command.make(
   "verify",
   {
     db: Store.dbOption,
-    anchor: Options.text("anchor").pipe(
-      Options.withPseudoName("version:hash"),
+    checkpoint: Options.text("checkpoint").pipe(
+      Options.withPseudoName("checkpoint.json"),
       Options.withDescription(
-        "此前记下的 条目号:哈希（例如上次校验的结果），用来发现末尾被截掉的条目 / " +
-          "A head recorded earlier, version:hash (the output of an earlier run), to detect entries cut off the end"
+        "此前签发并保存在库外的审计检查点，用来发现末尾被截掉或整条重写的日志 / " +
+          "A signed audit checkpoint kept outside the database, to detect a cut tail or a rewritten log"
       ),
+      Options.optional
+    ),
+    publicKey: Options.text("public-key").pipe(
+      Options.withPseudoName("key.pem"),
+      Options.withDescription("签发检查点的公钥（PEM） / The public key that signed the checkpoint (PEM)"),
       Options.optional
     ),
     progress: Progress.option,
     format: Output.formatOption,
     lang: Lang.option
   },
-  ({ anchor, db, format, lang, progress }) =>
-    Effect.gen(function*() {
-      const parsed = Option.map(anchor, (a) => anchorPattern.exec(a))
-      if (Option.isSome(parsed) && parsed.value === null) {
-        return yield* badInput({
-          zh: `--anchor 应写成 条目号:64位十六进制哈希，例如 120:${"ab".repeat(32)}`,
-          en: `--anchor must be version:hash with a 64-digit hex hash, e.g. 120:${"ab".repeat(32)}`
-        })
-      }
-      const options: Audit.VerifyOptions = Option.match(parsed, {
-        onNone: () => ({}),
-        onSome: (m) => ({ anchor: { version: Number(m![1]), hash: m![2]! } })
-      })
+  ({ checkpoint, db, format, lang, progress, publicKey }) =>
+    failures(Effect.gen(function*() {
+      const options = yield* checkpointOptions(checkpoint, publicKey)
       yield* Store.requireDatabase(db)
-      const bar = Progress.make({ zh: "校验审计日志", en: "verifying the audit log" }, lang, progress)
-      const result: Either.Either<Audit.Verified, Audit.ChainBroken> = yield* Effect.gen(function*() {
+      const chainBar = Progress.make({ zh: "校验审计日志", en: "verifying the audit log" }, lang, progress)
+      const recordBar = Progress.make({ zh: "核对存储记录", en: "checking stored records" }, lang, progress)
+      const report = yield* Effect.gen(function*() {
         const adapter = yield* StorageAdapter.StorageAdapter
         const total = yield* adapter.lastVersion(Audit.stream)
-        let read = 0
-        // Audit.verify reads the log page by page; counting the pages it reads is the progress.
+        let entries = 0
+        let records = 0
+        let chainDone = false
+        const endChain = Effect.suspend(() => (chainDone ? Effect.void : ((chainDone = true), chainBar.done)))
+        // verifyStore walks the log page by page, then the documents and streams: counting what it
+        // reads is the progress.
         const counting: StorageAdapter.StorageAdapterService = {
           ...adapter,
           readEvents: (stream, from, limit) =>
             Effect.tap(adapter.readEvents(stream, from, limit), (events) => {
-              if (stream !== Audit.stream) return Effect.void
-              read += events.length
-              return bar.update(Math.min(read, total), total)
-            })
-        }
-        const verified = yield* Audit.verify(options).pipe(
-          Effect.provideService(StorageAdapter.StorageAdapter, counting),
-          Effect.map((verified) => Either.right(verified)),
-          Effect.catchTag("AuditChainBroken", (broken) => Effect.succeed(Either.left(broken)))
-        )
-        yield* bar.done
-        return verified
-      }).pipe(Effect.provide(Store.layer(db)))
-      if (Either.isRight(result)) {
-        const { entries, head } = result.right
-        yield* Output.show(
-          {
-            table: { headers, rows: [[lang === "zh" ? "完好" : "intact", entries, head, "", "", ""]] },
-            json: { ok: true, entries, head, anchor: entries === 0 ? null : `${entries}:${head}` },
-            after: [
-              {
-                zh: `审计日志完好：共 ${entries} 条。可记下 ${entries}:${head}，下次用 --anchor 校验末尾未被截掉`,
-                en: `the audit log is intact: ${entries} entries. Keep ${entries}:${head} and pass it as --anchor next time to detect a cut-off tail`
+              if (stream === Audit.stream) {
+                entries += events.length
+                return chainBar.update(Math.min(entries, total), total)
               }
-            ]
-          },
-          format,
-          lang
+              records += events.length
+              return Effect.zipRight(endChain, recordBar.update(records))
+            }),
+          ...(adapter.scanDocuments === undefined ? {} : {
+            scanDocuments: (after, limit) =>
+              Effect.tap(adapter.scanDocuments!(after, limit), (page) => {
+                records += page.length
+                return Effect.zipRight(endChain, recordBar.update(records))
+              })
+          })
+        }
+        const report = yield* Audit.verifyStore(options).pipe(
+          Effect.provideService(StorageAdapter.StorageAdapter, counting),
+          Effect.catchTag("AuditCheckpointInvalid", (error) =>
+            Effect.fail(badInput({ zh: "审计检查点无效", en: "the audit checkpoint is not valid" }, error)))
         )
-        return
+        yield* endChain
+        if (records > 0) yield* recordBar.done
+        return report
+      }).pipe(Effect.provide(Store.layer(db)))
+      const counts: Lang.Text = {
+        zh: `审计日志 ${report.entries} 条，核对文档 ${report.documents} 个、事件 ${report.events} 条` +
+          (report.scanned ? "" : "（此存储不支持全量扫描，未查找无审计条目的记录）"),
+        en: `${report.entries} audit entries; ${report.documents} documents and ${report.events} events checked` +
+          (report.scanned ? "" : " (this store cannot be scanned, so records without an entry were not looked for)")
       }
-      const broken = result.left
-      const reason: Lang.Text = broken.reason === "altered" ? { zh: "被改动", en: "altered" } : { zh: "被删除", en: "removed" }
       yield* Output.show(
         {
-          table: { headers, rows: [[lang === "zh" ? "已损坏" : "broken", "", "", broken.version, reason[lang], broken.detail]] },
-          json: { ok: false, version: broken.version, reason: broken.reason, detail: broken.detail },
+          table: {
+            headers,
+            rows: report.findings.map((f) => [kindText[f.kind][lang], Audit.findingKey(f), f.entry ?? "", f.detail])
+          },
+          json: report,
+          before: [counts],
           after: [
-            {
-              zh: `审计日志第 ${broken.version} 条${reason.zh}（${broken.detail}）：数据库被绕过本库改动过，请保全文件并上报`,
-              en: `audit entry ${broken.version} was ${reason.en} (${broken.detail}): the database was changed behind the library's back; keep the file and report it`
-            }
+            report.ok
+              ? {
+                zh: `审计日志完好，存储记录与之一致。末条哈希 ${report.head}`,
+                en: `the audit log is intact and the stored records match it. Head hash ${report.head}`
+              }
+              : {
+                zh: `发现 ${report.findings.length} 处问题：数据库被绕过本库改动过，请保全文件并上报`,
+                en: `${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}: ` +
+                  "the database was changed behind the library's back; keep the file and report it"
+              }
           ]
         },
         format,
         lang
       )
-      yield* foundErrors
-    })
+      if (!report.ok) yield* foundErrors
+    }))
 ).pipe(
   Command.withDescription(
-    "校验审计日志的哈希链，发现改动或删除时退出码为 1 / Verify the audit log's hash chain; exit code 1 when an entry was altered or removed"
+    "校验审计日志的哈希链，并逐条核对存储的记录，发现改动或删除时退出码为 1 / " +
+      "Verify the audit log's hash chain and every stored record against it; exit code 1 when anything was altered or removed"
   )
 )
 

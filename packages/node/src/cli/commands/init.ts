@@ -8,6 +8,7 @@ import * as Command from "@effect/cli/Command"
 import * as FileSystem from "@effect/platform/FileSystem"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 import * as Effect from "effect/Effect"
+import { failures } from "../Exit.js"
 import * as Lang from "../Lang.js"
 import * as Output from "../Output.js"
 import * as Store from "../Store.js"
@@ -20,7 +21,7 @@ export const command = Command.make(
   "init",
   { db: Store.dbOption, format: Output.formatOption, lang: Lang.option },
   ({ db, format, lang }) =>
-    Effect.gen(function*() {
+    failures(Effect.gen(function*() {
       const fs = yield* FileSystem.FileSystem
       const existed = yield* Effect.orElseSucceed(fs.exists(db), () => false)
       // An existing file must be a database: never let SQLite take over a spreadsheet.
@@ -41,5 +42,5 @@ export const command = Command.make(
         format,
         lang
       )
-    })
+    }))
 ).pipe(Command.withDescription("创建数据库文件并建表（可重复运行） / Create the database file and its tables (safe to run again)"))

@@ -9,7 +9,7 @@ import * as Options from "@effect/cli/Options"
 import { Ids, SupervisionCase } from "@qinglian/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { foundErrors } from "../Exit.js"
+import { failures, foundErrors } from "../Exit.js"
 import * as Input from "../Input.js"
 import * as Labels from "../Labels.js"
 import * as Lang from "../Lang.js"
@@ -53,7 +53,7 @@ export const command = Command.make(
     lang: Lang.option
   },
   ({ county, db, format, lang, on, town }) =>
-    Effect.gen(function*() {
+    failures(Effect.gen(function*() {
       yield* Store.requireDatabase(db)
       // A town alone (no county) is matched on every stored case: town ids are unique in practice,
       // and the index is keyed by county first.
@@ -96,7 +96,7 @@ export const command = Command.make(
         lang
       )
       if (total > 0) yield* foundErrors
-    })
+    }))
 ).pipe(
   Command.withDescription(
     "列出超期案件（按阶段，超期最久的在前），有超期案件时退出码为 1 / List overdue cases (by stage, most overdue first); exit code 1 when there is one"

@@ -9,7 +9,7 @@ import * as Options from "@effect/cli/Options"
 import { FourForms, Ids, Problem, SupervisionCase } from "@qinglian/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { badInput, foundErrors } from "../Exit.js"
+import { badInput, failures, foundErrors } from "../Exit.js"
 import * as Input from "../Input.js"
 import * as Lang from "../Lang.js"
 import * as Output from "../Output.js"
@@ -50,7 +50,7 @@ const fourForms = Command.make(
     lang: Lang.option
   },
   ({ db, format, from, lang, progress, to, town }) =>
-    Effect.gen(function*() {
+    failures(Effect.gen(function*() {
       if (from > to) {
         return yield* badInput({
           zh: `起始日期 ${from} 晚于截止日期 ${to}`,
@@ -101,7 +101,7 @@ const fourForms = Command.make(
         lang
       )
       if (failed.length > 0) yield* foundErrors
-    })
+    }))
 ).pipe(
   Command.withDescription(
     "四种形态统计：每个乡镇各形态的人次和占比 / The four forms: person-times and shares per form and town"

@@ -1,0 +1,568 @@
+// The `qinglian` bin, run as a child process on files in a temporary directory, the way a clerk
+// runs it: exit codes, CSV that Excel and WPS open, both languages, and the store commands on a
+// real SQLite file. What the bin prints is compared with what the library computes in-process.
+//
+// The bin is built once with the package's own build options. The workspace packages are bundled
+// from their sources (tests here never depend on another package having been built); the last
+// test builds the published `dist/cli.js` itself and runs it through an npm-style `.bin` link.
+import { spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import {
+  Audit,
+  Cadre,
+  Examples,
+  Exercise,
+  FourForms,
+  Ids,
+  LocalDate,
+  OrgStore,
+  PowerList,
+  Rulebook,
+  Storage,
+  StorageAdapter,
+  SupervisionCase,
+  WorkCalendar
+} from "@qinglian/core"
+import { SqliteStorage } from "@qinglian/storage-sqlite"
+import { Effect, Layer } from "effect"
+import { build } from "tsup"
+
+const pkgDir = fileURLToPath(new URL("..", import.meta.url))
+const repoDir = path.resolve(pkgDir, "../..")
+const tsxLoader = pathToFileURL(path.join(repoDir, "node_modules/tsx/dist/loader.mjs")).href
+
+let work: string
+let bin: string
+
+// The bin bundled from the sources, in the repository's .tmp (so that it finds node_modules).
+beforeAll(async () => {
+  fs.mkdirSync(path.join(repoDir, ".tmp"), { recursive: true })
+  const out = fs.mkdtempSync(path.join(repoDir, ".tmp", "cli-test-"))
+  await build({
+    config: false,
+    entry: { qinglian: path.join(pkgDir, "src/cli/main.ts") },
+    outDir: out,
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    banner: { js: "#!/usr/bin/env node" },
+    silent: true,
+    skipNodeModulesBundle: true,
+    noExternal: [/^@qinglian\//],
+    esbuildOptions: (options) => {
+      options.conditions = ["source"]
+    },
+    tsconfig: path.join(pkgDir, "tsconfig.build.json")
+  })
+  bin = path.join(out, "qinglian.js")
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "qinglian-cli-"))
+})
+
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true })
+  fs.rmSync(path.dirname(bin), { recursive: true, force: true })
+})
+
+interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly raw: Buffer
+}
+
+// Asynchronous, so that the test worker stays responsive while the bin runs.
+const spawnBin = (command: string, args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: work, env })
+    const out: Array<Buffer> = []
+    const err: Array<Buffer> = []
+    child.stdout.on("data", (b: Buffer) => out.push(b))
+    child.stderr.on("data", (b: Buffer) => err.push(b))
+    child.on("error", reject)
+    child.on("close", (code) => {
+      const raw = Buffer.concat(out)
+      resolve({ code, stdout: raw.toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), raw })
+    })
+  })
+
+const run = (args: ReadonlyArray<string>): Promise<Run> => spawnBin(process.execPath, [bin, ...args], process.env)
+
+const file = (name: string, content: unknown): string => {
+  const p = path.join(work, name)
+  fs.writeFileSync(p, typeof content === "string" ? content : JSON.stringify(content, null, 2))
+  return p
+}
+
+const referenceJson = () =>
+  JSON.parse(fs.readFileSync(path.join(repoDir, "packages/core/src/powerlist/data/reference-list.json"), "utf8")) as {
+    items: Array<{ code: string }>
+  }
+
+// RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes ("") and line breaks.
+const parseCsv = (text: string): Array<Array<string>> => {
+  const rows: Array<Array<string>> = []
+  let row: Array<string> = []
+  let field = ""
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quoted) {
+      if (c === "\"" && text[i + 1] === "\"") (field += "\"", i++)
+      else if (c === "\"") quoted = false
+      else field += c
+    } else if (c === "\"") quoted = true
+    else if (c === ",") (row.push(field), field = "")
+    else if (c === "\r" && text[i + 1] === "\n") (row.push(field), rows.push(row), row = [], field = "", i++)
+    else field += c
+  }
+  assert.strictEqual(field, "", "a CSV document ends with CRLF")
+  return rows
+}
+
+describe("qinglian: help and usage", () => {
+  it("prints help in both languages and exits 0", async () => {
+    const r = await run(["--help"])
+    assert.strictEqual(r.code, 0)
+    assert.include(r.stdout, "校验小微权力清单")
+    assert.include(r.stdout, "Validate a micro-power list")
+    assert.include(r.stdout, "退出码")
+    const sub = await run(["audit", "verify", "--help"])
+    assert.strictEqual(sub.code, 0)
+    assert.include(sub.stdout, "校验审计日志的哈希链")
+    assert.include(sub.stdout, "Verify the audit log's hash chain")
+  })
+
+  it("refuses an unknown option or command with exit 2, in the chosen language", async () => {
+    const list = file("ref.json", referenceJson())
+    const zh = await run(["validate", list, "--bogus"])
+    assert.strictEqual(zh.code, 2)
+    assert.strictEqual(zh.stdout, "")
+    assert.include(zh.stderr, "用法错误")
+    assert.include(zh.stderr, "--bogus")
+    const en = await run(["validate", list, "--bogus", "--lang", "en"])
+    assert.strictEqual(en.code, 2)
+    assert.include(en.stderr, "usage error")
+    assert.notInclude(en.stderr, "用法错误")
+    const command = await run(["valdate", list])
+    assert.strictEqual(command.code, 2)
+    assert.include(command.stderr, "没有这个命令")
+    const missing = await run(["overdue", "--lang", "en"])
+    assert.strictEqual(missing.code, 2)
+    assert.include(missing.stderr, "missing")
+  })
+
+  it("refuses a date that does not exist with exit 2", async () => {
+    const exercise = file("clean-exercise.json", Examples.xishuHeatingCleanEncoded)
+    const r = await run(["check", exercise, "--as-of", "2026-02-30"])
+    assert.strictEqual(r.code, 2)
+    assert.strictEqual(r.stdout, "")
+  })
+})
+
+describe("qinglian validate", () => {
+  it("exits 0 on the reference list, with a Chinese table by default and an English one with --lang en", async () => {
+    const list = file("ref.json", referenceJson())
+    const zh = await run(["validate", list])
+    assert.strictEqual(zh.code, 0, zh.stderr)
+    assert.match(zh.stdout, /^级别\s+代码\s+位置\s+说明\n/)
+    assert.include(zh.stdout, "ILLUSTRATIVE_LIST")
+    assert.include(zh.stdout, "共 1 条：错误 0 条，警告 0 条，提示 1 条")
+    const en = await run(["validate", list, "--lang", "en"])
+    assert.strictEqual(en.code, 0)
+    assert.match(en.stdout, /^Severity\s+Code\s+Path\s+Message\n/)
+    assert.include(en.stdout, "1 finding: 0 errors, 0 warnings, 1 info")
+    assert.notMatch(en.stdout, /[\u4e00-\u9fff]{4}/, "no Chinese sentence in English output")
+  })
+
+  it("exits 1 when a finding is an error, and its JSON is the library's report", async () => {
+    const json = referenceJson()
+    json.items[1]!.code = json.items[0]!.code
+    const text = JSON.stringify(json)
+    const list = file("duplicate.json", text)
+    const r = await run(["validate", list, "--format", "json"])
+    assert.strictEqual(r.code, 1, r.stderr)
+    const printed = JSON.parse(r.stdout) as { ok: boolean; diagnostics: Array<unknown> }
+    const expected = PowerList.validate(text, Rulebook.defaults)
+    assert.isTrue(expected._tag === "Right")
+    if (expected._tag !== "Right") return
+    assert.isFalse(printed.ok)
+    assert.deepStrictEqual(printed.diagnostics, JSON.parse(JSON.stringify(expected.right.diagnostics)))
+    assert.isTrue(expected.right.diagnostics.some((d) => d.code === "DUPLICATE_ITEM_CODE"))
+  })
+
+  it("writes CSV as UTF-8 with a BOM and CRLF, every field as the JSON says, in either language", async () => {
+    const json = referenceJson()
+    // An item code with a comma and a quote, which the messages quote back.
+    json.items[0]!.code = "A,\"1\""
+    json.items[1]!.code = json.items[0]!.code
+    ;(json.items[2] as { legalBasis?: unknown }).legalBasis = []
+    const list = file("broken.json", json)
+    const expected = (JSON.parse((await run(["validate", list, "--format", "json"])).stdout) as {
+      diagnostics: Array<{ code: string; severity: string; message: { zh: string; en: string } }>
+    }).diagnostics
+    assert.isAtLeast(expected.length, 2)
+    for (const lang of ["zh", "en"] as const) {
+      const r = await run(["validate", list, "--format", "csv", "--lang", lang])
+      assert.strictEqual(r.code, 1)
+      assert.deepStrictEqual([...r.raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], "starts with the UTF-8 BOM")
+      // A fatal decoder throws on any byte sequence that is not UTF-8.
+      const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(r.raw)
+      assert.strictEqual(text.charCodeAt(0), 0xfeff)
+      assert.isTrue(text.endsWith("\r\n"))
+      const rows = parseCsv(text.slice(1))
+      assert.deepStrictEqual(rows[0], lang === "zh" ? ["级别", "代码", "位置", "说明"] : ["Severity", "Code", "Path", "Message"])
+      assert.strictEqual(rows.length, expected.length + 1)
+      rows.slice(1).forEach((row, i) => {
+        assert.strictEqual(row.length, 4)
+        assert.strictEqual(row[1], expected[i]!.code)
+        assert.strictEqual(row[3], expected[i]!.message[lang])
+      })
+    }
+    // Messages hold commas and quotes, so the round trip above went through quoting.
+    assert.isTrue(expected.some((d) => d.message.en.includes("A,\"1\"")))
+  })
+
+  it("guards CSV cells that a spreadsheet would run as a formula", async () => {
+    const json = referenceJson() as { items: Array<{ code: string }>; localPosts?: unknown }
+    json.items[1]!.code = "=HYPERLINK(\"http://x\")"
+    json.items[2]!.code = "=HYPERLINK(\"http://x\")"
+    const r = await run(["validate", file("formula.json", json), "--format", "csv", "--lang", "en"])
+    const rows = parseCsv(r.raw.toString("utf8").slice(1))
+    const cells = rows.flat()
+    assert.isTrue(cells.some((c) => c.includes("HYPERLINK")), "the value is shown")
+    assert.isFalse(cells.some((c) => /^[=+\-@]/.test(c)), "no cell starts like a formula")
+  })
+
+  it("reports bad input with exit 2: a missing file, text that is not JSON, an unknown key", async () => {
+    const missing = await run(["validate", path.join(work, "nope.json")])
+    assert.strictEqual(missing.code, 2)
+    assert.include(missing.stderr, "找不到文件")
+    assert.include((await run(["validate", path.join(work, "nope.json"), "--lang", "en"])).stderr, "no such file")
+    const notJson = await run(["validate", file("not.json", "{ items: ")])
+    assert.strictEqual(notJson.code, 2)
+    assert.strictEqual(notJson.stdout, "")
+    const unknown = await run(["validate", file("unknown.json", { ...referenceJson(), itemz: [] }), "--lang", "en"])
+    assert.strictEqual(unknown.code, 2)
+    assert.include(unknown.stderr, "/itemz")
+    assert.include(unknown.stderr, "UNKNOWN_KEY")
+    const json = await run(["validate", file("unknown.json", { ...referenceJson(), itemz: [] }), "--format", "json"])
+    assert.strictEqual(json.code, 2)
+    const error = JSON.parse(json.stderr) as { error: { problem: { code: string; issues: Array<{ path: Array<string> }> } } }
+    assert.strictEqual(error.error.problem.code, "InvalidInput")
+    assert.deepStrictEqual(error.error.problem.issues.map((i) => i.path), [["itemz"]])
+  })
+})
+
+describe("qinglian check", () => {
+  it("exits 0 on a clean exercise and 1 on a faulty one, with the library's findings", async () => {
+    const clean = await run(["check", file("clean.json", Examples.xishuHeatingCleanEncoded)])
+    assert.strictEqual(clean.code, 0, clean.stderr)
+    assert.include(clean.stdout, "风险等级：绿")
+    const faultyFile = file("faulty.json", Examples.xishuHeatingFaultyEncoded)
+    const asOf = Examples.xishuHeatingFaultyAsOf
+    const faulty = await run(["check", faultyFile, "--as-of", asOf, "--format", "json"])
+    assert.strictEqual(faulty.code, 1)
+    const printed = JSON.parse(faulty.stdout) as { risk: string; findings: Array<{ code: string }> }
+    const expected = Exercise.checkInList(
+      PowerList.reference(),
+      Examples.xishuHeatingFaulty(),
+      Rulebook.defaults,
+      WorkCalendar.china,
+      { asOf }
+    )
+    assert.strictEqual(printed.risk, "red")
+    assert.deepStrictEqual(printed.findings, JSON.parse(JSON.stringify(expected.findings)))
+    const en = await run(["check", faultyFile, "--as-of", asOf, "--lang", "en"])
+    assert.strictEqual(en.code, 1)
+    assert.include(en.stdout, "risk: red")
+    assert.include(en.stdout, "SELF_APPROVAL")
+  })
+
+  it("checks against the list and rulebook it is given, and refuses a bad one with exit 2", async () => {
+    const exercise = file("clean.json", Examples.xishuHeatingCleanEncoded)
+    const otherList = referenceJson()
+    otherList.items = otherList.items.filter((i) => i.code !== Examples.xishuHeatingCleanEncoded.item)
+    const r = await run(["check", exercise, "--list", file("without-item.json", otherList), "--format", "json"])
+    assert.strictEqual(r.code, 1)
+    assert.deepStrictEqual((JSON.parse(r.stdout) as { findings: Array<{ code: string }> }).findings.map((f) => f.code), [
+      "UNKNOWN_ITEM"
+    ])
+    const badRulebook = await run(["check", exercise, "--rulebook", file("rulebook.json", { name: "x", editionz: [] })])
+    assert.strictEqual(badRulebook.code, 2)
+    assert.include(badRulebook.stderr, "规则库")
+  })
+})
+
+// --- the store -------------------------------------------------------------------------------
+
+const county = Ids.CountyId.make("c1")
+const town = Ids.TownId.make("t1")
+const secretary = Ids.CadreId.make("t-wang")
+
+const storeOn = (filename: string) => Storage.layer.pipe(Layer.provideMerge(SqliteStorage.layerWithTamper({ filename })))
+
+// The stored record execute reads the actor's posts and jurisdiction from: the county, the town, and
+// the secretary's appointment as its discipline secretary.
+const seedRecord = Effect.zipRight(
+  OrgStore.saveOrganisation(
+    { counties: [{ id: county, name: "县 c1" }], towns: [{ id: town, countyId: county, name: "镇 t1" }], villages: [] },
+    { actor: "org-clerk" }
+  ),
+  OrgStore.saveRoster(
+    {
+      cadres: [{ id: secretary, name: "王" }],
+      appointments: [
+        { cadreId: secretary, post: "townDisciplineSecretary", unit: Cadre.town(town), term: { start: LocalDate.unsafeMake("2020-01-01") } }
+      ],
+      relations: []
+    },
+    { actor: "org-clerk" }
+  )
+)
+
+// Writes a case through CaseStore.execute, command by command, each on its day.
+const writeCase = (
+  db: string,
+  caseId: string,
+  steps: ReadonlyArray<readonly [SupervisionCase.Command, string]>
+) =>
+  Effect.runPromise(
+    Effect.gen(function*() {
+      const roster = yield* OrgStore.loadRoster
+      if (roster.cadres.length === 0) yield* seedRecord
+      for (const [command, on] of steps) {
+        yield* SupervisionCase.execute(Ids.CaseId.make(caseId), command, {
+          rulebook: Rulebook.defaults,
+          calendar: WorkCalendar.china,
+          actor: secretary,
+          now: LocalDate.unsafeMake(on)
+        })
+      }
+    }).pipe(Effect.provide(storeOn(db)))
+  )
+
+const register = (caseId: string): SupervisionCase.Command => ({
+  _tag: "RegisterLead",
+  caseId: Ids.CaseId.make(caseId),
+  county,
+  town,
+  subject: { cadre: Ids.CadreId.make("v-li"), category: "villageCadre" },
+  source: { _tag: "DailySupervision" }
+})
+
+const inStore = <A, E>(
+  db: string,
+  effect: Effect.Effect<A, E, Storage.Storage | StorageAdapter.StorageAdapter | StorageAdapter.StorageTamper>
+) =>
+  Effect.runPromise(Effect.provide(effect, storeOn(db)))
+
+describe("qinglian init and overdue", () => {
+  it("init creates the file once; a second run changes nothing; a file that is not a database is refused", async () => {
+    const db = path.join(work, "init.db")
+    const first = await run(["init", "--db", db])
+    assert.strictEqual(first.code, 0, first.stderr)
+    assert.include(first.stdout, "已创建")
+    assert.isTrue(fs.existsSync(db))
+    const again = await run(["init", "--db", db, "--lang", "en"])
+    assert.strictEqual(again.code, 0)
+    assert.include(again.stdout, "up to date")
+    const sheet = file("sheet.db", "name,town\n张三,t1\n")
+    const refused = await run(["init", "--db", sheet])
+    assert.strictEqual(refused.code, 2)
+    assert.include(refused.stderr, "不是 SQLite 数据库")
+    assert.strictEqual(fs.readFileSync(sheet, "utf8"), "name,town\n张三,t1\n")
+  })
+
+  it("overdue on a missing database exits 2 and creates nothing", async () => {
+    const db = path.join(work, "missing.db")
+    const r = await run(["overdue", "--db", db])
+    assert.strictEqual(r.code, 2)
+    assert.include(r.stderr, "qinglian init")
+    assert.isFalse(fs.existsSync(db))
+  })
+
+  it("lists a case written through CaseStore.execute once it is past due, as the library does", async () => {
+    const db = path.join(work, "overdue.db")
+    assert.strictEqual((await run(["init", "--db", db])).code, 0)
+    await writeCase(db, "case-1", [[register("case-1"), "2026-03-02"]])
+    const notYet = await run(["overdue", "--db", db, "--on", "2026-03-03"])
+    assert.strictEqual(notYet.code, 0, notYet.stderr)
+    assert.include(notYet.stdout, "没有超期案件")
+    const day = LocalDate.unsafeMake("2026-06-01")
+    const expected = await inStore(db, SupervisionCase.overdueFromStorage(day))
+    assert.strictEqual(expected.total, 1)
+    const late = await run(["overdue", "--db", db, "--on", day, "--format", "json"])
+    assert.strictEqual(late.code, 1, late.stderr)
+    assert.deepStrictEqual(JSON.parse(late.stdout), JSON.parse(JSON.stringify({ ...expected })))
+    const table = await run(["overdue", "--db", db, "--on", day])
+    assert.include(table.stdout, "case-1")
+    assert.include(table.stdout, "线索受理")
+    assert.include(table.stdout, String(expected.byStage[0]!.items[0]!.daysOverdue))
+    const en = await run(["overdue", "--db", db, "--on", day, "--lang", "en", "--format", "csv"])
+    const rows = parseCsv(en.raw.toString("utf8").slice(1))
+    assert.deepStrictEqual(rows[0], ["Case", "Town", "Stage", "Deadline", "Due", "Days overdue"])
+    assert.deepStrictEqual(rows[1]?.slice(0, 3), ["case-1", "t1", "lead registered"])
+    assert.strictEqual((await run(["overdue", "--db", db, "--on", day, "--town", "t2"])).code, 0)
+    assert.strictEqual((await run(["overdue", "--db", db, "--on", day, "--county", "c1", "--town", "t1"])).code, 1)
+    assert.strictEqual((await run(["overdue", "--db", db, "--on", day, "--county", "c9"])).code, 0)
+  })
+})
+
+describe("qinglian report four-forms", () => {
+  it("counts the dispositions of a period per town, as FourForms.report does over every case", async () => {
+    const db = path.join(work, "report.db")
+    assert.strictEqual((await run(["init", "--db", db])).code, 0)
+    await writeCase(db, "case-d", [
+      [register("case-d"), "2026-03-02"],
+      [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-05"],
+      [{ _tag: "ConcludeInquiry", outcome: "fileCase" }, "2026-04-01"],
+      [{ _tag: "SubmitForReview" }, "2026-06-01"],
+      [{ _tag: "Decide", measures: [{ measure: "partyWarning" }] }, "2026-06-15"]
+    ])
+    await writeCase(db, "case-open", [[register("case-open"), "2026-03-02"]])
+    const period = { from: LocalDate.unsafeMake("2026-01-01"), to: LocalDate.unsafeMake("2026-12-31") }
+    const states = await inStore(
+      db,
+      Effect.flatMap(SupervisionCase.storedCaseIds, (ids) => Effect.forEach(ids, SupervisionCase.load))
+    )
+    const expected = FourForms.report(states, period)
+    assert.strictEqual(expected.total.total, 1)
+    const r = await run(["report", "four-forms", "--db", db, "--from", period.from, "--to", period.to, "--format", "json"])
+    assert.strictEqual(r.code, 0, r.stderr)
+    assert.deepStrictEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify({ ...expected, skipped: [] })))
+    const table = await run(["report", "four-forms", "--db", db, "--from", period.from, "--to", period.to])
+    assert.include(table.stdout, "第二种形态")
+    assert.include(table.stdout, "100.0%")
+    const before = await run(["report", "four-forms", "--db", db, "--from", "2026-01-01", "--to", "2026-06-14", "--format", "json"])
+    assert.strictEqual((JSON.parse(before.stdout) as FourForms.Report).total.total, 0)
+    const backwards = await run(["report", "four-forms", "--db", db, "--from", "2026-12-31", "--to", "2026-01-01"])
+    assert.strictEqual(backwards.code, 2)
+  })
+})
+
+describe("qinglian audit verify", () => {
+  it("exits 0 on an intact store, as Audit.verifyStore reports it, with progress on standard error only", async () => {
+    const db = path.join(work, "audit.db")
+    assert.strictEqual((await run(["init", "--db", db])).code, 0)
+    await writeCase(db, "case-a", [
+      [register("case-a"), "2026-03-02"],
+      [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-05"]
+    ])
+    const expected = await inStore(db, Audit.verifyStore())
+    assert.isTrue(expected.ok)
+    const ok = await run(["audit", "verify", "--db", db, "--format", "json"])
+    assert.strictEqual(ok.code, 0, ok.stderr)
+    assert.deepStrictEqual(JSON.parse(ok.stdout), JSON.parse(JSON.stringify(expected)))
+    assert.include((await run(["audit", "verify", "--db", db])).stdout, "审计日志完好")
+    const progress = await run(["audit", "verify", "--db", db, "--progress", "--format", "json", "--lang", "en"])
+    assert.strictEqual(progress.code, 0)
+    assert.include(progress.stderr, `verifying the audit log ${expected.entries}/${expected.entries} (100%)`)
+    assert.include(progress.stderr, "checking stored records")
+    assert.deepStrictEqual(JSON.parse(progress.stdout), JSON.parse(JSON.stringify(expected)))
+  })
+
+  it("checks a signed checkpoint, and refuses one it cannot verify with exit 2", async () => {
+    const db = path.join(work, "checkpoint.db")
+    assert.strictEqual((await run(["init", "--db", db])).code, 0)
+    await writeCase(db, "case-c", [[register("case-c"), "2026-03-02"]])
+    const key = Audit.generateSigningKey()
+    const checkpoint = await Effect.runPromise(
+      Audit.checkpoint.pipe(Effect.provide(Layer.merge(SqliteStorage.layer({ filename: db }), Audit.layerSigner(key.privateKey))))
+    )
+    const cp = file("checkpoint.json", checkpoint)
+    const pem = file("key.pem", key.publicKey)
+    const ok = await run(["audit", "verify", "--db", db, "--checkpoint", cp, "--public-key", pem])
+    assert.strictEqual(ok.code, 0, ok.stderr)
+    const other = file("other.pem", Audit.generateSigningKey().publicKey)
+    const wrongKey = await run(["audit", "verify", "--db", db, "--checkpoint", cp, "--public-key", other])
+    assert.strictEqual(wrongKey.code, 2, wrongKey.stdout)
+    assert.strictEqual(wrongKey.stdout, "")
+    assert.strictEqual((await run(["audit", "verify", "--db", db, "--checkpoint", cp])).code, 2)
+  })
+
+  it("exits 1 and names the record once a case event or an audit entry is altered behind the library's back", async () => {
+    const db = path.join(work, "tampered.db")
+    assert.strictEqual((await run(["init", "--db", db])).code, 0)
+    await writeCase(db, "case-t", [
+      [register("case-t"), "2026-03-02"],
+      [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-05"]
+    ])
+    const caseStream = SupervisionCase.streams.streamName(Ids.CaseId.make("case-t"))
+    await inStore(
+      db,
+      Effect.gen(function*() {
+        const tamper = yield* StorageAdapter.StorageTamper
+        const adapter = yield* StorageAdapter.StorageAdapter
+        const [event] = yield* adapter.readEvents(caseStream, 2, 1)
+        yield* tamper.alterEvent(caseStream, 2, { ...(event!.data as object), way: "close" })
+      })
+    )
+    const expected = await inStore(db, Audit.verifyStore())
+    assert.isFalse(expected.ok)
+    const event = await run(["audit", "verify", "--db", db, "--format", "json"])
+    assert.strictEqual(event.code, 1, event.stderr)
+    assert.deepStrictEqual(JSON.parse(event.stdout), JSON.parse(JSON.stringify(expected)))
+    const zh = await run(["audit", "verify", "--db", db])
+    assert.strictEqual(zh.code, 1)
+    assert.include(zh.stdout, "记录被改动")
+    assert.include(zh.stdout, `${caseStream}@2`)
+
+    await inStore(
+      db,
+      Effect.gen(function*() {
+        const tamper = yield* StorageAdapter.StorageTamper
+        const [first] = yield* Audit.entries(1, 1)
+        yield* tamper.alterEvent(Audit.stream, 1, { ...first!.entry, actor: "someone-else" } as never)
+      })
+    )
+    const chain = await run(["audit", "verify", "--db", db, "--format", "csv", "--lang", "en"])
+    assert.strictEqual(chain.code, 1)
+    const rows = parseCsv(chain.raw.toString("utf8").slice(1))
+    assert.deepStrictEqual(rows[1]?.slice(0, 2), ["audit log altered or cut", `${Audit.stream}@1`])
+  })
+})
+
+describe("the published bin", () => {
+  it("builds to dist/cli.js with a shebang and runs through an npm .bin link", async () => {
+    // The package's own build of the bin entry (tsup.config.ts), as `npm run build` makes it.
+    const script = `
+      const { build } = await import("tsup")
+      const { default: configs } = await import("./tsup.config.ts")
+      const bin = configs.find((c) => typeof c.entry === "object" && !Array.isArray(c.entry) && "cli" in c.entry)
+      await build({ ...bin, config: false, silent: true })
+    `
+    const built = await new Promise<number | null>((resolve) =>
+      spawn(process.execPath, ["--import", tsxLoader, "--input-type=module", "-e", script], { cwd: pkgDir, stdio: "inherit" })
+        .on("close", resolve)
+    )
+    assert.strictEqual(built, 0)
+    const cli = path.join(pkgDir, "dist", "cli.js")
+    assert.isTrue(fs.readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node\n"))
+    const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8")) as { bin: Record<string, string> }
+    assert.strictEqual(path.resolve(pkgDir, pkg.bin["qinglian"]!), cli)
+
+    // npm links a bin as node_modules/.bin/<name> -> the file, made executable, run by its shebang.
+    const dotBin = path.join(work, "node_modules", ".bin")
+    fs.mkdirSync(dotBin, { recursive: true })
+    fs.chmodSync(cli, 0o755)
+    const link = path.join(dotBin, "qinglian")
+    fs.rmSync(link, { force: true })
+    fs.symlinkSync(cli, link)
+    // The workspace packages it imports are resolved to their sources: tests never rely on
+    // another package having been built.
+    const env = { ...process.env, NODE_OPTIONS: `--conditions=source --import=${tsxLoader}` }
+    const list = file("ref.json", referenceJson())
+    const ok = await spawnBin(link, ["validate", list, "--lang", "en"], env)
+    assert.strictEqual(ok.code, 0, ok.stderr)
+    assert.include(ok.stdout, "ILLUSTRATIVE_LIST")
+    const bad = await spawnBin(link, ["validate", path.join(work, "nope.json")], env)
+    assert.strictEqual(bad.code, 2)
+    assert.include(bad.stderr, "找不到文件")
+    const version = await spawnBin(link, ["--version"], env)
+    assert.strictEqual(version.code, 0)
+  })
+})
