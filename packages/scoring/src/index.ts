@@ -38,3 +38,5 @@ export * as Annual from "./Annual.js"
 export * as ScoringStore from "./ScoringStore.js"
 /** @since 0.1.0 */
 export * as Board from "./Board.js"
+/** @since 0.1.0 */
+export * as Codes from "./Codes.js"
