@@ -121,3 +121,26 @@ describe("ExtendInvestigation against the cap", () => {
       }).pipe(Effect.provide(storage())))
   }
 })
+
+describe("resuming a case near the end of the dates", () => {
+  it("a paused deadline pushed past 2199-12-31 is a typed OutOfRange, not a throw or a date in 2200", () => {
+    const lenient = WorkCalendar.make(WorkCalendar.chinaData, { outOfRange: "weekendsOnly" })
+    const steps: ReadonlyArray<readonly [SupervisionCase.Command, string]> = [
+      [{ _tag: "RegisterLead", caseId: Ids.CaseId.make("case-2199"), county: Ids.CountyId.make("c1"), town: Ids.TownId.make("t1"), subject: { cadre: Ids.CadreId.make("v-li"), category: "villageCadre" }, source: { _tag: "DailySupervision" } }, "2199-09-01"],
+      [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2199-09-02"],
+      [{ _tag: "ConcludeInquiry", outcome: "fileCase" }, "2199-10-01"],
+      [{ _tag: "Suspend" }, "2199-10-02"]
+    ]
+    let state = SupervisionCase.initial
+    for (const [command, now] of steps) state = Either.getOrThrow(SupervisionCase.handle(state, command, { ...ctx(now), calendar: lenient })).state
+    assert.strictEqual(state.deadline?.due, "2199-12-30")
+    const r = SupervisionCase.decide(state, { _tag: "Resume" }, { ...ctx("2199-12-01"), calendar: lenient })
+    if (Either.isRight(r)) assert.fail(`resumed with ${JSON.stringify(r.right)}`)
+    assert.strictEqual(r.left._tag, "CalendarOutOfRange")
+    assert.strictEqual((r.left as WorkCalendar.OutOfRange).pastDateRange, true)
+    // A pause that still ends in range moves the due date as before.
+    const early = Either.getOrThrow(SupervisionCase.decide(state, { _tag: "Resume" }, { ...ctx("2199-10-03"), calendar: lenient }))
+    assert.strictEqual((early[0] as { deadline?: { due: string } }).deadline?.due, "2199-12-31")
+  })
+})
+

@@ -302,10 +302,26 @@ const applyEdit = (root: unknown, e: Edit): unknown => {
   return root
 }
 
-/** Arbitrary JSON, and the target's valid documents with up to three random edits. */
+// Moves every date of a document to the same date near an end of the range, so that each date
+// computed from it (due dates, windows, periods) is computed at the edge.
+const edgeDates = ["1900-01-01", "1900-01-02", "1900-02-28", "2199-06-30", "2199-11-30", "2199-12-01", "2199-12-28", "2199-12-31"]
+const atEdge = (v: unknown, date: string): unknown =>
+  typeof v === "string"
+    ? /^\d{4}-\d{2}-\d{2}$/.test(v) ? date : v
+    : Array.isArray(v)
+    ? v.map((x) => atEdge(x, date))
+    : isContainer(v)
+    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, atEdge(x, date)]))
+    : v
+
+/**
+ * Arbitrary JSON; the target's valid documents with up to three random edits; and its documents
+ * with every date moved to one date near 1900-01-01 or 2199-12-31.
+ */
 export const inputsFor = (target: Target): fc.Arbitrary<unknown> =>
   fc.oneof(
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...target.examples), fc.constantFrom(...edgeDates)).map(([doc, date]) => atEdge(json(doc), date)) },
     {
       weight: 3,
       arbitrary: fc.tuple(fc.constantFrom(...target.examples), fc.array(edit, { minLength: 0, maxLength: 3 })).map(([doc, edits]) =>

@@ -177,3 +177,18 @@ export const investigationExtension = (
     )
   })
 }
+
+/**
+ * A paused deadline when the case resumes: its due date moved on by the `pausedDays` the case was
+ * suspended. A due date that would pass the last date there is (`LocalDate.maxDate`) is an
+ * {@link WorkCalendar.OutOfRange} error with `pastDateRange`, so resuming never throws.
+ *
+ * @since 0.1.0
+ * @category deadlines
+ */
+export const deadlineAfterPause = (
+  calendar: WorkCalendar.WorkCalendar,
+  deadline: Deadline,
+  pausedDays: number
+): Either.Either<Deadline, WorkCalendar.OutOfRange> =>
+  Either.map(WorkCalendar.addDuration(calendar, deadline.due, { amount: pausedDays, unit: "days" }), (due) => ({ ...deadline, due }))

@@ -15,7 +15,7 @@ import * as Measure from "../rulebook/Measure.js"
 import * as Rulebook from "../rulebook/Rulebook.js"
 import { type Actor, denial, Forbidden, type RecusalBasis } from "./Authority.js"
 import type { Command, CommandTag } from "./Command.js"
-import { type Deadline, deadlineFor, investigationExtension } from "./Deadlines.js"
+import { type Deadline, deadlineAfterPause, deadlineFor, investigationExtension } from "./Deadlines.js"
 import type { Event } from "./Event.js"
 import * as FourForms from "./FourForms.js"
 import { type Memo, memoOf, refusal } from "./internal/contextMemo.js"
@@ -293,7 +293,7 @@ const build = (
       const pausedDays = s.suspendedSince === undefined ? 0 : LocalDate.daysBetween(s.suspendedSince, on)
       const d = s.deadline
       return d !== undefined && d.onSuspend === "pause"
-        ? one({ _tag: "CaseResumed", on, by, pausedDays, deadline: { ...d, due: LocalDate.addDays(d.due, pausedDays) } })
+        ? Either.flatMap(deadlineAfterPause(ctx.calendar, d, pausedDays), (deadline) => one({ _tag: "CaseResumed", on, by, pausedDays, deadline }))
         : one({ _tag: "CaseResumed", on, by, pausedDays })
     }
     case "SubmitForReview":
