@@ -193,18 +193,6 @@ const issueSummary = (issues: ReadonlyArray<InvalidInput.Issue>, zh: boolean): s
 }
 
 const refusals: { readonly [T in Tag]: Refusal<Extract<CoreError, { readonly _tag: T }>> } = {
-  DateOutOfRange: {
-    schema: LocalDate.DateOutOfRange,
-    module: "base/LocalDate",
-    meaning: {
-      zh: `日期计算超出了可用范围（${LocalDate.minYear} 至 ${LocalDate.maxYear} 年）`,
-      en: `Date arithmetic left the dates a LocalDate may be (the years ${LocalDate.minYear} to ${LocalDate.maxYear})`
-    },
-    explain: (e) => ({
-      zh: `${e.computation} 超出了可用的日期范围（${LocalDate.minDate} 至 ${LocalDate.maxDate}）`,
-      en: `${e.computation} is not a date from ${LocalDate.minDate} to ${LocalDate.maxDate}`
-    })
-  },
   InvalidInput: {
     schema: InvalidInput.InvalidInput,
     module: "base/InvalidInput",
@@ -215,6 +203,18 @@ const refusals: { readonly [T in Tag]: Refusal<Extract<CoreError, { readonly _ta
     explain: (e) => ({
       zh: `${Object.prototype.hasOwnProperty.call(subjectZh, e.subject) ? subjectZh[e.subject] : e.subject}有 ${e.issues.length} 处不符合格式：${issueSummary(e.issues, true)}`,
       en: `the ${e.subject} has ${e.issues.length} issue${e.issues.length === 1 ? "" : "s"}: ${issueSummary(e.issues, false)}`
+    })
+  },
+  DateOutOfRange: {
+    schema: LocalDate.DateOutOfRange,
+    module: "base/LocalDate",
+    meaning: {
+      zh: `日期计算超出了可用范围（${LocalDate.minYear} 至 ${LocalDate.maxYear} 年）`,
+      en: `Date arithmetic left the dates a LocalDate may be (the years ${LocalDate.minYear} to ${LocalDate.maxYear})`
+    },
+    explain: (e) => ({
+      zh: `${e.computation} 超出了可用的日期范围（${LocalDate.minDate} 至 ${LocalDate.maxDate}）`,
+      en: `${e.computation} is not a date from ${LocalDate.minDate} to ${LocalDate.maxDate}`
     })
   },
   Forbidden: {
