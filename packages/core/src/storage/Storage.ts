@@ -111,7 +111,7 @@ export class CorruptRecord extends Schema.TaggedError<CorruptRecord>("@qinglian/
    * @since 0.1.0
    */
   override get message(): string {
-    return `stored ${this.key} does not decode: ` + this.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
+    return `stored ${this.key} does not decode: ` + this.issues.map((i) => `${i.path.join(".")}: ${i.detail}`).join("; ")
   }
 }
 
