@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Diagnostic } from "@qinglian/core"
+import { Diagnostic, InvalidInput } from "@qinglian/core"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -71,43 +71,33 @@ export const SEPARATOR = "｜"
  */
 export const bilingual = (zh: string, en: string): string => `${zh}${SEPARATOR}${en}`
 
-const zhOf: Record<string, string> = {
-  Type: "类型或取值不符",
-  Missing: "缺少必填字段",
-  Unexpected: "未知字段，格式不允许",
-  Forbidden: "不允许的值",
-  Composite: "不符合规则",
-  Refinement: "不符合规则",
-  Transformation: "不符合规则",
-  Pointer: "不符合规则"
+// Core's boundary classifies each issue (one issue for a mistyped literal, not one per allowed
+// value) and words it in both languages; scoring keeps its own stable codes.
+const codeOf: { readonly [C in InvalidInput.IssueCode]: string } = {
+  UNKNOWN_KEY: "INPUT_UNKNOWN_KEY",
+  FORBIDDEN_KEY: "INPUT_UNKNOWN_KEY",
+  MISSING_KEY: "INPUT_MISSING",
+  WRONG_TYPE: "INPUT_TYPE",
+  NOT_ALLOWED_VALUE: "INPUT_TYPE",
+  NOT_JSON: "INPUT_JSON",
+  OUT_OF_RANGE: "INPUT_RULE",
+  BAD_DATE: "INPUT_RULE",
+  BAD_FORMAT: "INPUT_RULE",
+  TOO_DEEP: "INPUT_RULE",
+  INVALID: "INPUT_RULE"
 }
 
-const codeOf: Record<string, string> = {
-  Type: "INPUT_TYPE",
-  Missing: "INPUT_MISSING",
-  Unexpected: "INPUT_UNKNOWN_KEY",
-  Forbidden: "INPUT_TYPE"
-}
-
-const toIssue = (i: ParseResult.ArrayFormatterIssue): Issue => {
-  const path = i.path.map((p) => (typeof p === "symbol" ? String(p) : p))
-  const at = i.message.indexOf(SEPARATOR)
+const toIssue = (i: InvalidInput.Issue): Issue => {
+  // A scoring rule says itself in both languages (see SEPARATOR).
+  const at = i.detail.indexOf(SEPARATOR)
   if (at >= 0) {
     return {
       code: "INPUT_RULE",
-      path,
-      message: { zh: i.message.slice(0, at), en: i.message.slice(at + SEPARATOR.length) }
+      path: i.path,
+      message: { zh: i.detail.slice(0, at), en: i.detail.slice(at + SEPARATOR.length) }
     }
   }
-  const zh = zhOf[i._tag] ?? "不符合规则"
-  // A missing or unknown key says all there is to say in Chinese; other issues keep the schema's
-  // own wording (the expected type or value) after the Chinese summary.
-  const plain = i._tag === "Missing" || i._tag === "Unexpected"
-  return {
-    code: codeOf[i._tag] ?? "INPUT_RULE",
-    path,
-    message: { zh: plain ? zh : `${zh}：${i.message}`, en: i.message }
-  }
+  return { code: codeOf[i.code], path: i.path, message: i.message }
 }
 
 /**
@@ -117,7 +107,7 @@ const toIssue = (i: ParseResult.ArrayFormatterIssue): Issue => {
  * @category constructors
  */
 export const fromParseError = (subject: string, error: ParseResult.ParseError): InputRejected =>
-  new InputRejected({ subject, issues: ParseResult.ArrayFormatter.formatErrorSync(error).map(toIssue) })
+  new InputRejected({ subject, issues: InvalidInput.fromParseError(subject, error).issues.map(toIssue) })
 
 /**
  * A strict decoder: every error, unknown keys refused.
@@ -129,6 +119,18 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I, never>, subject: strin
   const decode = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })
   return (input: unknown): Either.Either<A, InputRejected> => {
     try {
+      // Input nested past core's limit is refused before any decoder recurses through it.
+      const deep = InvalidInput.tooDeep(input)
+      if (deep !== undefined) {
+        return Either.left(new InputRejected({
+          subject,
+          issues: [{
+            code: "INPUT_RULE",
+            path: deep,
+            message: { zh: `嵌套超过 ${InvalidInput.maxDepth} 层`, en: `nested deeper than ${InvalidInput.maxDepth} levels` }
+          }]
+        }))
+      }
       return Either.mapLeft(decode(input), (e) => fromParseError(subject, e))
     } catch (cause) {
       // A getter that throws, a proxy: hostile objects are rejected, never thrown through.
@@ -151,22 +153,13 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I, never>, subject: strin
  */
 export const jsonDecoder = <A, I>(schema: Schema.Schema<A, I, never>, subject: string) => {
   const decode = decoder(schema, subject)
+  // Core's parser: a leading byte order mark is skipped, and text that is not JSON is an issue.
+  const parse = InvalidInput.parseJson(subject)
   return (text: string): Either.Either<A, InputRejected> => {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch (cause) {
-      return Either.left(
-        new InputRejected({
-          subject,
-          issues: [{
-            code: "INPUT_JSON",
-            path: [],
-            message: { zh: "不是合法的 JSON 文本", en: `not JSON: ${cause instanceof Error ? cause.message : String(cause)}` }
-          }]
-        })
-      )
+    const parsed = parse(text)
+    if (Either.isLeft(parsed)) {
+      return Either.left(new InputRejected({ subject, issues: parsed.left.issues.map(toIssue) }))
     }
-    return decode(parsed)
+    return decode(parsed.right)
   }
 }

@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Codes } from "@qinglian/scoring"
+import { Codes, Examples, Rubric } from "@qinglian/scoring"
+import * as Either from "effect/Either"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -35,5 +36,28 @@ describe("the scoring catalogue", () => {
       assert.match(e.en, /^[^\p{Script=Han}]*[A-Za-z]{3}/u, e.code)
       assert.match(e.module, /^scoring\//)
     }
+  })
+})
+
+describe("the scoring boundary, on core's issue codes", () => {
+  const file = (): any => JSON.parse(JSON.stringify(Examples.weeklyRubric))
+
+  it("a mistyped literal is one INPUT_TYPE issue naming the allowed values, in both languages", () => {
+    const f = file()
+    f.editions[0].rubric.components[0].source = "ratting"
+    const r = Rubric.decodeFile(f)
+    const issues = Either.isLeft(r) ? r.left.issues : assert.fail("expected a refusal")
+    assert.deepStrictEqual(issues.map((i) => [i.code, i.path.join("/")]), [["INPUT_TYPE", "editions/0/rubric/components/0/source"]])
+    assert.include(issues[0]!.message.zh, "\"rating\"、\"tasks\"、\"checklist\"")
+    assert.include(issues[0]!.message.en, "Did you mean \"rating\"?")
+  })
+
+  it("JSON text may start with a byte order mark; deep or broken text is an issue, never a throw", () => {
+    const text = JSON.stringify(file())
+    assert.isTrue(Either.isRight(Rubric.decodeJson("\uFEFF" + text)))
+    const broken = Rubric.decodeJson(text.slice(1))
+    assert.deepStrictEqual(Either.isLeft(broken) ? broken.left.issues.map((i) => i.code) : [], ["INPUT_JSON"])
+    const deep = Rubric.decodeJson("[".repeat(10_000) + "]".repeat(10_000))
+    assert.deepStrictEqual(Either.isLeft(deep) ? deep.left.issues.map((i) => [i.code, i.path.length]) : [], [["INPUT_RULE", 64]])
   })
 })
