@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Checks what users actually install: each built package under packages/ is packed and linted by
 // publint (package.json ↔ files) and by are-the-types-wrong (types resolve for ESM and CJS, from
-// node10, node16 and bundler resolution; ESM only for the packages listed in `esmOnly`). Run after
-// `npm run build`; exits non-zero on any error.
+// node10, node16 and bundler resolution; ESM only for the packages listed in `esmOnly`). Then, unless
+// it was given package names, scripts/check-examples.mjs type-checks and runs every example against
+// the packed tarballs, as ESM and as CommonJS. Run after `npm run build`; exits non-zero on any error.
 import { spawnSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
@@ -69,8 +70,16 @@ for (const dir of dirs) {
   }
 }
 
+// attw and publint read package.json and resolve entry points; they do not type-check code that uses
+// the packages, so a value exported as a type only passes them. The examples check does that.
+if (only.length === 0 && !run(process.execPath, [join(root, "scripts", "check-examples.mjs")], root)) {
+  failures.push("examples against the packed tarballs (scripts/check-examples.mjs)")
+}
+
 if (failures.length > 0) {
   console.error(`\ncheck-packages: ${failures.length} problem(s):\n  ${failures.join("\n  ")}`)
   process.exit(1)
 }
-console.log(`\ncheck-packages: ${dirs.length} package(s) pass publint and are-the-types-wrong`)
+console.log(
+  `\ncheck-packages: ${dirs.length} package(s) pass publint and are-the-types-wrong${only.length === 0 ? ", and the examples pass against their tarballs" : ""}`
+)
