@@ -542,7 +542,10 @@ describe("the published bin", () => {
     assert.strictEqual(built, 0)
     const cli = path.join(pkgDir, "dist", "cli.js")
     assert.isTrue(fs.readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node\n"))
-    const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8")) as { bin: Record<string, string> }
+    const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8")) as {
+      bin: Record<string, string>
+      version: string
+    }
     assert.strictEqual(path.resolve(pkgDir, pkg.bin["qinglian"]!), cli)
 
     // npm links a bin as node_modules/.bin/<name> -> the file, made executable, run by its shebang.
@@ -564,5 +567,6 @@ describe("the published bin", () => {
     assert.include(bad.stderr, "找不到文件")
     const version = await spawnBin(link, ["--version"], env)
     assert.strictEqual(version.code, 0)
+    assert.strictEqual(version.stdout.trim(), pkg.version)
   })
 })

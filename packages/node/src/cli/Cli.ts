@@ -16,6 +16,9 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
 import * as Audit from "./commands/audit.js"
 import * as Check from "./commands/check.js"
 import * as Init from "./commands/init.js"
@@ -28,12 +31,25 @@ import type { Format } from "./Output.js"
 import { renderJson, stderr } from "./Output.js"
 
 /**
- * The version the bin reports (`qinglian --version`).
+ * The version the bin reports (`qinglian --version`): that of the `@qinglian/node` package it is
+ * run from (dist/cli.js or src/cli/Cli.ts, found by walking up), so it follows every release.
  *
  * @since 0.1.0
  * @category constants
  */
-export const version = "0.1.0"
+export const version: string = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 4; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: unknown; version?: unknown }
+      if (pkg.name === "@qinglian/node" && typeof pkg.version === "string") return pkg.version
+    } catch {
+      // No package.json here: look in the folder above.
+    }
+    dir = path.dirname(dir)
+  }
+  return "unknown"
+})()
 
 const root = Command.make("qinglian").pipe(
   Command.withDescription(
