@@ -11,6 +11,17 @@
  * them together. A JSON Schema checks the shape only; `PowerList.validate`, `Exercise.check` and
  * the other rules apply the rules.
  *
+ * @example
+ * ```ts
+ * import { JsonSchema } from "@qinglian/core"
+ *
+ * // The JSON Schema of the power-list format, for editors and validators in other languages
+ * // (also shipped as a file: `@qinglian/core/schemas/power-list.schema.json`).
+ * const text = JsonSchema.render(JsonSchema.powerList())
+ * console.log(text.length > 0, Object.keys(JsonSchema.files))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as JSONSchema from "effect/JSONSchema"

@@ -14,6 +14,7 @@
  * if (problem !== undefined) show(problem.code, problem.message.zh, problem.issues)
  * ```
  *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"

@@ -2,6 +2,15 @@
  * Legal citations. Statutes are renumbered when they are amended (村民委员会组织法 2018 → 2025), so
  * a citation names the law, its version and the article as data.
  *
+ * @example
+ * ```ts
+ * import { Citation } from "@qinglian/core"
+ *
+ * const source: Citation.Citation = { law: "中华人民共和国村民委员会组织法", version: "2018", article: "第二十二条" }
+ * console.log(Citation.format(source)) // "中华人民共和国村民委员会组织法(2018) 第二十二条"
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"

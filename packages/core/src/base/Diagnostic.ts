@@ -2,6 +2,19 @@
  * Diagnostics: what rules say about facts. A diagnostic is data, never an exception, so a
  * validator reports every problem it finds, not only the first.
  *
+ * @example
+ * ```ts
+ * import { Diagnostic } from "@qinglian/core"
+ *
+ * const findings = [
+ *   Diagnostic.warning("LATE_DISCLOSURE", ["disclosures", 0], "公开晚于期限", "disclosed after the deadline"),
+ *   Diagnostic.error("MISSING_LEGAL_BASIS", ["items", 2, "legalBasis"], "缺少法定依据", "no legal basis")
+ * ]
+ * console.log(Diagnostic.isOk(findings)) // false: one finding is an error
+ * console.log(Diagnostic.formatPath(findings[1]!.path)) // "/items/2/legalBasis"
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"

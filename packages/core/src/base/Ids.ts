@@ -2,6 +2,18 @@
  * Branded identifiers. A `VillageId` cannot be passed where a `CadreId` is expected, and every id
  * is a non-empty string at the boundary.
  *
+ * @example
+ * ```ts
+ * import { Ids } from "@qinglian/core"
+ * import { Schema } from "effect"
+ *
+ * const village: Ids.VillageId = Ids.VillageId.make("140525-jincun-xishu")
+ * const cadre = Schema.decodeUnknownSync(Ids.CadreId)("c-0001")
+ * // const wrong: Ids.CadreId = village // type error: a VillageId is not a CadreId
+ * console.log(village, cadre)
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"

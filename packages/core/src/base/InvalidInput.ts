@@ -12,6 +12,19 @@
  * form, with no transformation. Input it refuses goes to effect's decoder, which names every bad
  * path. A property test holds the two to the same answer on every boundary schema.
  *
+ * @example
+ * ```ts
+ * import { InvalidInput, LocalDate } from "@qinglian/core"
+ * import { Effect, Schema } from "effect"
+ *
+ * // Decode untrusted JSON: an InvalidInput lists every bad path (unknown keys included), never throws.
+ * const Meeting = Schema.Struct({ date: LocalDate.LocalDate, present: Schema.Number })
+ * const decoded = InvalidInput.decodeJson(Meeting, "meeting")('{"date":"2026-02-30","x":1}')
+ * const result = Effect.runSync(Effect.either(decoded))
+ * if (result._tag === "Left") console.log(result.left.issues.map((i) => i.path.join("/"))) // ["x", "date", "present"]
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

@@ -4,6 +4,18 @@
  * Dates are kept as ISO strings at the boundary and as epoch-day integers inside arithmetic, so
  * no time zone can move a deadline by a day.
  *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@qinglian/core"
+ * import { Schema } from "effect"
+ *
+ * const d = LocalDate.unsafeMake("2026-02-27")
+ * console.log(LocalDate.addDays(d, 2)) // "2026-03-01"
+ * console.log(LocalDate.isoWeekday(d)) // 5 (Friday)
+ * console.log(Schema.decodeUnknownEither(LocalDate.LocalDate)("2026-02-30")._tag) // "Left"
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

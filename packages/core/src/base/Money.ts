@@ -2,6 +2,16 @@
  * Money as integers. Amounts are counted in fen (分); a value written in yuan states its unit and
  * is converted exactly. Floats never touch money.
  *
+ * @example
+ * ```ts
+ * import { Money } from "@qinglian/core"
+ *
+ * const limit = Money.yuan(50_000) // 5000000 fen: amounts are whole fen, never floats
+ * console.log(Money.formatYuan(limit)) // "50000.00"
+ * console.log(Money.toFen({ amount: 120, unit: "yuan" }) === Money.fen(12_000)) // true
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as ParseResult from "effect/ParseResult"

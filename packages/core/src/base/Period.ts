@@ -5,6 +5,16 @@
  * exclusive end lets a successor start on the day the predecessor leaves without both holding the
  * post that day.
  *
+ * @example
+ * ```ts
+ * import { LocalDate, Period } from "@qinglian/core"
+ *
+ * const term = Period.unsafeMake("2021-01-01", "2025-12-31")
+ * console.log(Period.contains(term, LocalDate.unsafeMake("2024-06-30"))) // true
+ * console.log(Period.overlaps(term, Period.unsafeMake("2026-01-01"))) // false: the next term starts after it
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"

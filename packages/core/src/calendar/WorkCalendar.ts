@@ -12,6 +12,18 @@
  * (`calendar/data/holidays-cn.json`), decoded the first time {@link chinaData} or {@link china} is
  * read, and the decoders are built on their first call.
  *
+ * @example
+ * ```ts
+ * import { LocalDate, WorkCalendar } from "@qinglian/core"
+ * import { Either } from "effect"
+ *
+ * // 15 working days from the Friday before the 2025 National Day break (调休 included).
+ * const due = WorkCalendar.addWorkingDays(WorkCalendar.china, LocalDate.unsafeMake("2025-09-26"), 15)
+ * console.log(Either.getOrThrow(due)) // "2025-10-23"
+ * console.log(WorkCalendar.isWorkingDay(WorkCalendar.china, LocalDate.unsafeMake("2025-09-28"))) // Right(true): a 调休 Sunday
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

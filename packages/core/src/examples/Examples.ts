@@ -12,6 +12,18 @@
  * on its first call and returns the same value afterwards, so importing the module decodes
  * nothing.
  *
+ * @example
+ * ```ts
+ * import { Examples, Exercise, PowerList, Rulebook, WorkCalendar } from "@qinglian/core"
+ *
+ * // The faulty 西属村 central-heating exercise, checked as supervision saw it on 2025-10-15.
+ * const result = Exercise.checkInList(PowerList.reference(), Examples.xishuHeatingFaulty(), Rulebook.defaults, WorkCalendar.china, {
+ *   asOf: Examples.xishuHeatingFaultyAsOf
+ * })
+ * console.log(result.risk, result.findings.length) // "red" 8
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"

@@ -9,6 +9,26 @@
  * Terms are periods `[start, end)`: `end` is the day the cadre left the post, so a successor can
  * start that day (see {@link Period}).
  *
+ * @example
+ * ```ts
+ * import { Cadre, Ids, LocalDate } from "@qinglian/core"
+ * import { Either } from "effect"
+ *
+ * const v = { level: "village", villageId: "xishu" }
+ * const roster = Either.getOrThrow(Cadre.decodeRoster({
+ *   cadres: [{ id: "wang", name: "王书记" }],
+ *   appointments: [
+ *     { cadreId: "wang", post: "partySecretary", unit: v, term: { start: "2021-01-10" } },
+ *     { cadreId: "wang", post: "committeeDirector", unit: v, term: { start: "2021-01-10", end: "2024-06-01" } }
+ *   ],
+ *   relations: []
+ * }))
+ * const xishu = Ids.VillageId.make("xishu")
+ * console.log(Cadre.isOneShoulder(roster, xishu, LocalDate.unsafeMake("2023-05-01"))) // true: 一肩挑
+ * console.log(Cadre.isOneShoulder(roster, xishu, LocalDate.unsafeMake("2024-06-01"))) // false: the director term ended
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

@@ -6,6 +6,19 @@
  *
  * A relation is recorded once, from one side (`b` is `a`'s `kind`); every lookup is symmetric.
  *
+ * @example
+ * ```ts
+ * import { Ids, Kinship } from "@qinglian/core"
+ * import { Either } from "effect"
+ *
+ * const relations = Either.getOrThrow(Kinship.decodeRelations([{ a: { cadreId: "wang" }, b: { cadreId: "sun" }, kind: "sibling" }]))
+ * const wang = Kinship.cadre(Ids.CadreId.make("wang"))
+ * const sun = Kinship.cadre(Ids.CadreId.make("sun"))
+ * console.log(Kinship.areRelated(relations, sun, wang)) // true: either direction
+ * console.log(Kinship.closenessOfKind.sibling, Kinship.kindLabelZh.sibling) // "nearRelative" "兄弟姐妹"
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

@@ -7,6 +7,26 @@
  * const tree = yield* OrgStore.loadOrganisation
  * ```
  *
+ * @example
+ * ```ts
+ * import { Organisation, OrgStore, Storage } from "@qinglian/core"
+ * import { MemoryStorage } from "@qinglian/storage-memory"
+ * import { Effect, Either } from "effect"
+ *
+ * const input = Either.getOrThrow(Organisation.decodeInput({
+ *   counties: [{ id: "zezhou", name: "泽州县", divisionCode: "140525" }],
+ *   towns: [{ id: "jincun", countyId: "zezhou", name: "金村镇", kind: "town" }],
+ *   villages: [{ id: "xishu", townId: "jincun", name: "西属村", kind: "village" }]
+ * }))
+ * const program = Effect.gen(function*() {
+ *   yield* OrgStore.saveOrganisation(input, { actor: "county-admin" }) // all or nothing, audited
+ *   const { tree, diagnostics } = yield* OrgStore.loadOrganisation
+ *   console.log(tree.villages.size, diagnostics.length) // 1 0
+ * })
+ * Effect.runPromise(program.pipe(Effect.provide(Storage.layer), Effect.provide(MemoryStorage.layer())))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"

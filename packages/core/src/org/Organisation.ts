@@ -8,6 +8,21 @@
  * A tree is built from flat lists ({@link make}); problems (a duplicate id, an unknown parent, a
  * code that does not extend its parent's) come back as diagnostics, never as exceptions.
  *
+ * @example
+ * ```ts
+ * import { Ids, Organisation } from "@qinglian/core"
+ * import { Either } from "effect"
+ *
+ * const built = Organisation.fromUnknown({
+ *   counties: [{ id: "zezhou", name: "泽州县", divisionCode: "140525" }],
+ *   towns: [{ id: "jincun", countyId: "zezhou", name: "金村镇", kind: "town" }],
+ *   villages: [{ id: "xishu", townId: "jincun", name: "西属村", kind: "village" }]
+ * })
+ * const { tree } = Either.getOrThrow(built) // Left: an InvalidInput naming every bad path
+ * console.log(Organisation.townOf(tree, Ids.VillageId.make("xishu"))) // Some(金村镇)
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

@@ -1,6 +1,15 @@
 /**
  * Posts (职务) at village, town and county level.
  *
+ * @example
+ * ```ts
+ * import { Post } from "@qinglian/core"
+ *
+ * console.log(Post.labelZh.partySecretary) // "村党组织书记"
+ * console.log(Post.twoCommitteesPosts.includes("committeeDirector")) // true: a member of the 两委
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"

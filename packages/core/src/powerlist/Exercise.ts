@@ -7,6 +7,19 @@
  * traffic-light risk (green / yellow / red), every finding as a {@link Diagnostic.Diagnostic}, and
  * the requirements (四议两公开, 提级监督, 公开招标, 比选) that applied.
  *
+ * @example
+ * ```ts
+ * import { Examples, Exercise, PowerList, Rulebook, WorkCalendar } from "@qinglian/core"
+ * import { Either } from "effect"
+ *
+ * // Decode an exercise from JSON and check it against its item of the list: pure, never throws.
+ * const json = JSON.stringify(Examples.xishuHeatingCleanEncoded)
+ * const result = Either.getOrThrow(Exercise.validate(PowerList.reference(), json, Rulebook.defaults, WorkCalendar.china))
+ * console.log(result.risk) // "green"
+ * for (const f of result.findings) console.log(f.severity, f.code, f.message.en)
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

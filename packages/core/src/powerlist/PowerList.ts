@@ -6,6 +6,17 @@
  * Decoding checks the shape; {@link validate} then reports every semantic problem as a
  * {@link Diagnostic.Diagnostic}.
  *
+ * @example
+ * ```ts
+ * import { PowerList } from "@qinglian/core"
+ *
+ * const list = PowerList.reference() // the illustrative 8-category, 57-item list
+ * const report = PowerList.check(list)
+ * console.log(list.items.length, report.diagnostics.map((d) => d.code)) // 57 ["ILLUSTRATIVE_LIST"]: a warning
+ * console.log(PowerList.decodeJson("{}")._tag) // "Left": an InvalidInput naming every missing field
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

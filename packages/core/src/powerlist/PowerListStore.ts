@@ -3,6 +3,23 @@
  * index query), the exercises of each power, and the reports of checking them, on core's generic
  * `Storage`, each write audited.
  *
+ * @example
+ * ```ts
+ * import { LocalDate, PowerList, PowerListStore, Storage } from "@qinglian/core"
+ * import { MemoryStorage } from "@qinglian/storage-memory"
+ * import { Effect, Option } from "effect"
+ *
+ * // Every version of a list is kept; the one in force on a date is an index query.
+ * const program = Effect.gen(function*() {
+ *   const list = PowerList.reference()
+ *   yield* PowerListStore.powerLists.save(list, { actor: "county-admin" })
+ *   const inForce = yield* PowerListStore.powerLists.inForce(list.jurisdiction.code, LocalDate.unsafeMake("2026-05-20"))
+ *   console.log(Option.map(inForce, (stored) => stored.value.version))
+ * })
+ * Effect.runPromise(program.pipe(Effect.provide(Storage.layer), Effect.provide(MemoryStorage.layer())))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"

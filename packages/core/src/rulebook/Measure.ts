@@ -2,6 +2,15 @@
  * Disciplinary and organisational measures (处理措施), the vocabulary that the four forms
  * (四种形态), sanction periods and decision authority are keyed by in the {@link Rulebook}.
  *
+ * @example
+ * ```ts
+ * import { Measure } from "@qinglian/core"
+ *
+ * console.log(Measure.labelZh.talkReminder) // "谈话提醒"
+ * console.log(Measure.kind("partyWarning"), Measure.kind("governmentDemerit")) // the 党纪处分 and 政务处分 kinds
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"

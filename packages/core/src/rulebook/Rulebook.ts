@@ -11,6 +11,17 @@
  * the rulebook file format) decoded the first time their editions are read, and the file decoders
  * are built on their first call.
  *
+ * @example
+ * ```ts
+ * import { Citation, LocalDate, Money, Rulebook } from "@qinglian/core"
+ *
+ * const rules = Rulebook.unsafeAt(Rulebook.defaults, LocalDate.unsafeMake("2026-05-20"))
+ * const tender = Rulebook.value(rules, "threshold.tenderConstruction")
+ * console.log(Money.formatYuan(tender)) // "4000000.00"
+ * console.log(Citation.format(Rulebook.citationOf(rules, "threshold.tenderConstruction")))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

@@ -2,6 +2,22 @@
  * The rulebook's store: a county's (or town's) editions overriding the defaults, and the rulebook
  * of a jurisdiction built from them, on core's generic `Storage`, each write audited.
  *
+ * @example
+ * ```ts
+ * import { LocalDate, Rulebook, RulebookStore, Storage } from "@qinglian/core"
+ * import { MemoryStorage } from "@qinglian/storage-memory"
+ * import { Effect } from "effect"
+ *
+ * // A jurisdiction's rulebook: the defaults with the overrides stored for it (none yet here).
+ * const program = Effect.gen(function*() {
+ *   const rulebook = yield* RulebookStore.rulebookFor("140525")
+ *   const rules = yield* Rulebook.at(rulebook, LocalDate.unsafeMake("2026-05-20"))
+ *   console.log(Rulebook.value(rules, "threshold.escalation"))
+ * })
+ * Effect.runPromise(program.pipe(Effect.provide(Storage.layer), Effect.provide(MemoryStorage.layer())))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"

@@ -2,6 +2,17 @@
  * Exact fractions for quorums and majorities ("more than half", "at least two thirds"), compared
  * with integer arithmetic so that no rounding decides a vote.
  *
+ * @example
+ * ```ts
+ * import { Threshold } from "@qinglian/core"
+ *
+ * // A 村民代表会议 of 45: how many must be present, and does 31 of them carry a vote?
+ * console.log(Threshold.minimumCount(Threshold.atLeastTwoThirds, 45)) // 30
+ * console.log(Threshold.isMet(Threshold.moreThanHalf, 16, 31)) // true
+ * console.log(Threshold.format(Threshold.atLeastTwoThirds)) // "≥ 2/3"
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"

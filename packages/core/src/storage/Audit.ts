@@ -5,6 +5,22 @@
  *
  * The log is the event stream {@link stream} (`"$audit"`) of the storage adapter.
  *
+ * @example
+ * ```ts
+ * import { Audit, PowerListStore, PowerList, Storage } from "@qinglian/core"
+ * import { MemoryStorage } from "@qinglian/storage-memory"
+ * import { Effect } from "effect"
+ *
+ * // Every write through Storage appends to a hash chain; verify walks it and names the first break.
+ * const program = Effect.gen(function*() {
+ *   yield* PowerListStore.powerLists.save(PowerList.reference(), { actor: "jincun-clerk-01" })
+ *   const verified = yield* Audit.verify()
+ *   console.log(verified.entries) // 1
+ * })
+ * Effect.runPromise(program.pipe(Effect.provide(Storage.layer), Effect.provide(MemoryStorage.layer())))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"

@@ -17,6 +17,27 @@
  * )
  * ```
  *
+ * @example
+ * ```ts
+ * import { Storage } from "@qinglian/core"
+ * import { MemoryStorage } from "@qinglian/storage-memory"
+ * import { Effect, Schema } from "effect"
+ *
+ * // A typed collection on whatever adapter the application provides: every write is audited.
+ * const notes = Storage.collection({
+ *   name: "notes",
+ *   schema: Schema.Struct({ id: Schema.String, text: Schema.String }),
+ *   id: (note) => note.id
+ * })
+ * const program = Effect.gen(function*() {
+ *   yield* notes.insert({ id: "n1", text: "村务公开" }, { actor: "clerk-01" })
+ *   const read = yield* notes.getOrFail("n1")
+ *   console.log(read.value.text, read.version) // "村务公开" 1
+ * })
+ * Effect.runPromise(program.pipe(Effect.provide(Storage.layer), Effect.provide(MemoryStorage.layer())))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"

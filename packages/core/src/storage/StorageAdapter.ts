@@ -36,6 +36,22 @@
  * decodes with `effect/Schema` and appends the audit log (the `"$audit"` stream) in the same
  * transaction as every write. Prove an adapter with `@qinglian/storage-conformance`.
  *
+ * @example
+ * ```ts
+ * import { StorageAdapter } from "@qinglian/core"
+ * import { MemoryStorage } from "@qinglian/storage-memory"
+ * import { Effect } from "effect"
+ *
+ * // The port an adapter implements (documents, indexes, event streams, transactions). Applications
+ * // use Storage on top of it; an adapter of your own is proven with @qinglian/storage-conformance.
+ * const program = Effect.gen(function*() {
+ *   const adapter = yield* StorageAdapter.StorageAdapter
+ *   console.log(adapter.name, adapter.capabilities)
+ * })
+ * Effect.runPromise(program.pipe(Effect.provide(MemoryStorage.layer())))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Context from "effect/Context"

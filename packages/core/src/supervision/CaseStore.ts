@@ -4,6 +4,22 @@
  * and case lists query by index; {@link execute} loads, decides and appends in one transaction,
  * and {@link rebuildSummaries} brings summaries up to date from the streams.
  *
+ * @example
+ * ```ts
+ * import { CaseStore, Ids, Storage } from "@qinglian/core"
+ * import { MemoryStorage } from "@qinglian/storage-memory"
+ * import { Effect } from "effect"
+ *
+ * // Cases are event streams in storage; `execute` decides a command and appends its events in one
+ * // transaction, `current` folds a stored case.
+ * const program = Effect.gen(function*() {
+ *   const state = yield* CaseStore.current(Ids.CaseId.make("JC-2026-007"))
+ *   console.log(state.stage, state.version) // a case never written is at its initial state
+ * })
+ * Effect.runPromise(program.pipe(Effect.provide(Storage.layer), Effect.provide(MemoryStorage.layer())))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"

@@ -12,6 +12,17 @@
  * | 3 | 第三种形态 | 党纪重处分, 重大职务调整 |
  * | 4 | 第四种形态 | 严重违纪涉嫌犯罪, 移送司法 |
  *
+ * @example
+ * ```ts
+ * import { FourForms, LocalDate, Rulebook } from "@qinglian/core"
+ * import { Either } from "effect"
+ *
+ * const rules = Rulebook.unsafeAt(Rulebook.defaults, LocalDate.unsafeMake("2026-05-20"))
+ * const form = Either.getOrThrow(FourForms.classify(rules, "partyWarning"))
+ * console.log(form, FourForms.labelZh[form]) // 2 "第二种形态"
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

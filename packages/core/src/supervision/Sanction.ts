@@ -6,6 +6,22 @@
  * 24, 留党察看 12 or 24 (the decision chooses), 开除党籍 60; 政务处分 警告 6, 记过 12, 记大过 18,
  * 降级/撤职 24. The months come from the rulebook key `sanction.periodMonths`, never from code.
  *
+ * @example
+ * ```ts
+ * import { Ids, LocalDate, Sanction } from "@qinglian/core"
+ *
+ * const sanction = Sanction.make({
+ *   caseId: Ids.CaseId.make("JC-2025-002"),
+ *   cadre: Ids.CadreId.make("wang"),
+ *   measure: "partyWarning",
+ *   from: LocalDate.unsafeMake("2026-03-20"),
+ *   months: 12
+ * })
+ * console.log(sanction.until) // "2027-03-20": the influence period (影响期) ends
+ * console.log(Sanction.isUnderInfluence([sanction], sanction.cadre, LocalDate.unsafeMake("2026-12-01"))) // true
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

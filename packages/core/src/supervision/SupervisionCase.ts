@@ -14,6 +14,18 @@
  * `Deadlines`, `Command`, `Event`, `Machine`, `Guards`, `State`, `Authority`, `Decide`, `Overdue` and
  * `CaseStore`. Each is also exported on its own from `@qinglian/core/supervision`.
  *
+ * @example
+ * ```ts
+ * import { LocalDate, SupervisionCase } from "@qinglian/core"
+ *
+ * // The stages and the commands allowed in each, as a Mermaid state diagram derived from the machine.
+ * console.log(SupervisionCase.diagram())
+ * // A case's state is a fold of its events; the town's overdue dashboard reads states.
+ * const report = SupervisionCase.overdue([SupervisionCase.initial], LocalDate.unsafeMake("2026-04-01"))
+ * console.log(report.total, SupervisionCase.stageLabelZh[SupervisionCase.initial.stage])
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 export * from "./Authority.js"

@@ -12,6 +12,22 @@
  * // put `reporter` in RegisterLead's source: { _tag: "Petition", reporter }
  * const identity = yield* Whistleblower.reveal(caseId, actor, policy)   // Forbidden unless allowed
  *
+ * @example
+ * ```ts
+ * import { randomBytes } from "node:crypto"
+ * import { Ids, Whistleblower } from "@qinglian/core"
+ * import { Effect, Redacted } from "effect"
+ *
+ * // The reporter of a petition is sealed (AES-256-GCM) before it enters the case stream. In
+ * // production the key comes from your secret store.
+ * const key = Redacted.make(new Uint8Array(randomBytes(32)))
+ * const sealed = Whistleblower.named(Ids.CaseId.make("JC-2026-007"), { name: "王某某", phone: "13800000000" })
+ * Effect.runPromise(sealed.pipe(Effect.provide(Whistleblower.layer({ keyId: "2026-01", key })))).then((reporter) =>
+ *   console.log(reporter._tag, JSON.stringify(reporter).includes("王某某")) // "Named" false
+ * )
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"

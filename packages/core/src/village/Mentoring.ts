@@ -5,6 +5,22 @@
  * {@link checkStudio} checks each pair against the roster: the mentor held the party secretary post
  * and has left every post; the mentee is a serving cadre; the period is well formed.
  *
+ * @example
+ * ```ts
+ * import { Cadre, Ids, Mentoring, Period } from "@qinglian/core"
+ * import { Either } from "effect"
+ *
+ * const roster = Either.getOrThrow(Cadre.decodeRoster({ cadres: [{ id: "li", name: "李书记" }], appointments: [], relations: [] }))
+ * const pair: Mentoring.Pair = {
+ *   mentorId: Ids.CadreId.make("li"),
+ *   menteeId: Ids.CadreId.make("li"),
+ *   period: Period.unsafeMake("2025-01-01", "2025-12-31"),
+ *   goals: [{ text: "独立主持村民代表会议" }]
+ * }
+ * for (const d of Mentoring.checkPair(roster, pair)) console.log(d.code, d.message.en) // a cadre cannot mentor themselves
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

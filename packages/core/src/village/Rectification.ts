@@ -10,6 +10,19 @@
  * county extends {@link defaultCatalogue} with its own ({@link extendCatalogue}) and
  * {@link checkHistory} reports any code it does not know.
  *
+ * @example
+ * ```ts
+ * import { Ids, LocalDate, Period, Rectification } from "@qinglian/core"
+ *
+ * const xishu = Ids.VillageId.make("xishu")
+ * const history: Rectification.History = [
+ *   { villageId: xishu, category: Rectification.partyBuildingLed, period: Period.unsafeMake("2021-11-01", "2023-10-31") }
+ * ]
+ * console.log(Rectification.checkHistory(Rectification.defaultCatalogue, history)) // []: known category, well-formed period
+ * console.log(Rectification.categoryOn(history, xishu, LocalDate.unsafeMake("2022-06-01"))) // Some("partyBuildingLed")
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

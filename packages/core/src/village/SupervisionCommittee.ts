@@ -7,6 +7,26 @@
  * (两委), no clerk (村文书) or bookkeeper (报账员), and no close relative (近亲属) of a 两委 member
  * (村民委员会组织法 2018 第三十二条).
  *
+ * @example
+ * ```ts
+ * import { Cadre, Ids, LocalDate, Rulebook, SupervisionCommittee } from "@qinglian/core"
+ * import { Either } from "effect"
+ *
+ * // The party secretary's brother may not sit on the village supervision committee (村务监督委员会).
+ * const v = { level: "village", villageId: "xishu" }
+ * const roster = Either.getOrThrow(Cadre.decodeRoster({
+ *   cadres: [{ id: "wang", name: "王书记" }, { id: "sun", name: "孙委员" }],
+ *   appointments: [
+ *     { cadreId: "wang", post: "partySecretary", unit: v, term: { start: "2021-01-10" } },
+ *     { cadreId: "sun", post: "supervisionCommitteeMember", unit: v, term: { start: "2021-01-10" } }
+ *   ],
+ *   relations: [{ a: { cadreId: "wang" }, b: { cadreId: "sun" }, kind: "sibling" }]
+ * }))
+ * const findings = SupervisionCommittee.checkSupervisionCommittee(Rulebook.defaults, roster, Ids.VillageId.make("xishu"), LocalDate.unsafeMake("2023-05-01"))
+ * console.log(findings.map((d) => d.code)) // ["SUPERVISION_COMMITTEE_RELATIVE", …]
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Cadre from "../org/Cadre.js"
