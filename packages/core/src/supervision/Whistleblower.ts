@@ -50,32 +50,21 @@ import type { InconsistentStream } from "./State.js"
 import * as Vocabulary from "./Vocabulary.js"
 import { type Identity, isCurrent, sealWith, Unreadable, unsealWith, WhistleblowerKey } from "./WhistleblowerSealing.js"
 
+// The sealing half lives in its own module so that `unseal` (policy-free) stays out of this
+// facade: it is exported from `@qinglian/core/testing` only.
 export {
-  /** @since 0.1.0 */
   defaultKeyId,
-  /** @since 0.1.0 */
   Identity,
-  /** @since 0.1.0 */
   InvalidKey,
-  /** @since 0.1.0 */
   InvalidKeyring,
-  /** @since 0.1.0 */
   isCurrent,
-  /** @since 0.1.0 */
   type Keyring,
-  /** @since 0.1.0 */
   type KeyringOptions,
-  /** @since 0.1.0 */
   layer,
-  /** @since 0.1.0 */
   makeKeyring,
-  /** @since 0.1.0 */
   seal,
-  /** @since 0.1.0 */
   type Sealed,
-  /** @since 0.1.0 */
   Unreadable,
-  /** @since 0.1.0 */
   WhistleblowerKey
 } from "./WhistleblowerSealing.js"
 
