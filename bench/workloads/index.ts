@@ -1,6 +1,7 @@
 // Every workload `npm run bench` knows, in the order it runs them. Add yours here.
 import type { Workload } from "../harness.js"
 import { coldImport } from "./cold-import.js"
+import { nodeColdStart } from "./node-cold-start.js"
 import { memoryIngest } from "./memory-ingest.js"
 import { postgresIngest } from "./postgres-ingest.js"
 import { powerList } from "./power-list.js"
@@ -10,4 +11,4 @@ import { sqliteIngest } from "./sqlite-ingest.js"
 import { supervisionDecide, supervisionFold } from "./supervision.js"
 import { typedWritesMemory, typedWritesSqlite } from "./typed-writes.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, typedWritesMemory, typedWritesSqlite, powerList, supervisionFold, supervisionDecide, scoringProvinceWeek, coldImport]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, typedWritesMemory, typedWritesSqlite, powerList, supervisionFold, supervisionDecide, scoringProvinceWeek, coldImport, nodeColdStart]
