@@ -1,5 +1,6 @@
 /**
- * Test support: tamper hooks for proving audit detection. Not for production code.
+ * Test support: tamper hooks for proving audit detection, and the policy-free whistleblower
+ * `unseal` (`WhistleblowerUnsafe`). Not for production code.
  *
  * ```ts
  * import { Tamper } from "@qinglian/core/testing"
