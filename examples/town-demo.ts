@@ -200,7 +200,7 @@ const superviseFindings = (rulebook: Rulebook.Rulebook, faulty: Exercise.Result)
     for (const [caseId, commands] of scripts) {
       let state = SupervisionCase.initial
       for (const [on, command] of commands) {
-        const ctx = { rulebook, calendar: WorkCalendar.china, actor: secretary, now: LocalDate.unsafeMake(on) }
+        const ctx = { rulebook, calendar: WorkCalendar.china, actor: secretary, now: LocalDate.unsafeMake(on), relations: [] }
         const { events, state: next } = yield* SupervisionCase.handle(state, command, ctx)
         yield* caseStreams.append(caseId, state.version, events, { actor: secretary.id })
         state = next

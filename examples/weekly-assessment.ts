@@ -20,7 +20,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
-import { Ids, Rulebook, Storage, SupervisionCase, WorkCalendar } from "@qinglian/core"
+import { Cadre, Ids, LocalDate, OrgStore, Rulebook, Storage, SupervisionCase, WorkCalendar } from "@qinglian/core"
 import { Board, Examples, Points, Rubric, ScoringStore, Signal, TaskBook } from "@qinglian/scoring"
 import { MemoryStorage } from "@qinglian/storage-memory"
 
@@ -100,10 +100,22 @@ const program = Effect.gen(function*() {
   if (signal !== undefined) {
     say(`signal ${signal.label.zh}: ${names[signal.subject]} — ${signal.evidence.join("; ")}; suggests ${Signal.suggestLabelZh[signal.suggest]}`)
     const caseId = Ids.CaseId.make("140525-jincun-2026-0031")
+    // Who registers the lead is a cadre id; the post comes from the stored organisation and roster.
+    const secretary = Ids.CadreId.make("jincun-discipline-secretary")
+    yield* OrgStore.saveOrganisation({
+      counties: [{ id: town.county, name: "泽州县" }],
+      towns: [{ id: town.id, countyId: town.county, name: town.name }],
+      villages: []
+    }, { actor: clerk })
+    yield* OrgStore.saveRoster({
+      cadres: [{ id: secretary, name: "金村镇纪委书记" }],
+      appointments: [{ cadreId: secretary, post: "townDisciplineSecretary", unit: Cadre.town(town.id), term: { start: LocalDate.unsafeMake("2021-11-01") } }],
+      relations: []
+    }, { actor: clerk })
     yield* Signal.registerLead(signal, { caseId, county: town.county, town: town.id }, {
       rulebook: Rulebook.defaults,
       calendar: WorkCalendar.china,
-      actor: { id: Ids.CadreId.make("jincun-discipline-secretary"), posts: ["townDisciplineSecretary"], jurisdiction: { level: "town", county: town.county, town: town.id } },
+      actor: secretary,
       now: week.assessedOn
     })
     const state = yield* SupervisionCase.load(caseId)

@@ -8,7 +8,7 @@ import { powerList } from "./power-list.js"
 import { rulebookAt } from "./rulebook-at.js"
 import { scoringProvinceWeek } from "./scoring-province-week.js"
 import { sqliteIngest } from "./sqlite-ingest.js"
-import { supervisionDecide, supervisionFold } from "./supervision.js"
+import { supervisionDecide, supervisionExecuteLong, supervisionExecuteLongMemory, supervisionFold } from "./supervision.js"
 import { typedWritesMemory, typedWritesSqlite } from "./typed-writes.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, typedWritesMemory, typedWritesSqlite, powerList, supervisionFold, supervisionDecide, scoringProvinceWeek, coldImport, nodeColdStart]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, typedWritesMemory, typedWritesSqlite, powerList, supervisionFold, supervisionDecide, supervisionExecuteLong, supervisionExecuteLongMemory, scoringProvinceWeek, coldImport, nodeColdStart]

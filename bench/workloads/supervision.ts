@@ -5,8 +5,20 @@
 // same stages, targets and guards; their context updates call the same `SupervisionCase.evolve`,
 // so both sides compute the same states. What differs is the machinery: a table lookup and a
 // plain function here, XState's snapshot and macrostep there.
-import { Ids, LocalDate, Rulebook, SupervisionCase, WorkCalendar } from "@qinglian/core"
+//
+// `supervision-execute-long` (at the end) times `CaseStore.execute` on a case of 100,000 events,
+// reading its snapshot, against the previous execute that replayed the whole stream.
+import { Cadre, Ids, LocalDate, OrgStore, Rulebook, Storage, type StorageAdapter, SupervisionCase, WorkCalendar } from "@qinglian/core"
+import { MemoryStorage } from "@qinglian/storage-memory"
+import { SqliteStorage } from "@qinglian/storage-sqlite"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Option from "effect/Option"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
 import { assign, createMachine, initialTransition, transition } from "xstate"
 import { workload } from "../harness.js"
 
@@ -101,7 +113,7 @@ const makeCorpus = (targetEvents: number, targetSteps: number): Corpus => {
     const key = `${now}|${actor.id}`
     let c = ctxCache.get(key)
     if (c === undefined) {
-      c = { rulebook: Rulebook.defaults, calendar: WorkCalendar.china, actor, now }
+      c = { rulebook: Rulebook.defaults, calendar: WorkCalendar.china, actor, now, relations: [] }
       ctxCache.set(key, c)
     }
     return c
@@ -458,3 +470,147 @@ export const supervisionDecide = workload<DecideState>({
     return xsteps.length
   }
 })
+
+// -----------------------------------------------------------------------------
+// execute on a long case stream
+// -----------------------------------------------------------------------------
+
+// One case whose stream already holds LONG_EVENTS events (a lead filed as a case, then suspended
+// and resumed over and over), on SQLite and in memory. `run` is `CaseStore.execute`, which reads the case's
+// snapshot and the events after it; the baseline is the previous `execute`, which replayed the
+// whole stream inside the write transaction, otherwise doing the same work (the context read
+// from the roster, decide, append, summary). Each side has a store of its own.
+const LONG_EVENTS = Number(process.env["SUPERVISION_LONG_EVENTS"] ?? 100_000)
+const longCase = Ids.CaseId.make("case-long")
+const longTown = towns[0]!
+const longSecretary = secretaries[0]!
+const longDay = LocalDate.unsafeMake("2026-06-01")
+
+const longStream = (): ReadonlyArray<Event> => {
+  const ctx: Ctx = { rulebook: Rulebook.defaults, calendar: WorkCalendar.china, actor: longSecretary, now: longDay, relations: [] }
+  const out: Array<Event> = []
+  let state = SupervisionCase.initial
+  const apply = (command: Command) => {
+    const events = Either.getOrThrow(SupervisionCase.decide(state, command, ctx))
+    for (const e of events) {
+      out.push(e)
+      state = SupervisionCase.evolve(state, e)
+    }
+  }
+  apply({
+    _tag: "RegisterLead",
+    caseId: longCase,
+    county,
+    town: longTown,
+    subject: { cadre: Ids.CadreId.make("v-long"), category: "villageCadre" },
+    source: { _tag: "DailySupervision" }
+  })
+  apply({ _tag: "DisposeLead", way: "preliminaryCheck" })
+  apply({ _tag: "ConcludeInquiry", outcome: "fileCase" })
+  while (out.length < LONG_EVENTS) apply({ _tag: state.suspendedSince === undefined ? "Suspend" : "Resume" })
+  return out
+}
+
+interface LongStore {
+  readonly runtime: ManagedRuntime.ManagedRuntime<Storage.Storage | StorageAdapter.StorageAdapter, unknown>
+  suspended: boolean
+}
+
+interface LongState {
+  readonly snapshot: LongStore
+  readonly replay: LongStore
+  readonly dir: string
+}
+
+const longInput = (): SupervisionCase.ExecuteContext => ({
+  rulebook: Rulebook.defaults,
+  calendar: WorkCalendar.china,
+  actor: longSecretary.id,
+  now: longDay
+})
+
+// The previous `execute`: the same steps, with `load` (the whole stream, replayed) under the lock.
+const executeByReplay = (command: Command, input: SupervisionCase.ExecuteContext) =>
+  Storage.transaction(Effect.gen(function*() {
+    const state = yield* SupervisionCase.load(longCase)
+    const ctx = yield* SupervisionCase.contextFor(state, command, input)
+    const events = yield* SupervisionCase.decide(state, command, ctx)
+    const actor = { id: ctx.actor.id, posts: [...ctx.actor.posts] }
+    yield* SupervisionCase.streams.append(longCase, state.version, events, { actor })
+    const next = SupervisionCase.fold(events, state)
+    const summary = SupervisionCase.summaryOf(next)!
+    const stored = yield* SupervisionCase.summaries.get(longCase)
+    yield* SupervisionCase.summaries.put(summary, { actor, expectedVersion: Option.isSome(stored) ? stored.value.version : 0 })
+    return next
+  }))
+
+type LongAdapter = (filename: string) => Layer.Layer<StorageAdapter.StorageAdapter, unknown>
+
+const openLongStore = async (adapter: LongAdapter, filename: string, events: ReadonlyArray<Event>): Promise<LongStore> => {
+  const runtime = ManagedRuntime.make(Storage.layer.pipe(Layer.provideMerge(adapter(filename))))
+  await runtime.runPromise(Effect.gen(function*() {
+    yield* OrgStore.saveOrganisation({
+      counties: [{ id: county, name: "县" }],
+      towns: [{ id: longTown, countyId: county, name: "镇" }],
+      villages: []
+    }, { actor: "bench" })
+    yield* OrgStore.saveRoster({
+      cadres: [{ id: longSecretary.id, name: "书记" }],
+      appointments: [{ cadreId: longSecretary.id, post: "townDisciplineSecretary", unit: Cadre.town(longTown), term: { start: LocalDate.unsafeMake("2020-01-01") } }],
+      relations: []
+    }, { actor: "bench" })
+    // The stream as a migration would bring it in: appended in batches, no snapshot yet.
+    for (let i = 0; i < events.length; i += 5_000) {
+      yield* SupervisionCase.streams.append(longCase, i, events.slice(i, i + 5_000), { actor: "bench" })
+    }
+  }))
+  const last = events.at(-1)!
+  return { runtime, suspended: last._tag === "CaseSuspended" }
+}
+
+const nextCommand = (store: LongStore): Command => ({ _tag: store.suspended ? "Resume" : "Suspend" })
+
+const executeLong = (name: string, on: string, adapter: LongAdapter) =>
+  workload<LongState>({
+    name,
+    unit: "commands/s",
+    description: `CaseStore.execute on a case of ${LONG_EVENTS.toLocaleString("en-US")} events in ${on} (snapshot + events after it), ` +
+      "vs the previous execute that replayed the whole stream under the write lock",
+    target: { description: "≥ 50× the whole-stream replay", met: ({ ratio }) => ratio >= 50 },
+    setup: async () => {
+      const events = longStream()
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qinglian-bench-long-"))
+      const snapshot = await openLongStore(adapter, path.join(dir, "snapshot.db"), events)
+      const replay = await openLongStore(adapter, path.join(dir, "replay.db"), events)
+      // The first execute finds no snapshot, replays once and writes one.
+      const first = await snapshot.runtime.runPromise(SupervisionCase.execute(longCase, nextCommand(snapshot), longInput()))
+      snapshot.suspended = first.state.suspendedSince !== undefined
+      // Both paths reach the same state.
+      const viaSnapshot = await snapshot.runtime.runPromise(SupervisionCase.current(longCase))
+      const viaReplay = await snapshot.runtime.runPromise(SupervisionCase.load(longCase))
+      if (JSON.stringify(viaSnapshot) !== JSON.stringify(viaReplay)) throw new Error("supervision-execute-long: snapshot and replay disagree")
+      return { snapshot, replay, dir }
+    },
+    run: async ({ snapshot }) => {
+      const r = await snapshot.runtime.runPromise(SupervisionCase.execute(longCase, nextCommand(snapshot), longInput()))
+      snapshot.suspended = r.state.suspendedSince !== undefined
+      return 1
+    },
+    baseline: async ({ replay }) => {
+      const next = await replay.runtime.runPromise(executeByReplay(nextCommand(replay), longInput()))
+      replay.suspended = next.suspendedSince !== undefined
+      return 1
+    },
+    teardown: async ({ snapshot, replay, dir }) => {
+      await snapshot.runtime.dispose()
+      await replay.runtime.dispose()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+    warmup: 1,
+    repetitions: 5,
+    minSampleMs: 200
+  })
+
+export const supervisionExecuteLong = executeLong("supervision-execute-long", "SQLite", (filename) => SqliteStorage.layer({ filename }))
+
+export const supervisionExecuteLongMemory = executeLong("supervision-execute-long-memory", "memory", () => MemoryStorage.layer())
