@@ -7,8 +7,9 @@
  * - reports (a list's validation, the overdue dashboard, the audit check) are 200 responses: they
  *   are data, not errors.
  *
- *   npx tsx --conditions source examples/http-server.ts            # SQLite file .tmp/county.db
- *   QINGLIAN_DB=:memory: PORT=3000 npx tsx --conditions source examples/http-server.ts
+ *   npx tsx --conditions source examples/http-server.ts            # a short tour through app.inject, in memory
+ *   npx tsx --conditions source examples/http-server.ts --listen   # serve .tmp/county.db on port 3000
+ *   QINGLIAN_DB=:memory: PORT=3001 npx tsx --conditions source examples/http-server.ts
  *
  *   curl -X POST localhost:3000/power-lists/validate -H 'content-type: application/json' -d @list.json
  *   curl -X POST localhost:3000/cases/JC-2026-001/commands -H 'x-actor: jc-wang' -H 'content-type: application/json' \
@@ -125,17 +126,85 @@ export const buildServer = async (options: QinglianOptions): Promise<{ readonly 
   return { app, ql }
 }
 
-// Run as a program: one SQLite file, one instance for the process, closed on SIGINT/SIGTERM.
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  const db = process.env["QINGLIAN_DB"] ?? path.resolve(".tmp/county.db")
+// --- run as a program ----------------------------------------------------------------------------
+// `--listen` (or PORT set): serve a SQLite file until SIGINT/SIGTERM, one instance for the process.
+// Otherwise: a short tour through `app.inject` on a fresh in-memory store, printed, then closed.
+
+const tour = async (): Promise<void> => {
+  const { app } = await buildServer({ storage: { memory: true } })
+  try {
+    const send = async (method: "GET" | "POST", url: string, body?: unknown, actor = "clerk") => {
+      const res = await app.inject({
+        method,
+        url,
+        headers: { "x-actor": actor, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) })
+      })
+      return { status: res.statusCode, json: res.json() as Record<string, unknown> }
+    }
+    const county = "140525"
+    const town = "140525106"
+    await send("POST", "/organisation", {
+      counties: [{ id: county, name: "泽州县" }],
+      towns: [{ id: town, countyId: county, name: "金村镇" }],
+      villages: [{ id: "xishu", townId: town, name: "西属村", kind: "village" }]
+    })
+    await send("POST", "/roster", {
+      cadres: [{ id: "jc-wang", name: "王纪委书记" }, { id: "jc-zhao", name: "赵纪委委员" }, { id: "xs-li", name: "李某" }],
+      appointments: [
+        { cadreId: "jc-wang", post: "townDisciplineSecretary", unit: { level: "town", townId: town }, term: { start: "2020-01-01" } },
+        { cadreId: "jc-zhao", post: "townDisciplineMember", unit: { level: "town", townId: town }, term: { start: "2020-01-01" } }
+      ]
+    })
+    const junk = await send("POST", "/power-lists/validate", { id: "x", items: [1] })
+    console.log(`POST /power-lists/validate (not a list)  ${junk.status} ok=${String(junk.json["ok"])}, ` +
+      `${(junk.json["issues"] as ReadonlyArray<unknown>).length} issues`)
+    const lead = {
+      _tag: "RegisterLead",
+      caseId: "JC-2026-001",
+      county,
+      town,
+      subject: { cadre: "xs-li", category: "villageCadre" },
+      source: { _tag: "DailySupervision" }
+    }
+    const registered = await send("POST", "/cases/JC-2026-001/commands?on=2026-03-02", lead, "jc-zhao")
+    console.log(`POST RegisterLead by jc-zhao           ${registered.status} stage ${String(registered.json["stage"])}`)
+    const refused = await send("POST", "/cases/JC-2026-001/commands?on=2026-03-05", { _tag: "DisposeLead", way: "close" }, "jc-zhao")
+    const message = refused.json["message"] as { readonly zh: string; readonly en: string }
+    console.log(`POST DisposeLead by jc-zhao            ${refused.status} ${String(refused.json["code"])}`)
+    console.log(`  ${message.zh}`)
+    console.log(`  ${message.en}`)
+    const disposed = await send("POST", "/cases/JC-2026-001/commands?on=2026-03-05", { _tag: "DisposeLead", way: "letterInquiry" }, "jc-wang")
+    const deadline = disposed.json["deadline"] as { readonly due: string } | undefined
+    console.log(`POST DisposeLead by jc-wang            ${disposed.status} stage ${String(disposed.json["stage"])}, reply due ${deadline?.due}`)
+    const overdue = await send("GET", `/towns/${town}/overdue?on=2026-06-01`)
+    console.log(`GET  /towns/${town}/overdue         ${overdue.status} ${String(overdue.json["total"])} overdue on 2026-06-01`)
+    const audit = await send("GET", "/audit/verify")
+    console.log(`GET  /audit/verify                     ${audit.status} ok=${String(audit.json["ok"])}, ${String(audit.json["entries"])} entries`)
+  } finally {
+    await app.close()
+  }
+}
+
+const serve = async (): Promise<void> => {
+  const db = process.env["QINGLIAN_DB"] ?? path.resolve(".tmp", "county.db")
   if (db !== ":memory:") fs.mkdirSync(path.dirname(db), { recursive: true })
   const { app } = await buildServer({ storage: { sqlite: db } })
-  const stop = async () => {
-    await app.close()
-    process.exit(0)
+  const stop = () => {
+    app.close().then(() => process.exit(0), () => process.exit(1))
   }
   process.once("SIGINT", stop)
   process.once("SIGTERM", stop)
   const address = await app.listen({ port: Number(process.env["PORT"] ?? 3000), host: "127.0.0.1" })
   console.log(`qinglian HTTP example on ${address}, database ${db}`)
+}
+
+// Run only as a program (`tsx examples/http-server.ts`), not when a test imports buildServer. The
+// file's own name is compared, so this works as ESM and as CommonJS alike.
+if (/^http-server\.[cm]?[jt]s$/.test(path.basename(process.argv[1] ?? ""))) {
+  const listen = process.argv.includes("--listen") || process.env["PORT"] !== undefined
+  ;(listen ? serve() : tour()).catch((e: unknown) => {
+    console.error(e)
+    process.exitCode = 1
+  })
 }
