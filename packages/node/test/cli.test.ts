@@ -28,6 +28,7 @@ import {
   WorkCalendar
 } from "@qinglian/core"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
+import Database from "better-sqlite3"
 import { Effect, Layer } from "effect"
 import { build } from "tsup"
 
@@ -412,6 +413,34 @@ describe("qinglian init and overdue", () => {
   })
 })
 
+describe("qinglian on a database it cannot use", () => {
+  it("exits 2 on a damaged file and 3 while another process holds the write lock, changing nothing", async () => {
+    const damaged = path.join(work, "damaged.db")
+    fs.writeFileSync(damaged, Buffer.concat([Buffer.from("SQLite format 3\u0000"), Buffer.alloc(4096, 7)]))
+    const before = fs.readFileSync(damaged)
+    const bad = await run(["overdue", "--db", damaged, "--lang", "en"])
+    assert.strictEqual(bad.code, 2)
+    assert.include(bad.stderr, "cannot open the database")
+    assert.deepStrictEqual(fs.readFileSync(damaged), before)
+
+    const db = path.join(work, "locked.db")
+    assert.strictEqual((await run(["init", "--db", db])).code, 0)
+    const holder = new Database(db)
+    holder.exec("BEGIN IMMEDIATE")
+    try {
+      // Opening waits the adapter's busy timeout (5 s) for the lock, then gives up.
+      const locked = await run(["overdue", "--db", db, "--on", "2026-06-01"])
+      assert.strictEqual(locked.code, 3, locked.stderr)
+      assert.include(locked.stderr, "无法完成")
+      assert.strictEqual(locked.stdout, "")
+    } finally {
+      holder.exec("ROLLBACK")
+      holder.close()
+    }
+    assert.strictEqual((await run(["overdue", "--db", db, "--on", "2026-06-01"])).code, 0)
+  })
+})
+
 describe("qinglian report four-forms", () => {
   it("counts the dispositions of a period per town, as FourForms.report does over every case", async () => {
     const db = path.join(work, "report.db")
@@ -439,6 +468,11 @@ describe("qinglian report four-forms", () => {
     assert.include(table.stdout, "100.0%")
     const before = await run(["report", "four-forms", "--db", db, "--from", "2026-01-01", "--to", "2026-06-14", "--format", "json"])
     assert.strictEqual((JSON.parse(before.stdout) as FourForms.Report).total.total, 0)
+    const scoped = await run(["report", "four-forms", "--db", db, "--from", period.from, "--to", period.to, "--town", "t9", "--format", "json"])
+    assert.deepStrictEqual(
+      JSON.parse(scoped.stdout),
+      JSON.parse(JSON.stringify({ ...FourForms.report(states, period, { towns: [Ids.TownId.make("t9")] }), skipped: [] }))
+    )
     const backwards = await run(["report", "four-forms", "--db", db, "--from", "2026-12-31", "--to", "2026-01-01"])
     assert.strictEqual(backwards.code, 2)
   })

@@ -10,7 +10,7 @@ import { Storage, StorageAdapter } from "@qinglian/core"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { badInput, type CliFailure } from "./Exit.js"
+import { badInput, type CliFailure, couldNotFinish } from "./Exit.js"
 
 /**
  * The `--db` option.
@@ -58,9 +58,12 @@ export const requireDatabase = (file: string): Effect.Effect<void, CliFailure, F
     }
   })
 
+const busy = /SQLITE_BUSY|database is busy/
+
 /**
  * Opens the store. A file SQLite cannot open (not a database, a newer schema than this release
- * knows) is bad input; the connection closes with the layer.
+ * knows) is bad input; a database another process keeps locked is a failure to finish (exit 3).
+ * The connection closes with the layer.
  *
  * @since 0.1.0
  * @category opening
@@ -71,6 +74,10 @@ export const layer = (
   Storage.layer.pipe(
     Layer.provideMerge(SqliteStorage.layer({ filename: file })),
     Layer.mapError((error) =>
-      badInput({ zh: `无法打开数据库 ${file}：${error.message}`, en: `cannot open the database ${file}: ${error.message}` }, error)
+      // Busy is the one failure to open that is not the file's fault: another process holds the
+      // write lock past the busy timeout, and running again later succeeds.
+      busy.test(error.message)
+        ? couldNotFinish(error)
+        : badInput({ zh: `无法打开数据库 ${file}：${error.message}`, en: `cannot open the database ${file}: ${error.message}` }, error)
     )
   )
