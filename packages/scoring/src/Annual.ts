@@ -15,6 +15,19 @@
  * thresholds given as data with their citation; {@link rectificationOutcome} feeds the path into
  * the village's designation in core's rectification history (三个一批).
  *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@qinglian/core"
+ * import { Annual, TaskBook } from "@qinglian/scoring"
+ *
+ * // 年度考核 starts from the mean of the weekly scores: weeks with three or more days of leave and a
+ * // new cadre's first four weeks are left out, each with its reason.
+ * const weeks = ["2026-W10", "2026-W11", "2026-W12"].map((w, i) => ({ week: TaskBook.unsafeWeek(w), score: [8000, 8001, 8000][i]! }))
+ * const mean = Annual.meanOfWeeks(weeks, { leave: [{ from: LocalDate.unsafeMake("2026-03-16"), until: LocalDate.unsafeMake("2026-03-20") }] })
+ * console.log(mean.mean, mean.excluded) // 8001, and W12 excluded for leave
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import { Cadre, Citation, Ids, LocalDate, Measure, Rectification, Rulebook, Sanction, WorkCalendar } from "@qinglian/core"

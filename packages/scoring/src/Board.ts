@@ -14,6 +14,18 @@
  * that has no place for signals, leads or ledgers, and it shows grades without saying how they
  * were reached (no veto, sanction or deduction reasons). What is posted is what the public may see.
  *
+ * @example
+ * ```ts
+ * import { Board } from "@qinglian/scoring"
+ *
+ * // The published board (本周安排 / 上周盘点 / 考核结果) of a village or the whole town, as Markdown,
+ * // CSV and an A4 HTML page. It shows public grades only: no veto, sanction, signal or lead.
+ * declare const input: Board.BoardInput // the week's task books, stock-takes and results, with names
+ * const { markdown, csv, html } = Board.render(input, { level: "village", village: "v-xishu" })
+ * console.log(markdown, csv.results, html.length)
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Points from "./Points.js"

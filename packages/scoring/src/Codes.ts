@@ -3,6 +3,7 @@
  * core's `Problem.catalogue`: the input issues of its boundary, its refusals (each error's `_tag`)
  * and the diagnostics of its checks. `docs/codes.md` is generated from both catalogues.
  *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import type { Problem } from "@qinglian/core"

@@ -4,6 +4,17 @@
  * describes (40% villagers + 20% town + 40% targets, bands 90 / 80 / 60, warnings 4 yellow /
  * 3 orange / 2 red), not a published town document. Decode them with `Rubric.decodeFile`.
  *
+ * @example
+ * ```ts
+ * import { TaskBook, Examples } from "@qinglian/scoring"
+ *
+ * // A worked town of three villages: its roster, a rubric, and each village's week of task books,
+ * // progress reports and stock-take, ready to score (see WeeklyAssessment).
+ * const week = Examples.villageWeek(0, TaskBook.unsafeWeek("2026-W12"))
+ * console.log(Examples.town.name, week.book.village, week.book.tasks.length)
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import type { Cadre, Ids } from "@qinglian/core"

@@ -4,6 +4,19 @@
  * or as an {@link InputRejected} that names every bad path with a stable code and a message in
  * Chinese and English. No JSON input makes a decoder throw.
  *
+ * @example
+ * ```ts
+ * import { Input } from "@qinglian/scoring"
+ * import { Either, Schema } from "effect"
+ *
+ * // Scoring's boundary: unknown keys are errors, and every issue has a stable code, a path and a
+ * // message in Chinese and English.
+ * const decode = Input.jsonDecoder(Schema.Struct({ week: Schema.String }), "task book")
+ * const result = decode('{"week":"2026-W12","extra":1}')
+ * if (Either.isLeft(result)) for (const i of result.left.issues) console.log(i.code, i.path.join("/")) // "INPUT_UNKNOWN_KEY" "extra"
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import { Diagnostic, InvalidInput } from "@qinglian/core"

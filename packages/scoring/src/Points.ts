@@ -3,6 +3,15 @@
  * Every sum, weight and cap is integer arithmetic, so a ledger adds up to its score exactly and
  * a rerun gives the same bytes.
  *
+ * @example
+ * ```ts
+ * import { Points } from "@qinglian/scoring"
+ *
+ * const half = Points.fromPoints(0.5) // 50: points are integer hundredths, so ledgers add up exactly
+ * console.log(Points.format(8100 + half), Points.formatSigned(-half)) // "81.50" "-0.50"
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as ParseResult from "effect/ParseResult"

@@ -19,6 +19,17 @@
  *
  * The result never depends on the order the cadres are given in.
  *
+ * @example
+ * ```ts
+ * import { Ranking } from "@qinglian/scoring"
+ *
+ * // Competition ranks ("1224"): equal scores share a rank, the next rank skips.
+ * console.log(Ranking.competitionRanks([9000, 8500, 8500, 7000], (a, b) => b - a)) // [1, 2, 2, 4]
+ * // How many of 17 cadres a 30% quota admits, rounded down.
+ * console.log(Ranking.quotaCount(17, 3000, "down")) // 5
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Points from "./Points.js"

@@ -18,6 +18,19 @@
  *
  * Grades, quotas and ranks over many cadres are in `Ranking`.
  *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@qinglian/core"
+ * import { Examples, Rubric } from "@qinglian/scoring"
+ * import { Either } from "effect"
+ *
+ * // A town's weekly rubric: an effective-dated file whose every rule cites its source.
+ * const file = Either.getOrThrow(Rubric.decodeFile(Examples.weeklyRubric)) // Left: every bad path, in Chinese and English
+ * const edition = Either.getOrThrow(Rubric.at(file, LocalDate.unsafeMake("2026-03-23")))
+ * console.log(edition.version, edition.rubric.components.map((c) => c.id))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import { Citation, Diagnostic, LocalDate, WorkCalendar } from "@qinglian/core"

@@ -9,6 +9,31 @@
  * under the rubric edition in force on the stock-take date, stores the results and the signals.
  * Running it again on the same data gives byte-identical results and writes nothing new.
  *
+ * @example
+ * ```ts
+ * import { WorkCalendar } from "@qinglian/core"
+ * import { Examples, Rubric, ScoringStore, TaskBook } from "@qinglian/scoring"
+ * import { Effect, Either } from "effect"
+ *
+ * // The weekly cycle through core's Storage: task books, progress and stock-takes are checked on
+ * // the way in (a refused one writes nothing); runWeek scores the week and stores every result.
+ * const week = TaskBook.unsafeWeek("2026-W12")
+ * const village = Examples.villageWeek(0, week)
+ * export const program = Effect.gen(function*() {
+ *   yield* ScoringStore.issueTaskBook(village.book, { roster: Examples.town.roster, actor: { id: "clerk-01", name: "金村镇党政办" } })
+ *   return yield* ScoringStore.runWeek({
+ *     rubric: Either.getOrThrow(Rubric.decodeFile(Examples.weeklyRubric)),
+ *     town: Examples.town.id,
+ *     week,
+ *     roster: Examples.town.roster,
+ *     calendar: WorkCalendar.china,
+ *     villagerRatings: { [village.book.village]: village.villagerRatings },
+ *     actor: { id: "clerk-01", name: "金村镇党政办" }
+ *   })
+ * })
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import { Audit, Cadre, Diagnostic, LocalDate, Storage, WorkCalendar } from "@qinglian/core"

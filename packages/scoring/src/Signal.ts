@@ -5,6 +5,29 @@
  * (线索受理) through core's `SupervisionCase.execute` (`RegisterLead`, source `ScoringSignal`),
  * with the suggested disposal (谈话提醒, the first of the four forms) in its reference.
  *
+ * @example
+ * ```ts
+ * import { WorkCalendar } from "@qinglian/core"
+ * import { Examples, Rubric, Signal, TaskBook, WeeklyAssessment } from "@qinglian/scoring"
+ * import { Either } from "effect"
+ *
+ * // Signals a rubric names ("lowest grade three weeks running" …) over a run of assessed weeks,
+ * // each with its evidence and the measure it suggests to supervision (谈话提醒 …).
+ * const rubric = Either.getOrThrow(Rubric.decodeFile(Examples.weeklyRubric))
+ * const history: Array<WeeklyAssessment.TownWeek> = []
+ * for (const w of ["2026-W10", "2026-W11", "2026-W12"].map(TaskBook.unsafeWeek)) {
+ *   const villages = [0, 1, 2].map((i) => Examples.villageWeek(i, w))
+ *   const previous = history.length > 0 ? { previous: WeeklyAssessment.ranksOf(history[history.length - 1]!) } : {}
+ *   history.push(Either.getOrThrow(WeeklyAssessment.assess({
+ *     rubric, town: Examples.town.id, week: w, assessedOn: villages[0]!.stockTake.heldOn, villages,
+ *     roster: Examples.town.roster, calendar: WorkCalendar.china, ...previous
+ *   })))
+ * }
+ * const body = Either.getOrThrow(Rubric.at(rubric, history[2]!.assessedOn)).rubric
+ * for (const s of Signal.detect(body, history)) console.log(s.rule, s.subject, Signal.suggestLabelZh[s.suggest])
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import { Citation, Ids, LocalDate, SupervisionCase } from "@qinglian/core"

@@ -8,6 +8,17 @@
  * WorkCalendar by default, so a week whose Monday is a public holiday still has one; a town may
  * hold it on the Monday regardless, or name the date in the book.
  *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@qinglian/core"
+ * import { TaskBook } from "@qinglian/scoring"
+ *
+ * // 一周一安排: a village's task book belongs to an ISO week, issued at the Monday meeting.
+ * const week = TaskBook.weekOf(LocalDate.unsafeMake("2026-03-18"))
+ * console.log(week, TaskBook.mondayOf(week), TaskBook.nextWeek(week)) // "2026-W12" "2026-03-16" "2026-W13"
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import { Cadre, Diagnostic, Ids, LocalDate, WorkCalendar } from "@qinglian/core"

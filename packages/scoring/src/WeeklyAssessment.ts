@@ -4,6 +4,28 @@
  * with its ledger, grade (bands, vetoes, quotas) and ranks in village and town, and the trend
  * against the previous week. Pure: the same input gives the same bytes.
  *
+ * @example
+ * ```ts
+ * import { WorkCalendar } from "@qinglian/core"
+ * import { Examples, Points, Rubric, TaskBook, WeeklyAssessment } from "@qinglian/scoring"
+ * import { Either } from "effect"
+ *
+ * // 一周一考核: score every cadre of the town for a week, with grades under the quota and ranks.
+ * const week = TaskBook.unsafeWeek("2026-W12")
+ * const villages = [0, 1, 2].map((i) => Examples.villageWeek(i, week))
+ * const town = Either.getOrThrow(WeeklyAssessment.assess({
+ *   rubric: Either.getOrThrow(Rubric.decodeFile(Examples.weeklyRubric)),
+ *   town: Examples.town.id,
+ *   week,
+ *   assessedOn: villages[0]!.stockTake.heldOn,
+ *   villages,
+ *   roster: Examples.town.roster,
+ *   calendar: WorkCalendar.china
+ * }))
+ * for (const r of town.results) console.log(r.townRank, r.subject, Points.format(r.scored.score), r.grade)
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import { Cadre, Diagnostic, LocalDate, WorkCalendar } from "@qinglian/core"

@@ -19,6 +19,20 @@
  * | `absolute` when nothing is counted | 1 (no rule failed) | 1 |
  * | `default` maximum | 100 | 100 |
  *
+ * @example
+ * ```ts
+ * import { Xccdf } from "@qinglian/scoring"
+ * import { Either } from "effect"
+ *
+ * // The XCCDF scoring models of NISTIR 7275r4 §7.3.2 over a checklist of rules.
+ * const benchmark = Either.getOrThrow(Xccdf.decode({
+ *   id: "village-checklist",
+ *   children: [{ id: "disclosure", weight: 2, result: "pass" }, { id: "tender", result: "fail" }]
+ * }))
+ * console.log(Xccdf.score(benchmark, "flat"), Xccdf.score(benchmark, "default")) // { score: 2, maximum: 3 } …
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Either from "effect/Either"

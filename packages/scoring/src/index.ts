@@ -14,29 +14,18 @@
  */
 export const packageName = "@qinglian/scoring" as const
 
-/** @since 0.1.0 */
+// No doc comment on these re-exports: each namespace's page shows its module's own comment (with
+// an example), which a comment here would replace.
 export * as Examples from "./Examples.js"
-/** @since 0.1.0 */
 export * as Input from "./Input.js"
-/** @since 0.1.0 */
 export * as Points from "./Points.js"
-/** @since 0.1.0 */
 export * as Ranking from "./Ranking.js"
-/** @since 0.1.0 */
 export * as Rubric from "./Rubric.js"
-/** @since 0.1.0 */
 export * as Xccdf from "./Xccdf.js"
-/** @since 0.1.0 */
 export * as Signal from "./Signal.js"
-/** @since 0.1.0 */
 export * as TaskBook from "./TaskBook.js"
-/** @since 0.1.0 */
 export * as WeeklyAssessment from "./WeeklyAssessment.js"
-/** @since 0.1.0 */
 export * as Annual from "./Annual.js"
-/** @since 0.1.0 */
 export * as ScoringStore from "./ScoringStore.js"
-/** @since 0.1.0 */
 export * as Board from "./Board.js"
-/** @since 0.1.0 */
 export * as Codes from "./Codes.js"
