@@ -257,7 +257,9 @@ const edgeValues: ReadonlyArray<unknown> = [
   null, true, false, 0, -0, -1, 1, 1.5, 90, 91, 1e8, 3e6, 109_572, 109_573, 2 ** 53, -(2 ** 53), 1e300, -1e300, 5e-324,
   "", " ", "x", "0026-03-01", "0000-01-01", "1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01", "9999-12-31",
   "+010000-01-01", "2026-02-30", "2026-02-29", "2024-02-29", "2026-13-01", "2026-03-01T00:00:00Z", "__proto__",
-  "constructor", "prototype", "toString", "x".repeat(5_000), "\u0000", "\ud800", [], {}, [[]], { "": {} }, deep(70)
+  "constructor", "prototype", "toString", "x".repeat(5_000), "\u0000", "\ud800", [], {}, [[]], { "": {} }, deep(70),
+  // Objects that String() cannot convert: JSON.parse makes exactly these from {"toString": 1}.
+  JSON.parse('{"toString":1}'), JSON.parse('{"valueOf":1,"toString":1}')
 ]
 const edgeKeys = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "_tag", "", "extra", "days", "date", "until", "years"]
 
@@ -427,7 +429,13 @@ export const fuzzExecute = (runs: number, seed: number): Promise<Tally> => {
       const input: unknown = "json" in one ? one.json : one.typed
       let command: SupervisionCase.Command
       if ("json" in one) {
-        const decoded = SupervisionCase.decodeCommand(one.json)
+        let decoded: Either.Either<SupervisionCase.Command, unknown>
+        try {
+          decoded = SupervisionCase.decodeCommand(one.json)
+        } catch (e) {
+          record(t, "threw", input, describeError(e))
+          continue
+        }
         if (Either.isLeft(decoded)) {
           record(t, typed(decoded.left) ? "refused" : "untyped", input)
           continue
@@ -460,4 +468,46 @@ export const fuzzExecute = (runs: number, seed: number): Promise<Tally> => {
       )
     )
   ))
+}
+
+/**
+ * Puts `{"toString": 1}` (an object String() cannot convert, as JSON.parse builds it) at every
+ * position of every example document in turn, where effect's union decoder reads a tag with
+ * String(). Returns the positions that threw, as `target: path`.
+ */
+export const probeUnreadableValues = (): ReadonlyArray<string> => {
+  const hits = new Set<string>()
+  const positions = (v: unknown, p: ReadonlyArray<string | number>, out: Array<ReadonlyArray<string | number>>) => {
+    out.push(p)
+    if (isContainer(v)) for (const k of Object.keys(v)) positions((v as Record<string, unknown>)[k], [...p, Array.isArray(v) ? Number(k) : k], out)
+    return out
+  }
+  const pattern = (p: ReadonlyArray<string | number>) => p.map((k) => (typeof k === "number" ? "#" : k)).join(".")
+  for (const t of targets) {
+    // One position per path pattern (items.#.procedure._tag): the same slot in the next item
+    // meets the same decoder.
+    const seen = new Set<string>()
+    // The slow targets (the reference list) are probed with their smaller example only.
+    for (const example of t.share === undefined ? t.examples : t.examples.slice(-1)) {
+      for (const p of positions(example, [], [])) {
+        if (seen.has(pattern(p))) continue
+        seen.add(pattern(p))
+        const doc = json(example)
+        const unreadable = JSON.parse("{\"toString\":1}")
+        let input: unknown = unreadable
+        if (p.length > 0) {
+          let node = doc as Record<string | number, unknown>
+          for (const k of p.slice(0, -1)) node = node[k] as Record<string | number, unknown>
+          node[p.at(-1)!] = unreadable
+          input = doc
+        }
+        try {
+          t.run(input)
+        } catch {
+          hits.add(`${t.name}: ${pattern(p)}`)
+        }
+      }
+    }
+  }
+  return [...hits]
 }

@@ -3,7 +3,9 @@
 // anything but a typed error. The counts are printed for docs/security.md; `npx tsx --conditions
 // source scripts/fuzz.ts <runs>` runs the same harness longer.
 import { assert, describe, it } from "@effect/vitest"
-import { fuzzDecide, fuzzDecoders, fuzzExecute, type Tally } from "./Fuzz.harness.js"
+import { SupervisionCase } from "@qinglian/core"
+import * as Either from "effect/Either"
+import { fuzzDecide, fuzzDecoders, fuzzExecute, probeUnreadableValues, type Tally } from "./Fuzz.harness.js"
 
 const seed = 20261203
 
@@ -23,8 +25,8 @@ const report = (tallies: ReadonlyArray<Tally>) => {
 }
 
 describe("fuzzing the boundary (seed 20261203)", () => {
-  it("every public decoder, and the check, build or decision behind it, answers 400 inputs each without a throw", () => {
-    const tallies = fuzzDecoders(400, seed)
+  it("every public decoder, and the check, build or decision behind it, answers 300 inputs each without a throw", () => {
+    const tallies = fuzzDecoders(300, seed)
     report(tallies)
     // The mutations reach past the decoders: some mutated documents are accepted and go on.
     for (const t of tallies) assert.isAbove(t.accepted, 0, `${t.target}: no input got past the decoder`)
@@ -38,8 +40,27 @@ describe("fuzzing the boundary (seed 20261203)", () => {
   })
 
   it("execute on the memory adapter: every exit is a success or a typed failure, and refusals write nothing", async () => {
-    const t = await fuzzExecute(300, seed)
+    const t = await fuzzExecute(200, seed)
     report([t])
     assert.isAbove(t.refused, 0)
   })
+
+  it("a command whose tag is an object String() cannot read is InvalidInput, not a TypeError", () => {
+    for (const text of ['{"_tag":{"toString":1}}', '{"_tag":[{"toString":1}]}', '{"_tag":{"valueOf":1,"toString":1}}']) {
+      const r = SupervisionCase.decodeCommand(JSON.parse(text))
+      if (Either.isRight(r)) assert.fail(text)
+      assert.strictEqual(r.left._tag, "InvalidInput")
+      assert.strictEqual(r.left.issues[0]?.code, "WRONG_TYPE")
+    }
+  })
+
+  // Known to fail: effect's union decoder calls String() on the value where a tag belongs, which
+  // throws on {"toString": 1}. decodeCommand catches it; the other decoders need the same guard in
+  // InvalidInput.decodeUnknown / decodeJson (power lists at procedure._tag, disclosures.within.parameter
+  // and conditions.when; rosters at appointments.unit.level; events at _tag and source._tag). When
+  // that lands this test starts passing: turn `it.fails` into `it`.
+  it.fails("no position of any example document throws when it holds {\"toString\": 1}", () => {
+    assert.deepStrictEqual(probeUnreadableValues(), [])
+  })
 })
+
