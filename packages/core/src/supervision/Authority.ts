@@ -114,8 +114,8 @@ export type Recusal =
 /**
  * An explicit opt-out of the recusal check (不核查回避): the caller does not know the actor's
  * relatives and says so, with the reason a reviewer will read. `CaseStore.execute` enters it in
- * {@link CaseStore.recusalOptOuts} beside the events it lets through, audited in the same
- * transaction. Even then the subject of a case may never act on it.
+ * `CaseStore.recusalOptOuts` beside the events it lets through, audited in the same transaction.
+ * Even then the subject of a case may never act on it.
  *
  * @since 0.1.0
  * @category schemas
@@ -198,7 +198,8 @@ export const recusal = (
  * a command that needs `required.role` and, if set, `required.level` (a machine row qualifies):
  * `undefined` when they may, else the reason and detail of the {@link Forbidden} that says why,
  * checked in this order: their posts, their jurisdiction, the level, then recusal
- * ({@link recusal}). A `RegisterLead` names the case's county, town and subject itself.
+ * ({@link recusal}), which also refuses a context that gives no basis for it
+ * ({@link missingRecusalBasis}). A `RegisterLead` names the case's county, town and subject itself.
  *
  * @since 0.1.0
  * @category authorization
