@@ -39,8 +39,17 @@ export type MakeLayer = () => Layer.Layer<StorageAdapter.StorageAdapter, unknown
 export interface SuiteOptions {
   /** What the adapter claims to do natively; the suite checks the adapter reports exactly this. */
   readonly capabilities: StorageAdapter.Capabilities
-  /** Whether the layer provides `StorageTamper` so tamper detection can be proved. Default `true`. */
+  /**
+   * Whether the layer provides `StorageTamper`, the adapter's raw-handle tamper functions (plain
+   * SQL on the file or server, the memory store's own maps), so that detection of tampering by
+   * `Audit.verify` and `Audit.verifyStore` can be proved. Default `true`.
+   */
   readonly tamper?: boolean
+  /**
+   * Whether the adapter implements the optional `scanDocuments` and `scanStreams`, so that
+   * `Audit.verifyStore` can find forged records no audit entry names. Default `true`.
+   */
+  readonly scans?: boolean
   /** fast-check runs for the property tests. Default 50. */
   readonly numRuns?: number
   /** Fibers racing on one stream or document. Default 20. */
@@ -179,6 +188,7 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
   const numRuns = options.numRuns ?? 50
   const racers = options.racers ?? 20
   const tamperExpected = options.tamper ?? true
+  const scansExpected = options.scans ?? true
 
   const fresh = () => Layer.provideMerge(Storage.layer, makeLayer())
   const run = <A, E>(self: Effect.Effect<A, E, StorageAdapter.StorageAdapter | Storage.Storage>) =>
@@ -790,6 +800,83 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
         })))
     })
 
+    describe("scans (for Audit.verifyStore)", () => {
+      it.effect("the adapter offers scanDocuments and scanStreams exactly when the suite is told so", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          assert.strictEqual(a.scanDocuments !== undefined, scansExpected, "scanDocuments")
+          assert.strictEqual(a.scanStreams !== undefined, scansExpected, "scanStreams")
+        })))
+
+      const keysOf = ["z", "é", "😀", "\uFF01", "1", "10", "2", "a b"]
+      const collectionsOf = ["b", "a", "a/b", "ab", "青莲"]
+
+      it.effect.skipIf(!scansExpected)(
+        "scanDocuments lists every document once, by (collection, id) in code point order, with its current version, data and indexes",
+        () =>
+          run(Effect.gen(function*() {
+            const a = yield* adapter
+            const writes = collectionsOf.flatMap((c) =>
+              keysOf.map((id, i) => doc(id, { c, id, i }, i % 2 === 0 ? { byI: i, byId: id } : {}, 0, c))
+            )
+            yield* a.putDocuments(writes)
+            // An update replaces the indexes; the scan shows the new ones.
+            yield* a.putDocument(doc("z", { c: "a", id: "z", updated: true }, { other: "x" }, 1, "a"))
+            const scanned: Array<StorageAdapter.DocumentRecord> = []
+            let after: StorageAdapter.ScanKey | undefined
+            while (true) {
+              const page = yield* a.scanDocuments!(after, 3)
+              assert.isAtMost(page.length, 3)
+              scanned.push(...page)
+              const last = page[page.length - 1]
+              if (page.length < 3 || last === undefined) break
+              after = { collection: last.collection, id: last.id }
+            }
+            const expected = writes.map((w) => ({ collection: w.collection, id: w.id })).sort(StorageAdapter.compareScanKeys)
+            assert.deepStrictEqual(scanned.map((r) => ({ collection: r.collection, id: r.id })), expected)
+            for (const record of scanned) {
+              if (record.collection === "a" && record.id === "z") {
+                assert.deepStrictEqual(
+                  { version: record.version, data: record.data, indexes: { ...record.indexes } },
+                  { version: 2, data: { c: "a", id: "z", updated: true }, indexes: { other: "x" } }
+                )
+              } else {
+                const w = writes.find((w) => w.collection === record.collection && w.id === record.id)!
+                assert.deepStrictEqual(
+                  { version: record.version, data: record.data, indexes: { ...record.indexes } },
+                  { version: 1, data: w.data, indexes: { ...w.indexes } }
+                )
+              }
+            }
+            assert.deepStrictEqual(yield* a.scanDocuments!({ collection: "青莲", id: "😀" }, 5), [])
+            yield* expectStorageError(a.scanDocuments!(undefined, 0), /limit/)
+          }))
+      )
+
+      it.effect.skipIf(!scansExpected)("scanStreams lists every stream with events once, by name, with its last version", () =>
+        run(Effect.gen(function*() {
+          const a = yield* adapter
+          const names = [...collectionsOf, ...keysOf]
+          for (const [i, name] of names.entries()) {
+            yield* a.appendEvents(name, 0, Array.from({ length: (i % 3) + 1 }, (_, j) => event("E", j)))
+          }
+          const scanned: Array<StorageAdapter.StreamHead> = []
+          let after: string | undefined
+          while (true) {
+            const page = yield* a.scanStreams!(after, 4)
+            scanned.push(...page)
+            const last = page[page.length - 1]
+            if (page.length < 4 || last === undefined) break
+            after = last.stream
+          }
+          assert.deepStrictEqual(
+            scanned.map((h): [string, number] => [h.stream, h.lastVersion]),
+            names.map((name, i): [string, number] => [name, (i % 3) + 1]).sort((x, y) => StorageAdapter.compareStrings(x[0], y[0]))
+          )
+          yield* expectStorageError(a.scanStreams!(undefined, 0), /limit/)
+        })))
+    })
+
     describe("audit log", () => {
       const writeSome = Effect.gen(function*() {
         yield* TestClock.setTime(Date.UTC(2026, 10, 28, 1, 0, 0))
@@ -882,6 +969,126 @@ export const suite = (name: string, makeLayer: MakeLayer, options: SuiteOptions)
             yield* brokenAt(4, "removed")
             yield* tamper.deleteEvent(Audit.stream, 1)
             yield* brokenAt(1, "removed")
+          })
+        ))
+
+      it.effect("verifyStore: a store written through Storage matches its log", () =>
+        run(Effect.gen(function*() {
+          yield* writeSome
+          const report = yield* Audit.verifyStore({ pageSize: 2 })
+          assert.deepStrictEqual(report.findings, [])
+          assert.isTrue(report.ok)
+          assert.strictEqual(report.entries, 6)
+          assert.strictEqual(report.documents, 3)
+          assert.strictEqual(report.events, 2)
+          assert.strictEqual(report.scanned, scansExpected)
+        })))
+
+      // Each tampering through the adapter's raw handle, and the record verifyStore names first.
+      const stream = ticks.streamName("t")
+      const tamperings: ReadonlyArray<{
+        readonly name: string
+        readonly needsScans: boolean
+        readonly tamper: (
+          t: StorageAdapter.StorageTamperService
+        ) => Effect.Effect<void, StorageAdapter.StorageError, StorageAdapter.StorageAdapter>
+        readonly first: string
+      }> = [
+        {
+          name: "a document's data changed",
+          needsScans: false,
+          tamper: (t) => t.alterDocument(notes.name, "a", note("a", { text: "改过" }) as unknown as Json),
+          first: `contentChanged ${notes.name}/a@2`
+        },
+        {
+          name: "a document deleted",
+          needsScans: false,
+          tamper: (t) => t.deleteDocument(notes.name, "c"),
+          first: `recordMissing ${notes.name}/c@1`
+        },
+        {
+          name: "an index entry deleted",
+          needsScans: true,
+          tamper: (t) => t.deleteIndexEntry(notes.name, "c", "byFen"),
+          first: `contentChanged ${notes.name}/c@1`
+        },
+        {
+          name: "a forged document",
+          needsScans: true,
+          tamper: (t) =>
+            t.insertDocument({ collection: notes.name, id: "forged", version: 1, data: note("forged") as unknown as Json, indexes: {} }),
+          first: `entryMissing ${notes.name}/forged@1`
+        },
+        {
+          name: "an event's data changed",
+          needsScans: false,
+          tamper: (t) => t.alterEvent(stream, 2, { racer: 9, text: "改" }),
+          first: `contentChanged ${stream}@1`
+        },
+        {
+          name: "an event deleted",
+          needsScans: false,
+          tamper: (t) => t.deleteEvent(stream, 2),
+          first: `recordMissing ${stream}@2`
+        },
+        {
+          name: "an event's recordedAt changed",
+          needsScans: false,
+          tamper: (t) => t.alterEventTime(stream, 2, 0),
+          first: `contentChanged ${stream}@2`
+        },
+        {
+          name: "a forged event at the end of a stream",
+          needsScans: false,
+          tamper: (t) => t.insertEvent(stream, 3, event("Tick", { racer: 3, text: "伪" })),
+          first: `entryMissing ${stream}@3`
+        },
+        {
+          name: "a forged stream",
+          needsScans: true,
+          tamper: (t) => t.insertEvent(ticks.streamName("forged"), 1, event("Tick", { racer: 3, text: "伪" })),
+          first: `entryMissing ${ticks.streamName("forged")}@1`
+        },
+        {
+          name: "an audit entry changed",
+          needsScans: false,
+          tamper: (t) =>
+            Effect.flatMap(
+              Effect.flatMap(StorageAdapter.StorageAdapter, (a) => a.readEvents(Audit.stream, 2, 1)),
+              ([e]) => t.alterEvent(Audit.stream, 2, { ...(e!.data as object), at: 0 } as Json)
+            ),
+          first: `chainBroken ${Audit.stream}@2`
+        }
+      ]
+      for (const t of tamperings) {
+        it.effect.skipIf(!tamperExpected || (t.needsScans && !scansExpected))(
+          `verifyStore names the record after a tampering through the raw handle: ${t.name}`,
+          () =>
+            withTamper((tamper) =>
+              Effect.gen(function*() {
+                assert.isTrue((yield* Audit.verifyStore()).ok)
+                yield* t.tamper(tamper)
+                const report = yield* Audit.verifyStore({ pageSize: 2 })
+                assert.isFalse(report.ok, "verifyStore accepted a tampered store")
+                const [first] = report.findings
+                assert.strictEqual(`${first!.kind} ${Audit.findingKey(first!)}`, t.first, JSON.stringify(report.findings))
+              })
+            )
+        )
+      }
+
+      it.effect.skipIf(!tamperExpected)("the tamper hook refuses a document or index entry that does not exist", () =>
+        withTamper((tamper) =>
+          Effect.gen(function*() {
+            for (
+              const attempt of [
+                tamper.alterDocument(notes.name, "none", 1),
+                tamper.deleteDocument(notes.name, "none"),
+                tamper.deleteIndexEntry(notes.name, "none", "byFen"),
+                tamper.alterEventTime(stream, 9, 0)
+              ]
+            ) yield* expectStorageError(attempt)
+            assert.isTrue((yield* Audit.verifyStore()).ok, "a refused tampering changed something")
           })
         ))
     })
