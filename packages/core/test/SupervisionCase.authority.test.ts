@@ -33,9 +33,11 @@ import {
 
 type BaseLayer = () => Layer.Layer<StorageAdapter.StorageAdapter, unknown>
 
-// How many events the case streams handed out, to tell a snapshot read from a replay.
+// How many events the case streams handed out, to tell a snapshot read from a replay; and, on
+// request, a snapshot write that fails.
 interface Reads {
   events: number
+  failSnapshotWrite?: boolean
 }
 
 const counted = (base: BaseLayer, reads: Reads) =>
@@ -47,7 +49,14 @@ const counted = (base: BaseLayer, reads: Reads) =>
         Effect.map(a.readEvents(stream, from, limit), (events) => {
           if (stream.startsWith(SupervisionCase.streams.streamName(""))) reads.events += events.length
           return events
-        })
+        }),
+      putDocument: (write) => {
+        if (write.collection === SupervisionCase.snapshots.name && reads.failSnapshotWrite === true) {
+          reads.failSnapshotWrite = false
+          return Effect.fail(new StorageAdapter.StorageError({ operation: "putDocument", message: "disk full" }))
+        }
+        return a.putDocument(write)
+      }
     }))
   ).pipe(Layer.provide(base()))
 
@@ -232,6 +241,22 @@ const suite = (name: string, base: BaseLayer) =>
         })
         const bad = yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "Resume" }, execCtx("2026-05-09")))
         assert.isTrue(Either.isLeft(bad) && bad.left._tag === "InconsistentStream", JSON.stringify(bad))
+      }).pipe(Effect.provide(storeOn(base, reads)))
+    })
+
+    it.effect("a snapshot that cannot be written takes the events, summary and audit entries with it", () => {
+      const reads: Reads = { events: 0 }
+      return Effect.gen(function*() {
+        yield* seedRecord()
+        yield* execRecipe(caseId, recipes.investigation)
+        const before = yield* storeView(caseId)
+        reads.failSnapshotWrite = true
+        const failed = yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "Suspend" }, execCtx("2026-05-04")))
+        assert.isTrue(Either.isLeft(failed) && failed.left._tag === "StorageError", JSON.stringify(failed))
+        assert.deepStrictEqual(yield* storeView(caseId), before)
+        const { state } = yield* SupervisionCase.execute(caseId, { _tag: "Suspend" }, execCtx("2026-05-04"))
+        assert.deepStrictEqual(yield* SupervisionCase.current(caseId), state)
+        yield* Storage.verifyAudit()
       }).pipe(Effect.provide(storeOn(base, reads)))
     })
 
