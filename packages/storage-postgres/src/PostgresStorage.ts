@@ -684,6 +684,59 @@ WHERE stream = $1 AND version >= $2 ORDER BY version LIMIT $3`,
         }))
       })
 
+    // --- scans, for Audit.verifyStore --------------------------------------------------------------
+
+    const limitProblem = (operation: string, limit: number) =>
+      !Number.isSafeInteger(limit) || limit < 1
+        ? new StorageAdapter.StorageError({ operation, message: `limit must be a positive integer, got ${limit}` })
+        : undefined
+
+    // The indexes of a scanned document are those of its jsonb column that the index table still
+    // holds (each found by the index table's primary key), so a row deleted behind our back shows.
+    const scanDocuments = (
+      after: StorageAdapter.ScanKey | undefined,
+      limit: number
+    ): Effect.Effect<ReadonlyArray<DocumentRecord>, StorageError> =>
+      Effect.gen(function*() {
+        const problem = limitProblem("scanDocuments", limit)
+        if (problem !== undefined) return yield* problem
+        const rows = yield* sql.unsafe<DocumentRow & { readonly collection: string }>(
+          `SELECT d.collection, d.id, d.version::float8 AS version, d.data,
+  coalesce((SELECT jsonb_object_agg(j.key, j.value) FROM jsonb_each(d.indexes) AS j WHERE EXISTS (
+    SELECT 1 FROM ${q}.document_index AS i WHERE i.collection = d.collection AND i.name = j.key
+      AND i.kind = (CASE jsonb_typeof(j.value) WHEN 'number' THEN 0 ELSE 1 END)
+      AND i.num = (CASE jsonb_typeof(j.value) WHEN 'number' THEN (j.value)::float8 ELSE 0 END)
+      AND i.str = (CASE jsonb_typeof(j.value) WHEN 'number' THEN '' ELSE j.value #>> '{}' END)
+      AND i.id = d.id
+  )), '{}'::jsonb) AS indexes
+FROM ${q}.documents AS d ${after === undefined ? "" : "WHERE (d.collection, d.id) > ($2::text, $3::text)"}
+ORDER BY d.collection, d.id LIMIT $1`,
+          after === undefined ? [limit] : [limit, after.collection, after.id]
+        ).pipe(Effect.mapError(fail("scanDocuments")))
+        return rows.map((row): DocumentRecord => ({
+          collection: row.collection,
+          id: row.id,
+          version: row.version,
+          data: row.data,
+          indexes: row.indexes
+        }))
+      })
+
+    const scanStreams = (
+      after: string | undefined,
+      limit: number
+    ): Effect.Effect<ReadonlyArray<StorageAdapter.StreamHead>, StorageError> =>
+      Effect.gen(function*() {
+        const problem = limitProblem("scanStreams", limit)
+        if (problem !== undefined) return yield* problem
+        const rows = yield* sql.unsafe<{ stream: string; v: number }>(
+          `SELECT stream, max(version)::float8 AS v FROM ${q}.events ${after === undefined ? "" : "WHERE stream > $2::text"}
+GROUP BY stream ORDER BY stream LIMIT $1`,
+          after === undefined ? [limit] : [limit, after]
+        ).pipe(Effect.mapError(fail("scanStreams")))
+        return rows.map((row) => ({ stream: row.stream, lastVersion: row.v }))
+      })
+
     return {
       name: "postgres",
       capabilities,
@@ -695,6 +748,8 @@ WHERE stream = $1 AND version >= $2 ORDER BY version LIMIT $3`,
       readEvents,
       lastVersion: (stream) => lastVersionIn("lastVersion", stream),
       transaction,
+      scanDocuments,
+      scanStreams,
       schema,
       schemaVersion: applied,
       sql
@@ -809,8 +864,9 @@ export const layerConfig = (
   Layer.unwrapEffect(Effect.map(from, layer))
 
 /**
- * The test-only tamper hook on an open store: it rewrites or deletes an event row directly, as the
- * table's owner could (disabling the append-only triggers inside the transaction, as they could).
+ * The test-only tamper hook on an open store: it rewrites, deletes or forges document, index and
+ * event rows with plain SQL, as the tables' owner could (disabling the append-only triggers inside
+ * the transaction, as they could).
  *
  * @since 0.1.0
  * @category tamper
@@ -827,6 +883,16 @@ export const makeTamper = (storage: PostgresStorageService): StorageAdapter.Stor
         return yield* new StorageAdapter.StorageError({ operation, message: `no event ${String(params.at(-1))} to change` })
       }
     }).pipe(Effect.mapError(toStorageError(operation))))
+  // Plain SQL, several statements that must change at least one row between them.
+  const raw = (operation: string, statements: ReadonlyArray<readonly [string, ReadonlyArray<unknown>]>, what: string) =>
+    storage.transaction(Effect.gen(function*() {
+      let changed = 0
+      for (const [statement, params] of statements) {
+        const result = (yield* sql.unsafe(statement, params).raw) as { readonly rowCount?: number | null }
+        changed += result.rowCount ?? 0
+      }
+      if (changed === 0) return yield* new StorageAdapter.StorageError({ operation, message: `no ${what} to change` })
+    }).pipe(Effect.mapError(toStorageError(operation))))
   return {
     alterEvent: (stream, version, data) =>
       behindTheTrigger("alterEvent", `UPDATE ${q}.events SET data = $1::jsonb WHERE stream = $2 AND version = $3`, [
@@ -835,7 +901,46 @@ export const makeTamper = (storage: PostgresStorageService): StorageAdapter.Stor
         version
       ]),
     deleteEvent: (stream, version) =>
-      behindTheTrigger("deleteEvent", `DELETE FROM ${q}.events WHERE stream = $1 AND version = $2`, [stream, version])
+      behindTheTrigger("deleteEvent", `DELETE FROM ${q}.events WHERE stream = $1 AND version = $2`, [stream, version]),
+    alterEventTime: (stream, version, recordedAt) =>
+      behindTheTrigger("alterEventTime", `UPDATE ${q}.events SET recorded_at = $1 WHERE stream = $2 AND version = $3`, [
+        recordedAt,
+        stream,
+        version
+      ]),
+    insertEvent: (stream, version, event) =>
+      raw("insertEvent", [[
+        `INSERT INTO ${q}.events (stream, version, type, data, recorded_at) VALUES ($1, $2, $3, $4::jsonb, $5)`,
+        [stream, version, event.type, JSON.stringify(event.data), event.recordedAt]
+      ]], `event ${stream}@${version}`),
+    alterDocument: (collection, id, data) =>
+      raw("alterDocument", [[
+        `UPDATE ${q}.documents SET data = $1::jsonb WHERE collection = $2 AND id = $3`,
+        [JSON.stringify(data), collection, id]
+      ]], `document ${collection}/${id}`),
+    deleteDocument: (collection, id) =>
+      raw("deleteDocument", [
+        [`DELETE FROM ${q}.document_index WHERE collection = $1 AND id = $2`, [collection, id]],
+        [`DELETE FROM ${q}.documents WHERE collection = $1 AND id = $2`, [collection, id]]
+      ], `document ${collection}/${id}`),
+    insertDocument: (record) =>
+      raw("insertDocument", [
+        [
+          `INSERT INTO ${q}.documents (collection, id, version, data, indexes) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)`,
+          [record.collection, record.id, record.version, JSON.stringify(record.data), JSON.stringify(record.indexes)]
+        ],
+        ...Object.entries(record.indexes).map(([name, value]) =>
+          [
+            `INSERT INTO ${q}.document_index (collection, name, kind, num, str, id) VALUES ($1, $2, $3, $4, $5, $6)`,
+            [record.collection, name, ...IndexQuery.columnsOf(value), record.id]
+          ] as const
+        )
+      ], `document ${record.collection}/${record.id}`),
+    deleteIndexEntry: (collection, id, index) =>
+      raw("deleteIndexEntry", [[
+        `DELETE FROM ${q}.document_index WHERE collection = $1 AND name = $2 AND id = $3`,
+        [collection, index, id]
+      ]], `entry of ${collection}/${id} in index ${index}`)
   }
 }
 
