@@ -257,11 +257,12 @@ const edgeValues: ReadonlyArray<unknown> = [
   null, true, false, 0, -0, -1, 1, 1.5, 90, 91, 1e8, 3e6, 109_572, 109_573, 2 ** 53, -(2 ** 53), 1e300, -1e300, 5e-324,
   "", " ", "x", "0026-03-01", "0000-01-01", "1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01", "9999-12-31",
   "+010000-01-01", "2026-02-30", "2026-02-29", "2024-02-29", "2026-13-01", "2026-03-01T00:00:00Z", "__proto__",
-  "constructor", "prototype", "toString", "x".repeat(5_000), "\u0000", "\ud800", [], {}, [[]], { "": {} }, deep(70),
-  // Objects that String() cannot convert: JSON.parse makes exactly these from {"toString": 1}.
-  JSON.parse('{"toString":1}'), JSON.parse('{"valueOf":1,"toString":1}')
+  "constructor", "prototype", "toString", "x".repeat(5_000), "\u0000", "\ud800", [], {}, [[]], { "": {} }, deep(70)
 ]
-const edgeKeys = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "_tag", "", "extra", "days", "date", "until", "years"]
+// Objects with an own "toString" or "valueOf" key are left to probeUnreadableValues below, which
+// puts one in every slot of every document: effect's union decoder throws on them in some
+// decoders (a known failure, tracked there), and here they would hide every other finding.
+const edgeKeys = ["__proto__", "constructor", "prototype", "hasOwnProperty", "_tag", "", "extra", "days", "date", "until", "years"]
 
 const leaf = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...edgeValues) }, { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) })
 const edit = fc.record({
@@ -276,7 +277,10 @@ const isContainer = (v: unknown): v is Record<string, unknown> | Array<unknown> 
 
 // Applies one edit in place: walk down `path` while there are containers, then change that
 // container (or the root, when it is a leaf).
-const applyEdit = (root: unknown, e: Edit): unknown => {
+const applyEdit = (root: unknown, edit: Edit): unknown => {
+  // The edge values are shared between inputs: insert copies, so no edit changes another input or
+  // makes a cycle.
+  const e = { ...edit, value: structuredClone(edit.value) }
   if (!isContainer(root)) return e.value
   let node: Record<string, unknown> | Array<unknown> = root
   for (const step of e.path) {
