@@ -9,7 +9,6 @@ import * as CliConfig from "@effect/cli/CliConfig"
 import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as ValidationError from "@effect/cli/ValidationError"
-import { Problem } from "@qinglian/core"
 import * as Cause from "effect/Cause"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -25,7 +24,7 @@ import * as Init from "./commands/init.js"
 import * as Overdue from "./commands/overdue.js"
 import * as Report from "./commands/report.js"
 import * as Validate from "./commands/validate.js"
-import { ExitCode, isCliFailure, report, Status } from "./Exit.js"
+import { couldNotFinish, ExitCode, isCliFailure, report, Status } from "./Exit.js"
 import * as Lang from "./Lang.js"
 import type { Format } from "./Output.js"
 import { renderJson, stderr } from "./Output.js"
@@ -147,19 +146,9 @@ export const run = (argv: ReadonlyArray<string>) =>
         yield* usageFailure(error, format, lang)
         return ExitCode.badInput
       }
-      if (isCliFailure(error)) {
-        yield* report(error, format, lang)
-        return error.exitCode
-      }
-      const problem = Problem.fromError(error)
-      if (problem !== undefined) {
-        yield* stderr(
-          format === "json"
-            ? renderJson({ error: { exitCode: ExitCode.failed, problem } })
-            : `${lang === "zh" ? `无法完成：${problem.message.zh}` : `could not finish: ${problem.message.en}`}\n`
-        )
-        return ExitCode.failed
-      }
+      const cliFailure = isCliFailure(error) ? error : couldNotFinish(error)
+      yield* report(cliFailure, format, lang)
+      return cliFailure.exitCode
     }
     if (Cause.isInterruptedOnly(exit.cause)) return ExitCode.failed
     yield* stderr(

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import { Diagnostic } from "@qinglian/core"
-import type { Text } from "./Lang.js"
+import type { Lang, Text } from "./Lang.js"
 import type { Table } from "./Output.js"
 
 const severityText: Readonly<Record<Diagnostic.Severity, Text>> = {
@@ -26,7 +26,7 @@ const headers: ReadonlyArray<Text> = [
  * @since 0.1.0
  * @category rendering
  */
-export const table = (diagnostics: ReadonlyArray<Diagnostic.Diagnostic>, lang: "zh" | "en"): Table => ({
+export const table = (diagnostics: ReadonlyArray<Diagnostic.Diagnostic>, lang: Lang): Table => ({
   headers,
   rows: diagnostics.map((d) => [severityText[d.severity][lang], d.code, Diagnostic.formatPath(d.path), d.message[lang]])
 })
