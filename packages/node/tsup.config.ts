@@ -4,7 +4,9 @@ export default defineConfig([
   {
     entry: ["src/index.ts"],
     format: ["esm", "cjs"],
-    dts: true,
+    // Declarations come from tsc, one per module (see the build script), as in the other packages:
+    // a bundled rollup of declarations can export a value as a type only.
+    dts: false,
     sourcemap: true,
     clean: true,
     target: "node20",
