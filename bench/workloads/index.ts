@@ -1,6 +1,7 @@
 // Every workload `npm run bench` knows, in the order it runs them. Add yours here.
 import type { Workload } from "../harness.js"
 import { auditVerifySqlite } from "./audit-verify.js"
+import { calendarLarge } from "./calendar-large.js"
 import { coldImport } from "./cold-import.js"
 import { nodeColdStart } from "./node-cold-start.js"
 import { memoryIngest } from "./memory-ingest.js"
@@ -12,4 +13,4 @@ import { sqliteIngest } from "./sqlite-ingest.js"
 import { supervisionDecide, supervisionExecuteLong, supervisionExecuteLongMemory, supervisionFold } from "./supervision.js"
 import { typedWritesMemory, typedWritesSqlite } from "./typed-writes.js"
 
-export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, typedWritesMemory, typedWritesSqlite, powerList, supervisionFold, supervisionDecide, supervisionExecuteLong, supervisionExecuteLongMemory, scoringProvinceWeek, auditVerifySqlite, coldImport, nodeColdStart]
+export const workloads: ReadonlyArray<Workload<unknown>> = [rulebookAt, sqliteIngest, postgresIngest, memoryIngest, typedWritesMemory, typedWritesSqlite, powerList, supervisionFold, supervisionDecide, supervisionExecuteLong, supervisionExecuteLongMemory, scoringProvinceWeek, auditVerifySqlite, coldImport, nodeColdStart, calendarLarge]
