@@ -17,6 +17,7 @@
  * @since 0.1.0
  */
 import {
+  type Audit,
   Cadre,
   CaseStore,
   Diagnostic,
@@ -345,6 +346,12 @@ export interface CalendarApi {
 export interface AuditApi {
   /** Walks the whole hash chain; `anchor` is a head recorded earlier, to detect a cut tail. */
   readonly verify: (options?: { readonly anchor?: { readonly version: number; readonly hash: string } }) => Promise<AuditReport>
+  /**
+   * Checks every stored document and event against the audit log, and the log against its chain:
+   * what was changed, added or removed outside the library, as findings (`ok` when there are
+   * none). Data, never a rejection for what it finds.
+   */
+  readonly verifyStore: () => Promise<Audit.StoreReport>
 }
 
 /**
@@ -795,7 +802,8 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
         const e = verified.left
         if (e._tag === "AuditChainBroken") return { ok: false as const, version: e.version, reason: e.reason, detail: e.detail }
         return yield* Effect.fail(e)
-      }))
+      })),
+    verifyStore: () => run(Storage.verifyStore())
   }
 
   // A roster given with the call, or else the stored one.

@@ -119,6 +119,9 @@ describe("audit", () => {
     const report = await ql.audit.verify()
     assert.isTrue(report.ok)
     if (report.ok) assert.isAbove(report.entries, 0)
+    const store = await ql.audit.verifyStore()
+    assert.isTrue(store.ok, JSON.stringify(store.findings))
+    assert.isAbove(store.documents, 0)
   })
 })
 
