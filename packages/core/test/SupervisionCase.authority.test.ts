@@ -180,6 +180,27 @@ const suite = (name: string, base: BaseLayer) =>
         assert.strictEqual((yield* SupervisionCase.execute(caseId, close, execCtx("2026-03-03", countyOfficer))).state.stage, "closed")
       }).pipe(Effect.provide(storeOn(base))))
 
+    it.effect("a relation kept against the person records of the secretary and the subject counts too", () =>
+      Effect.gen(function*() {
+        const { organisation, roster } = recordOf([townSecretary, townMember, countyOfficer])
+        const wang = Ids.PersonId.make("p-wang")
+        const li = Ids.PersonId.make("p-li")
+        yield* OrgStore.saveOrganisation(organisation, { actor: "org-clerk" })
+        yield* OrgStore.saveRoster({
+          ...roster,
+          cadres: [
+            ...roster.cadres.map((c) => c.id === townSecretary.id ? { ...c, personId: wang } : c),
+            { id: subjectCadre, name: "李", personId: li }
+          ],
+          relations: [{ a: { personId: li }, b: { personId: wang }, kind: "cousin" }]
+        }, { actor: "org-clerk" })
+        yield* SupervisionCase.execute(caseId, register(), execCtx("2026-03-02", townMember))
+        const before = yield* storeView(caseId)
+        const r = yield* Effect.either(SupervisionCase.execute(caseId, { _tag: "DisposeLead", way: "close" }, execCtx("2026-03-03", townSecretary)))
+        assert.strictEqual(forbiddenReason(r), "recusal")
+        assert.deepStrictEqual(yield* storeView(caseId), before)
+      }).pipe(Effect.provide(storeOn(base))))
+
     it.effect("an opt-out of the recusal check is stored with its reason and audited; one without a reason is refused", () =>
       Effect.gen(function*() {
         yield* seedRecord()

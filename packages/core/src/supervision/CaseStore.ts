@@ -31,6 +31,7 @@ import * as Ids from "../base/Ids.js"
 import * as LocalDate from "../base/LocalDate.js"
 import type * as WorkCalendar from "../calendar/WorkCalendar.js"
 import * as Cadre from "../org/Cadre.js"
+import * as Kinship from "../org/Kinship.js"
 import type * as Organisation from "../org/Organisation.js"
 import * as OrgStore from "../org/OrgStore.js"
 import type * as Rulebook from "../rulebook/Rulebook.js"
@@ -400,18 +401,43 @@ export interface ExecuteContext {
 
 const isCadreId = Schema.is(Ids.CadreId)
 
+// The actor's recorded relations, read as between cadres: a relation the register keeps against the
+// person record of the actor or of the subject (`Cadre.personId`) counts as one with that cadre.
+const relationsFor = (actor: Ids.CadreId, subject: Ids.CadreId | undefined) =>
+  Effect.gen(function*() {
+    const personOf = (id: Ids.CadreId) =>
+      Effect.map(OrgStore.cadres.get(id), (c) => Option.isSome(c) ? c.value.value.personId : undefined)
+    const actorPerson = yield* personOf(actor)
+    const subjectPerson = subject === undefined ? undefined : yield* personOf(subject)
+    const own = yield* OrgStore.relationsOf(actor)
+    if (actorPerson === undefined && subjectPerson === undefined) return own
+    const asPerson = actorPerson === undefined ? [] : yield* OrgStore.relationsOf(Kinship.person(actorPerson))
+    const asCadre = (party: Kinship.Subject): Kinship.Subject =>
+      "personId" in party && party.personId === actorPerson
+        ? Kinship.cadre(actor)
+        : "personId" in party && subject !== undefined && party.personId === subjectPerson
+        ? Kinship.cadre(subject)
+        : party
+    return [...own, ...asPerson].map((r) => ({ ...r, a: asCadre(r.a), b: asCadre(r.b) }))
+  })
+
 /**
  * Builds the {@link DecideContext} for a command on a case as it stands (`at`, a {@link State}
  * qualifies): the actor's posts and jurisdiction as the stored roster and organisation give them
  * on `input.now` ({@link resolveActor}), and their recorded relations ({@link OrgStore.relationsOf})
- * for recusal, unless `input.recusal` opts out. Reads only; a cadre the record gives no post is
- * {@link Forbidden}.
+ * for recusal, unless `input.recusal` opts out. A relation recorded against the person record of
+ * the actor or of the case's subject (`Cadre.personId`) counts as one with that cadre. Reads only;
+ * a cadre the record gives no post is {@link Forbidden}.
  *
  * @since 0.1.0
  * @category storage
  */
 export const contextFor = (
-  at: { readonly county: Ids.CountyId | undefined; readonly town: Ids.TownId | undefined },
+  at: {
+    readonly county: Ids.CountyId | undefined
+    readonly town: Ids.TownId | undefined
+    readonly subject?: Subject | undefined
+  },
   command: Command,
   input: ExecuteContext
 ): Effect.Effect<DecideContext, Forbidden | Storage.ReadError, Storage.Storage> =>
@@ -442,7 +468,8 @@ export const contextFor = (
     const actor = yield* resolveActor({ appointments: inForce, towns }, input.actor, input.now, place, command._tag)
     const base = { rulebook: input.rulebook, calendar: input.calendar, actor, now: input.now }
     if (input.recusal !== undefined) return { ...base, recusal: input.recusal }
-    return { ...base, relations: yield* OrgStore.relationsOf(input.actor) }
+    const subject = command._tag === "RegisterLead" ? command.subject.cadre : at.subject?.cadre
+    return { ...base, relations: yield* relationsFor(input.actor, subject) }
   })
 
 /**
