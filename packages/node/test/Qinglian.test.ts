@@ -77,6 +77,30 @@ describe.each(backends)("@qinglian/node on $name", ({ open }) => {
     }
   })
 
+  it("takes overlapping calls on one instance: every write lands once and the audit chain holds", async () => {
+    const ql = await open()
+    try {
+      await seed(ql)
+      const ids = Array.from({ length: 12 }, (_, i) => `JC-2026-1${String(i).padStart(2, "0")}`)
+      await Promise.all(ids.map((id) => ql.cases.execute(id, registerLead(id), { actor: member, on: "2026-03-02" })))
+      // The same command on one case from two callers at once: one lands, the other sees the case
+      // as the first left it and is refused by the machine, writing nothing.
+      const twice = await Promise.allSettled([0, 1].map(() =>
+        ql.cases.execute(ids[0]!, { _tag: "DisposeLead", way: "letterInquiry" }, { actor: secretary, on: "2026-03-05" })
+      ))
+      assert.strictEqual(twice.filter((r) => r.status === "fulfilled").length, 1)
+      const refused = twice.find((r) => r.status === "rejected")
+      // Transactions of one instance run one after the other, so the second is decided on the
+      // first's result (a lead already disposed of), not raced into a version conflict.
+      assert.isTrue(isQinglianError(refused?.reason, "IllegalTransition"), String(refused?.reason))
+      for (const id of ids) assert.strictEqual((await ql.cases.load(id))?.version, id === ids[0] ? 2 : 1)
+      const audit = await ql.audit.verify()
+      assert.isTrue(audit.ok)
+    } finally {
+      await ql.close()
+    }
+  })
+
   it("refuses a re-saved list version with VersionExists, keeping the first", async () => {
     const ql = await open()
     try {
