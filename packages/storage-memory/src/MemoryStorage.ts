@@ -3,6 +3,19 @@
  * sorted secondary indexes, append-only streams, serializable transactions with rollback) in one
  * process, for tests, demos and fast imports. Nothing survives the process.
  *
+ * @example
+ * ```ts
+ * import { Storage } from "@qinglian/core"
+ * import { MemoryStorage } from "@qinglian/storage-memory"
+ * import { Effect, Layer } from "effect"
+ *
+ * // Core's Storage on memory, for tests, demos and fast imports: nothing survives the process.
+ * const StorageLive = Storage.layer.pipe(Layer.provideMerge(MemoryStorage.layer()))
+ * const verified = Storage.verifyAudit().pipe(Effect.provide(StorageLive))
+ * Effect.runPromise(verified).then((v) => console.log(v.entries)) // 0: nothing written yet
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import { StorageAdapter } from "@qinglian/core"
