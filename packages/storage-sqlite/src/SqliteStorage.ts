@@ -7,6 +7,19 @@
  * several processes queue for up to the busy timeout instead of failing half way; a writer that
  * waits longer gets a `StorageError` saying the database is busy, with nothing written.
  *
+ * @example
+ * ```ts
+ * import { Storage } from "@qinglian/core"
+ * import { SqliteStorage } from "@qinglian/storage-sqlite"
+ * import { Effect, Layer } from "effect"
+ *
+ * // Core's Storage on one SQLite file: opened in WAL mode, migrated on open, closed with the layer.
+ * const StorageLive = Storage.layer.pipe(Layer.provideMerge(SqliteStorage.layer({ filename: ".tmp/county.db" })))
+ * const verified = Storage.verifyAudit().pipe(Effect.provide(StorageLive))
+ * Effect.runPromise(verified).then((v) => console.log(v.entries))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Reactivity from "@effect/experimental/Reactivity"
