@@ -17,6 +17,21 @@
  * On open it runs the versioned migrations (inside the lock), and refuses a schema migrated by a
  * newer release. The connection pool closes when the layer is released.
  *
+ * @example
+ * ```ts
+ * import { Storage } from "@qinglian/core"
+ * import { PostgresStorage } from "@qinglian/storage-postgres"
+ * import { Effect, Layer, Redacted } from "effect"
+ *
+ * // Core's Storage on PostgreSQL, one schema per county: migrated on open, pool closed with the layer.
+ * const StorageLive = Storage.layer.pipe(Layer.provideMerge(PostgresStorage.layer({
+ *   url: Redacted.make(process.env["DATABASE_URL"] ?? "postgres://qinglian@localhost/qinglian"),
+ *   schema: "county_140525"
+ * })))
+ * export const verified = Storage.verifyAudit().pipe(Effect.provide(StorageLive))
+ * ```
+ *
+ * @packageDocumentation
  * @since 0.1.0
  */
 import * as Reactivity from "@effect/experimental/Reactivity"

@@ -7,5 +7,6 @@
  * @since 0.1.0
  */
 
-/** @since 0.1.0 */
+// No doc comment on these re-exports: each namespace's page shows its module's own comment (with
+// an example), which a comment here would replace.
 export * as PostgresStorage from "./PostgresStorage.js"
