@@ -14,16 +14,18 @@
 //    of each subpath, as a value (`Core.Ids.CaseId`): a value that the declarations export as a
 //    type only (`export { type X as Y }`) is an error there even when no example uses it;
 // 4. type-checks all of it with one `tsc` (module nodenext, strict, exactOptionalPropertyTypes,
-//    declarations of the packages checked too), which also emits .mjs/.cjs;
+//    declarations of the packages checked too), which also emits .mjs/.cjs; the example at the top
+//    of each namespace's API page is type-checked in the same run, as a .mts file;
 // 5. runs every top-level example, ESM and CommonJS, with node, and compares its exit code with
-//    the one expected and the two runs' output with each other.
+//    the one expected and the two runs' output with each other (its working directory, hashes and
+//    timestamps masked).
 //
 // Exits non-zero on any type error, unexpected exit code or differing output.
 // Usage: node scripts/check-examples.mjs [--keep] [--skip=<package name>]...
 //   --keep leaves the scratch project in place; --skip leaves out a package under construction
 //   (an example that imports it then fails, as it should).
 import { execFile } from "node:child_process"
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join, relative, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -254,6 +256,25 @@ const bindings = (format) => {
 writeFileSync(join(app, "bindings.mts"), bindings("esm"))
 writeFileSync(join(app, "bindings.cts"), bindings("cjs"))
 
+// --- 3b. the example that opens each namespace's API page -----------------------------------------
+// A namespace's page is its module's first doc comment (marked @packageDocumentation); the code of
+// its @example is checked here as a user's .mts file. Type-checked only: some show a call on data
+// the reader has (`declare const input: Board.BoardInput`).
+const pageExamples = []
+for (const { dir, pkg } of packages) {
+  for (const file of walk(join(dir, "src"))) {
+    const head = /^\s*\/\*\*([\s\S]*?)\*\//.exec(readFileSync(file, "utf8"))?.[1]
+    if (head === undefined || !head.includes("@packageDocumentation")) continue
+    const text = head.split("\n").map((line) => line.replace(/^\s*\* ?/, "")).join("\n")
+    const code = /@example\s*\n```ts\n([\s\S]*?)\n```/.exec(text)?.[1]
+    if (code === undefined) continue
+    const target = join(app, "pages", pkg.name.replace("@", "").replace("/", "-"), relative(join(dir, "src"), file).replace(/\.ts$/, ".mts"))
+    mkdirSync(dirname(target), { recursive: true })
+    writeFileSync(target, `${code}\n`)
+    pageExamples.push(target)
+  }
+}
+
 // --- 4. one tsc over all of it ------------------------------------------------------------------
 writeFileSync(
   join(app, "tsconfig.json"),
@@ -272,7 +293,7 @@ writeFileSync(
         rootDir: ".",
         outDir: "out"
       },
-      include: ["esm", "cjs", "bindings.mts", "bindings.cts"]
+      include: ["esm", "cjs", "pages", "bindings.mts", "bindings.cts"]
     },
     null,
     2
@@ -292,7 +313,7 @@ if (tsc.code !== 0) {
   failures.push(`${diagnostics.length} type error(s)`)
 }
 console.log(
-  `check-examples: type-checked ${copies.length} example files and ${bindingCount} exported values (ESM and CommonJS): ${diagnostics.length} error(s) (${seconds()})`
+  `check-examples: type-checked ${copies.length} example files, ${pageExamples.length} API page examples and ${bindingCount} exported values: ${diagnostics.length} error(s) (${seconds()})`
 )
 
 // --- 5. run them --------------------------------------------------------------------------------
