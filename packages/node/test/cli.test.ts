@@ -182,6 +182,10 @@ describe("qinglian validate", () => {
     assert.match(en.stdout, /^Severity\s+Code\s+Path\s+Message\n/)
     assert.include(en.stdout, "1 finding: 0 errors, 0 warnings, 1 info")
     assert.notMatch(en.stdout, /[\u4e00-\u9fff]{4}/, "no Chinese sentence in English output")
+    // Saved by Excel or Notepad as "UTF-8 with BOM": read the same.
+    const withBom = await run(["validate", file("ref-bom.json", "\uFEFF" + JSON.stringify(referenceJson()))])
+    assert.strictEqual(withBom.code, 0, withBom.stderr)
+    assert.strictEqual(withBom.stdout, zh.stdout.replace(list, path.join(work, "ref-bom.json")))
   })
 
   it("exits 1 when a finding is an error, and its JSON is the library's report", async () => {
@@ -248,6 +252,12 @@ describe("qinglian validate", () => {
     assert.strictEqual(missing.code, 2)
     assert.include(missing.stderr, "找不到文件")
     assert.include((await run(["validate", path.join(work, "nope.json"), "--lang", "en"])).stderr, "no such file")
+    // "中文" in GBK, as Notepad saves "ANSI" text on Chinese Windows: refused, never read as mojibake.
+    const gbk = path.join(work, "gbk.json")
+    fs.writeFileSync(gbk, Buffer.concat([Buffer.from("{\"title\": \""), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from("\"}")]))
+    const notUtf8 = await run(["validate", gbk])
+    assert.strictEqual(notUtf8.code, 2)
+    assert.include(notUtf8.stderr, "不是 UTF-8 编码")
     const notJson = await run(["validate", file("not.json", "{ items: ")])
     assert.strictEqual(notJson.code, 2)
     assert.strictEqual(notJson.stdout, "")

@@ -12,15 +12,20 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import { badInput, type CliFailure } from "./Exit.js"
 
+// Fatal: a file saved as GBK (Notepad's "ANSI" on Chinese Windows) must not be read as UTF-8 with
+// its Chinese text silently replaced by U+FFFD.
+const utf8 = new TextDecoder("utf-8", { fatal: true })
+
 /**
- * Reads a text file. A missing file, a directory or an unreadable file is bad input.
+ * Reads a UTF-8 text file (a byte order mark is allowed; the decoders skip it). A missing file, a
+ * directory, an unreadable file or one that is not UTF-8 is bad input.
  *
  * @since 0.1.0
  * @category reading
  */
 export const readText = (file: string): Effect.Effect<string, CliFailure, FileSystem.FileSystem> =>
   Effect.flatMap(FileSystem.FileSystem, (fs) =>
-    fs.readFileString(file, "utf8").pipe(
+    fs.readFile(file).pipe(
       Effect.mapError((error) =>
         error._tag === "SystemError" && error.reason === "NotFound"
           ? badInput({ zh: `找不到文件 ${file}`, en: `no such file: ${file}` })
@@ -28,6 +33,16 @@ export const readText = (file: string): Effect.Effect<string, CliFailure, FileSy
             zh: `无法读取文件 ${file}：${error.message}`,
             en: `cannot read ${file}: ${error.message}`
           })
+      ),
+      Effect.flatMap((bytes) =>
+        Effect.try({
+          try: () => utf8.decode(bytes),
+          catch: () =>
+            badInput({
+              zh: `${file} 不是 UTF-8 编码（可能是 GBK）：请用记事本或 WPS“另存为”UTF-8 后重试`,
+              en: `${file} is not UTF-8 (GBK, perhaps): save it as UTF-8 and try again`
+            })
+        })
       )
     ))
 
