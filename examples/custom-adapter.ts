@@ -33,15 +33,8 @@ const program = Effect.gen(function*() {
     const result = Exercise.check(Examples.xishuHeatingItem(), exercise, Rulebook.defaults, WorkCalendar.china, {
       asOf: Examples.xishuHeatingFaultyAsOf
     })
-    yield* PowerListStore.checkReports.append(exercise.id, 0, [{
-      exercise: exercise.id,
-      checkedOn: Examples.xishuHeatingFaultyAsOf,
-      risk: result.risk,
-      findings: result.findings,
-      escalationRequired: result.escalationRequired,
-      tenderRequired: result.tenderRequired,
-      requirements: result.requirements
-    }], { actor })
+    const report = PowerListStore.checkReportOf(exercise, result, Examples.xishuHeatingFaultyAsOf)
+    yield* PowerListStore.checkReports.append(exercise.id, 0, [report], { actor })
     console.log(`stored ${exercise.id}: risk ${result.risk}, ${result.findings.length} findings`)
   }
 
@@ -49,8 +42,13 @@ const program = Effect.gen(function*() {
   const stale = yield* Effect.either(PowerListStore.checkReports.append(Examples.xishuHeatingFaulty().id, 0, [], { actor }))
   if (Either.isLeft(stale)) console.log(`stale append refused: ${stale.left._tag}: ${stale.left.message}`)
 
+  // What the adapter stored reads back through core's stores, as it would on any shipped adapter.
   const byDate = yield* PowerListStore.exercises.all("byDate")
   console.log(`exercises by date: ${byDate.map((s) => `${s.id} v${s.version}`).join(", ")}`)
+  for (const { id } of byDate) {
+    const reports = yield* PowerListStore.checkReports.read(id)
+    console.log(`reloaded ${id}: ${reports.map((r) => `risk ${r.value.risk}, ${r.value.findings.length} findings`).join("; ")}`)
+  }
   const verified = yield* Audit.verify()
   console.log(`audit: ${verified.entries} entries, chain verified`)
 

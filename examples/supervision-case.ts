@@ -1,10 +1,12 @@
 /**
  * One discipline supervision case (监督执纪) from a named petition, on in-memory storage:
  *
+ * - the town and its discipline commission's roster are stored first: who may act is read from them;
  * - the reporter's identity is sealed (AES-256-GCM) before it enters the case stream;
- * - commands are decided by the pure machine and their events appended through the storage port;
+ * - each command goes through `SupervisionCase.execute`, which loads the case, resolves the actor
+ *   from the stored roster, decides, and stores the events, summary and snapshot in one transaction;
  * - a command from the wrong person, or in the wrong stage, is refused and writes nothing;
- * - the 15-working-day letter-inquiry deadline and the overdue dashboard;
+ * - the 15-working-day letter-inquiry deadline and the overdue dashboard read from storage;
  * - revealing the reporter: refused for a committee member, granted to the town discipline
  *   secretary, and every attempt written to the audit-logged access stream.
  *
@@ -19,40 +21,65 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { Audit, Ids, LocalDate, Rulebook, Storage, StorageAdapter, SupervisionCase, Whistleblower, WorkCalendar } from "@qinglian/core"
+import { Audit, Cadre, Ids, LocalDate, OrgStore, Rulebook, Storage, StorageAdapter, SupervisionCase, Whistleblower, WorkCalendar } from "@qinglian/core"
 import { MemoryStorage } from "@qinglian/storage-memory"
 
 const county = Ids.CountyId.make("140525")
 const town = Ids.TownId.make("140525-jincun")
-const officer = (id: string, post: "townDisciplineSecretary" | "townDisciplineMember"): SupervisionCase.Actor => ({
-  id: Ids.CadreId.make(id),
-  posts: [post],
-  jurisdiction: { level: "town", county, town }
-})
-const secretary = officer("jincun-discipline-secretary", "townDisciplineSecretary")
-const member = officer("jincun-discipline-member", "townDisciplineMember")
+const clerk = "jincun-clerk-01"
+// Officers are cadre ids: their posts and jurisdiction are read from the stored roster.
+const secretary = Ids.CadreId.make("jincun-discipline-secretary")
+const member = Ids.CadreId.make("jincun-discipline-member")
 const caseId = Ids.CaseId.make("JC-2026-007")
 // The case store's streams: `Whistleblower.reveal` loads the case from them by id.
 const cases = SupervisionCase.streams
 
-// Decide a command and append its events, expecting the stream at the version the state was folded
-// from: a concurrent writer makes the append fail instead of forking the case.
-const run = (state: SupervisionCase.State, actor: SupervisionCase.Actor, on: string, command: SupervisionCase.Command) =>
+// The town and its discipline commission (镇纪委), stored before any case is written.
+const registerTown = Effect.gen(function*() {
+  yield* OrgStore.saveOrganisation({
+    counties: [{ id: county, name: "泽州县" }],
+    towns: [{ id: town, countyId: county, name: "金村镇" }],
+    villages: []
+  }, { actor: clerk })
+  const since = { start: LocalDate.unsafeMake("2021-11-01") }
+  yield* OrgStore.saveRoster({
+    cadres: [{ id: secretary, name: "金村镇纪委书记" }, { id: member, name: "金村镇纪委委员" }],
+    appointments: [
+      { cadreId: secretary, post: "townDisciplineSecretary", unit: Cadre.town(town), term: since },
+      { cadreId: member, post: "townDisciplineMember", unit: Cadre.town(town), term: since }
+    ],
+    relations: []
+  }, { actor: clerk })
+})
+
+// Decide a command and store its events through the case store, printing what was appended.
+const run = (actor: Ids.CadreId, on: string, command: SupervisionCase.Command) =>
   Effect.gen(function*() {
-    const ctx = { rulebook: Rulebook.defaults, calendar: WorkCalendar.china, actor, now: LocalDate.unsafeMake(on), relations: [] }
-    const { events, state: next } = yield* SupervisionCase.handle(state, command, ctx)
-    yield* cases.append(caseId, state.version, events, { actor: actor.id })
+    const ctx = { rulebook: Rulebook.defaults, calendar: WorkCalendar.china, actor, now: LocalDate.unsafeMake(on) }
+    const { events, state } = yield* SupervisionCase.execute(caseId, command, ctx)
     for (const e of events) {
       const d = "deadline" in e ? e.deadline : undefined
-      console.log(`  ${on} ${actor.id.padEnd(28)} ${e._tag}${d ? ` — ${d.kind} due ${d.due}` : ""}`)
+      console.log(`  ${on} ${actor.padEnd(28)} ${e._tag}${d ? ` — ${d.kind} due ${d.due}` : ""}`)
     }
-    return next
+    return state
+  })
+
+// Who a reader is on a day, for a case of this town: read from the stored roster and organisation,
+// the way `execute` reads an actor, with their recorded relatives for recusal (回避).
+const readerFromRoster = (cadre: Ids.CadreId, on: LocalDate.LocalDate) =>
+  Effect.gen(function*() {
+    const appointments = yield* OrgStore.appointmentsOf(cadre)
+    const towns = Option.toArray(yield* OrgStore.towns.get(town)).map((t) => t.value)
+    const actor = yield* SupervisionCase.resolveActor({ appointments, towns }, cadre, on, { county, town }, "RevealWhistleblower")
+    const relations = yield* OrgStore.relationsOf(cadre)
+    return { actor, policy: Whistleblower.defaultPolicy({ relations }) }
   })
 
 const program = Effect.gen(function*() {
+  yield* registerTown
   console.log(`case ${caseId}: a named petition about a village cadre of 金村镇`)
   const reporter = yield* Whistleblower.named(caseId, { name: "王某某", phone: "13800000000" })
-  let state = yield* run(SupervisionCase.initial, member, "2026-03-02", {
+  yield* run(member, "2026-03-02", {
     _tag: "RegisterLead",
     caseId,
     county,
@@ -69,38 +96,39 @@ const program = Effect.gen(function*() {
     `sealed with ${reporter._tag === "Named" ? `${reporter.identity.alg}, key ${reporter.identity.keyId}` : "-"}`)
 
   // Disposing of a lead is a decision: a committee member may record it but not decide it.
-  const refused = yield* Effect.either(run(state, member, "2026-03-05", { _tag: "DisposeLead", way: "letterInquiry" }))
+  const refused = yield* Effect.either(run(member, "2026-03-05", { _tag: "DisposeLead", way: "letterInquiry" }))
   if (Either.isLeft(refused)) console.log(`  refused: ${refused.left._tag}: ${refused.left.message}`)
   const skipped = yield* Effect.either(
-    run(state, secretary, "2026-03-05", { _tag: "Decide", measures: [{ measure: "partyWarning" }] })
+    run(secretary, "2026-03-05", { _tag: "Decide", measures: [{ measure: "partyWarning" }] })
   )
   if (Either.isLeft(skipped)) console.log(`  refused: ${skipped.left._tag}: ${skipped.left.message}`)
   console.log(`  stream version after the refusals: ${yield* cases.lastVersion(caseId)} (unchanged)`)
 
-  state = yield* run(state, secretary, "2026-03-05", { _tag: "DisposeLead", way: "letterInquiry" })
+  yield* run(secretary, "2026-03-05", { _tag: "DisposeLead", way: "letterInquiry" })
 
-  // The town's dashboard on two days: before and after the reply was due.
+  // The town's dashboard on two days, from the stored case summaries: before and after the reply was due.
   for (const today of ["2026-03-20", "2026-04-01"].map(LocalDate.unsafeMake)) {
-    const report = SupervisionCase.overdue([state], today)
+    const report = yield* SupervisionCase.overdueFromStorage(today, { jurisdiction: { level: "town", county, town } })
     const item = report.byStage[0]?.items[0]
     const detail = item ? ` (${item.caseId}, ${item.deadline.kind} due ${item.deadline.due}, ${item.daysOverdue} days)` : ""
     console.log(`  dashboard ${today}: ${report.total} overdue${detail}`)
   }
-  state = yield* run(state, member, "2026-04-02", { _tag: "RecordInquiryReply" })
-  state = yield* run(state, secretary, "2026-04-10", { _tag: "ConcludeInquiry", outcome: "talkReminder" })
+  yield* run(member, "2026-04-02", { _tag: "RecordInquiryReply" })
+  yield* run(secretary, "2026-04-10", { _tag: "ConcludeInquiry", outcome: "talkReminder" })
 
-  // Replay the stored stream: the same state, checked against the machine.
-  const replayed = yield* SupervisionCase.replay((yield* cases.read(caseId)).map((e) => e.value))
+  // Load the stored case: its whole stream replayed, checked against the machine.
+  const replayed = yield* SupervisionCase.load(caseId)
   console.log(`  replayed ${replayed.version} events: stage ${replayed.stage} (${SupervisionCase.stageLabelZh[replayed.stage]}), ` +
     `dispositions ${replayed.dispositions.map((d) => `${d.measure} (form ${d.form})`).join(", ")}`)
 
   console.log("\nwho may see the reporter:")
-  for (const reader of [member, secretary]) {
-    const seen = yield* Effect.either(Whistleblower.reveal(caseId, reader, Whistleblower.defaultPolicy({ relations: [] })))
+  for (const cadre of [member, secretary]) {
+    const { actor, policy } = yield* readerFromRoster(cadre, LocalDate.unsafeMake("2026-04-10"))
+    const seen = yield* Effect.either(Whistleblower.reveal(caseId, actor, policy))
     console.log(
       Either.isRight(seen)
-        ? `  ${reader.id}: granted, ${Option.match(seen.right, { onNone: () => "anonymous", onSome: (i) => i.name })}`
-        : `  ${reader.id}: ${seen.left._tag} — ${seen.left.message}`
+        ? `  ${cadre}: granted, ${Option.match(seen.right, { onNone: () => "anonymous", onSome: (i) => i.name })}`
+        : `  ${cadre}: ${seen.left._tag} — ${seen.left.message}`
     )
   }
   const log = yield* Effect.flatMap(Whistleblower.WhistleblowerAccessLog, (l) => l.entries(caseId))

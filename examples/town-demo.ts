@@ -4,15 +4,18 @@
  * 1. load the county's rulebook: the defaults plus one county edition from JSON, stored and reloaded;
  * 2. load, validate and store the micro-power list (the 8-category, 57-item reference list);
  * 3. check the 西属村 central-heating exercises against the list's item `E01`, store the reports;
- * 4. turn the faulty exercise's findings into supervision cases and take them through disposal,
- *    persisting every event through the storage port; reload, replay, print due dates and sanctions;
- * 5. the town's overdue dashboard as it stood on a chosen day;
+ * 4. turn the faulty exercise's findings into supervision cases and take them through disposal with
+ *    `SupervisionCase.execute`, which reads who acts from the stored roster and writes each case's
+ *    events, summary and snapshot in one transaction; reload, replay, print due dates and sanctions;
+ * 5. the town's overdue dashboard on the demo's day, read from the stored case summaries;
  * 6. the four-forms report;
  * 7. verify the audit hash chain over everything written;
  * 8. one village's week (一周三晒): task book, stock-take, scores, ranks and the board files.
  *
  * Run: `npx tsx --conditions source examples/town-demo.ts [--db path]` (or `QINGLIAN_DEMO_DB=path`).
  * The database file is recreated on every run (default `.tmp/qinglian-demo.db` in the working directory).
+ * Everything is written through the library's stores, so the file reads back through them, for example
+ * with the Promise API: `(await createQinglian({ storage: { sqlite: file } })).cases.overdue({ on: "2026-05-20" })`.
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -21,7 +24,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { Audit, Citation, Diagnostic, Examples, Exercise, FourForms, Ids, InvalidInput, LocalDate, Measure, Money, Organisation, OrgStore, PowerList, PowerListStore, Rulebook, RulebookStore, Storage, SupervisionCase, WorkCalendar } from "@qinglian/core"
+import { Audit, Cadre, Citation, Diagnostic, Examples, Exercise, FourForms, Ids, InvalidInput, LocalDate, Measure, Money, Organisation, OrgStore, PowerList, PowerListStore, Rulebook, RulebookStore, Storage, SupervisionCase, WorkCalendar } from "@qinglian/core"
 import { Board, Examples as ScoringExamples, Points, Rubric, ScoringStore, TaskBook } from "@qinglian/scoring"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 
@@ -35,11 +38,11 @@ for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: t
 const county = Ids.CountyId.make("140525")
 const town = Ids.TownId.make("140525-jincun")
 const clerk = { id: "jincun-clerk-01", name: "金村镇党政办" }
-const secretary: SupervisionCase.Actor = {
-  id: Ids.CadreId.make("jincun-discipline-secretary"),
-  posts: ["townDisciplineSecretary"],
-  jurisdiction: { level: "town", county, town }
-}
+// Who issues supervision commands is a cadre id: their post and jurisdiction are read from the
+// roster stored below, never claimed by the caller.
+const secretary = Ids.CadreId.make("jincun-discipline-secretary")
+// The day the demo stands on: the overdue dashboard is the town's as of this day.
+const today = LocalDate.unsafeMake("2026-05-20")
 
 // The county's rulebook file as its JSON text: one edition overriding two local values, each cited.
 const countyDoc = { law: "泽州县村级小微权力运行监督办法 (示例)", version: "2025" }
@@ -75,18 +78,32 @@ const describeEvent = (e: SupervisionCase.Event) => {
 // --- the town's job, step by step -----------------------------------------------------------------
 const registerTown = Effect.gen(function*() {
   heading("辖区", "Jurisdiction")
-  const [c, t, v] = yield* Schema.decodeUnknown(Schema.Tuple(Organisation.County, Organisation.Town, Organisation.Village))([
-    { id: county, name: "泽州县", divisionCode: "140525" },
-    { id: town, countyId: county, name: "金村镇", kind: "town" },
-    { id: Examples.xishuVillage.village.id, townId: town, name: "西属村", kind: "village" }
-  ])
-  yield* Storage.transaction(Effect.all([
-    OrgStore.counties.insert(c, { actor: clerk }),
-    OrgStore.towns.insert(t, { actor: clerk }),
-    OrgStore.villages.insert(v, { actor: clerk })
-  ]))
+  const village = Ids.VillageId.make(Examples.xishuVillage.village.id)
+  const organisation = yield* Schema.decodeUnknown(Organisation.OrganisationInput)({
+    counties: [{ id: county, name: "泽州县", divisionCode: "140525" }],
+    towns: [{ id: town, countyId: county, name: "金村镇", kind: "town" }],
+    villages: [{ id: village, townId: town, name: "西属村", kind: "village" }]
+  })
+  yield* OrgStore.saveOrganisation(organisation, { actor: clerk })
+  // The roster (名册): the town's discipline secretary and 西属村's cadres with their posts.
+  const since = "2021-11-01"
+  const villageCadres = Examples.xishuHeatingFaulty().actors ?? []
+  const roster = yield* Schema.decodeUnknown(Cadre.Roster)({
+    cadres: [{ id: secretary, name: "金村镇纪委书记" }, ...villageCadres.map((a) => ({ id: a.cadre, name: a.name }))],
+    appointments: [
+      { cadreId: secretary, post: "townDisciplineSecretary", unit: Cadre.town(town), term: { start: since } },
+      ...villageCadres.flatMap((a) =>
+        a.posts.map((post) => ({ cadreId: a.cadre, post, unit: Cadre.village(village), term: { start: since } }))
+      )
+    ],
+    relations: []
+  })
+  yield* OrgStore.saveRoster(roster, { actor: clerk })
   const villages = yield* OrgStore.villages.all("byTown", Storage.prefixRange(town))
-  say(`${c.name} (${county}) › ${t.name}: ${villages.map((s) => s.value.name).join(", ")}`)
+  const { tree } = yield* OrgStore.loadOrganisation
+  say(`${tree.counties.get(county)?.name} (${county}) › ${tree.towns.get(town)?.name}: ${villages.map((s) => s.value.name).join(", ")}`)
+  const stored = yield* OrgStore.loadRoster
+  say(`roster: ${stored.cadres.length} cadres, ${stored.appointments.length} appointments`)
   say(`database: ${dbFile}`)
 })
 
@@ -147,9 +164,9 @@ const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) 
     const results: Array<Exercise.Result> = []
     for (const { asOf, exercise } of checks) {
       const result = Exercise.checkInList(list, exercise, rulebook, WorkCalendar.china, { asOf })
-      const { findings, risk, escalationRequired, tenderRequired, requirements } = result
-      const report = { exercise: exercise.id, checkedOn: asOf, risk, findings, escalationRequired, tenderRequired, requirements }
-      yield* PowerListStore.checkReports.append(exercise.id, 0, [report], { actor: clerk })
+      const { findings, risk, requirements } = result
+      const report = PowerListStore.checkReportOf(exercise, result, asOf)
+      yield* PowerListStore.checkReports.append(exercise.id, yield* PowerListStore.checkReports.lastVersion(exercise.id), [report], { actor: clerk })
       say(`\n${exercise.title} (${exercise.id}), item ${exercise.item}, checked ${asOf}`)
       const amount = exercise.amount === undefined ? "-" : Money.formatYuan(Money.toFen(exercise.amount))
       say(`  amount ${amount} yuan; requires ${requirements.join(", ")}`)
@@ -162,18 +179,20 @@ const checkExercises = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook) 
     return results[1]!
   })
 
-const caseStreams = Storage.eventStream({ name: "supervisionCases", schema: SupervisionCase.Event })
-
 // Findings that name a person become leads (线索); the rest go to the village's rectification.
+// Every command goes through `SupervisionCase.execute`: it loads the case from the store, reads the
+// secretary's post, jurisdiction and relatives (for 回避) from the stored roster on the command's
+// date, decides, and writes the events, the case summary and its snapshot in one transaction.
 const superviseFindings = (rulebook: Rulebook.Rulebook, faulty: Exercise.Result) =>
   Effect.gen(function*() {
     heading("4 问题线索处置", "Supervision: from findings to cases")
-    const lead = (caseId: string, subject: string, ...codes: Array<Exercise.Code>): SupervisionCase.Command => ({
+    const subject = (cadre: string) => ({ cadre: Ids.CadreId.make(cadre), category: "villageCadre" as const })
+    const lead = (caseId: string, cadre: string, ...codes: Array<Exercise.Code>): SupervisionCase.Command => ({
       _tag: "RegisterLead",
       caseId: Ids.CaseId.make(caseId),
       county,
       town,
-      subject: { cadre: Ids.CadreId.make(subject), category: "villageCadre" },
+      subject: subject(cadre),
       source: {
         _tag: "ExerciseFinding",
         exercise: Examples.xishuHeatingFaulty().id,
@@ -195,22 +214,31 @@ const superviseFindings = (rulebook: Rulebook.Rulebook, faulty: Exercise.Result)
         ["2025-10-20", { _tag: "DisposeLead", way: "letterInquiry" }],
         ["2025-11-18", { _tag: "RecordInquiryReply" }],
         ["2025-11-21", { _tag: "ConcludeInquiry", outcome: "talkReminder" }]
+      ]],
+      ["JC-2026-003", [ // 王芳: the county's inspection (巡察) asks why the second evaluator kept silent → 函询, no reply yet
+        ["2026-04-20", {
+          _tag: "RegisterLead",
+          caseId: Ids.CaseId.make("JC-2026-003"),
+          county,
+          town,
+          subject: subject("xishu-wang-fang"),
+          source: { _tag: "Inspection", reference: "泽州县委巡察组 2026 年第一轮反馈 (示例)" }
+        }],
+        ["2026-04-22", { _tag: "DisposeLead", way: "letterInquiry" }]
       ]]
     ]
     for (const [caseId, commands] of scripts) {
-      let state = SupervisionCase.initial
       for (const [on, command] of commands) {
-        const ctx = { rulebook, calendar: WorkCalendar.china, actor: secretary, now: LocalDate.unsafeMake(on), relations: [] }
-        const { events, state: next } = yield* SupervisionCase.handle(state, command, ctx)
-        yield* caseStreams.append(caseId, state.version, events, { actor: secretary.id })
-        state = next
+        const ctx = { rulebook, calendar: WorkCalendar.china, actor: secretary, now: LocalDate.unsafeMake(on) }
+        yield* SupervisionCase.execute(Ids.CaseId.make(caseId), command, ctx)
       }
     }
-    // Reload every stream from the database and replay it through the machine's checks.
-    const streams = yield* Effect.forEach(scripts, ([caseId]) => caseStreams.read(caseId))
+    // Reload every case from the database: its stream replayed through the machine's checks.
     const states: Array<SupervisionCase.State> = []
-    for (const events of streams.map((es) => es.map((e) => e.value))) {
-      const state = yield* SupervisionCase.replay(events)
+    for (const [caseId] of scripts) {
+      const id = Ids.CaseId.make(caseId)
+      const state = yield* SupervisionCase.load(id)
+      const events = (yield* SupervisionCase.streams.read(id)).map((e) => e.value)
       states.push(state)
       say(`\n${state.id} · ${state.subject?.cadre} · now ${state.stage} (${SupervisionCase.stageLabelZh[state.stage]})`)
       for (const e of events) say(`  ${describeEvent(e)}`.trimEnd())
@@ -221,28 +249,28 @@ const superviseFindings = (rulebook: Rulebook.Rulebook, faulty: Exercise.Result)
         say(`  sanction ${Measure.labelZh[s.measure]} (${s.measure}) ${s.months} months: ${s.from} → ${s.until}`)
       }
     }
-    return { streams: streams.map((es) => es.map((e) => e.value)), states }
+    return states
   })
 
-// The dashboard as it stood on a chosen day: each case folded from its events up to that day.
-const showDashboard = (streams: ReadonlyArray<ReadonlyArray<SupervisionCase.Event>>, today: LocalDate.LocalDate) =>
-  Effect.sync(() => {
-    heading("5 逾期看板", "Overdue dashboard")
-    const asOf = streams.map((events) => SupervisionCase.fold(events.filter((e) => e.on <= today)))
-    const report = SupervisionCase.overdue(asOf, today)
-    say(`${town} on ${today}: ${report.total} overdue`)
-    for (const row of report.byStage) {
-      for (const i of row.items) {
-        say(`  OVERDUE ${i.caseId} ${row.labelZh} ${i.deadline.kind} due ${i.deadline.due}, ${i.daysOverdue} days overdue`)
-      }
+// The town's dashboard on the demo's day, from the stored case summaries: a range query on the
+// due-date index, so it reads only the overdue cases and replays no stream.
+const showDashboard = Effect.gen(function*() {
+  heading("5 逾期看板", "Overdue dashboard")
+  const report = yield* SupervisionCase.overdueFromStorage(today, { jurisdiction: { level: "town", county, town } })
+  say(`${town} on ${today}: ${report.total} overdue`)
+  for (const row of report.byStage) {
+    for (const i of row.items) {
+      say(`  OVERDUE ${i.caseId} ${row.labelZh} ${i.deadline.kind} due ${i.deadline.due}, ${i.daysOverdue} days overdue`)
     }
-    for (const s of asOf) {
-      if (s.deadline === undefined || s.deadline.due < today) continue
-      const left = LocalDate.daysBetween(today, s.deadline.due)
-      const stage = SupervisionCase.stageLabelZh[s.stage]
-      say(`  on time ${s.id} ${stage} ${s.deadline.kind} due ${s.deadline.due}, ${left} days left`)
-    }
-  })
+  }
+  const cases = yield* SupervisionCase.summaries.all("byTownStage", Storage.prefixRange(county, town))
+  for (const { value: s } of cases) {
+    if (s.deadline === undefined || s.deadline.due < today) continue
+    const left = LocalDate.daysBetween(today, s.deadline.due)
+    say(`  on time ${s.caseId} ${SupervisionCase.stageLabelZh[s.stage]} ${s.deadline.kind} due ${s.deadline.due}, ${left} days left`)
+  }
+  say(`the town's cases by stage: ${cases.map(({ value: s }) => `${s.caseId} ${SupervisionCase.stageLabelZh[s.stage]}`).join(", ")}`)
+})
 
 const showFourForms = (states: ReadonlyArray<SupervisionCase.State>) =>
   Effect.sync(() => {
@@ -324,8 +352,8 @@ const program = Effect.gen(function*() {
   const rulebook = yield* loadRulebook
   const list = yield* loadPowerList(rulebook)
   const faulty = yield* checkExercises(list, rulebook)
-  const { states, streams } = yield* superviseFindings(rulebook, faulty)
-  yield* showDashboard(streams, LocalDate.unsafeMake("2025-11-17"))
+  const states = yield* superviseFindings(rulebook, faulty)
+  yield* showDashboard
   yield* showFourForms(states)
   yield* verifyAudit
   yield* villageWeek

@@ -31,19 +31,25 @@ const metered = <A, E extends { readonly _tag: string }, R>(operation: string, s
   )
 
 /** Wraps an adapter: same contract, same capabilities, every operation counted. */
-export const make = (inner: StorageAdapter.StorageAdapterService): StorageAdapter.StorageAdapterService => ({
-  name: `metered(${inner.name})`,
-  capabilities: inner.capabilities,
-  getDocument: (collection, id) => metered("getDocument", inner.getDocument(collection, id)),
-  putDocument: (write) => metered("putDocument", inner.putDocument(write)),
-  putDocuments: (writes) => metered("putDocuments", inner.putDocuments(writes)),
-  queryIndex: (query) => metered("queryIndex", inner.queryIndex(query)),
-  appendEvents: (stream, expected, events) => metered("appendEvents", inner.appendEvents(stream, expected, events)),
-  readEvents: (stream, from, limit) => metered("readEvents", inner.readEvents(stream, from, limit)),
-  lastVersion: (stream) => metered("lastVersion", inner.lastVersion(stream)),
-  // Transactions must stay the inner adapter's own, or nesting and rollback would break.
-  transaction: (self) => inner.transaction(self)
-})
+export const make = (inner: StorageAdapter.StorageAdapterService): StorageAdapter.StorageAdapterService => {
+  // The optional scans (for `Audit.verifyStore`) are offered exactly when the inner adapter has them.
+  const { scanDocuments, scanStreams } = inner
+  return {
+    name: `metered(${inner.name})`,
+    capabilities: inner.capabilities,
+    getDocument: (collection, id) => metered("getDocument", inner.getDocument(collection, id)),
+    putDocument: (write) => metered("putDocument", inner.putDocument(write)),
+    putDocuments: (writes) => metered("putDocuments", inner.putDocuments(writes)),
+    queryIndex: (query) => metered("queryIndex", inner.queryIndex(query)),
+    appendEvents: (stream, expected, events) => metered("appendEvents", inner.appendEvents(stream, expected, events)),
+    readEvents: (stream, from, limit) => metered("readEvents", inner.readEvents(stream, from, limit)),
+    lastVersion: (stream) => metered("lastVersion", inner.lastVersion(stream)),
+    // Transactions must stay the inner adapter's own, or nesting and rollback would break.
+    transaction: (self) => inner.transaction(self),
+    ...(scanDocuments === undefined ? {} : { scanDocuments: (after: StorageAdapter.ScanKey | undefined, limit: number) => metered("scanDocuments", scanDocuments(after, limit)) }),
+    ...(scanStreams === undefined ? {} : { scanStreams: (after: string | undefined, limit: number) => metered("scanStreams", scanStreams(after, limit)) })
+  }
+}
 
 /** The metered adapter on the `StorageAdapter` in context, provided as `StorageAdapter` in its place. */
 export const layerOn: Layer.Layer<StorageAdapter.StorageAdapter, never, StorageAdapter.StorageAdapter> = Layer.effect(
