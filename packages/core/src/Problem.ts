@@ -7,11 +7,16 @@
  * {@link catalogue} lists every code core can give (input issues, refusals and the diagnostics of
  * its checks) with its meaning in both languages; `docs/codes.md` is generated from it.
  *
+ * @example
  * ```ts
- * import { Problem } from "@qinglian/core"
+ * import { PowerList, Problem } from "@qinglian/core"
+ * import { Either } from "effect"
  *
- * const problem = Problem.fromError(error)
- * if (problem !== undefined) show(problem.code, problem.message.zh, problem.issues)
+ * const decoded = PowerList.decodeJson(text)
+ * if (Either.isLeft(decoded)) {
+ *   const problem = Problem.fromError(decoded.left)! // code "InvalidInput"
+ *   for (const issue of problem.issues) console.log(issue.code, issue.path, issue.message.zh)
+ * }
  * ```
  *
  * @packageDocumentation
@@ -518,7 +523,7 @@ const refusals: { readonly [T in Tag]: Refusal<Extract<CoreError, { readonly _ta
  * @since 0.1.0
  * @category constants
  */
-export const refusalTags: ReadonlyArray<Tag> = Object.keys(refusals) as Array<Tag>
+export const refusalTags: ReadonlyArray<CoreError["_tag"]> = Object.keys(refusals) as Array<CoreError["_tag"]>
 
 const guards = new Map<string, (u: unknown) => boolean>()
 

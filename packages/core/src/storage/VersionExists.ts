@@ -1,6 +1,19 @@
 /**
  * A save of something that is stored once and never changes (a power-list version, a rulebook
- * edition, a county, town or village) found it already stored.
+ * edition, a county, town or village) found it already stored. The stores say so with
+ * {@link VersionExists}, not with the storage port's `ConcurrencyConflict`.
+ *
+ * @example
+ * ```ts
+ * import { PowerListStore, Problem } from "@qinglian/core"
+ * import { Effect } from "effect"
+ *
+ * const publish = PowerListStore.powerLists.save(list, { actor }).pipe(
+ *   Effect.catchTag("VersionExists", (e) =>
+ *     Effect.logWarning(Problem.fromError(e)?.message.zh) // “… 的版本 2025 已经存在 …”
+ *   )
+ * )
+ * ```
  *
  * @since 0.1.0
  */
