@@ -33,7 +33,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as crypto from "node:crypto"
 import * as InvalidInput from "../base/InvalidInput.js"
-import { canonicalJson, digest, sha256 } from "./internal/digest.js"
+import { canonicalJson, digest, indexDigest, sha256 } from "./internal/digest.js"
 import * as StorageAdapter from "./StorageAdapter.js"
 import * as validators from "./internal/validators.js"
 
@@ -959,7 +959,7 @@ export const verifyStore = (
         })
       } else if (digest(record.data) !== change.digest) {
         findings.push({ kind: "contentChanged", ...where, entry, detail: `its content does not match audit entry ${entry}` })
-      } else if (change.indexes !== undefined && digest(record.indexes) !== change.indexes) {
+      } else if (change.indexes !== undefined && indexDigest(record.indexes) !== change.indexes) {
         findings.push({ kind: "contentChanged", ...where, entry, detail: `its index entries do not match audit entry ${entry}` })
       }
     }

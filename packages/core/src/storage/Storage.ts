@@ -49,7 +49,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Audit from "./Audit.js"
 import * as InvalidInput from "../base/InvalidInput.js"
-import { digest } from "./internal/digest.js"
+import { digest, indexDigest } from "./internal/digest.js"
 import * as StorageAdapter from "./StorageAdapter.js"
 
 type Json = StorageAdapter.Json
@@ -412,7 +412,7 @@ export const collection = <A, I, Ix extends string = never>(
     fromVersion: write.expectedVersion,
     toVersion: write.expectedVersion + 1,
     digest: digest(write.data),
-    indexes: digest(write.indexes)
+    indexes: indexDigest(write.indexes)
   })
 
   const put = (value: A, opts: WriteOptions & { readonly expectedVersion: number }) =>

@@ -25,3 +25,19 @@ export const sha256 = (text: string): string =>
 
 /** The digest of a JSON value's content. */
 export const digest = (value: unknown): string => sha256(canonicalJson(value))
+
+/**
+ * The digest of a flat record of index values (strings and finite numbers): the same bytes as
+ * `digest(indexes)` (keys sorted by code unit, values as `JSON.stringify` writes them, which is
+ * what RFC 8785 prescribes for strings and finite numbers), without the general serializer, since
+ * every audited write computes it.
+ */
+export const indexDigest = (indexes: Readonly<Record<string, string | number>>): string => {
+  const keys = Object.keys(indexes).sort()
+  let out = "{"
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    out += (i === 0 ? "" : ",") + JSON.stringify(key) + ":" + JSON.stringify(indexes[key])
+  }
+  return sha256(out + "}")
+}
