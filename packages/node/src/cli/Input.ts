@@ -68,7 +68,7 @@ export const decodeFile = <A, E>(
  * @since 0.1.0
  * @category options
  */
-export const rulebookOption: Options.Options<Option.Option<string>> = Options.text("rulebook").pipe(
+export const rulebookOption: Options.Options<Option.Option<string>> = Options.file("rulebook").pipe(
   Options.withPseudoName("rulebook.json"),
   Options.withDescription(
     "县规则库文件（JSON），叠加在内置规则库之上；不给则用内置规则库 / " +

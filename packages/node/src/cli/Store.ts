@@ -18,7 +18,7 @@ import { badInput, type CliFailure, couldNotFinish } from "./Exit.js"
  * @since 0.1.0
  * @category options
  */
-export const dbOption: Options.Options<string> = Options.text("db").pipe(
+export const dbOption: Options.Options<string> = Options.file("db").pipe(
   Options.withPseudoName("file.db"),
   Options.withDescription("SQLite 数据库文件（由 qinglian init 创建） / The SQLite database file (made by qinglian init)")
 )

@@ -56,7 +56,7 @@ const verify = Command.make(
   "verify",
   {
     db: Store.dbOption,
-    checkpoint: Options.text("checkpoint").pipe(
+    checkpoint: Options.file("checkpoint").pipe(
       Options.withPseudoName("checkpoint.json"),
       Options.withDescription(
         "此前签发并保存在库外的审计检查点，用来发现末尾被截掉或整条重写的日志 / " +
@@ -64,7 +64,7 @@ const verify = Command.make(
       ),
       Options.optional
     ),
-    publicKey: Options.text("public-key").pipe(
+    publicKey: Options.file("public-key").pipe(
       Options.withPseudoName("key.pem"),
       Options.withDescription("签发检查点的公钥（PEM） / The public key that signed the checkpoint (PEM)"),
       Options.optional

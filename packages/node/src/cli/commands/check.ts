@@ -38,10 +38,10 @@ const yesNo = (b: boolean): Lang.Text => (b ? { zh: "是", en: "yes" } : { zh: "
 export const command = Command.make(
   "check",
   {
-    file: Args.text({ name: "exercise.json" }).pipe(
+    file: Args.file({ name: "exercise.json" }).pipe(
       Args.withDescription("权力行使记录文件（JSON） / The exercise file (JSON)")
     ),
-    list: Options.text("list").pipe(
+    list: Options.file("list").pipe(
       Options.withPseudoName("list.json"),
       Options.withDescription("小微权力清单文件；不给则用内置示例清单 / The micro-power list file; the reference list when left out"),
       Options.optional

@@ -20,7 +20,7 @@ import * as Output from "../Output.js"
 export const command = Command.make(
   "validate",
   {
-    file: Args.text({ name: "list.json" }).pipe(
+    file: Args.file({ name: "list.json" }).pipe(
       Args.withDescription("小微权力清单文件（JSON） / The micro-power list file (JSON)")
     ),
     rulebook: Input.rulebookOption,
