@@ -298,6 +298,17 @@ describe("qinglian check", () => {
     assert.include(en.stdout, "SELF_APPROVAL")
   })
 
+  it("never passes a terminal escape sequence from a file through to the screen", async () => {
+    const title = "\u001b]0;pwned\u0007\u001b[31m红字"
+    const r = await run(["check", file("escape.json", { ...Examples.xishuHeatingCleanEncoded, title })])
+    assert.strictEqual(r.code, 0, r.stderr)
+    assert.include(r.stdout, "\uFFFD]0;pwned\uFFFD\uFFFD[31m红字")
+    assert.notMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+    const usage = await run(["validate", "x.json", "--\u001b[2J"])
+    assert.strictEqual(usage.code, 2)
+    assert.notInclude(usage.stderr, "\u001b")
+  })
+
   it("checks against the list and rulebook it is given, and refuses a bad one with exit 2", async () => {
     const exercise = file("clean.json", Examples.xishuHeatingCleanEncoded)
     const otherList = referenceJson()

@@ -27,7 +27,7 @@ import * as Validate from "./commands/validate.js"
 import { couldNotFinish, ExitCode, isCliFailure, report, Status } from "./Exit.js"
 import * as Lang from "./Lang.js"
 import type { Format } from "./Output.js"
-import { renderJson, stderr } from "./Output.js"
+import { printable, renderJson, stderr } from "./Output.js"
 
 /**
  * The version the bin reports (`qinglian --version`): that of the `@qinglian/node` package it is
@@ -97,7 +97,7 @@ const usageFailure = (error: ValidationError.ValidationError, format: Format, la
     return stderr(renderJson({ error: { exitCode: ExitCode.badInput, message: kind, detail } }))
   }
   const hint = lang === "zh" ? "运行 qinglian --help 或 qinglian <命令> --help 查看用法" : "run qinglian --help or qinglian <command> --help for usage"
-  return stderr(`${lang === "zh" ? `用法错误：${kind.zh}` : `usage error: ${kind.en}`}\n  ${detail}\n${hint}\n`)
+  return stderr(printable(`${lang === "zh" ? `用法错误：${kind.zh}` : `usage error: ${kind.en}`}\n  ${detail}\n${hint}`) + "\n")
 }
 
 // The options that decide how a failure is shown are read from the raw arguments, so that they

@@ -17,7 +17,7 @@ import * as Ref from "effect/Ref"
 import { Problem } from "@qinglian/core"
 import type { Lang, Text } from "./Lang.js"
 import type { Format } from "./Output.js"
-import { renderJson, stderr } from "./Output.js"
+import { printable, renderJson, stderr } from "./Output.js"
 
 /**
  * The exit codes.
@@ -144,5 +144,5 @@ export const report = (failure: CliFailure, format: Format, lang: Lang): Effect.
     const more = problem.issues.length - maxIssuesShown
     if (more > 0) lines.push(lang === "zh" ? `  另有 ${more} 处问题未列出` : `  and ${more} more issues`)
   }
-  return stderr(lines.join("\n") + "\n")
+  return stderr(printable(lines.join("\n")) + "\n")
 }

@@ -86,8 +86,19 @@ export const displayWidth = (s: string): number => {
   return width
 }
 
+/**
+ * Text from an input file made safe for a terminal: control characters (an escape sequence that
+ * would recolour the screen, move the cursor or retitle the window) become U+FFFD. Line breaks
+ * and tabs are kept.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+// eslint-disable-next-line no-control-regex
+export const printable = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "\uFFFD")
+
 // A cell is one line in a table: line breaks in a message would break the columns.
-const oneLine = (cell: Cell): string => String(cell).replace(/\r\n|\r|\n/g, " ")
+const oneLine = (cell: Cell): string => printable(String(cell)).replace(/\r\n|\r|\n|\t/g, " ")
 
 /**
  * An aligned plain-text table: a header, a rule, the rows. The last column is not padded, so long
@@ -190,9 +201,9 @@ export const show = (shown: Shown, format: Format, lang: Lang): Effect.Effect<vo
     case "csv":
       return stdout(renderCsv(shown.table, lang))
     case "table": {
-      const before = (shown.before ?? []).map((t) => t[lang] + "\n").join("")
+      const before = (shown.before ?? []).map((t) => printable(t[lang]) + "\n").join("")
       const body = shown.table.rows.length === 0 ? "" : renderTable(shown.table, lang)
-      const after = (shown.after ?? []).map((t) => t[lang] + "\n").join("")
+      const after = (shown.after ?? []).map((t) => printable(t[lang]) + "\n").join("")
       return stdout(before + (before !== "" && body !== "" ? "\n" : "") + body + (body !== "" && after !== "" ? "\n" : "") + after)
     }
   }
