@@ -144,18 +144,6 @@ export interface ValidationResult {
 }
 
 /**
- * A stored document: its id, its version (a counter kept by the store) and its value as JSON.
- *
- * @since 0.1.0
- * @category results
- */
-export interface StoredDocument<A> {
-  readonly id: string
-  readonly version: number
-  readonly value: A
-}
-
-/**
  * What {@link AuditApi.verify} found: the chain intact (`ok: true`, how many entries, the newest
  * hash to keep as an anchor) or broken at `version` (altered or removed). A broken chain is a
  * finding, so it is data, not a rejection.
@@ -497,10 +485,7 @@ const validationOf = (report: PowerList.ValidationReport): ValidationResult => (
 export const createQinglian = async (options: QinglianOptions): Promise<Qinglian> => {
   const baseRulebook = options.rulebook === undefined
     ? Rulebook.defaults
-    : Rulebook.fromFile(decodeOption("rulebook", options.rulebook, (v) =>
-      typeof v === "string"
-        ? Either.flatMap(InvalidInput.parseJson("rulebook file")(v), Rulebook.decodeFile)
-        : Rulebook.decodeFile(v)))
+    : Rulebook.fromFile(decodeOption("rulebook", options.rulebook, orJsonText("rulebook file", Rulebook.decodeFile)))
   const calendar = options.calendar === undefined
     ? WorkCalendar.china
     : WorkCalendar.withYears(
@@ -546,6 +531,7 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
 
   const decodeList = (input: unknown) => typeof input === "string" ? PowerList.decodeJson(input) : PowerList.decodeUnknown(input)
   const decodeExercise = (input: unknown) => typeof input === "string" ? Exercise.decodeJson(input) : Exercise.decodeUnknown(input)
+  const decodeRulebookFile = orJsonText("rulebook file", Rulebook.decodeFile)
 
   const listInForce = (jurisdiction: string, on: LocalDate.LocalDate) =>
     Effect.flatMap(PowerListStore.powerLists.inForce(jurisdiction, on), (found) =>
@@ -606,13 +592,13 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
     saveRoster: (roster, opts) =>
       run(Effect.gen(function*() {
         const actor = yield* WriteActorArg(opts.actor)
-        const decoded = yield* document(Cadre.decodeRoster(typeof roster === "string" ? parseOrKeep(roster) : roster))
+        const decoded = yield* document(decodeRoster(roster))
         yield* OrgStore.saveRoster(decoded, { actor })
       })),
     roster: () => run(OrgStore.loadRoster),
     checkRoster: (roster) =>
       run(Effect.gen(function*() {
-        const decoded = Cadre.decodeRoster(typeof roster === "string" ? parseOrKeep(roster) : roster)
+        const decoded = decodeRoster(roster)
         if (Either.isLeft(decoded)) return { ok: false, issues: issuesOf(decoded.left), diagnostics: [] }
         const { tree } = yield* OrgStore.loadOrganisation
         const diagnostics = Cadre.checkRoster(decoded.right, tree)
@@ -759,9 +745,7 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
     save: (file, opts) =>
       run(Effect.gen(function*() {
         const actor = yield* WriteActorArg(opts.actor)
-        const decoded = yield* document(
-          typeof file === "string" ? Either.flatMap(InvalidInput.parseJson("rulebook file")(file), Rulebook.decodeFile) : Rulebook.decodeFile(file)
-        )
+        const decoded = yield* document(decodeRulebookFile(file))
         const jurisdiction = decoded.jurisdiction
         if (jurisdiction === undefined) {
           return yield* Effect.fail(refusal("InvalidInput", ["jurisdiction"], "规则集文件须写明 jurisdiction (适用的县或乡镇)", "a rulebook file to store needs its jurisdiction (the county or town it applies to)"))
@@ -810,7 +794,8 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
   const rosterOf = (roster: unknown) =>
     roster === undefined
       ? OrgStore.loadRoster
-      : argument(Cadre.Roster, "roster", "roster")(typeof roster === "string" ? parseOrKeep(roster) : roster)
+      : Effect.mapError(document(decodeRoster(roster)), (e) =>
+        new InvalidInput.InvalidInput({ subject: e.subject, issues: e.issues.map((i) => ({ ...i, path: ["roster", ...i.path] })) }))
 
   const scoring: ScoringApi = {
     issueTaskBook: (book, opts) =>
@@ -837,7 +822,7 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
         const town = yield* StringArg("town")(opts.town)
         const week = yield* WeekArg(opts.week)
         const villagerRatings = yield* RatingsArg(opts.villagerRatings ?? {})
-        const rubric = yield* ScoringRubric(opts.rubric)
+        const rubric = yield* document(decodeRubric(opts.rubric))
         return yield* ScoringStore.runWeek({ rubric, town, week, roster, calendar, villagerRatings, actor })
       })),
     results: (cadre) => run(Effect.flatMap(StringArg("cadre")(cadre), ScoringStore.resultsOf))
@@ -865,13 +850,11 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
   }
 }
 
-// JSON text given where a document is expected is parsed; text that is not JSON is kept, so the
-// decoder names it as the wrong type rather than throwing.
-const parseOrKeep = (text: string): unknown => {
-  const r = InvalidInput.parseJson("input")(text)
-  return Either.isRight(r) ? r.right : text
-}
+// A document given as JSON text is parsed by the boundary's parser (text that is not JSON is an
+// InvalidInput with the issue NOT_JSON, never a thrown SyntaxError); a parsed value is decoded as is.
+const orJsonText = <A, E>(subject: string, decode: (input: unknown) => Either.Either<A, E>) =>
+(input: unknown): Either.Either<A, E | InvalidInput.InvalidInput> =>
+  typeof input === "string" ? Either.flatMap(InvalidInput.parseJson(subject)(input), decode) : decode(input)
 
-const ScoringRubric = (rubric: unknown) =>
-  Effect.flatMap(Effect.either(Rubric.decodeFile(typeof rubric === "string" ? parseOrKeep(rubric) : rubric)), (r) =>
-    Either.isRight(r) ? Effect.succeed(r.right) : Effect.fail(r.left))
+const decodeRoster = orJsonText("roster", Cadre.decodeRoster)
+const decodeRubric = orJsonText("rubric file", Rubric.decodeFile)

@@ -26,7 +26,6 @@ export {
   type RulebookApi,
   type ScoringApi,
   type StorageOptions,
-  type StoredDocument,
   type ValidationResult,
   type WhistleblowerApi,
   type WriteOptions

@@ -1,7 +1,11 @@
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import { afterAll, assert, describe, it } from "vitest"
+import { StorageAdapter } from "@qinglian/core"
+import { MemoryStorage } from "@qinglian/storage-memory"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { afterAll, assert, describe, expectTypeOf, it } from "vitest"
 import { createQinglian, isQinglianError, type Qinglian, QinglianError } from "@qinglian/node"
 import { county, listJson, member, organisation, registerLead, roster, secretary, town } from "./fixtures.js"
 
@@ -238,6 +242,38 @@ describe("whistleblower", () => {
     }
     const short = await rejection(createQinglian({ storage: { memory: true }, whistleblower: { key: Buffer.alloc(16).toString("base64") } }))
     assert.isTrue(isQinglianError(short, "WhistleblowerInvalidKey"), String(short))
+  })
+})
+
+describe("defects", () => {
+  it("rejects an unexpected failure as Internal with its cause, never a FiberFailure", async () => {
+    const fire = new Error("disk on fire")
+    // Any adapter layer works; this one is the memory store whose reads die.
+    const adapter = Layer.effect(
+      StorageAdapter.StorageAdapter,
+      Effect.map(MemoryStorage.make, ({ adapter }) => ({ ...adapter, getDocument: () => Effect.die(fire) }))
+    )
+    const ql = await createQinglian({ storage: { adapter } })
+    try {
+      const e = await rejection(ql.org.town(town))
+      assert.isTrue(isQinglianError(e, "Internal"), String(e))
+      assert.strictEqual((e as QinglianError).cause, fire)
+      assert.notInclude(String(e), "FiberFailure")
+      assert.isNotEmpty((e as QinglianError).text.zh)
+      // The instance still answers calls that do not touch the failing operation.
+      assert.isTrue(await ql.calendar.isWorkingDay("2026-03-02"))
+    } finally {
+      await ql.close()
+    }
+  })
+
+  it("narrows the code by type", () => {
+    const e: unknown = new QinglianError({ code: "Forbidden", path: [], message: { zh: "无权", en: "forbidden" }, issues: [] })
+    if (isQinglianError(e, "Forbidden")) expectTypeOf(e.code).toEqualTypeOf<"Forbidden">()
+    if (isQinglianError(e)) expectTypeOf(e.text).toEqualTypeOf<{ readonly zh: string; readonly en: string }>()
+    assert.isTrue(isQinglianError(e, "Forbidden"))
+    assert.isFalse(isQinglianError(new Error("plain")))
+    assert.isFalse(isQinglianError({ name: "QinglianError", code: "Forbidden" }))
   })
 })
 

@@ -29,7 +29,7 @@ export const argument = <A, I>(schema: Schema.Schema<A, I, never>, name: string,
 }
 
 /** A document argument decoded by one of core's decoders; paths are relative to the document. */
-export const document = <A>(decoded: Either.Either<A, InvalidInput.InvalidInput>): Effect.Effect<A, InvalidInput.InvalidInput> =>
+export const document = <A, E>(decoded: Either.Either<A, E>): Effect.Effect<A, E> =>
   Either.isRight(decoded) ? Effect.succeed(decoded.right) : Effect.fail(decoded.left)
 
 /** A refusal of the Promise API itself (not of core), with its code and both texts. */
