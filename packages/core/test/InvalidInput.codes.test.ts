@@ -1,7 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Exercise, Examples, InvalidInput, PowerList, Rulebook, WorkCalendar } from "@qinglian/core"
+import { Exercise, Examples, InvalidInput, PowerList, Rulebook, SupervisionCase, WorkCalendar } from "@qinglian/core"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import * as fc from "fast-check"
+import * as fs from "node:fs"
 
 // The issue codes and their messages, on the real boundary documents.
 
@@ -155,4 +157,65 @@ describe("input issue codes", () => {
       "TOO_DEEP", "NOT_JSON", "FORBIDDEN_KEY", "INVALID"
     ])
   })
+})
+
+// Every path of a JSON document, for mutating one place at a time.
+const pathsOf = (doc: unknown, at: ReadonlyArray<string | number> = [], out: Array<ReadonlyArray<string | number>> = []) => {
+  out.push(at)
+  if (Array.isArray(doc)) doc.forEach((v, i) => pathsOf(v, [...at, i], out))
+  else if (typeof doc === "object" && doc !== null) for (const [k, v] of Object.entries(doc)) pathsOf(v, [...at, k], out)
+  return out
+}
+
+type Mutation = { readonly kind: "replace"; readonly value: unknown } | { readonly kind: "delete" } | { readonly kind: "add"; readonly key: string }
+
+const mutate = (doc: any, path: ReadonlyArray<string | number>, m: Mutation): unknown => {
+  const copy = structuredClone(doc)
+  if (path.length === 0) return m.kind === "replace" ? m.value : copy
+  let parent = copy
+  for (const p of path.slice(0, -1)) parent = parent[p]
+  const last = path[path.length - 1]!
+  if (m.kind === "replace") parent[last] = m.value
+  else if (m.kind === "delete") Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last]
+  else if (typeof parent[last] === "object" && parent[last] !== null && !Array.isArray(parent[last])) parent[last][m.key] = 1
+  return copy
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant("replace" as const), value: fc.jsonValue({ maxDepth: 2 }) }),
+  fc.record({ kind: fc.constant("delete" as const) }),
+  fc.record({ kind: fc.constant("add" as const), key: fc.string({ minLength: 1, maxLength: 12 }) })
+)
+
+describe("input issue codes on mutated documents", () => {
+  const documents: ReadonlyArray<readonly [string, unknown, (u: unknown) => Either.Either<unknown, InvalidInput.InvalidInput>]> = [
+    ["power list", referenceJson(), PowerList.decodeUnknown],
+    ["exercise", JSON.parse(JSON.stringify(Examples.xishuHeatingFaulty())), Exercise.decodeUnknown],
+    ["rulebook file", JSON.parse(fs.readFileSync(new URL("../src/rulebook/data/defaults.json", import.meta.url), "utf8")), Rulebook.decodeFile],
+    ["supervision command", { _tag: "ExtendInvestigation", days: 30 }, SupervisionCase.decodeCommand]
+  ]
+  for (const [name, doc, decode] of documents) {
+    it(`${name}: every issue has a known code, a path into the document and a message in both languages`, () => {
+      const paths = pathsOf(doc)
+      const codes = new Set<string>(InvalidInput.issueCodes)
+      fc.assert(
+        fc.property(fc.nat(paths.length - 1), mutation, (i, m) => {
+          const r = decode(mutate(doc, paths[i]!, m))
+          if (Either.isRight(r)) return
+          assert.isAbove(r.left.issues.length, 0)
+          for (const issue of r.left.issues) {
+            assert.isTrue(codes.has(issue.code), issue.code)
+            for (const p of issue.path) assert.include(["string", "number"], typeof p)
+            assert.isTrue(hasHan(issue.message.zh), JSON.stringify(issue))
+            assert.match(issue.message.en, /[A-Za-z]{3}/)
+            assert.isAbove(issue.detail.length, 0)
+          }
+          // One issue per mistyped literal, never one per allowed value.
+          const at = r.left.issues.map((x) => JSON.stringify(x.path))
+          assert.strictEqual(new Set(at).size, at.length, JSON.stringify(r.left.issues.map((x) => [x.code, x.path])))
+        }),
+        { numRuns: 150, seed: 20261203 }
+      )
+    })
+  }
 })
