@@ -1,12 +1,15 @@
 /**
  * 金村镇 (泽州县, 140525) end to end, on an embedded SQLite file and nothing else:
  *
+ * 0. store the organisation (county, town, village) and the roster: the town's discipline secretary
+ *    and 西属村's cadres with their posts;
  * 1. load the county's rulebook: the defaults plus one county edition from JSON, stored and reloaded;
  * 2. load, validate and store the micro-power list (the 8-category, 57-item reference list);
  * 3. check the 西属村 central-heating exercises against the list's item `E01`, store the reports;
  * 4. turn the faulty exercise's findings into supervision cases and take them through disposal with
  *    `SupervisionCase.execute`, which reads who acts from the stored roster and writes each case's
- *    events, summary and snapshot in one transaction; reload, replay, print due dates and sanctions;
+ *    events, summary and snapshot in one transaction, beside a lead from the county's inspection
+ *    (巡察) still waiting for its reply; reload, replay, print due dates and sanctions;
  * 5. the town's overdue dashboard on the demo's day, read from the stored case summaries;
  * 6. the four-forms report;
  * 7. verify the audit hash chain over everything written;
