@@ -110,7 +110,7 @@ for (const { dir, pkg } of packages) {
 }
 const ours = new Set(packages.map(({ pkg }) => pkg.name))
 
-const scratch = realpathSync(mkdtempSync(join(tmpdir(), "qinglian-examples-")))
+const scratch = realpathSync(mkdtempSync(join(tmpdir(), "qinglian-check-examples-")))
 const tarballs = join(scratch, "tarballs")
 const app = join(scratch, "app")
 mkdirSync(tarballs)
