@@ -285,8 +285,12 @@ const toEvent = (row: SupervisionCase.Transition, t: SupervisionCase.Target, s: 
       return { _tag: "InquiryConcluded", ...base, outcome: c.outcome, dispositions: c.outcome === "talkReminder" ? [form("talkReminder")] : [], ...deadline }
     case "Decide":
       return { _tag: "DecisionMade", ...base, dispositions: c.measures.map((m) => form(m.measure as (typeof lightMeasures)[number])), ...deadline }
-    case "ExtendInvestigation":
-      return { _tag: "InvestigationExtended", ...base, days: c.days, due: extension(s, c.days).due }
+    case "ExtendInvestigation": {
+      // extraOk let only extensions within the cap through, and those have a due date.
+      const x = extension(s, c.days)
+      if (!x.withinMax) throw new Error(`supervision bench: an extension of ${c.days} days past the cap`)
+      return { _tag: "InvestigationExtended", ...base, days: c.days, due: x.due }
+    }
     case "ExtendReview":
       return { _tag: "ReviewExtended", ...base, due: c.until }
     case "Resume": {
