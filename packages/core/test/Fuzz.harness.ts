@@ -47,7 +47,8 @@ export interface Tally {
   readonly failures: Array<{ readonly outcome: Outcome; readonly input: string; readonly error: string }>
 }
 
-interface Target {
+/** One decoder and what follows it, with valid documents to mutate. */
+export interface Target {
   readonly name: string
   /** Valid documents to mutate. */
   readonly examples: ReadonlyArray<unknown>
@@ -58,10 +59,10 @@ interface Target {
 }
 
 // A refusal is typed when it is an error with a string `_tag` (InvalidInput, CommandRejected …).
-const typed = (e: unknown): boolean =>
+export const typed = (e: unknown): boolean =>
   typeof e === "object" && e !== null && typeof (e as { _tag?: unknown })._tag === "string" && e instanceof Error
 
-const verdict = <A>(r: Either.Either<A, unknown>, then?: (a: A) => Outcome): Outcome =>
+export const verdict = <A>(r: Either.Either<A, unknown>, then?: (a: A) => Outcome): Outcome =>
   Either.isLeft(r) ? (typed(r.left) ? "refused" : "untyped") : then === undefined ? "accepted" : then(r.right)
 
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
@@ -357,8 +358,11 @@ const record = (t: Tally, outcome: Outcome, input: unknown, error = "") => {
  * Runs `runs` inputs through every target (each input also as JSON text where the target reads
  * text), with a fixed seed so a run can be repeated.
  */
-export const fuzzDecoders = (runs: number, seed: number): ReadonlyArray<Tally> =>
-  targets.map((target, i) => {
+export const fuzzDecoders = (runs: number, seed: number): ReadonlyArray<Tally> => fuzzTargets(targets, runs, seed)
+
+/** {@link fuzzDecoders} for any list of targets (the scoring package's, in test/). */
+export const fuzzTargets = (list: ReadonlyArray<Target>, runs: number, seed: number): ReadonlyArray<Tally> =>
+  list.map((target, i) => {
     const t = tallyOf(target.name)
     const start = performance.now()
     for (const input of fc.sample(inputsFor(target), { numRuns: Math.max(1, Math.round(runs * (target.share ?? 1))), seed: seed + i })) {
