@@ -473,8 +473,10 @@ const validationOf = (report: PowerList.ValidationReport): ValidationResult => (
  * Concurrency: calls may overlap freely. Each write is one transaction; on SQLite, transactions of
  * one instance run one at a time on its single connection, and reads see only committed data. Open
  * one instance per process per SQLite file; other processes on the same file queue for the write
- * lock up to `busyTimeoutMs` (default 5 s) and then reject with `StorageError`. Two writers of the
- * same case never fork it: the later append rejects with `ConcurrencyConflict` and writes nothing.
+ * lock up to `busyTimeoutMs` (default 5 s) and then reject with `StorageError`. A case is never
+ * forked: within one instance, two commands on it are decided one after the other (the second on
+ * the first's result); a writer in another process that got there first makes the later append
+ * reject with `ConcurrencyConflict`, writing nothing.
  *
  * Rejects with a {@link QinglianError} when an option does not decode (paths start with the
  * option's name) or the storage cannot be opened.
@@ -483,6 +485,21 @@ const validationOf = (report: PowerList.ValidationReport): ValidationResult => (
  * @category constructors
  */
 export const createQinglian = async (options: QinglianOptions): Promise<Qinglian> => {
+  // Plain JavaScript callers get the same refusal as any bad input, not a TypeError.
+  const storageOption: unknown = (options as { readonly storage?: unknown } | undefined)?.storage
+  if (
+    typeof storageOption !== "object" || storageOption === null ||
+    !(("memory" in storageOption && storageOption.memory === true) ||
+      ("sqlite" in storageOption && typeof storageOption.sqlite === "string" && storageOption.sqlite.length > 0) ||
+      ("adapter" in storageOption && Layer.isLayer(storageOption.adapter)))
+  ) {
+    throw refusal(
+      "InvalidInput",
+      ["storage"],
+      "storage 须为 { memory: true }、{ sqlite: \"文件路径\" } 或 { adapter: 存储适配器 Layer }",
+      "storage must be { memory: true }, { sqlite: \"path/to/file.db\" } or { adapter: a StorageAdapter layer }"
+    )
+  }
   const baseRulebook = options.rulebook === undefined
     ? Rulebook.defaults
     : Rulebook.fromFile(decodeOption("rulebook", options.rulebook, orJsonText("rulebook file", Rulebook.decodeFile)))

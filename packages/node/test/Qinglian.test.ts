@@ -301,6 +301,11 @@ describe("lifecycle", () => {
   })
 
   it("rejects options that do not decode, naming the option", async () => {
+    for (const bad of [undefined, {}, { storage: {} }, { storage: { sqlite: "" } }, { storage: { adapter: {} } }]) {
+      const e = await rejection(createQinglian(bad as never))
+      assert.isTrue(isQinglianError(e, "InvalidInput"), String(e))
+      assert.deepStrictEqual((e as QinglianError).path, ["storage"])
+    }
     const e = await rejection(createQinglian({ storage: { memory: true }, rulebook: { name: "x", editions: "no" } }))
     assert.isTrue(isQinglianError(e))
     if (!isQinglianError(e)) return
