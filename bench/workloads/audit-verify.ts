@@ -113,9 +113,10 @@ export const auditVerifySqlite = workload<State>({
   unit: "records/s",
   description: `Audit.verifyStore with a signed checkpoint over ${(COUNT + 1_000).toLocaleString("en-US")} exercises and ` +
     `${(CASES * EVENTS_PER_CASE).toLocaleString("en-US")} case events in a SQLite file, vs reading the same records`,
+  // Checking (digests, chain, signature) costs at most as much again as reading the records.
   target: {
-    description: "a full check of the store in ≤ 60 s (≥ 2,000 records/s)",
-    met: ({ figure }) => figure >= 2_000
+    description: "≥ 0.5× the bare read of the same records",
+    met: ({ ratio }) => ratio >= 0.5
   },
   setup,
   run,
