@@ -1,7 +1,11 @@
 /**
  * The audit log (审计日志): every write made through `Storage` appends one entry per changed
- * document or stream, in the same transaction as the write. Entries form a SHA-256 hash chain, so
- * {@link verify} can name the first entry that was altered or removed behind the library's back.
+ * document or stream, in the same transaction as the write, binding the digest of what was written.
+ * Entries form a SHA-256 hash chain, so {@link verify} can name the first entry that was altered or
+ * removed behind the library's back, and {@link verifyStore} checks every stored document and event
+ * against its entry. Signed {@link checkpoint}s kept outside the store, and the optional
+ * {@link ChainKey}, detect a cut tail and a chain rewritten with {@link hashOf}. See
+ * docs/security.md for what this proves and what it does not.
  *
  * The log is the event stream {@link stream} (`"$audit"`) of the storage adapter.
  *

@@ -361,9 +361,11 @@ export class StorageAdapter extends Context.Tag("@qinglian/core/StorageAdapter")
 >() {}
 
 /**
- * A test-only hook that changes stored events behind core's back, so the conformance suite can prove
- * that `Audit.verify` detects tampering. Adapters provide it from a separate test layer, never in
- * production layers.
+ * A test-only hook that changes stored documents, index entries and events behind core's back,
+ * through the adapter's raw handle (plain SQL, the memory store's own maps), so the conformance
+ * suite can prove that `Audit.verify` and `Audit.verifyStore` detect tampering. Each operation
+ * fails with a {@link StorageError} naming it when the record it changes does not exist. Adapters
+ * provide it from a separate test layer, never in production layers.
  *
  * @since 0.1.0
  * @category models
