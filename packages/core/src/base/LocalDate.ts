@@ -144,9 +144,9 @@ export const maxDate: LocalDate = `${maxYear}-12-31` as LocalDate
 // Epoch day of a `YYYY-MM-DD` string without `Date` (Hinnant's days_from_civil), valid for any
 // four-digit year; `Date.UTC` would map the years 0–99 to 19xx.
 const epochDayOf = (date: string): number => {
-  let y = Number(date.slice(0, 4))
-  const m = Number(date.slice(5, 7))
-  const d = Number(date.slice(8, 10))
+  let y = date.charCodeAt(0) * 1000 + date.charCodeAt(1) * 100 + date.charCodeAt(2) * 10 + date.charCodeAt(3) - 53_328
+  const m = date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528
+  const d = date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528
   if (m <= 2) y -= 1
   const era = Math.floor(y / 400)
   const yoe = y - era * 400
@@ -343,33 +343,39 @@ export const daysBetween = (from: LocalDate, to: LocalDate): number => toEpochDa
  */
 export const year = (date: LocalDate): number => Number(date.slice(0, 4))
 
+// A number that orders dates as the calendar does (year, then month, then day), read from the
+// digits: cheaper than the epoch day where only the order matters.
+const ordinal = (date: string): number =>
+  (date.charCodeAt(0) * 1000 + date.charCodeAt(1) * 100 + date.charCodeAt(2) * 10 + date.charCodeAt(3)) * 512 +
+  (date.charCodeAt(5) * 10 + date.charCodeAt(6)) * 32 + date.charCodeAt(8) * 10 + date.charCodeAt(9)
+
 /**
- * Orders dates by their day number (epoch day), never by their text.
+ * Orders dates by number (year, month, day), never by their text.
  *
  * @since 0.1.0
  * @category utils
  */
 export const compare = (a: LocalDate, b: LocalDate): -1 | 0 | 1 => {
-  const d = toEpochDay(a) - toEpochDay(b)
+  const d = ordinal(a) - ordinal(b)
   return d < 0 ? -1 : d > 0 ? 1 : 0
 }
 
 /**
- * Whether `a` is before `b`, comparing day numbers.
+ * Whether `a` is before `b`, comparing numbers, not text.
  *
  * @since 0.1.0
  * @category utils
  */
-export const isBefore = (a: LocalDate, b: LocalDate): boolean => toEpochDay(a) < toEpochDay(b)
+export const isBefore = (a: LocalDate, b: LocalDate): boolean => ordinal(a) < ordinal(b)
 
 /**
  * @since 0.1.0
  * @category utils
  */
-export const min = (a: LocalDate, b: LocalDate): LocalDate => (toEpochDay(a) <= toEpochDay(b) ? a : b)
+export const min = (a: LocalDate, b: LocalDate): LocalDate => (ordinal(a) <= ordinal(b) ? a : b)
 
 /**
  * @since 0.1.0
  * @category utils
  */
-export const max = (a: LocalDate, b: LocalDate): LocalDate => (toEpochDay(a) >= toEpochDay(b) ? a : b)
+export const max = (a: LocalDate, b: LocalDate): LocalDate => (ordinal(a) >= ordinal(b) ? a : b)
