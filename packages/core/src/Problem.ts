@@ -12,6 +12,7 @@
  * import { PowerList, Problem } from "@qinglian/core"
  * import { Either } from "effect"
  *
+ * declare const text: string // the JSON a county uploaded
  * const decoded = PowerList.decodeJson(text)
  * if (Either.isLeft(decoded)) {
  *   const problem = Problem.fromError(decoded.left)! // code "InvalidInput"
