@@ -98,6 +98,41 @@ describe("rulebook and calendar", () => {
   })
 })
 
+describe("overrides given to createQinglian", () => {
+  it("adds calendar years and merges a rulebook file onto the defaults, both as JSON", async () => {
+    const notice = { source: "某年节假日安排的通知 (测试)", restDays: [["2027-01-01", "2027-01-03", "元旦"]], makeUpWorkdays: [] }
+    const doc = { law: "泽州县村级小微权力运行监督办法 (示例)", version: "2027" }
+    const file = {
+      name: "泽州县规则集",
+      editions: [{
+        effectiveFrom: "2027-01-01",
+        source: doc,
+        parameters: {
+          "threshold.escalation": { value: { amount: 80000, unit: "yuan" }, citation: { ...doc, article: "第八条" }, scope: "local" }
+        }
+      }]
+    }
+    const custom = await createQinglian({ storage: { memory: true }, calendar: JSON.stringify({ years: { "2027": notice } }), rulebook: file })
+    try {
+      assert.isFalse(await custom.calendar.isWorkingDay("2027-01-01"))
+      assert.isTrue(await custom.calendar.isWorkingDay("2027-01-04"))
+      assert.strictEqual((await custom.calendar.coveredRange()).to, "2027-12-31")
+      const before = await custom.rulebook.at("anywhere", "2026-06-01")
+      const after = await custom.rulebook.at("anywhere", "2027-06-01")
+      assert.strictEqual(after.parameters["threshold.escalation"].scope, "local")
+      assert.notDeepEqual(after.parameters["threshold.escalation"].value, before.parameters["threshold.escalation"].value)
+    } finally {
+      await custom.close()
+    }
+    // The built-in calendar ends earlier: the same day is out of its range.
+    const e = await rejection(ql.calendar.isWorkingDay("2027-01-04"))
+    assert.isTrue(isQinglianError(e, "CalendarOutOfRange"), String(e))
+    const bad = await rejection(createQinglian({ storage: { memory: true }, calendar: { years: { "2027": { ...notice, makeUpWorkdays: ["2027-01-05"] } } } }))
+    assert.isTrue(isQinglianError(bad, "InvalidInput"), String(bad))
+    if (isQinglianError(bad)) assert.strictEqual(bad.issues[0]?.path[0], "calendar")
+  })
+})
+
 describe("cases", () => {
   it("reports the four forms over every stored case", async () => {
     await ql.org.save(organisation, { actor: "clerk" })
