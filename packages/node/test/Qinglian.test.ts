@@ -29,6 +29,8 @@ const rejection = async (p: Promise<unknown>): Promise<unknown> => {
 
 const backends = [
   { name: "memory", open: () => createQinglian({ storage: { memory: true } }) },
+  // The issue's case: SQLite's :memory: lost every case between calls when each call built its own layer.
+  { name: "sqlite :memory:", open: () => createQinglian({ storage: { sqlite: ":memory:" } }) },
   { name: "sqlite file", open: () => createQinglian({ storage: { sqlite: path.join(dir, `cases-${Math.random()}.db`) } }) }
 ] as const
 
