@@ -302,7 +302,11 @@ export interface WhistleblowerApi {
  * @category namespaces
  */
 export interface RulebookApi {
-  /** Stores a rulebook file's editions for its jurisdiction; an edition already stored for that day rejects. */
+  /**
+   * Stores a rulebook file's editions for its `jurisdiction`, all or none. An edition already stored
+   * for its date rejects with `VersionExists`: stored editions never change, so a correction is a
+   * new edition from a later date.
+   */
   readonly save: (file: unknown, options: WriteOptions) => Promise<void>
   /** The parameters in force in a jurisdiction on a day, each with its value, citation and scope. */
   readonly at: (jurisdiction: string, on: string) => Promise<Rulebook.RuleSet>
@@ -767,7 +771,10 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
         if (jurisdiction === undefined) {
           return yield* Effect.fail(refusal("InvalidInput", ["jurisdiction"], "规则集文件须写明 jurisdiction (适用的县或乡镇)", "a rulebook file to store needs its jurisdiction (the county or town it applies to)"))
         }
-        yield* RulebookStore.rulebookOverrides.insertMany(decoded.editions.map((edition) => ({ jurisdiction, edition })), { actor })
+        // All editions or none; one already stored for its date is a VersionExists naming it.
+        yield* Storage.transaction(
+          Effect.forEach(decoded.editions, (edition) => RulebookStore.saveOverride({ jurisdiction, edition }, { actor }), { discard: true })
+        )
       })),
     at: (jurisdiction, on) =>
       run(Effect.gen(function*() {
