@@ -34,6 +34,7 @@ import {
   RulebookStore,
   Storage,
   type StorageAdapter,
+  VersionExists,
   SupervisionCase,
   Whistleblower,
   WorkCalendar
@@ -244,7 +245,10 @@ export interface ExercisesApi {
    * non-exercise rejects with its issues, and no list in force with `NotFound`.
    */
   readonly check: (input: unknown, options: { readonly jurisdiction: string; readonly asOf?: string }) => Promise<Exercise.Result>
-  /** Stores the exercise (new) and the report of checking it, in one transaction. */
+  /**
+   * Stores the exercise and the report of checking it, in one transaction. An exercise is recorded
+   * once: an id already stored rejects with `VersionExists` (check it again with `check`).
+   */
   readonly record: (
     input: unknown,
     options: WriteOptions & { readonly jurisdiction: string; readonly asOf?: string }
@@ -673,7 +677,8 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
         const { checkedOn, exercise, result } = yield* checkExercise(input, opts)
         const report = PowerListStore.checkReportOf(exercise, result, checkedOn)
         yield* Storage.transaction(Effect.gen(function*() {
-          yield* PowerListStore.exercises.insert(exercise, { actor })
+          // An exercise is recorded once: its id stored already is a VersionExists naming it.
+          yield* PowerListStore.exercises.insert(exercise, { actor }).pipe(VersionExists.onConflict())
           const version = yield* PowerListStore.checkReports.lastVersion(exercise.id)
           yield* PowerListStore.checkReports.append(exercise.id, version, [report], { actor })
         }))

@@ -50,6 +50,8 @@ describe("exercises", () => {
     assert.notStrictEqual(clean.risk, "red")
     const report = await ql.exercises.record(Examples.xishuHeatingFaultyEncoded, { jurisdiction: county, asOf: "2026-01-26", actor: "clerk" })
     assert.deepStrictEqual(report.findings, result.findings)
+    const twice = await rejection(ql.exercises.record(Examples.xishuHeatingFaultyEncoded, { jurisdiction: county, asOf: "2026-01-27", actor: "clerk" }))
+    assert.isTrue(isQinglianError(twice, "VersionExists"), String(twice))
     const reports = await ql.exercises.reports(Examples.xishuHeatingFaultyEncoded.id)
     assert.strictEqual(reports.length, 1)
     assert.strictEqual(reports[0]?.risk, "red")
