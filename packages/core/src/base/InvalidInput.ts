@@ -32,6 +32,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import { Message } from "./Diagnostic.js"
+import { maxYear, minYear } from "./LocalDate.js"
 
 /**
  * How deeply input may nest (objects and arrays). No boundary document comes near it; deeper input
@@ -147,8 +148,8 @@ export const issueMeaning: { readonly [C in IssueCode]: Message } = {
     en: "Not JSON text: check brackets, quotes and commas, or whether it is the right file"
   },
   FORBIDDEN_KEY: {
-    zh: "不允许使用的字段名（__proto__、constructor、prototype）",
-    en: "A key that is not allowed (__proto__, constructor, prototype)"
+    zh: "不允许使用的字段名（__proto__、constructor、prototype、toString、valueOf）",
+    en: "A key that is not allowed (__proto__, constructor, prototype, toString, valueOf)"
   },
   INVALID: {
     zh: "取值不符合要求：详见说明",
@@ -197,13 +198,15 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>("@qinglian/co
 }
 
 /**
- * Object keys refused anywhere in input, because assigning them to a plain object changes its
- * prototype or shadows its constructor.
+ * Object keys refused anywhere in input: assigning the first three to a plain object changes its
+ * prototype or shadows its constructor, and an object whose own `toString` or `valueOf` is not a
+ * function cannot be turned into text, so code that prints it (effect's decoder among them) throws.
+ * Input holding one of them at any depth is refused before any decoder reads it.
  *
  * @since 0.1.0
  * @category constants
  */
-export const forbiddenKeys: ReadonlyArray<string> = ["__proto__", "constructor", "prototype"]
+export const forbiddenKeys: ReadonlyArray<string> = ["__proto__", "constructor", "prototype", "toString", "valueOf"]
 
 /**
  * A string usable as a key of a record-shaped input (a table keyed by year, by measure …): any
@@ -440,8 +443,8 @@ const messageFor = (code: IssueCode, ast: AST.AST | undefined, actual: unknown, 
     }
     case "BAD_DATE":
       return {
-        zh: `日期无效：${shown(actual)} 不是存在的日期，请写成 YYYY-MM-DD（如 2026-03-01）`,
-        en: `Bad date: ${shown(actual)} is not a date that exists; write it as YYYY-MM-DD (e.g. 2026-03-01)`
+        zh: `日期无效：${shown(actual)} 不是 ${minYear}–${maxYear} 年间存在的日期，请写成 YYYY-MM-DD（如 2026-03-01）`,
+        en: `Bad date: ${shown(actual)} is not a date that exists in the years ${minYear}–${maxYear}; write it as YYYY-MM-DD (e.g. 2026-03-01)`
       }
     case "BAD_FORMAT": {
       const what = ast === undefined ? undefined : describe(ast)
@@ -452,8 +455,8 @@ const messageFor = (code: IssueCode, ast: AST.AST | undefined, actual: unknown, 
     }
     case "FORBIDDEN_KEY":
       return {
-        zh: `不允许的字段名 ${shown(actual)}：__proto__、constructor、prototype 不能用作字段名`,
-        en: `The key ${shown(actual)} is not allowed: __proto__, constructor and prototype cannot be keys`
+        zh: `不允许的字段名 ${shown(actual)}：__proto__、constructor、prototype、toString、valueOf 不能用作字段名`,
+        en: `The key ${shown(actual)} is not allowed: __proto__, constructor, prototype, toString and valueOf cannot be keys`
       }
     case "UNKNOWN_KEY":
     case "MISSING_KEY":
@@ -472,8 +475,13 @@ const messageFor = (code: IssueCode, ast: AST.AST | undefined, actual: unknown, 
 
 const getMessage = (ast: AST.AST): unknown => ast.annotations[AST.MessageAnnotationId]
 
-const detailOf = (issue: ParseResult.ParseIssue): string =>
-  ParseResult.ArrayFormatter.formatIssueSync(issue).map((i) => i.message).join("; ")
+// effect's text prints the whole actual value: a 3 MB input would give a 3 MB message.
+const maxDetailLength = 500
+
+const detailOf = (issue: ParseResult.ParseIssue): string => {
+  const text = ParseResult.ArrayFormatter.formatIssueSync(issue).map((i) => i.message).join("; ")
+  return text.length > maxDetailLength ? text.slice(0, maxDetailLength - 1) + "…" : text
+}
 
 const declaredKeys = (ast: AST.AST): ReadonlyArray<string> | undefined => {
   switch (ast._tag) {
@@ -625,11 +633,21 @@ export const fromParseError = (subject: string, error: ParseResult.ParseError): 
  * @category utils
  */
 export const tooDeep = (input: unknown): ReadonlyArray<string | number> | undefined => {
+  const found = screen(input)
+  return found?.kind === "deep" ? found.path : undefined
+}
+
+// One walk over the input before effect's decoder sees it: the first place nested past `maxDepth`,
+// or the first object holding one of the forbidden keys, whichever the walk meets first. Iterative,
+// so no input can overflow the stack.
+const screen = (
+  input: unknown
+): { readonly kind: "deep" | "key"; readonly path: ReadonlyArray<string | number> } | undefined => {
   if (typeof input !== "object" || input === null) return undefined
   const stack: Array<{ readonly value: object; readonly path: ReadonlyArray<string | number> }> = [{ value: input, path: [] }]
   while (stack.length > 0) {
     const { path, value } = stack.pop()!
-    if (path.length >= maxDepth) return path
+    if (path.length >= maxDepth) return { kind: "deep", path }
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const v: unknown = value[i]
@@ -638,8 +656,10 @@ export const tooDeep = (input: unknown): ReadonlyArray<string | number> | undefi
     } else {
       const keys = Object.keys(value)
       for (let i = keys.length - 1; i >= 0; i--) {
-        const v: unknown = (value as Record<string, unknown>)[keys[i]!]
-        if (typeof v === "object" && v !== null) stack.push({ value: v, path: [...path, keys[i]!] })
+        const key = keys[i]!
+        if (forbiddenKeys.includes(key)) return { kind: "key", path: [...path, key] }
+        const v: unknown = (value as Record<string, unknown>)[key]
+        if (typeof v === "object" && v !== null) stack.push({ value: v, path: [...path, key] })
       }
     }
   }
@@ -711,20 +731,40 @@ export const decodeUnknown = <A, I>(schema: Schema.Schema<A, I, never>, subject:
   let decode: ((u: unknown) => Either.Either<A, ParseResult.ParseError>) | undefined
   return (input: unknown): Either.Either<A, InvalidInput> => {
     if (validate !== undefined && validate(input)) return Either.right(input as A)
-    const deep = tooDeep(input)
-    if (deep !== undefined) {
+    const screened = screen(input)
+    if (screened?.kind === "deep") {
       return Either.left(
         new InvalidInput({
           subject,
-          issues: [issueOf("TOO_DEEP", deep, {
+          issues: [issueOf("TOO_DEEP", screened.path, {
             zh: `嵌套超过 ${maxDepth} 层：本库的格式不会嵌套这么深，请检查文件是否选错`,
             en: `Nested deeper than ${maxDepth} levels: no format of the library nests so deep; check that this is the right file`
           }, `nested deeper than ${maxDepth} levels`)]
         })
       )
     }
-    const r = (decode ??= Schema.decodeUnknownEither(schema, parseOptions))(input)
-    return Either.isRight(r) ? Either.right(r.right) : Either.left(fromParseError(subject, r.left))
+    if (screened?.kind === "key") {
+      const key = String(screened.path[screened.path.length - 1])
+      const detail = `the key ${JSON.stringify(key)} is not allowed`
+      return Either.left(
+        new InvalidInput({ subject, issues: [issueOf("FORBIDDEN_KEY", screened.path, messageFor("FORBIDDEN_KEY", undefined, key, detail), detail)] })
+      )
+    }
+    try {
+      const r = (decode ??= Schema.decodeUnknownEither(schema, parseOptions))(input)
+      return Either.isRight(r) ? Either.right(r.right) : Either.left(fromParseError(subject, r.left))
+    } catch (e) {
+      // No JSON input reaches here (the screen above refuses what makes effect's decoder throw);
+      // a value built in code might. It is refused like any other bad input, never thrown.
+      const detail = `the input could not be read: ${e instanceof Error ? e.message : String(e)}`
+      return Either.left(new InvalidInput({
+        subject,
+        issues: [issueOf("INVALID", [], {
+          zh: "无法读取输入：其中有无法转换为文本的值，请检查数据来源",
+          en: "The input could not be read: it holds a value that cannot be turned into text; check where it came from"
+        }, detail)]
+      }))
+    }
   }
 }
 

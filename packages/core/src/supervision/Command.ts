@@ -106,30 +106,8 @@ export type CommandTag = Command["_tag"]
  * @since 0.1.0
  * @category decoding
  */
-export const decodeCommand = (input: unknown): Either.Either<Command, InvalidInput.InvalidInput> => {
-  try {
-    return decodeCommandStrict(input)
-  } catch (e) {
-    // effect's union decoder reads a tag with String(), which throws on JSON such as
-    // {"_tag": {"toString": 1}}: such input is refused like any other.
-    return Either.left(
-      new InvalidInput.InvalidInput({
-        subject: "supervision command",
-        issues: [{
-          code: "WRONG_TYPE",
-          path: [],
-          message: {
-            zh: "命令中有应为文字的值（如 _tag）写成了对象，无法读取",
-            en: "A value that must be text (such as _tag) is an object that cannot be read as text"
-          },
-          detail: e instanceof Error ? e.message : String(e)
-        }]
-      })
-    )
-  }
-}
-
-const decodeCommandStrict = InvalidInput.decodeUnknown(Command, "supervision command", validators.Command)
+export const decodeCommand: (input: unknown) => Either.Either<Command, InvalidInput.InvalidInput> = InvalidInput
+  .decodeUnknown(Command, "supervision command", validators.Command)
 
 /**
  * All command tags, in the order of {@link Command}.
