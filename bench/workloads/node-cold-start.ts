@@ -7,8 +7,8 @@
 //
 // Each child reports the time from its own start (performance.timeOrigin) to the answer, and its
 // CPU time (user + system) at that moment; the parent times the whole child (wall). It measures
-// the BUILT packages, as users get them: setup builds the JavaScript of each (tsup, no
-// declarations) when it is missing or older than a source file.
+// the BUILT packages, as users get them: setup builds each when it is missing or older than a
+// source file.
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -67,14 +67,16 @@ const newestIn = (dir: string): number =>
     return Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs)
   }, 0)
 
-// The JavaScript of each package, built when missing or older than its sources. Declarations are
-// not needed to run, and the node package's own config builds the CLI too: its index alone here.
+// Each package, built when missing or older than its sources: the dependencies with their own
+// build (as cold-import does for core), so their declarations stay in place for everyone else;
+// @qinglian/node's JavaScript alone (tsup without its config, which neither cleans dist nor
+// builds the command line), as nothing here needs its declarations.
 const builds: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
-  ["core", ["tsup"]],
-  ["scoring", ["tsup"]],
-  ["storage-memory", ["tsup"]],
-  ["storage-sqlite", ["tsup"]],
-  ["node", ["tsup", "src/index.ts", "--no-config", "--format", "esm,cjs", "--target", "node20", "--sourcemap"]]
+  ["core", ["npm", "run", "build", "-w", "@qinglian/core"]],
+  ["scoring", ["npm", "run", "build", "-w", "@qinglian/scoring"]],
+  ["storage-memory", ["npm", "run", "build", "-w", "@qinglian/storage-memory"]],
+  ["storage-sqlite", ["npm", "run", "build", "-w", "@qinglian/storage-sqlite"]],
+  ["node", ["npx", "tsup", "src/index.ts", "--no-config", "--format", "esm,cjs", "--target", "node20", "--sourcemap"]]
 ]
 
 const ensureBuilt = (): void => {
@@ -82,8 +84,9 @@ const ensureBuilt = (): void => {
     const dir = join(root, "packages", pkg)
     const built = join(dir, "dist/index.js")
     if (existsSync(built) && statSync(built).mtimeMs >= newestIn(join(dir, "src"))) continue
-    process.stderr.write(`node-cold-start: building the JavaScript of packages/${pkg} …\n`)
-    const build = spawnSync("npx", [...command], { cwd: dir, stdio: ["ignore", 2, 2] })
+    process.stderr.write(`node-cold-start: building packages/${pkg} (${command.join(" ")}) …\n`)
+    const [cmd, ...args] = command
+    const build = spawnSync(cmd!, args, { cwd: pkg === "node" ? dir : root, stdio: ["ignore", 2, 2] })
     if (build.status !== 0) throw new Error(`node-cold-start: the build of packages/${pkg} failed (status ${build.status})`)
   }
 }
