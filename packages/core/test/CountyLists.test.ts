@@ -692,3 +692,36 @@ describe("docs/power-list.md: Loading your county's list", () => {
     assert.deepStrictEqual((item as unknown as PowerList.PowerListEncoded["items"][number]).postDuties?.map((d) => d.post), ["bookkeeper", "committeeDirector"])
   })
 })
+
+describe("periodic disclosure at the end of the date range (1900–2199)", () => {
+  // A month, quarter or year after December 2199 is past the last date the library represents:
+  // the deadline is that last date, and the check answers instead of throwing.
+  const late2199 = (frequency: "monthly" | "quarterly" | "yearly") => {
+    const rules = Either.getOrThrow(
+      Rulebook.decodeJson(
+        JSON.stringify({
+          name: "测试县",
+          editions: [{
+            effectiveFrom: "2026-01-01",
+            source: { law: "测试县村务公开办法" },
+            parameters: {
+              "disclosure.financeFrequency": { value: frequency, citation: { law: "测试县村务公开办法" }, scope: "local" }
+            }
+          }]
+        })
+      )
+    )
+    const e = spending(1_500, { date: "2199-12-01", disclosures: [] })
+    const moved = { ...e, steps: e.steps.map((s, i) => ({ ...s, date: `2199-12-${String(10 + i).padStart(2, "0")}` })) }
+    return Exercise.checkInList(county, decode(moved), rules, cal)
+  }
+
+  for (const frequency of ["monthly", "quarterly", "yearly"] as const) {
+    it(`${frequency}: a December 2199 payment never posted is DISCLOSURE_MISSING, due 2199-12-31`, () => {
+      const r = late2199(frequency)
+      const missing = r.findings.filter((f) => f.code === "DISCLOSURE_MISSING")
+      assert.strictEqual(missing.length, 1)
+      assert.include(missing[0]!.message.en, "2199-12-31")
+    })
+  }
+})

@@ -162,3 +162,28 @@ describe("Sanction.combine (政务处分法 第十条; 合并处理)", () => {
     )
   })
 })
+
+describe("Sanction.make at the end of the date range", () => {
+  it("a period running past 2199-12-31 ends there instead of throwing", () => {
+    const s = Sanction.make({
+      caseId: Ids.CaseId.make("JC-2199-001"),
+      cadre: Ids.CadreId.make("c1"),
+      measure: "demotion" as Measure.Measure,
+      from: LocalDate.unsafeMake("2199-06-01"),
+      months: 24
+    })
+    assert.strictEqual(s.until, LocalDate.maxDate)
+    assert.isTrue(Sanction.isUnderInfluence([s], s.cadre, LocalDate.unsafeMake("2199-12-30")))
+  })
+
+  it("a period inside the range is unchanged", () => {
+    const s = Sanction.make({
+      caseId: Ids.CaseId.make("JC-2026-001"),
+      cadre: Ids.CadreId.make("c1"),
+      measure: "demotion" as Measure.Measure,
+      from: LocalDate.unsafeMake("2026-03-02"),
+      months: 24
+    })
+    assert.strictEqual(s.until, "2028-03-02")
+  })
+})

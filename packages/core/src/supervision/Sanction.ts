@@ -160,7 +160,9 @@ export const checkSubject = (
 }
 
 /**
- * Builds a sanction running `months` calendar months from the decision date.
+ * Builds a sanction running `months` calendar months from the decision date. A period that would
+ * end after {@link LocalDate.maxDate} (the last date the library represents) ends there, so a
+ * decision taken near the end of the range never throws.
  *
  * @since 0.1.0
  * @category constructors
@@ -171,7 +173,10 @@ export const make = (input: {
   readonly measure: Measure.Measure
   readonly from: LocalDate.LocalDate
   readonly months: number
-}): Sanction => ({ ...input, until: LocalDate.addMonths(input.from, input.months) })
+}): Sanction => ({
+  ...input,
+  until: Either.getOrElse(LocalDate.addMonthsEither(input.from, input.months), () => LocalDate.maxDate)
+})
 
 /**
  * Whether `cadre` is within the influence period of any of `sanctions` on `date` (from the

@@ -396,7 +396,8 @@ const answerable = (who: Who, r: Exercise.StepRecord, s: PowerList.Step): Readon
 const supervisionPosts: ReadonlyArray<string> = ["supervisionCommitteeChair", "supervisionCommitteeMember"]
 
 // What a periodic duty's frequency makes the deadline: what happened in one period is posted by
-// the end of the next; "immediately" means on the day.
+// the end of the next; "immediately" means on the day. A deadline past the last date the library
+// represents (late 2199) is that date: nothing later can be recorded, so nothing is late.
 const periodDue = (date: LocalDate.LocalDate, frequency: Rulebook.Values["disclosure.financeFrequency"]): LocalDate.LocalDate => {
   const y = LocalDate.year(date)
   const m = Number(date.slice(5, 7))
@@ -407,16 +408,23 @@ const periodDue = (date: LocalDate.LocalDate, frequency: Rulebook.Values["disclo
     case "monthly": {
       // The last day of the next month.
       const first = `${String(y).padStart(4, "0")}-${pad(m)}-01` as LocalDate.LocalDate
-      return LocalDate.addDays(LocalDate.addMonths(first, 2), -1)
+      return endBefore(first, 2)
     }
     case "quarterly": {
       const first = `${String(y).padStart(4, "0")}-${pad(m - ((m - 1) % 3))}-01` as LocalDate.LocalDate
-      return LocalDate.addDays(LocalDate.addMonths(first, 6), -1)
+      return endBefore(first, 6)
     }
     case "yearly":
-      return `${String(y + 1).padStart(4, "0")}-12-31` as LocalDate.LocalDate
+      return y + 1 > LocalDate.maxYear ? LocalDate.maxDate : `${String(y + 1).padStart(4, "0")}-12-31` as LocalDate.LocalDate
   }
 }
+
+// The day before the first of the month `months` after `first`, or the last representable date.
+const endBefore = (first: LocalDate.LocalDate, months: number): LocalDate.LocalDate =>
+  Either.match(LocalDate.addMonthsEither(first, months), {
+    onLeft: () => LocalDate.maxDate,
+    onRight: (next) => Either.getOrElse(LocalDate.addDaysEither(next, -1), () => LocalDate.maxDate)
+  })
 
 const frequencyZh = { immediately: "即时", monthly: "每月", quarterly: "每季度", yearly: "每年" } as const
 
