@@ -34,16 +34,40 @@ const bi = Input.bilingual
 // ---------------------------------------------------------------------------------------------
 
 /**
- * An ISO week: `YYYY-Www` (`2026-W12`).
+ * An ISO week: `YYYY-Www` (`2026-W12`), in the years {@link firstWeekYear}–{@link lastWeekYear}.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const IsoWeek = Schema.String.pipe(
   Schema.pattern(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, { message: () => bi("周次格式应为 YYYY-Www，如 2026-W12", "a week is written YYYY-Www, e.g. 2026-W12") }),
-  Schema.filter((w) => weekExists(w) || bi(`该年没有第${w.slice(6)}周`, `${w} does not exist`)),
+  Schema.filter((w) => {
+    const year = Number(w.slice(0, 4))
+    if (year < firstWeekYear || year > lastWeekYear) {
+      return bi(`周次的年份应在 ${firstWeekYear} 至 ${lastWeekYear} 年之间`, `a week's year must be from ${firstWeekYear} to ${lastWeekYear}`)
+    }
+    return weekExists(w) || bi(`该年没有第${w.slice(6)}周`, `${w} does not exist`)
+  }),
   Schema.brand("IsoWeek")
 ).annotations({ identifier: "IsoWeek" })
+
+/**
+ * The first year of an {@link IsoWeek}: a year after core's first date (`LocalDate.minYear`), so
+ * that the week before any week still has dates the library represents.
+ *
+ * @since 0.1.0
+ * @category weeks
+ */
+export const firstWeekYear: number = LocalDate.minYear + 1
+
+/**
+ * The last year of an {@link IsoWeek}: a year before core's last date (`LocalDate.maxYear`), so
+ * that the week after any week still has dates the library represents.
+ *
+ * @since 0.1.0
+ * @category weeks
+ */
+export const lastWeekYear: number = LocalDate.maxYear - 1
 
 /**
  * @since 0.1.0

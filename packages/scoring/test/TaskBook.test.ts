@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { WorkCalendar } from "@qinglian/core"
 import { Examples, TaskBook } from "@qinglian/scoring"
 import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import { d } from "./fixtures.js"
 
 const week = TaskBook.unsafeWeek("2026-W12")
@@ -108,5 +109,24 @@ describe("progress and stock-take", () => {
     const bad = { ...take, reviews: [...take.reviews, take.reviews[0]!, { ...take.reviews[0]!, cadre: "c-nanhe-1" as any }] }
     assert.deepStrictEqual(TaskBook.checkStockTake(bad, roster).map((x) => x.code), ["REVIEW_DUPLICATE", "REVIEW_NOT_MEMBER"])
     assert.isTrue(Either.isLeft(TaskBook.decodeStockTake({ ...take, reviews: [{ cadre: "c1", rating: 101, comment: "x" }] })))
+  })
+})
+
+describe("IsoWeek: years inside the date range", () => {
+  const decode = Schema.decodeUnknownEither(TaskBook.IsoWeek)
+  it("refuses weeks whose year is outside 1901–2198 instead of throwing, and keeps the ones inside", () => {
+    for (const w of ["0026-W01", "1899-W52", "1900-W01", "2199-W52", "9999-W01"]) {
+      const r = decode(w)
+      assert.isTrue(Either.isLeft(r), w)
+    }
+    for (const w of ["1901-W01", "2026-W12", "2198-W52"]) {
+      const r = decode(w)
+      assert.isTrue(Either.isRight(r), w)
+      if (Either.isRight(r)) {
+        // The weeks either side still have dates: no throw at the ends.
+        assert.isString(TaskBook.previousWeek(r.right))
+        assert.isString(TaskBook.nextWeek(r.right))
+      }
+    }
   })
 })
