@@ -13,14 +13,23 @@ export default defineConfig([
     tsconfig: "tsconfig.build.json"
   },
   {
-    // The `qinglian` bin: ESM only, with a shebang so npm can link it.
+    // The `qinglian` bin: ESM only, with a shebang so npm can link it. Bundled with its
+    // dependencies (all but better-sqlite3's native addon): loading effect's many module files one
+    // by one made a clerk wait about 3 s for each command, bundled about 1.2 s. The bundle carries
+    // CommonJS dependencies, so it gets a `require` of its own.
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     dts: false,
     sourcemap: true,
     clean: false,
     target: "node20",
+    platform: "node",
     tsconfig: "tsconfig.build.json",
-    banner: { js: "#!/usr/bin/env node" }
+    noExternal: [/^(?!better-sqlite3$)/],
+    external: ["better-sqlite3"],
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from \"node:module\"\n" +
+        "const require = __createRequire(import.meta.url)"
+    }
   }
 ])

@@ -593,7 +593,9 @@ describe("the published bin", () => {
       const { build } = await import("tsup")
       const { default: configs } = await import("./tsup.config.ts")
       const bin = configs.find((c) => typeof c.entry === "object" && !Array.isArray(c.entry) && "cli" in c.entry)
-      await build({ ...bin, config: false, silent: true })
+      // The bin bundles its dependencies: take the workspace packages from their sources, as
+      // every test does, instead of relying on their builds.
+      await build({ ...bin, config: false, silent: true, esbuildOptions: (o) => { o.conditions = ["source"] } })
     `
     const built = await new Promise<number | null>((resolve) =>
       spawn(process.execPath, ["--import", tsxLoader, "--input-type=module", "-e", script], { cwd: pkgDir, stdio: "inherit" })
