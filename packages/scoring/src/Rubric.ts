@@ -1188,9 +1188,11 @@ class ColumnSink implements Sink {
   points: Int32Array
   a: Int32Array
   b: Int32Array
-  readonly rule: Array<string> = []
-  readonly fact: Array<string> = []
-  readonly citation: Array<Citation.Citation> = []
+  // Sized up front like the typed columns: 100,000 cadres give some 400,000 lines, and growing
+  // three arrays of that length by pushing copies each several times over.
+  readonly rule: Array<string>
+  readonly fact: Array<string>
+  readonly citation: Array<Citation.Citation>
   readonly ref = new Map<number, string>()
   readonly detail = new Map<number, Diagnostic.Message>()
   readonly vetoes = new Map<number, Array<AppliedVeto>>()
@@ -1208,6 +1210,9 @@ class ColumnSink implements Sink {
     this.a = new Int32Array(this.cap)
     this.b = new Int32Array(this.cap)
     this.vetoGrade = new Int16Array(size).fill(-1)
+    this.rule = new Array(this.cap)
+    this.fact = new Array(this.cap)
+    this.citation = new Array(this.cap)
   }
   private grow(): void {
     const cap = this.cap * 2
@@ -1234,9 +1239,9 @@ class ColumnSink implements Sink {
     // Clamp totals and amounts fit in 32 bits: points are at most a rubric's hundredths.
     this.a[k] = a
     this.b[k] = b
-    this.rule.push(rule)
-    this.fact.push(fact)
-    this.citation.push(citation)
+    this.rule[k] = rule
+    this.fact[k] = fact
+    this.citation[k] = citation
     if (ref !== undefined) this.ref.set(k, ref)
     if (detail !== undefined) this.detail.set(k, detail)
   }
