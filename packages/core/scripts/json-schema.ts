@@ -108,6 +108,20 @@ const withoutUnusedSchemas = (code: string): string => {
   }
 }
 
+// The compiled code builds its schema objects and patterns when it is evaluated. Wrapped in a
+// function that runs on the first validation, importing a folder costs nothing for validators it
+// does not use yet: each export calls the built validator of the same name.
+const lazily = (code: string): string => {
+  const names: Array<readonly [string, string]> = []
+  const body = code.replace(/export const (\w+) = (\w+);/g, (_, name: string, fn: string) => {
+    names.push([name, fn])
+    return ""
+  })
+  if (/\bexport\b/.test(body)) throw new Error("the generated validators export something other than validators")
+  return `let built;\nconst build = () => {${body}\nreturn { ${names.map(([n, f]) => `${n}: ${f}`).join(", ")} };\n};\n` +
+    names.map(([n]) => `export const ${n} = (data) => (built ??= build()).${n}(data);`).join("\n")
+}
+
 for (const [folder, schemas] of Object.entries(validators)) {
   // Strict mode catches a JSON Schema that says something ajv would ignore. minLength counts UTF-16
   // code units (`unicode: false`), as effect's `Schema.minLength` does. Input is JSON (plain
@@ -137,7 +151,7 @@ for (const [folder, schemas] of Object.entries(validators)) {
   const dir = `${root}src/${folder}/internal`
   code = withoutUnusedSchemas(code)
   mkdirSync(dir, { recursive: true })
-  write(`${dir}/validators.ts`, header + code.replace(/^"use strict";/, "") + "\n")
+  write(`${dir}/validators.ts`, header + lazily(code.replace(/^"use strict";/, "")) + "\n")
 }
 
 process.exitCode = stale > 0 ? 1 : 0
