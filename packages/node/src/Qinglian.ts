@@ -17,7 +17,7 @@
  * @since 0.1.0
  */
 import {
-  type Audit,
+  Audit,
   Cadre,
   CaseStore,
   Diagnostic,
@@ -347,7 +347,23 @@ export interface AuditApi {
    * what was changed, added or removed outside the library, as findings (`ok` when there are
    * none). Data, never a rejection for what it finds.
    */
-  readonly verifyStore: () => Promise<Audit.StoreReport>
+  readonly verifyStore: (options?: VerifyStoreOptions) => Promise<Audit.StoreReport>
+}
+
+/**
+ * Options of {@link AuditApi.verifyStore}: a signed checkpoint kept outside the database (as JSON,
+ * the way `Audit.checkpoint` gave it) and the public key that signed it (PEM text). With
+ * `checkpoint`, a cut tail or a rewritten chain is found; with `since`, only what was written after
+ * that checkpoint is compared (a nightly run). A checkpoint whose signature does not verify rejects
+ * with `AuditCheckpointInvalid`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface VerifyStoreOptions {
+  readonly checkpoint?: unknown
+  readonly since?: unknown
+  readonly publicKey?: string
 }
 
 /**
@@ -451,6 +467,8 @@ const RecusalArg = argument(SupervisionCase.RecusalNotChecked, "recusal", "recus
 const WriteActorArg = argument(Schema.String.pipe(Schema.minLength(1)), "actor", "actor")
 const TownIdArg = argument(Ids.TownId, "town", "town id")
 const CountyIdArg = argument(Ids.CountyId, "county", "county id")
+const CheckpointArg = (name: string) => argument(Audit.Checkpoint, name, "audit checkpoint")
+const PublicKeyArg = argument(Schema.String.pipe(Schema.minLength(1)), "publicKey", "public key")
 const WeekArg = argument(TaskBook.IsoWeek, "week", "ISO week")
 const RatingsArg = argument(
   Schema.Record({ key: InvalidInput.RecordKey, value: Schema.Record({ key: InvalidInput.RecordKey, value: Schema.Number }) }),
@@ -816,7 +834,17 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
         if (e._tag === "AuditChainBroken") return { ok: false as const, version: e.version, reason: e.reason, detail: e.detail }
         return yield* Effect.fail(e)
       })),
-    verifyStore: () => run(Storage.verifyStore())
+    verifyStore: (opts = {}) =>
+      run(Effect.gen(function*() {
+        const checkpoint = opts.checkpoint === undefined ? undefined : yield* CheckpointArg("checkpoint")(opts.checkpoint)
+        const since = opts.since === undefined ? undefined : yield* CheckpointArg("since")(opts.since)
+        const publicKey = opts.publicKey === undefined ? undefined : yield* PublicKeyArg(opts.publicKey)
+        return yield* Storage.verifyStore({
+          ...(checkpoint === undefined ? {} : { checkpoint }),
+          ...(since === undefined ? {} : { since }),
+          ...(publicKey === undefined ? {} : { publicKey })
+        })
+      }))
   }
 
   // A roster given with the call, or else the stored one.

@@ -40,6 +40,7 @@ export {
   type ScoringApi,
   type StorageOptions,
   type ValidationResult,
+  type VerifyStoreOptions,
   type WhistleblowerApi,
   type WriteOptions
 } from "./Qinglian.js"

@@ -1,6 +1,11 @@
 // Each namespace of the Promise API over memory storage: plain JSON in, plain data out, reports as
 // data and refusals as QinglianError.
-import { Examples } from "@qinglian/core"
+import { Audit, Examples, Storage } from "@qinglian/core"
+import { SqliteStorage } from "@qinglian/storage-sqlite"
+import * as Effect from "effect/Effect"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
 import { Examples as ScoringExamples, TaskBook } from "@qinglian/scoring"
 import * as Schema from "effect/Schema"
 import { afterEach, assert, beforeEach, describe, it } from "vitest"
@@ -162,6 +167,41 @@ describe("audit", () => {
     const store = await ql.audit.verifyStore()
     assert.isTrue(store.ok, JSON.stringify(store.findings))
     assert.isAbove(store.documents, 0)
+  })
+})
+
+describe("audit with a signed checkpoint kept outside the database", () => {
+  it("verifies the store against it, refuses a checkpoint that does not verify, and a malformed one as bad input", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qinglian-node-checkpoint-"))
+    const file = path.join(dir, "county.db")
+    const first = await createQinglian({ storage: { sqlite: file } })
+    await first.org.save(organisation, { actor: "clerk" })
+    await first.close()
+    // The county's signing key stays with the county; the checkpoint is plain JSON.
+    const key = Audit.generateSigningKey()
+    const checkpoint = await Effect.runPromise(
+      Storage.checkpoint.pipe(
+        Effect.provide(Storage.layer),
+        Effect.provide(SqliteStorage.layer({ filename: file })),
+        Effect.provide(Audit.layerSigner(key.privateKey)),
+        Effect.scoped
+      )
+    )
+    const json: unknown = JSON.parse(JSON.stringify(checkpoint))
+    const ql2 = await createQinglian({ storage: { sqlite: file } })
+    try {
+      const report = await ql2.audit.verifyStore({ checkpoint: json, publicKey: key.publicKey })
+      assert.isTrue(report.ok, JSON.stringify(report.findings))
+      const forged = { ...(json as Record<string, unknown>), head: "0".repeat(64) }
+      const refused = await rejection(ql2.audit.verifyStore({ checkpoint: forged, publicKey: key.publicKey }))
+      assert.isTrue(isQinglianError(refused, "AuditCheckpointInvalid"), String(refused))
+      const junk = await rejection(ql2.audit.verifyStore({ checkpoint: { entries: "many" }, publicKey: key.publicKey }))
+      assert.isTrue(isQinglianError(junk, "InvalidInput"), String(junk))
+      if (isQinglianError(junk)) assert.strictEqual(junk.issues[0]?.path[0], "checkpoint")
+    } finally {
+      await ql2.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
