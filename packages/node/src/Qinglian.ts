@@ -361,8 +361,11 @@ export interface AuditApi {
  * @category models
  */
 export interface VerifyStoreOptions {
+  /** A signed checkpoint the log must still match: a cut tail or a rewrite after it is found. */
   readonly checkpoint?: unknown
+  /** Check only what was written after this signed checkpoint (a nightly run). */
   readonly since?: unknown
+  /** The PEM public key that signed `checkpoint` and `since`. */
   readonly publicKey?: string
 }
 
