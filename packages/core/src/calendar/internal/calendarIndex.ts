@@ -8,6 +8,7 @@
  *
  * @internal
  */
+import * as LocalDate from "../../base/LocalDate.js"
 
 /** @internal */
 export const WORKING = 1
@@ -187,25 +188,13 @@ export const firstUncovered = (idx: Index, lo: number, hi: number): number | und
   return hi >= idx.end ? idx.end : undefined
 }
 
-const digit = (s: string, i: number): number => s.charCodeAt(i) - 48
-
 /**
- * Epoch day of a valid `YYYY-MM-DD` string, without `Date` (Hinnant's days_from_civil): lookups
- * would otherwise spend most of their time converting dates.
+ * Epoch day of a valid `YYYY-MM-DD` string, without `Date`: `LocalDate.toEpochDay` (Hinnant's
+ * days_from_civil, valid for any four-digit year), for strings the calendar's schema checked.
  *
  * @internal
  */
-export const epochDayOf = (date: string): number => {
-  let y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3)
-  const m = digit(date, 5) * 10 + digit(date, 6)
-  const d = digit(date, 8) * 10 + digit(date, 9)
-  if (m <= 2) y -= 1
-  const era = Math.floor(y / 400)
-  const yoe = y - era * 400
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146_097 + doe - 719_468
-}
+export const epochDayOf = (date: string): number => LocalDate.toEpochDay(date as LocalDate.LocalDate)
 
 const pad2 = (n: number): string => (n < 10 ? "0" + n : String(n))
 
