@@ -230,11 +230,8 @@ const findPrepared = (list: PowerList.PowerList, code: string): Prepared | undef
 export const localPostsOf = (list: PowerList.PowerList): ReadonlySet<string> => tableOf(list).localPosts
 
 // ---------------------------------------------------------------------------------------------
-// memoised rulebook and calendar lookups (both are pure functions of immutable inputs)
+// memoised calendar lookups (a pure function of immutable inputs; the rulebook caches in Rulebook.at)
 // ---------------------------------------------------------------------------------------------
-
-// Rulebook.at keeps the one rulebook cache (per rulebook object, per date).
-export const rulesAt = (rulebook: Rulebook.Rulebook, date: LocalDate.LocalDate) => Rulebook.at(rulebook, date)
 
 // Keyed by the duration's value (not its object: every decoded list brings its own) and the
 // rest-day flag, then date.
@@ -584,7 +581,7 @@ const checkWith = (
   }
 
   // --- the rulebook in force -----------------------------------------------------------------
-  const rulesE = rulesAt(rulebook, ex.date)
+  const rulesE = Rulebook.at(rulebook, ex.date)
   let rules: Rulebook.RuleSet | undefined
   if (Either.isRight(rulesE)) rules = rulesE.right
   else {

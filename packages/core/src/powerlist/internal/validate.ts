@@ -6,7 +6,7 @@ import * as Post from "../../org/Post.js"
 import type * as PowerList from "../PowerList.js"
 import * as Rulebook from "../../rulebook/Rulebook.js"
 import { fourAndTwoSteps, methodOf } from "./procedure.js"
-import { preparedAt, rulesAt } from "./check.js"
+import { preparedAt } from "./check.js"
 
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
 
@@ -402,7 +402,7 @@ const checkItem = (
 }
 
 const checkAgainstRulebook = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook, out: Array<D>): void => {
-  const rules = rulesAt(rulebook, list.effectiveFrom)
+  const rules = Rulebook.at(rulebook, list.effectiveFrom)
   if (Either.isLeft(rules)) {
     out.push(
       Diagnostic.warning(
