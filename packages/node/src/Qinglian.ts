@@ -39,7 +39,7 @@ import {
   Whistleblower,
   WorkCalendar
 } from "@qinglian/core"
-import { Rubric, ScoringStore, type Signal, TaskBook, type WeeklyAssessment } from "@qinglian/scoring"
+import { type Board, Rubric, ScoringStore, type Signal, TaskBook, type WeeklyAssessment } from "@qinglian/scoring"
 import { MemoryStorage } from "@qinglian/storage-memory"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 import * as Clock from "effect/Clock"
@@ -394,6 +394,25 @@ export interface ScoringApi {
   }) => Promise<{ readonly week: WeeklyAssessment.TownWeek; readonly signals: ReadonlyArray<Signal.Signal> }>
   /** A cadre's stored weekly results, oldest first. */
   readonly results: (cadre: string) => Promise<ReadonlyArray<WeeklyAssessment.CadreResult>>
+  /**
+   * The published board (公示栏) of a stored week, for the town or one village: `week`'s task
+   * books as the arrangements, the week before's stock-take and results, names from the roster and
+   * the stored organisation. Gives the rows and the files to post: Markdown, HTML (A4, Chinese
+   * fonts) and three CSV tables (UTF-8 with a byte-order mark, which Excel and WPS open).
+   */
+  readonly board: (options: {
+    readonly rubric: unknown
+    readonly town: string
+    readonly week: string
+    /** One village's board; the town's when absent. */
+    readonly village?: string
+    readonly roster?: unknown
+  }) => Promise<{
+    readonly board: Board.Board
+    readonly markdown: string
+    readonly html: string
+    readonly csv: Readonly<Record<"arrangements" | "stockTake" | "results", string>>
+  }>
 }
 
 /**
@@ -885,7 +904,22 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
         const rubric = yield* document(decodeRubric(opts.rubric))
         return yield* ScoringStore.runWeek({ rubric, town, week, roster, calendar, villagerRatings, actor })
       })),
-    results: (cadre) => run(Effect.flatMap(StringArg("cadre")(cadre), ScoringStore.resultsOf))
+    results: (cadre) => run(Effect.flatMap(StringArg("cadre")(cadre), ScoringStore.resultsOf)),
+    board: (opts) =>
+      run(Effect.gen(function*() {
+        const roster = yield* rosterOf(opts.roster)
+        const town = yield* StringArg("town")(opts.town)
+        const week = yield* WeekArg(opts.week)
+        const village = opts.village === undefined ? undefined : yield* StringArg("village")(opts.village)
+        const rubric = yield* document(decodeRubric(opts.rubric))
+        return yield* ScoringStore.board({
+          rubric,
+          town,
+          week,
+          roster,
+          scope: village === undefined ? { level: "town" } : { level: "village", village }
+        })
+      }))
   }
 
   const close = (): Promise<void> => {

@@ -229,4 +229,27 @@ describe("scoring", () => {
     const results = await ql.scoring.results(first.subject)
     assert.strictEqual(results.length, 1)
   })
+
+  it("renders the published board of a stored week as files", async () => {
+    const demo = ScoringExamples.town
+    const week = TaskBook.unsafeWeek("2026-W12")
+    const next = TaskBook.nextWeek(week)
+    const v = ScoringExamples.villageWeek(0, week)
+    const options = { actor: "clerk", roster: demo.roster }
+    await ql.scoring.issueTaskBook(Schema.encodeSync(TaskBook.TaskBook)(v.book), options)
+    for (const p of v.progress) await ql.scoring.reportProgress(Schema.encodeSync(TaskBook.Progress)(p), { actor: "clerk" })
+    await ql.scoring.recordStockTake(Schema.encodeSync(TaskBook.StockTake)(v.stockTake), options)
+    await ql.scoring.runWeek({ ...options, rubric: ScoringExamples.weeklyRubric, town: demo.id, week, villagerRatings: { [v.book.village]: v.villagerRatings } })
+    await ql.scoring.issueTaskBook(Schema.encodeSync(TaskBook.TaskBook)(ScoringExamples.villageWeek(0, next).book), options)
+    const out = await ql.scoring.board({ rubric: ScoringExamples.weeklyRubric, town: demo.id, week: next, village: v.book.village, roster: demo.roster })
+    assert.deepStrictEqual(out.board.sections.map((s) => s.rows.length > 0), [true, true, true])
+    assert.include(out.markdown, `考核结果（${week}）`)
+    assert.include(out.html, "<table")
+    assert.strictEqual(out.csv.results.charCodeAt(0), 0xfeff)
+    const badWeek = await rejection(ql.scoring.board({ rubric: ScoringExamples.weeklyRubric, town: demo.id, week: "2026-13", roster: demo.roster }))
+    assert.isTrue(isQinglianError(badWeek, "InvalidInput"), String(badWeek))
+    const empty = await rejection(ql.scoring.board({ rubric: ScoringExamples.weeklyRubric, town: "elsewhere", week: next, roster: demo.roster }))
+    assert.isTrue(isQinglianError(empty, "ScoringCommandRejected"), String(empty))
+    if (isQinglianError(empty)) assert.strictEqual(empty.issues[0]?.code, "TASKBOOK_MISSING")
+  })
 })

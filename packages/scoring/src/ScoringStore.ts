@@ -36,11 +36,12 @@
  * @packageDocumentation
  * @since 0.1.0
  */
-import { Audit, Cadre, Diagnostic, LocalDate, Storage, WorkCalendar } from "@qinglian/core"
+import { Audit, Cadre, Diagnostic, LocalDate, OrgStore, Storage, WorkCalendar } from "@qinglian/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as Board from "./Board.js"
 import * as Input from "./Input.js"
 import * as Points from "./Points.js"
 import * as Rubric from "./Rubric.js"
@@ -350,3 +351,91 @@ export const runWeek = (
  */
 export const resultsOf = (subject: string): Effect.Effect<ReadonlyArray<WeeklyAssessment.CadreResult>, Storage.ReadError, Storage.Storage> =>
   Effect.map(scores.all("bySubject", Storage.prefixRange(subject)), (rows) => rows.map((r) => r.value))
+
+/**
+ * What {@link boardInput} and {@link board} read the stored weeks for.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface BoardOptions {
+  /** The rubric the week before was assessed under: its grade bands name the grades. */
+  readonly rubric: Rubric.RubricFile
+  readonly town: string
+  /**
+   * The week the board is posted for. Its task books are the arrangements (本周安排); the
+   * stock-take (上周盘点) and the results (考核结果) shown are those of the week before.
+   */
+  readonly week: TaskBook.IsoWeek
+  /** Names the cadres on the board. */
+  readonly roster: Cadre.Roster
+}
+
+/**
+ * Reads what a board shows from the store: the week's task books; the week before's books,
+ * progress, stock-takes and assessed results; the town's and villages' names from the stored
+ * organisation (`OrgStore`, ids where none is stored); the cadres' names from the roster; the
+ * grade names from the rubric edition in force on the assessment date (or on the Monday of the
+ * week before, when it has no results yet).
+ *
+ * Refused (`ScoringCommandRejected`, nothing is written in any case): `TASKBOOK_MISSING` when the
+ * town has no task book for either week, `RUBRIC_NOT_IN_FORCE` when no edition is in force.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const boardInput = (options: BoardOptions): Effect.Effect<Board.BoardInput, CommandError, Storage.Storage> =>
+  Effect.gen(function*() {
+    const last = TaskBook.previousWeek(options.week)
+    const [books, lastBooks, takes, results] = yield* Effect.all([
+      taskBooks.all("byTownWeek", Storage.prefixRange(options.town, options.week)),
+      taskBooks.all("byTownWeek", Storage.prefixRange(options.town, last)),
+      stockTakes.all("byTownWeek", Storage.prefixRange(options.town, last)),
+      townWeeks.get(`${options.town}/${last}`)
+    ])
+    if (books.length === 0 && lastBooks.length === 0) {
+      return yield* fromDiagnostics("Board", [
+        Diagnostic.error(
+          "TASKBOOK_MISSING",
+          ["week"],
+          `${options.town}在${options.week}和${last}都没有任务书`,
+          `no task books for ${options.town} in ${options.week} or ${last}`
+        )
+      ])
+    }
+    const lastProgress = yield* Effect.forEach(lastBooks, (b) => progress.read(`${b.value.village}/${last}`))
+    const town = yield* OrgStore.towns.get(options.town)
+    const villages = yield* OrgStore.villages.all("byTown", Storage.prefixRange(options.town))
+    const assessedOn = Option.isSome(results) ? results.value.value.assessedOn : TaskBook.mondayOf(last)
+    const edition = Rubric.at(options.rubric, assessedOn)
+    if (Either.isLeft(edition)) {
+      return yield* fromDiagnostics("Board", [
+        Diagnostic.error("RUBRIC_NOT_IN_FORCE", ["rubric"], `${assessedOn}没有生效的考核细则`, edition.left.message)
+      ])
+    }
+    return {
+      townName: Option.isSome(town) ? town.value.value.name : options.town,
+      week: options.week,
+      books: books.map((b) => b.value),
+      lastBooks: lastBooks.map((b) => b.value),
+      lastProgress: lastProgress.flatMap((events) => events.map((e) => e.value)),
+      stockTakes: takes.map((t) => t.value),
+      results: Option.isSome(results) ? results.value.value : undefined,
+      names: Object.fromEntries(options.roster.cadres.map((c) => [c.id, c.name])),
+      villageNames: Object.fromEntries(villages.map((v) => [v.value.id, v.value.name])),
+      grades: edition.right.rubric.grades
+    }
+  })
+
+/**
+ * Renders the published board (公示栏) of a stored week, for one village or the whole town
+ * (the default): the rows and the Markdown, CSV and HTML files of `Board.render`, from what
+ * {@link boardInput} reads.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const board = (
+  options: BoardOptions & { readonly scope?: Board.Scope | undefined }
+): Effect.Effect<ReturnType<typeof Board.render>, CommandError, Storage.Storage> =>
+  Effect.map(boardInput(options), (input) => Board.render(input, options.scope ?? { level: "town" }))
