@@ -163,11 +163,23 @@ const keysOfEntries = (body: Rubric.RubricBody, entries: ReadonlyArray<Entry>) =
   return { keys, width }
 }
 
+// A partition of the cadres into groups, in one typed array: group `g`'s members, best first, are
+// `members[start[g]]` up to `members[start[g + 1]]` (exclusive). A province has 20,000 villages:
+// one array with offsets costs the garbage collector nothing, where 20,000 small arrays cost it a
+// scan every week.
+interface Partition {
+  readonly members: Int32Array
+  readonly start: Int32Array
+}
+
 interface Groups {
-  /** Each town's members, best first. */
-  readonly towns: ReadonlyArray<ReadonlyArray<number>>
-  /** Each village's members, best first. */
-  readonly villages: ReadonlyArray<ReadonlyArray<number>>
+  readonly towns: Partition
+  readonly villages: Partition
+}
+
+interface TownIds {
+  readonly id: number
+  readonly villages: Map<string, number>
 }
 
 const groupsOf = (
@@ -176,56 +188,77 @@ const groupsOf = (
   townOf: (i: number) => string,
   cmp: (i: number, j: number) => number
 ): Groups => {
-  const byTown = new Map<string, Map<string, Array<number>>>()
+  // Number the towns, and the villages (named within their town), in the order first seen.
   // Cadres usually come town by town and village by village: look a group up only when it changes.
+  const byTown = new Map<string, TownIds>()
+  const townOfVillage: Array<number> = []
+  const villageOfCadre = new Int32Array(n)
   let lastTown: string | undefined
   let lastVillage: string | undefined
-  let inTown: Map<string, Array<number>> | undefined
-  let members: Array<number> | undefined
+  let inTown: TownIds | undefined
+  let v = -1
   for (let i = 0; i < n; i++) {
     const town = townOf(i)
     const village = villageOf(i)
     if (town !== lastTown || inTown === undefined) {
       inTown = byTown.get(town)
-      if (inTown === undefined) byTown.set(town, inTown = new Map())
+      if (inTown === undefined) byTown.set(town, inTown = { id: byTown.size, villages: new Map() })
       lastTown = town
       lastVillage = undefined
     }
-    if (village !== lastVillage || members === undefined) {
-      members = inTown.get(village)
-      if (members === undefined) inTown.set(village, members = [])
+    if (village !== lastVillage || v < 0) {
+      const known = inTown.villages.get(village)
+      if (known === undefined) {
+        v = townOfVillage.length
+        townOfVillage.push(inTown.id)
+        inTown.villages.set(village, v)
+      } else v = known
       lastVillage = village
     }
-    members.push(i)
+    villageOfCadre[i] = v
   }
-  const towns: Array<Array<number>> = []
-  const villages: Array<Array<number>> = []
-  for (const vs of byTown.values()) {
-    const t: Array<number> = []
-    const starts: Array<number> = []
-    for (const v of vs.values()) {
-      sortSmall(v, cmp)
-      villages.push(v)
-      starts.push(t.length)
-      for (const i of v) t.push(i)
-    }
-    // The town is its villages, each sorted already: merging them costs less than sorting afresh.
-    towns.push(mergeRuns(t, starts, cmp))
-  }
-  return { towns, villages }
+  const villages = townOfVillage.length
+  const towns = byTown.size
+
+  // Lay the villages out town by town, each town's in the order first seen: town `t` holds the
+  // villages `townVillages[t]` up to `townVillages[t + 1]` of the layout.
+  const townVillages = new Int32Array(towns + 1)
+  for (let g = 0; g < villages; g++) townVillages[townOfVillage[g]! + 1]!++
+  for (let t = 0; t < towns; t++) townVillages[t + 1]! += townVillages[t]!
+  const place = townVillages.slice(0, towns)
+  const slot = new Int32Array(villages)
+  for (let g = 0; g < villages; g++) slot[g] = place[townOfVillage[g]!]!++
+  // Then the cadres, by counting sort: each village's members stay in the order given.
+  for (let i = 0; i < n; i++) villageOfCadre[i] = slot[villageOfCadre[i]!]!
+  const villageStart = new Int32Array(villages + 1)
+  for (let i = 0; i < n; i++) villageStart[villageOfCadre[i]! + 1]!++
+  for (let s = 0; s < villages; s++) villageStart[s + 1]! += villageStart[s]!
+  const next = villageStart.slice(0, villages)
+  const villageMembers = new Int32Array(n)
+  for (let i = 0; i < n; i++) villageMembers[next[villageOfCadre[i]!]!++] = i
+  for (let s = 0; s < villages; s++) sortRange(villageMembers, villageStart[s]!, villageStart[s + 1]!, cmp)
+
+  // A town is its villages, each sorted already: merging them costs less than sorting afresh.
+  const townStart = new Int32Array(towns + 1)
+  for (let t = 0; t <= towns; t++) townStart[t] = villageStart[townVillages[t]!]!
+  const townMembers = villageMembers.slice()
+  const scratch = new Int32Array(n)
+  for (let t = 0; t < towns; t++) mergeRuns(townMembers, scratch, villageStart, townVillages[t]!, townVillages[t + 1]!, cmp)
+  return { towns: { members: townMembers, start: townStart }, villages: { members: villageMembers, start: villageStart } }
 }
 
-// Villages hold a handful of cadres: an insertion sort beats a call into Array.prototype.sort for
-// each of tens of thousands of small groups. Larger groups go to the built-in sort. Both are stable.
-const sortSmall = (a: Array<number>, cmp: (i: number, j: number) => number): void => {
-  if (a.length > 16) {
-    a.sort(cmp)
+// Villages hold a handful of cadres: an insertion sort beats a call into the built-in sort for
+// each of tens of thousands of small groups. Larger groups go to the built-in sort (on a view of
+// the range, so in place). Both are stable.
+const sortRange = (a: Int32Array, lo: number, hi: number, cmp: (i: number, j: number) => number): void => {
+  if (hi - lo > 16) {
+    a.subarray(lo, hi).sort(cmp)
     return
   }
-  for (let k = 1; k < a.length; k++) {
+  for (let k = lo + 1; k < hi; k++) {
     const x = a[k]!
     let j = k - 1
-    while (j >= 0 && cmp(a[j]!, x) > 0) {
+    while (j >= lo && cmp(a[j]!, x) > 0) {
       a[j + 1] = a[j]!
       j--
     }
@@ -233,20 +266,27 @@ const sortSmall = (a: Array<number>, cmp: (i: number, j: number) => number): voi
   }
 }
 
-// Merges the sorted runs of `a` (consecutive; `starts` holds where each begins) into one sorted
-// array, pairwise and stably: on a tie the earlier run's member comes first, so the result is what
-// a stable sort of `a` gives.
-const mergeRuns = (a: Array<number>, starts: ReadonlyArray<number>, cmp: (i: number, j: number) => number): Array<number> => {
-  let runs = starts
+// Merges the sorted runs `first` up to `last` (exclusive) of `a` into one sorted range, in place,
+// with `scratch` (as long as `a`) to merge into; run `r` is `a[starts[r]]` up to `a[starts[r + 1]]`.
+// Pairwise and stable: on a tie the earlier run's member comes first, so the result is what a
+// stable sort of the range gives.
+const mergeRuns = (
+  a: Int32Array,
+  scratch: Int32Array,
+  starts: Int32Array,
+  first: number,
+  last: number,
+  cmp: (i: number, j: number) => number
+): void => {
+  const runs = last - first
+  const end = starts[last]!
   let src = a
-  let dst: Array<number> = new Array(a.length)
-  while (runs.length > 1) {
-    const next: Array<number> = []
-    for (let r = 0; r < runs.length; r += 2) {
-      const lo = runs[r]!
-      const mid = r + 1 < runs.length ? runs[r + 1]! : a.length
-      const hi = r + 2 < runs.length ? runs[r + 2]! : a.length
-      next.push(lo)
+  let dst = scratch
+  for (let width = 1; width < runs; width *= 2) {
+    for (let r = 0; r < runs; r += 2 * width) {
+      const lo = starts[first + r]!
+      const mid = r + width < runs ? starts[first + r + width]! : end
+      const hi = r + 2 * width < runs ? starts[first + r + 2 * width]! : end
       let i = lo
       let j = mid
       let k = lo
@@ -254,12 +294,11 @@ const mergeRuns = (a: Array<number>, starts: ReadonlyArray<number>, cmp: (i: num
       while (i < mid) dst[k++] = src[i++]!
       while (j < hi) dst[k++] = src[j++]!
     }
-    runs = next
     const swap = src
     src = dst
     dst = swap
   }
-  return src
+  if (src !== a) a.set(src.subarray(starts[first]!, end), starts[first]!)
 }
 
 const PROMOTED = 1
@@ -277,13 +316,17 @@ const quotasOn = (
   const lowest = body.grades.length - 1
   for (const q of body.quotas) {
     const target = Rubric.gradeIndex(body, q.grade)
-    for (const sorted of q.scope === "town" ? groups.towns : groups.villages) {
+    const { members, start } = q.scope === "town" ? groups.towns : groups.villages
+    for (let s = 0; s + 1 < start.length; s++) {
+      const lo = start[s]!
+      const hi = start[s + 1]!
       if (q.atLeastPercent !== undefined) {
-        const need = quotaCount(sorted.length, q.atLeastPercent, q.rounding)
+        const need = quotaCount(hi - lo, q.atLeastPercent, q.rounding)
         let have = 0
-        for (const i of sorted) if (g[i]! <= target) have++
+        for (let k = lo; k < hi; k++) if (g[members[k]!]! <= target) have++
         let last = -1
-        for (const i of sorted) {
+        for (let k = lo; k < hi; k++) {
+          const i = members[k]!
           if (g[i]! <= target || vetoed(i)) continue
           const tiedWithLast = last >= 0 && cmp(last, i) === 0
           if (have >= need && !tiedWithLast) break
@@ -294,19 +337,27 @@ const quotasOn = (
         }
       }
       if (q.atMostPercent !== undefined && target < lowest) {
-        const cap = quotaCount(sorted.length, q.atMostPercent, q.rounding)
-        const holders: Array<number> = []
-        for (const i of sorted) if (g[i] === target) holders.push(i)
-        if (holders.length > cap) {
-          // Keep the first `cap`, less any tied with the first one cut.
-          let keep = cap
-          const firstCut = holders[cap]!
-          while (keep > 0 && cmp(holders[keep - 1]!, firstCut) === 0) keep--
-          for (let k = keep; k < holders.length; k++) {
-            const i = holders[k]!
+        const cap = quotaCount(hi - lo, q.atMostPercent, q.rounding)
+        // The holders in rank order; past the first `cap` they move down, and so do those tied
+        // with the first one cut (ties sit next to each other in rank order).
+        let holders = 0
+        let firstCut = -1
+        for (let k = lo; k < hi; k++) {
+          const i = members[k]!
+          if (g[i] !== target) continue
+          if (holders === cap) firstCut = i
+          holders++
+        }
+        if (firstCut < 0) continue
+        let seen = 0
+        for (let k = lo; k < hi; k++) {
+          const i = members[k]!
+          if (g[i] !== target) continue
+          if (seen >= cap || cmp(i, firstCut) === 0) {
             g[i] = target + 1
             moved[i] = DEMOTED
           }
+          seen++
         }
       }
     }
@@ -408,19 +459,21 @@ const rankCore = (
   const townSize = new Int32Array(n)
   const lastInVillage = new Uint8Array(n)
   const lastInTown = new Uint8Array(n)
-  for (const [list, ranks, sizes, last] of [
+  for (const [{ members, start }, ranks, sizes, last] of [
     [groups.villages, villageRank, villageSize, lastInVillage],
     [groups.towns, townRank, townSize, lastInTown]
   ] as const) {
-    for (const sorted of list) {
+    for (let s = 0; s + 1 < start.length; s++) {
+      const lo = start[s]!
+      const hi = start[s + 1]!
       let r = 0
-      for (let k = 0; k < sorted.length; k++) {
-        const i = sorted[k]!
-        r = k > 0 && cmp(sorted[k - 1]!, i) === 0 ? r : k + 1
+      for (let k = lo; k < hi; k++) {
+        const i = members[k]!
+        r = k > lo && cmp(members[k - 1]!, i) === 0 ? r : k - lo + 1
         ranks[i] = r
-        sizes[i] = sorted.length
+        sizes[i] = hi - lo
       }
-      for (const i of sorted) last[i] = ranks[i] === r ? 1 : 0
+      for (let k = lo; k < hi; k++) last[members[k]!] = ranks[members[k]!] === r ? 1 : 0
     }
   }
   const trendDirection = new Uint8Array(n)
