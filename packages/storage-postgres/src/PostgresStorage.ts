@@ -53,7 +53,6 @@ import type * as Scope from "effect/Scope"
 import { chunks, rowsPerStatement, valuesList } from "./internal/batch.js"
 import { toStorageError } from "./internal/errors.js"
 import * as IndexQuery from "./internal/indexQuery.js"
-import { badText, jsonProblem } from "./internal/json.js"
 import * as Migrations from "./migrations/index.js"
 
 type Json = StorageAdapter.Json
@@ -184,44 +183,22 @@ export const capabilities: StorageAdapter.Capabilities = {
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/
 
 // `collection/id`, as the port reports document keys.
-const docKey = (collection: string, id: string): string => `${collection}/${id}`
+const docKey = StorageAdapter.documentKey
 // Unambiguous even when a collection name contains "/", for maps and sets.
 const mapKey = (collection: string, id: string): string => `${collection.length}:${collection}/${id}`
 
-const isVersion = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
-
-// Refused before anything is written, with the reason; the same rules as the other adapters, plus
-// U+0000, which PostgreSQL text cannot hold.
-const writeProblem = (write: DocumentWrite): string | undefined => {
-  if (typeof write.collection !== "string" || write.collection.length === 0) {
-    return "collection must be a non-empty string"
-  }
-  if (typeof write.id !== "string" || write.id.length === 0) return "id must be a non-empty string"
-  if (badText(write.collection) || badText(write.id)) {
-    return "collection and id must be well-formed Unicode without U+0000"
-  }
-  if (!isVersion(write.expectedVersion)) return "expectedVersion must be a non-negative integer"
-  for (const name in write.indexes) {
-    const value = write.indexes[name]
-    if (!StorageAdapter.isIndexValue(value)) return `index "${name}" must be a string or a finite number`
-    if (badText(name) || (typeof value === "string" && badText(value))) {
-      return `index "${name}": names and values must be well-formed Unicode without U+0000`
-    }
-  }
-  const problem = jsonProblem(write.data)
-  return problem === undefined ? undefined : `data holds ${problem}`
+// PostgreSQL's `text` and `jsonb` cannot hold U+0000 or a lone UTF-16 surrogate (`jsonb` refuses
+// even an escaped one), in keys or in data: refused with the reason, rather than failing deep
+// inside the server. Otherwise the same rules as the other adapters, checked before anything is
+// written.
+const text: StorageAdapter.TextRule = {
+  refuses: StorageAdapter.hasNulOrLoneSurrogate,
+  qualifier: " without U+0000",
+  inData: "with U+0000 or a lone UTF-16 surrogate, which PostgreSQL cannot store"
 }
-
-const eventProblem = (event: StorageAdapter.NewEvent): string | undefined => {
-  if (typeof event.type !== "string" || badText(event.type)) {
-    return "event type must be a well-formed string without U+0000"
-  }
-  if (!Number.isSafeInteger(event.recordedAt)) {
-    return `recordedAt must be whole epoch milliseconds (an integer), got ${String(event.recordedAt)}`
-  }
-  const problem = jsonProblem(event.data)
-  return problem === undefined ? undefined : `event data holds ${problem}`
-}
+// Keys PostgreSQL cannot hold exactly: no write could have made one, so reads of one find nothing.
+const badText = text.refuses
+const writeProblem = (write: DocumentWrite): string | undefined => StorageAdapter.documentWriteProblem(write, text)
 
 // The index values as a read returns them (-0 as 0), copied so the record does not alias the input.
 const storedIndexes = (indexes: Readonly<Record<string, IndexValue>>): Readonly<Record<string, IndexValue>> =>
@@ -462,19 +439,7 @@ JOIN (VALUES ${valuesList(["text", "text"], batch.length)}) AS k (collection, id
             }
           })
 
-        let start = 0
-        while (start < writes.length) {
-          const batch: Array<DocumentWrite> = []
-          const keys = new Set<string>()
-          while (start < writes.length && batch.length < batchSize) {
-            const write = writes[start]!
-            const key = mapKey(write.collection, write.id)
-            if (keys.has(key)) break
-            keys.add(key)
-            batch.push(write)
-            start++
-          }
-
+        for (const batch of StorageAdapter.writeBatches(writes, batchSize)) {
           // A batch of new documents (the bulk import) skips the lookup: ON CONFLICT DO NOTHING
           // leaves an existing one alone, and only a short row count sends us looking for it.
           const allNew = batch.every((write) => write.expectedVersion === 0)
@@ -632,14 +597,8 @@ ON CONFLICT (collection, id) DO ${
       Effect.suspend(() => {
         const invalid = (message: string) =>
           Effect.fail(new StorageAdapter.StorageError({ operation: "appendEvents", message }))
-        if (typeof stream !== "string" || stream.length === 0 || badText(stream)) {
-          return invalid("stream must be a non-empty, well-formed string without U+0000")
-        }
-        if (!isVersion(expectedVersion)) return invalid("expectedVersion must be a non-negative integer")
-        for (const event of events) {
-          const problem = eventProblem(event)
-          if (problem !== undefined) return invalid(`stream ${stream}: ${problem}`)
-        }
+        const problem = StorageAdapter.appendProblem(stream, expectedVersion, events, text)
+        if (problem !== undefined) return invalid(problem)
         return transaction(Effect.gen(function*() {
           const actual = yield* lastVersionIn("appendEvents", stream)
           if (actual !== expectedVersion) {
@@ -672,18 +631,9 @@ ON CONFLICT (collection, id) DO ${
       limit?: number
     ): Effect.Effect<ReadonlyArray<StorageAdapter.EventRecord>, StorageError> =>
       Effect.gen(function*() {
-        if (!Number.isSafeInteger(fromVersion) || fromVersion < 1) {
-          return yield* new StorageAdapter.StorageError({
-            operation: "readEvents",
-            message: `fromVersion must be a positive integer, got ${fromVersion}`
-          })
-        }
-        if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
-          return yield* new StorageAdapter.StorageError({
-            operation: "readEvents",
-            message: `limit must be a positive integer, got ${limit}`
-          })
-        }
+        const problem = StorageAdapter.positiveIntegerProblem("fromVersion", fromVersion) ??
+          (limit === undefined ? undefined : StorageAdapter.positiveIntegerProblem("limit", limit))
+        if (problem !== undefined) return yield* new StorageAdapter.StorageError({ operation: "readEvents", message: problem })
         if (typeof stream !== "string" || badText(stream)) return []
         const rows = yield* sql.unsafe<EventRow>(
           `SELECT version::float8 AS version, type, data, recorded_at::float8 AS recorded_at FROM ${q}.events
@@ -701,10 +651,10 @@ WHERE stream = $1 AND version >= $2 ORDER BY version LIMIT $3`,
 
     // --- scans, for Audit.verifyStore --------------------------------------------------------------
 
-    const limitProblem = (operation: string, limit: number) =>
-      !Number.isSafeInteger(limit) || limit < 1
-        ? new StorageAdapter.StorageError({ operation, message: `limit must be a positive integer, got ${limit}` })
-        : undefined
+    const limitProblem = (operation: string, limit: number) => {
+      const problem = StorageAdapter.positiveIntegerProblem("limit", limit)
+      return problem === undefined ? undefined : new StorageAdapter.StorageError({ operation, message: problem })
+    }
 
     // The indexes of a scanned document are those of its jsonb column that the index table still
     // holds (each found by the index table's primary key), so a row deleted behind our back shows.

@@ -40,7 +40,6 @@ import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import { chunks, rowsPerStatement, valuesList } from "./internal/batch.js"
 import * as IndexQuery from "./internal/indexQuery.js"
-import { jsonProblem } from "./internal/json.js"
 import { sqliteCode, toStorageError } from "./internal/sqliteErrors.js"
 import * as Migrations from "./migrations/index.js"
 
@@ -138,44 +137,16 @@ export const defaultMmapSize: number = 256 * 1024 * 1024
 export const migrationsTable: string = Migrations.table
 
 // `collection/id`, as the port reports document keys.
-const docKey = (collection: string, id: string): string => `${collection}/${id}`
+const docKey = StorageAdapter.documentKey
 // Unambiguous even when a collection name contains "/", for maps and sets.
 const mapKey = (collection: string, id: string): string => `${collection.length}:${collection}/${id}`
 
 // SQLite stores text as UTF-8, which cannot hold a lone UTF-16 surrogate (it would come back as
-// U+FFFD): refuse such keys rather than store a different one.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-const badText = (s: string): boolean => loneSurrogate.test(s)
-
-const isVersion = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
-
-// Refused before anything is written, with the reason; the same rules as the memory adapter.
-const writeProblem = (write: DocumentWrite): string | undefined => {
-  if (typeof write.collection !== "string" || write.collection.length === 0) {
-    return "collection must be a non-empty string"
-  }
-  if (typeof write.id !== "string" || write.id.length === 0) return "id must be a non-empty string"
-  if (badText(write.collection) || badText(write.id)) return "collection and id must be well-formed Unicode"
-  if (!isVersion(write.expectedVersion)) return "expectedVersion must be a non-negative integer"
-  for (const name in write.indexes) {
-    const value = write.indexes[name]
-    if (!StorageAdapter.isIndexValue(value)) return `index "${name}" must be a string or a finite number`
-    if (badText(name) || (typeof value === "string" && badText(value))) {
-      return `index "${name}": names and values must be well-formed Unicode`
-    }
-  }
-  const problem = jsonProblem(write.data)
-  return problem === undefined ? undefined : `data holds ${problem}`
-}
-
-const eventProblem = (event: StorageAdapter.NewEvent): string | undefined => {
-  if (typeof event.type !== "string" || badText(event.type)) return "event type must be a well-formed string"
-  if (!Number.isSafeInteger(event.recordedAt)) {
-    return `recordedAt must be whole epoch milliseconds (an integer), got ${String(event.recordedAt)}`
-  }
-  const problem = jsonProblem(event.data)
-  return problem === undefined ? undefined : `event data holds ${problem}`
-}
+// U+FFFD): such keys are refused rather than stored as a different one. Data is JSON text, which
+// keeps any string escaped and exact. Refused before anything is written, with the reason; the
+// same rules as the memory adapter.
+const text = StorageAdapter.wellFormedText
+const writeProblem = (write: DocumentWrite): string | undefined => StorageAdapter.documentWriteProblem(write, text)
 
 // The index values as a read returns them: the JSON column keeps -0 as 0. Copied only when needed.
 const storedIndexes = (indexes: Readonly<Record<string, IndexValue>>): Readonly<Record<string, IndexValue>> => {
@@ -377,19 +348,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
             }
           })
 
-        let start = 0
-        while (start < writes.length) {
-          const batch: Array<DocumentWrite> = []
-          const keys = new Set<string>()
-          while (start < writes.length && batch.length < batchSize) {
-            const write = writes[start]!
-            const key = mapKey(write.collection, write.id)
-            if (keys.has(key)) break
-            keys.add(key)
-            batch.push(write)
-            start++
-          }
-
+        for (const batch of StorageAdapter.writeBatches(writes, batchSize)) {
           const currentOf = (writes: ReadonlyArray<DocumentWrite>) => {
             const lookup: Array<unknown> = []
             for (const write of writes) lookup.push(write.collection, write.id)
@@ -529,14 +488,8 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
     ): Effect.Effect<number, ConcurrencyConflict | StorageError> =>
       transaction(Effect.gen(function*() {
         const invalid = (message: string) => new StorageAdapter.StorageError({ operation: "appendEvents", message })
-        if (typeof stream !== "string" || stream.length === 0 || badText(stream)) {
-          return yield* invalid("stream must be a non-empty, well-formed string")
-        }
-        if (!isVersion(expectedVersion)) return yield* invalid("expectedVersion must be a non-negative integer")
-        for (const event of events) {
-          const problem = eventProblem(event)
-          if (problem !== undefined) return yield* invalid(`stream ${stream}: ${problem}`)
-        }
+        const problem = StorageAdapter.appendProblem(stream, expectedVersion, events, text)
+        if (problem !== undefined) return yield* invalid(problem)
         const actual = yield* lastVersionIn("appendEvents", stream)
         if (actual !== expectedVersion) {
           return yield* new StorageAdapter.ConcurrencyConflict({
@@ -567,18 +520,9 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
       limit?: number
     ): Effect.Effect<ReadonlyArray<StorageAdapter.EventRecord>, StorageError> =>
       Effect.gen(function*() {
-        if (!Number.isSafeInteger(fromVersion) || fromVersion < 1) {
-          return yield* new StorageAdapter.StorageError({
-            operation: "readEvents",
-            message: `fromVersion must be a positive integer, got ${fromVersion}`
-          })
-        }
-        if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
-          return yield* new StorageAdapter.StorageError({
-            operation: "readEvents",
-            message: `limit must be a positive integer, got ${limit}`
-          })
-        }
+        const problem = StorageAdapter.positiveIntegerProblem("fromVersion", fromVersion) ??
+          (limit === undefined ? undefined : StorageAdapter.positiveIntegerProblem("limit", limit))
+        if (problem !== undefined) return yield* new StorageAdapter.StorageError({ operation: "readEvents", message: problem })
         const rows = yield* sql.unsafe<EventRow>(
           "SELECT version, type, data, recorded_at FROM events WHERE stream = ? AND version >= ? ORDER BY version LIMIT ?",
           [stream, fromVersion, limit ?? -1]
@@ -605,9 +549,8 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
       limit: number
     ): Effect.Effect<ReadonlyArray<DocumentRecord>, StorageError> =>
       Effect.gen(function*() {
-        if (!Number.isSafeInteger(limit) || limit < 1) {
-          return yield* new StorageAdapter.StorageError({ operation: "scanDocuments", message: `limit must be a positive integer, got ${limit}` })
-        }
+        const problem = StorageAdapter.positiveIntegerProblem("limit", limit)
+        if (problem !== undefined) return yield* new StorageAdapter.StorageError({ operation: "scanDocuments", message: problem })
         const rows = yield* sql.unsafe<DocumentRow>(
           `SELECT d.collection, d.id, d.version, d.data,
   (SELECT json_group_object(j.key, j.value) FROM json_each(d.indexes) j WHERE EXISTS (
@@ -624,9 +567,8 @@ FROM documents d ${after === undefined ? "" : "WHERE (d.collection, d.id) > (?, 
       limit: number
     ): Effect.Effect<ReadonlyArray<StorageAdapter.StreamHead>, StorageError> =>
       Effect.gen(function*() {
-        if (!Number.isSafeInteger(limit) || limit < 1) {
-          return yield* new StorageAdapter.StorageError({ operation: "scanStreams", message: `limit must be a positive integer, got ${limit}` })
-        }
+        const problem = StorageAdapter.positiveIntegerProblem("limit", limit)
+        if (problem !== undefined) return yield* new StorageAdapter.StorageError({ operation: "scanStreams", message: problem })
         const rows = yield* sql.unsafe<{ stream: string; v: number }>(
           `SELECT stream, max(version) AS v FROM events ${after === undefined ? "" : "WHERE stream > ?"} GROUP BY stream ORDER BY stream LIMIT ?`,
           after === undefined ? [limit] : [after, limit]

@@ -503,3 +503,291 @@ export const inRange = (query: IndexQuery, value: IndexValue): boolean =>
   (query.gt === undefined || compareIndexValues(value, query.gt) > 0) &&
   (query.lte === undefined || compareIndexValues(value, query.lte) <= 0) &&
   (query.lt === undefined || compareIndexValues(value, query.lt) < 0)
+
+// ---------------------------------------------------------------------------------------------
+// Checks shared by adapters, so every adapter refuses the same input with the same words. Each
+// returns what is wrong as a phrase for a `StorageError` message, or `undefined` when all is well.
+// ---------------------------------------------------------------------------------------------
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const nulOrLoneSurrogate = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Whether `s` holds a lone UTF-16 surrogate. UTF-8 cannot encode one, so a store that keeps text as
+ * UTF-8 (SQLite, PostgreSQL, most others) would give back U+FFFD instead: the port refuses such keys.
+ *
+ * @example
+ * ```ts
+ * import { StorageAdapter } from "@qinglian/core"
+ *
+ * console.log(StorageAdapter.hasLoneSurrogate("\uD83D\uDE00")) // false: a pair, one emoji
+ * console.log(StorageAdapter.hasLoneSurrogate("\uD83D")) // true
+ * ```
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const hasLoneSurrogate = (s: string): boolean => loneSurrogate.test(s)
+
+/**
+ * Whether `s` holds U+0000 or a lone UTF-16 surrogate: the strings PostgreSQL's `text` and `jsonb`
+ * cannot hold, for an adapter on such a back end to build its {@link TextRule} with.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const hasNulOrLoneSurrogate = (s: string): boolean => nulOrLoneSurrogate.test(s)
+
+/**
+ * Which strings a back end can store exactly, and how its refusals say so. Keys (collection, id,
+ * index names and string values, stream, event type) are always held to it; strings inside JSON
+ * data only when {@link TextRule.inData} is set.
+ *
+ * @example
+ * ```ts
+ * import { StorageAdapter } from "@qinglian/core"
+ *
+ * // A back end whose text type cannot hold U+0000 and that parses stored JSON.
+ * const rule: StorageAdapter.TextRule = {
+ *   refuses: StorageAdapter.hasNulOrLoneSurrogate,
+ *   qualifier: " without U+0000",
+ *   inData: "with U+0000 or a lone UTF-16 surrogate, which this database cannot store"
+ * }
+ * console.log(StorageAdapter.jsonProblem({ note: "a\u0000b" }, rule))
+ * ```
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export interface TextRule {
+  /** Whether the back end cannot store `s` exactly. */
+  readonly refuses: (s: string) => boolean
+  /**
+   * Words that refusals of keys add after "well-formed Unicode" or "well-formed string", e.g.
+   * `" without U+0000"`; `""` for none.
+   */
+  readonly qualifier: string
+  /**
+   * Set for a back end that parses the JSON it stores (PostgreSQL's `jsonb`), where an escaped lone
+   * surrogate or U+0000 in data is refused too: strings and object keys inside data are then held
+   * to {@link TextRule.refuses}, and a refusal reads "a string " or "a key " followed by this.
+   * Leave it out where data is stored as JSON text, which keeps such strings escaped and exact.
+   */
+  readonly inData?: string | undefined
+}
+
+/**
+ * The rule of a store that keeps text as UTF-8 and data as JSON text (SQLite, memory): keys must be
+ * well-formed Unicode (no lone surrogate); data strings may hold anything.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const wellFormedText: TextRule = { refuses: hasLoneSurrogate, qualifier: "" }
+
+const jsonProblemAt = (value: unknown, rule: TextRule | undefined, depth: number): string | undefined => {
+  switch (typeof value) {
+    case "string":
+      return rule?.inData !== undefined && rule.refuses(value) ? `a string ${rule.inData}` : undefined
+    case "boolean":
+      return undefined
+    case "number":
+      return Number.isFinite(value) ? undefined : `a non-finite number (${value})`
+    case "object": {
+      if (value === null) return undefined
+      if (depth > 256) return "values nested too deeply"
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          if (value[i] === undefined) return "undefined in an array"
+          const problem = jsonProblemAt(value[i], rule, depth + 1)
+          if (problem !== undefined) return problem
+        }
+        return undefined
+      }
+      const proto = Object.getPrototypeOf(value)
+      if (proto !== Object.prototype && proto !== null) {
+        return `a ${proto?.constructor?.name ?? "non-plain"} object; encode it to JSON first`
+      }
+      for (const key in value) {
+        if (rule?.inData !== undefined && rule.refuses(key)) return `a key ${rule.inData}`
+        const v = (value as Record<string, unknown>)[key]
+        if (v === undefined) continue
+        const problem = jsonProblemAt(v, rule, depth + 1)
+        if (problem !== undefined) return problem
+      }
+      return undefined
+    }
+    default:
+      return `a ${typeof value}, which is not JSON`
+  }
+}
+
+/**
+ * What makes `value` not plain {@link Json}, or `undefined` when it is. `JSON.stringify` silently
+ * turns `NaN` into `null`, drops `undefined` and calls `toJSON`, so such a value would not come back
+ * as written; an adapter refuses it instead, before writing anything. Refused: non-finite numbers,
+ * `undefined` in an array, objects that are not plain (a `Date`, a `Map`, a class instance),
+ * functions, symbols and bigints, and more than 257 nested levels. A property whose value is
+ * `undefined` is skipped, as `JSON.stringify` does. With a `rule` that sets
+ * {@link TextRule.inData}, strings and keys it refuses are refused too.
+ *
+ * @example
+ * ```ts
+ * import { StorageAdapter } from "@qinglian/core"
+ *
+ * console.log(StorageAdapter.jsonProblem({ n: 1, tags: ["a"] })) // undefined
+ * console.log(StorageAdapter.jsonProblem({ n: Number.NaN })) // "a non-finite number (NaN)"
+ * console.log(StorageAdapter.jsonProblem({ at: new Date(0) })) // "a Date object; encode it to JSON first"
+ * ```
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const jsonProblem = (value: unknown, rule?: TextRule): string | undefined => jsonProblemAt(value, rule, 0)
+
+/**
+ * Whether `n` is a valid expected or stored version: a non-negative safe integer.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const isVersion = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
+
+/**
+ * A document's key as the port reports it, in conflicts and refusals: `collection/id`.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const documentKey = (collection: string, id: string): string => `${collection}/${id}`
+
+/**
+ * What is wrong with a {@link DocumentWrite}, checked before any version is compared: an empty or
+ * malformed collection or id, an `expectedVersion` that is not a non-negative integer, an index
+ * value that is not an {@link IndexValue}, a key `rule` refuses, data that is not JSON
+ * ({@link jsonProblem}). `undefined` when the write may go ahead.
+ *
+ * @example
+ * ```ts
+ * import { StorageAdapter } from "@qinglian/core"
+ *
+ * const problem = StorageAdapter.documentWriteProblem(
+ *   { collection: "tasks", id: "", expectedVersion: 0, data: {}, indexes: {} },
+ *   StorageAdapter.wellFormedText
+ * )
+ * console.log(problem) // "id must be a non-empty string"
+ * ```
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const documentWriteProblem = (write: DocumentWrite, rule: TextRule): string | undefined => {
+  if (typeof write.collection !== "string" || write.collection.length === 0) {
+    return "collection must be a non-empty string"
+  }
+  if (typeof write.id !== "string" || write.id.length === 0) return "id must be a non-empty string"
+  if (rule.refuses(write.collection) || rule.refuses(write.id)) {
+    return `collection and id must be well-formed Unicode${rule.qualifier}`
+  }
+  if (!isVersion(write.expectedVersion)) return "expectedVersion must be a non-negative integer"
+  for (const name in write.indexes) {
+    const value = write.indexes[name]
+    if (!isIndexValue(value)) return `index "${name}" must be a string or a finite number`
+    if (rule.refuses(name) || (typeof value === "string" && rule.refuses(value))) {
+      return `index "${name}": names and values must be well-formed Unicode${rule.qualifier}`
+    }
+  }
+  const problem = jsonProblem(write.data, rule)
+  return problem === undefined ? undefined : `data holds ${problem}`
+}
+
+/**
+ * What is wrong with a {@link NewEvent}: a type `rule` refuses, a `recordedAt` that is not whole
+ * epoch milliseconds, data that is not JSON. `undefined` when it may be appended.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const newEventProblem = (event: NewEvent, rule: TextRule): string | undefined => {
+  if (typeof event.type !== "string" || rule.refuses(event.type)) {
+    return `event type must be a well-formed string${rule.qualifier}`
+  }
+  if (!Number.isSafeInteger(event.recordedAt)) {
+    return `recordedAt must be whole epoch milliseconds (an integer), got ${String(event.recordedAt)}`
+  }
+  const problem = jsonProblem(event.data, rule)
+  return problem === undefined ? undefined : `event data holds ${problem}`
+}
+
+/**
+ * What is wrong with the arguments of {@link StorageAdapterService.appendEvents}, checked before the
+ * stream's version is compared: an empty or malformed stream, an `expectedVersion` that is not a
+ * non-negative integer, or the first bad event ({@link newEventProblem}), named with its stream.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const appendProblem = (
+  stream: string,
+  expectedVersion: number,
+  events: ReadonlyArray<NewEvent>,
+  rule: TextRule
+): string | undefined => {
+  if (typeof stream !== "string" || stream.length === 0 || rule.refuses(stream)) {
+    return `stream must be a non-empty, well-formed string${rule.qualifier}`
+  }
+  if (!isVersion(expectedVersion)) return "expectedVersion must be a non-negative integer"
+  for (const event of events) {
+    const problem = newEventProblem(event, rule)
+    if (problem !== undefined) return `stream ${stream}: ${problem}`
+  }
+  return undefined
+}
+
+/**
+ * `"<name> must be a positive integer, got <n>"` unless `n` is a positive safe integer: the check of
+ * `fromVersion` and `limit` in reads and scans.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const positiveIntegerProblem = (name: string, n: number): string | undefined =>
+  !Number.isSafeInteger(n) || n < 1 ? `${name} must be a positive integer, got ${n}` : undefined
+
+/**
+ * Splits the writes of one {@link StorageAdapterService.putDocuments} call into consecutive batches
+ * of at most `size` (at least 1), in order, none naming a document twice: a repeated document starts
+ * a new batch, so a bulk path that writes one batch per statement sees the earlier write first.
+ *
+ * @example
+ * ```ts
+ * import { StorageAdapter } from "@qinglian/core"
+ *
+ * const w = (id: string, expectedVersion: number) => ({ collection: "c", id, expectedVersion, data: null, indexes: {} })
+ * const batches = StorageAdapter.writeBatches([w("a", 0), w("b", 0), w("a", 1)], 500)
+ * console.log(batches.map((b) => b.map((x) => x.id))) // [["a", "b"], ["a"]]
+ * ```
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const writeBatches = <W extends ScanKey>(writes: ReadonlyArray<W>, size: number): Array<Array<W>> => {
+  const most = size >= 1 ? Math.floor(size) : 1
+  const batches: Array<Array<W>> = []
+  let start = 0
+  while (start < writes.length) {
+    const batch: Array<W> = []
+    const keys = new Set<string>()
+    while (start < writes.length && batch.length < most) {
+      const write = writes[start]!
+      // Unambiguous even when a collection name contains "/".
+      const key = `${write.collection.length}:${write.collection}/${write.id}`
+      if (keys.has(key)) break
+      keys.add(key)
+      batch.push(write)
+      start++
+    }
+    batches.push(batch)
+  }
+  return batches
+}
