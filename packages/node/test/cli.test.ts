@@ -27,9 +27,10 @@ import {
   SupervisionCase,
   WorkCalendar
 } from "@qinglian/core"
+import { Examples as ScoringExamples, Rubric, ScoringStore, TaskBook } from "@qinglian/scoring"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 import Database from "better-sqlite3"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Schema } from "effect"
 import { build } from "tsup"
 
 const pkgDir = fileURLToPath(new URL("..", import.meta.url))
@@ -501,6 +502,59 @@ describe("qinglian report four-forms", () => {
     )
     const backwards = await run(["report", "four-forms", "--db", db, "--from", "2026-12-31", "--to", "2026-01-01"])
     assert.strictEqual(backwards.code, 2)
+  })
+})
+
+describe("qinglian board", () => {
+  it("writes the week's board files, the same as ScoringStore.board renders them", async () => {
+    const db = path.join(work, "board.db")
+    assert.strictEqual((await run(["init", "--db", db])).code, 0)
+    const demo = ScoringExamples.town
+    const w12 = TaskBook.unsafeWeek("2026-W12")
+    const w13 = TaskBook.nextWeek(w12)
+    const rubric = JSON.parse(JSON.stringify(ScoringExamples.weeklyRubric)) as unknown
+    const rubricFile = file("weekly-rubric.json", rubric)
+    const expected = await inStore(db, Effect.gen(function*() {
+      yield* OrgStore.saveRoster(demo.roster, { actor: "clerk" })
+      const villages = [0, 1, 2].map((i) => ScoringExamples.villageWeek(i, w12))
+      for (const v of villages) {
+        yield* ScoringStore.issueTaskBook(v.book, { roster: demo.roster, actor: "clerk" })
+        for (const p of v.progress) yield* ScoringStore.reportProgress(p, { actor: "clerk" })
+        yield* ScoringStore.recordStockTake(JSON.parse(JSON.stringify(Schema.encodeSync(TaskBook.StockTake)(v.stockTake))), { roster: demo.roster, actor: "clerk" })
+      }
+      const decoded = yield* Rubric.decodeFile(rubric)
+      yield* ScoringStore.runWeek({
+        rubric: decoded,
+        town: demo.id,
+        week: w12,
+        roster: demo.roster,
+        calendar: WorkCalendar.china,
+        villagerRatings: Object.fromEntries(villages.map((v) => [v.book.village, v.villagerRatings])),
+        actor: "clerk"
+      })
+      for (let i = 0; i < 3; i++) yield* ScoringStore.issueTaskBook(ScoringExamples.villageWeek(i, w13).book, { roster: demo.roster, actor: "clerk" })
+      return yield* ScoringStore.board({ rubric: decoded, town: demo.id, week: w13, roster: demo.roster, scope: { level: "village", village: "v-xishu" } })
+    }))
+    const out = path.join(work, "board-out")
+    const r = await run(["board", "--db", db, "--rubric", rubricFile, "--town", demo.id, "--week", w13, "--village", "v-xishu", "--out", out])
+    assert.strictEqual(r.code, 0, r.stderr)
+    assert.include(r.stdout, "公示栏")
+    assert.strictEqual(fs.readFileSync(path.join(out, `v-xishu-${w13}.md`), "utf8"), expected.markdown)
+    assert.strictEqual(fs.readFileSync(path.join(out, `v-xishu-${w13}.html`), "utf8"), expected.html)
+    const results = fs.readFileSync(path.join(out, `v-xishu-${w13}-results.csv`), "utf8")
+    assert.strictEqual(results, expected.csv.results)
+    assert.strictEqual(parseCsv(results.slice(1)).length, 1 + 4, "a header and the village's four cadres")
+    const json = await run(["board", "--db", db, "--rubric", rubricFile, "--town", demo.id, "--week", w13, "--out", out, "--format", "json"])
+    assert.strictEqual(json.code, 0, json.stderr)
+    assert.strictEqual((JSON.parse(json.stdout) as { files: Array<string> }).files.length, 5)
+    assert.isTrue(fs.existsSync(path.join(out, `${demo.id}-${w13}-results.csv`)))
+    // Nothing stored for that week, a week that is not one, a rubric that does not decode: bad input.
+    const empty = await run(["board", "--db", db, "--rubric", rubricFile, "--town", demo.id, "--week", "2025-W30", "--out", out, "--lang", "en"])
+    assert.strictEqual(empty.code, 2)
+    assert.include(empty.stderr, "TASKBOOK_MISSING")
+    assert.strictEqual((await run(["board", "--db", db, "--rubric", rubricFile, "--town", demo.id, "--week", "2026-13", "--out", out])).code, 2)
+    const badRubric = file("bad-rubric.json", { ...(rubric as object), surprise: 1 })
+    assert.strictEqual((await run(["board", "--db", db, "--rubric", badRubric, "--town", demo.id, "--week", w13, "--out", out])).code, 2)
   })
 })
 

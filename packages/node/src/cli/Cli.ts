@@ -19,6 +19,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import * as Audit from "./commands/audit.js"
+import * as Board from "./commands/board.js"
 import * as Check from "./commands/check.js"
 import * as Init from "./commands/init.js"
 import * as Overdue from "./commands/overdue.js"
@@ -58,7 +59,7 @@ const root = Command.make("qinglian").pipe(
       "Exit codes: 0 nothing is an error; 1 errors found (in a list or an exercise, overdue cases, a broken audit log); " +
       "2 bad input or usage; 3 could not finish (the database failed …)."
   ),
-  Command.withSubcommands([Validate.command, Check.command, Overdue.command, Report.command, Audit.command, Init.command])
+  Command.withSubcommands([Validate.command, Check.command, Overdue.command, Report.command, Board.command, Audit.command, Init.command])
 )
 
 const app = Command.run(root, { name: "qinglian", version })

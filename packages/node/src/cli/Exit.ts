@@ -57,8 +57,22 @@ export const foundErrors: Effect.Effect<void, never, Status> = Effect.flatMap(St
   Ref.set(ref, ExitCode.findings))
 
 /**
+ * What a failure reports beside its message: core's `Problem`, or the same shape for a refusal of
+ * another package, whose issues carry that package's codes (scoring's `TASKBOOK_MISSING`, say).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type Reported = Problem.Problem | {
+  readonly code: string
+  readonly path: ReadonlyArray<string | number>
+  readonly message: Text
+  readonly issues: ReadonlyArray<{ readonly code: string; readonly path: ReadonlyArray<string | number>; readonly message: Text }>
+}
+
+/**
  * A command that cannot go on: bad input (exit 2) or a failure of its environment (exit 3). The
- * message is in both languages; `problem` is core's account of the error, with every input issue.
+ * message is in both languages; `problem` is the account of the error, with every input issue.
  *
  * @since 0.1.0
  * @category errors
@@ -66,7 +80,7 @@ export const foundErrors: Effect.Effect<void, never, Status> = Effect.flatMap(St
 export class CliFailure extends Data.TaggedError("CliFailure")<{
   readonly exitCode: typeof ExitCode.badInput | typeof ExitCode.failed
   readonly message: Text
-  readonly problem?: Problem.Problem | undefined
+  readonly problem?: Reported | undefined
 }> {}
 
 /**
@@ -115,7 +129,7 @@ export const failures = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect
 // Issues a person can read through; a file with thousands of bad rows gets a count of the rest.
 const maxIssuesShown = 20
 
-const issueText = (issue: Problem.Problem["issues"][number], lang: Lang): string => {
+const issueText = (issue: Reported["issues"][number], lang: Lang): string => {
   const path = issue.path.length === 0 ? "/" : "/" + issue.path.join("/")
   const message: unknown = issue.message
   const text = typeof message === "string" ? message : (message as Text)[lang]
