@@ -791,3 +791,64 @@ export const writeBatches = <W extends ScanKey>(writes: ReadonlyArray<W>, size: 
   }
   return batches
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading a driver's failure, for the message of the StorageError an adapter returns.
+// ---------------------------------------------------------------------------------------------
+
+// Drivers wrap their errors (SqlError → the driver's error → a system error); five levels is more
+// than any we use nests, and a bound keeps a cyclic chain from looping.
+const causeDepth = 5
+
+/**
+ * The distinct, non-empty `message`s along `error`'s `cause` chain (at most five levels), outermost
+ * first; `[String(error)]` when it has none. Join them for a {@link StorageError} message that
+ * keeps the driver's own words, which a wrapping error such as @effect/sql's `SqlError` hides.
+ *
+ * @example
+ * ```ts
+ * import { StorageAdapter } from "@qinglian/core"
+ *
+ * const error = new Error("Failed to execute statement", { cause: new Error("disk I/O error") })
+ * console.log(StorageAdapter.causeMessages(error).join(": ")) // "Failed to execute statement: disk I/O error"
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const causeMessages = (error: unknown): Array<string> => {
+  const parts: Array<string> = []
+  let current: unknown = error
+  for (let depth = 0; depth < causeDepth && typeof current === "object" && current !== null; depth++) {
+    const message = (current as { readonly message?: unknown }).message
+    if (typeof message === "string" && message.length > 0 && !parts.includes(message)) parts.push(message)
+    current = (current as { readonly cause?: unknown }).cause
+  }
+  if (parts.length === 0) parts.push(String(error))
+  return parts
+}
+
+/**
+ * The first string `code` along `error`'s `cause` chain (at most five levels) that `accept`s: a
+ * driver's error code (`SQLITE_BUSY`, SQLSTATE `40001`) under the wrappers; `undefined` if none.
+ *
+ * @example
+ * ```ts
+ * import { StorageAdapter } from "@qinglian/core"
+ *
+ * const error = new Error("Failed to execute statement", { cause: Object.assign(new Error("locked"), { code: "SQLITE_BUSY" }) })
+ * console.log(StorageAdapter.causeCode(error, (code) => code.startsWith("SQLITE_"))) // "SQLITE_BUSY"
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const causeCode = (error: unknown, accept: (code: string) => boolean): string | undefined => {
+  let current: unknown = error
+  for (let depth = 0; depth < causeDepth && typeof current === "object" && current !== null; depth++) {
+    const code = (current as { readonly code?: unknown }).code
+    if (typeof code === "string" && accept(code)) return code
+    current = (current as { readonly cause?: unknown }).cause
+  }
+  return undefined
+}

@@ -6,27 +6,10 @@
 import { StorageAdapter } from "@qinglian/core"
 
 /** The SQLSTATE (`23505`, `57P01`, ...) anywhere in a cause chain. @internal */
-export const sqlState = (error: unknown): string | undefined => {
-  let current: unknown = error
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const code = (current as { readonly code?: unknown }).code
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code
-    current = (current as { readonly cause?: unknown }).cause
-  }
-  return undefined
-}
+export const sqlState = (error: unknown): string | undefined =>
+  StorageAdapter.causeCode(error, (code) => /^[0-9A-Z]{5}$/.test(code))
 
-const messages = (error: unknown): Array<string> => {
-  const parts: Array<string> = []
-  let current: unknown = error
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const message = (current as { readonly message?: unknown }).message
-    if (typeof message === "string" && message.length > 0 && !parts.includes(message)) parts.push(message)
-    current = (current as { readonly cause?: unknown }).cause
-  }
-  if (parts.length === 0) parts.push(String(error))
-  return parts
-}
+const messages = StorageAdapter.causeMessages
 
 /**
  * The connection to the server broke (class 08, an administrator's termination 57P01–57P03, or the

@@ -6,15 +6,8 @@
 import { StorageAdapter } from "@qinglian/core"
 
 /** The SQLite result code (`SQLITE_BUSY`, `SQLITE_CONSTRAINT_PRIMARYKEY`, ...) anywhere in a cause chain. @internal */
-export const sqliteCode = (error: unknown): string | undefined => {
-  let current: unknown = error
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const code = (current as { readonly code?: unknown }).code
-    if (typeof code === "string" && code.startsWith("SQLITE_")) return code
-    current = (current as { readonly cause?: unknown }).cause
-  }
-  return undefined
-}
+export const sqliteCode = (error: unknown): string | undefined =>
+  StorageAdapter.causeCode(error, (code) => code.startsWith("SQLITE_"))
 
 /** Another connection holds the lock we need (after waiting the busy timeout). @internal */
 export const isBusy = (error: unknown): boolean => {
@@ -23,14 +16,7 @@ export const isBusy = (error: unknown): boolean => {
 }
 
 const describe = (error: unknown): string => {
-  const parts: Array<string> = []
-  let current: unknown = error
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const message = (current as { readonly message?: unknown }).message
-    if (typeof message === "string" && message.length > 0 && !parts.includes(message)) parts.push(message)
-    current = (current as { readonly cause?: unknown }).cause
-  }
-  if (parts.length === 0) parts.push(String(error))
+  const parts = StorageAdapter.causeMessages(error)
   const code = sqliteCode(error)
   return code === undefined ? parts.join(": ") : `${parts.join(": ")} [${code}]`
 }
