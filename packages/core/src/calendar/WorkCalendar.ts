@@ -420,13 +420,12 @@ const decodeJsonOnce = once(() => InvalidInput.decodeJson(CalendarData, "work ca
 // queries
 // -----------------------------------------------------------------------------
 
-const fromEpochDay = (day: number): LocalDate.LocalDate => Index.dateOfEpochDay(day) as LocalDate.LocalDate
-
 // The error for the first (or nearest) day the calendar cannot answer. A day past the dates a
 // LocalDate may be is reported at the end of that range, where counting stopped.
 const outOfRange = (cal: WorkCalendar, idx: Index.Index, day: number): OutOfRange => {
-  const common = { from: fromEpochDay(idx.start), to: fromEpochDay(idx.end - 1), years: cal.years }
-  if (day >= LocalDate.minEpochDay && day <= LocalDate.maxEpochDay) return new OutOfRange({ date: fromEpochDay(day), ...common })
+  // The index covers whole years within LocalDate's range, so its ends are dates.
+  const common = { from: LocalDate.fromEpochDay(idx.start), to: LocalDate.fromEpochDay(idx.end - 1), years: cal.years }
+  if (day >= LocalDate.minEpochDay && day <= LocalDate.maxEpochDay) return new OutOfRange({ date: LocalDate.fromEpochDay(day), ...common })
   return new OutOfRange({ date: day < LocalDate.minEpochDay ? LocalDate.minDate : LocalDate.maxDate, pastDateRange: true, ...common })
 }
 
@@ -452,7 +451,7 @@ const covered = (
  */
 export const coveredRange = (cal: WorkCalendar): { readonly from: LocalDate.LocalDate; readonly to: LocalDate.LocalDate } => {
   const idx = indexOf(cal)
-  return { from: fromEpochDay(idx.start), to: fromEpochDay(idx.end - 1) }
+  return { from: LocalDate.fromEpochDay(idx.start), to: LocalDate.fromEpochDay(idx.end - 1) }
 }
 
 /**
@@ -511,13 +510,13 @@ export const addWorkingDays = (
     const inRange = covered(cal, idx, e, Math.min(r, LocalDate.maxEpochDay))
     if (Either.isLeft(inRange)) return Either.left(inRange.left)
     // Counting stops at the last date there is, whatever the policy: no year 3835095.
-    return inDateRange(r) ? Either.right(fromEpochDay(r)) : Either.left(outOfRange(cal, idx, LocalDate.maxEpochDay + 1))
+    return inDateRange(r) ? Either.right(LocalDate.fromEpochDay(r)) : Either.left(outOfRange(cal, idx, LocalDate.maxEpochDay + 1))
   }
   const r = Index.withRank(idx, Index.cumulative(idx, e - 1) + n + 1)
   // Report the uncovered day nearest to `date`, the one a caller can act on.
   const bad = lastUncovered(idx, Math.max(r, LocalDate.minEpochDay), e)
   if (bad !== undefined) return Either.left(outOfRange(cal, idx, bad))
-  return inDateRange(r) ? Either.right(fromEpochDay(r)) : Either.left(outOfRange(cal, idx, LocalDate.minEpochDay - 1))
+  return inDateRange(r) ? Either.right(LocalDate.fromEpochDay(r)) : Either.left(outOfRange(cal, idx, LocalDate.minEpochDay - 1))
 }
 
 /** The last day of [lo, hi] the calendar cannot answer (binary search on a monotone predicate). */

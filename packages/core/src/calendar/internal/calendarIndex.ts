@@ -196,22 +196,3 @@ export const firstUncovered = (idx: Index, lo: number, hi: number): number | und
  */
 export const epochDayOf = (date: string): number => LocalDate.toEpochDay(date as LocalDate.LocalDate)
 
-const pad2 = (n: number): string => (n < 10 ? "0" + n : String(n))
-
-/**
- * `YYYY-MM-DD` of an epoch day for years 0–9999, without `Date` (Hinnant's civil_from_days).
- *
- * @internal
- */
-export const dateOfEpochDay = (day: number): string => {
-  const z = day + 719_468
-  const era = Math.floor(z / 146_097)
-  const doe = z - era * 146_097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp < 10 ? mp + 3 : mp - 9
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-  return String(y).padStart(4, "0") + "-" + pad2(m) + "-" + pad2(d)
-}
