@@ -6,6 +6,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Audit, Storage, StorageAdapter } from "@qinglian/core"
+import { Testkit } from "@qinglian/storage-conformance"
 import { PostgresStorage } from "@qinglian/storage-postgres"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Deferred from "effect/Deferred"
@@ -15,7 +16,6 @@ import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { type ChildProcess, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { useServer } from "./fixtures/server.js"
 
@@ -247,57 +247,9 @@ ORDER BY i.kind ${order}, i.num ${order}, i.str ${order}, i.id ${order} LIMIT 10
 const root = fileURLToPath(new URL("../../..", import.meta.url))
 const childScript = fileURLToPath(new URL("./fixtures/child.ts", import.meta.url))
 
-interface Child {
-  readonly process: ChildProcess
-  readonly lines: Array<string>
-  readonly waitFor: (pattern: RegExp) => Promise<string>
-  readonly exited: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null }>
-}
-
-const startChild = (args: ReadonlyArray<string>): Child => {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions", "source", childScript, ...args], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "pipe"]
-  })
-  const lines: Array<string> = []
-  const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void; reject: (e: Error) => void }> = []
-  let stderr = ""
-  let buffered = ""
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  child.stdout.on("data", (chunk: Buffer) => {
-    buffered += chunk.toString()
-    let newline = buffered.indexOf("\n")
-    while (newline >= 0) {
-      const line = buffered.slice(0, newline)
-      buffered = buffered.slice(newline + 1)
-      lines.push(line)
-      for (let i = waiters.length - 1; i >= 0; i--) {
-        if (waiters[i]!.pattern.test(line)) waiters.splice(i, 1)[0]!.resolve(line)
-      }
-      newline = buffered.indexOf("\n")
-    }
-  })
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("exit", (code, signal) => {
-      for (const w of waiters.splice(0)) {
-        w.reject(new Error(`child exited (${code ?? signal}) before ${w.pattern}; stdout: ${lines.join(" | ")}; stderr: ${stderr}`))
-      }
-      resolve({ code, signal })
-    })
-  )
-  return {
-    process: child,
-    lines,
-    exited,
-    waitFor: (pattern) => {
-      const seen = lines.find((line) => pattern.test(line))
-      if (seen !== undefined) return Promise.resolve(seen)
-      return new Promise((resolve, reject) => waiters.push({ pattern, resolve, reject }))
-    }
-  }
-}
+// The adapter's real child process, run from the sources as the tests are.
+const startChild = (args: ReadonlyArray<string>): Testkit.Child =>
+  Testkit.startChild({ script: childScript, args, cwd: root, execArgv: ["--import", "tsx", "--conditions", "source"] })
 
 describe("PostgreSQL reliability (other processes)", () => {
   it("a SIGKILL in the middle of a bulk import leaves none of the batch, and the store carries on", async () => {

@@ -5,11 +5,12 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Audit, Ids, LocalDate, Storage, SupervisionCase, Whistleblower } from "@qinglian/core"
+import { Testkit } from "@qinglian/storage-conformance"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import { type ChildProcess, spawn } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import * as fs from "node:fs"
 import * as os from "node:os"
@@ -34,36 +35,16 @@ interface Child {
   readonly exited: Promise<number | null>
 }
 
+// The conformance testkit's child, seen as this test reads it: `ready` also settles when the child
+// exits first, and a failed child's stderr ends its lines.
 const startChild = (args: ReadonlyArray<string>): Child => {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions", "source", childScript, ...args], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "pipe"]
+  const child = Testkit.startChild({ script: childScript, args, cwd: root, execArgv: ["--import", "tsx", "--conditions", "source"] })
+  const ready = child.waitFor(/^ready$/).then(() => undefined, () => undefined)
+  const exited = child.exited.then(({ code }) => {
+    if (code !== 0) child.lines.push(`stderr ${child.stderr()}`)
+    return code
   })
-  const lines: Array<string> = []
-  let buffered = ""
-  let stderr = ""
-  let onReady: () => void = () => {}
-  const ready = new Promise<void>((resolve) => (onReady = resolve))
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
-  child.stdout.on("data", (chunk: Buffer) => {
-    buffered += chunk.toString()
-    let newline = buffered.indexOf("\n")
-    while (newline >= 0) {
-      const line = buffered.slice(0, newline)
-      buffered = buffered.slice(newline + 1)
-      lines.push(line)
-      if (line === "ready") onReady()
-      newline = buffered.indexOf("\n")
-    }
-  })
-  const exited = new Promise<number | null>((resolve) =>
-    child.on("exit", (code) => {
-      if (code !== 0) lines.push(`stderr ${stderr}`)
-      onReady()
-      resolve(code)
-    })
-  )
-  return { process: child, lines, ready, exited }
+  return { process: child.process, lines: child.lines, ready, exited }
 }
 
 const county = Ids.CountyId.make("c1")

@@ -4,13 +4,13 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { StorageAdapter } from "@qinglian/core"
+import { Testkit } from "@qinglian/storage-conformance"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 import Database from "better-sqlite3"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
-import { type ChildProcess, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -25,58 +25,9 @@ const childScript = fileURLToPath(new URL("./fixtures/child.ts", import.meta.url
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qinglian-reliability-"))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-interface Child {
-  readonly process: ChildProcess
-  readonly lines: Array<string>
-  /** Resolves with the first line matching, rejects if the child exits first. */
-  readonly waitFor: (pattern: RegExp) => Promise<string>
-  readonly exited: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null }>
-}
-
-const startChild = (args: ReadonlyArray<string>): Child => {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions", "source", childScript, ...args], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "pipe"]
-  })
-  const lines: Array<string> = []
-  const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void; reject: (e: Error) => void }> = []
-  let stderr = ""
-  let buffered = ""
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  child.stdout.on("data", (chunk: Buffer) => {
-    buffered += chunk.toString()
-    let newline = buffered.indexOf("\n")
-    while (newline >= 0) {
-      const line = buffered.slice(0, newline)
-      buffered = buffered.slice(newline + 1)
-      lines.push(line)
-      for (let i = waiters.length - 1; i >= 0; i--) {
-        if (waiters[i]!.pattern.test(line)) waiters.splice(i, 1)[0]!.resolve(line)
-      }
-      newline = buffered.indexOf("\n")
-    }
-  })
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("exit", (code, signal) => {
-      for (const w of waiters.splice(0)) {
-        w.reject(new Error(`child exited (${code ?? signal}) before ${w.pattern}; stdout: ${lines.join(" | ")}; stderr: ${stderr}`))
-      }
-      resolve({ code, signal })
-    })
-  )
-  return {
-    process: child,
-    lines,
-    exited,
-    waitFor: (pattern) => {
-      const seen = lines.find((line) => pattern.test(line))
-      if (seen !== undefined) return Promise.resolve(seen)
-      return new Promise((resolve, reject) => waiters.push({ pattern, resolve, reject }))
-    }
-  }
-}
+// The adapter's real child process, run from the sources as the tests are.
+const startChild = (args: ReadonlyArray<string>): Testkit.Child =>
+  Testkit.startChild({ script: childScript, args, cwd: root, execArgv: ["--import", "tsx", "--conditions", "source"] })
 
 const count = (db: Database.Database, sql: string, ...params: Array<unknown>): number =>
   (db.prepare(sql).get(...params) as { n: number }).n
