@@ -882,10 +882,66 @@ const CLAMP = 4
 const VETO = 5
 const CAPS = ["none", "month", "year"] as const
 
-// Where the engine writes what it finds. A reason is its tag and two numbers (`a`, `b`), plus a
-// rule id (`ref`: the winner of a superseded line, the grade of a veto) and a veto's detail.
+// Where a ledger line comes from in the rubric: its section, its rule and the clause it cites, and
+// the fact it names when the rubric fixes that (a component's key, "total" for the clamp; lines
+// about an identified fact name it themselves). The engine writes a site's number rather than three
+// references per line, so a batch keeps one small integer column where it would keep three columns
+// of pointers (some 400,000 each for a province's week) for the garbage collector to trace.
+interface Sites {
+  readonly section: ReadonlyArray<number>
+  readonly rule: ReadonlyArray<string>
+  readonly citation: ReadonlyArray<Citation.Citation>
+  readonly fact: ReadonlyArray<string | undefined>
+  /** Component `k` is site `k`; a rating component whose rating comes with a note (the note is the
+   * line's fact) is site `notedComponent + k`. */
+  readonly notedComponent: number
+  /** `deduction[i][j]`: rule `j` of deduction item `i`. */
+  readonly deduction: ReadonlyArray<ReadonlyArray<number>>
+  /** Bonus `k` is site `bonus + k`; likewise vetoes and warning vetoes. */
+  readonly bonus: number
+  readonly veto: number
+  readonly warningVeto: number
+  readonly clamp: number
+}
+
+const sitesIndex = new WeakMap<Edition, Sites>()
+
+const sitesOf = (edition: Edition): Sites => {
+  const known = sitesIndex.get(edition)
+  if (known !== undefined) return known
+  const r = edition.rubric
+  const section: Array<number> = []
+  const rule: Array<string> = []
+  const citation: Array<Citation.Citation> = []
+  const fact: Array<string | undefined> = []
+  const add = (s: number, id: string, c: Citation.Citation, f: string | undefined) => {
+    section.push(s)
+    rule.push(id)
+    citation.push(c)
+    fact.push(f)
+    return rule.length - 1
+  }
+  for (const c of r.components) add(S_COMPONENT, c.id, c.citation, c.source === "rating" ? c.id : c.source === "tasks" ? "tasks" : "achieved")
+  const notedComponent = rule.length
+  for (const c of r.components) add(S_COMPONENT, c.id, c.citation, undefined)
+  const deduction = r.deductions.map((item) => item.rules.map((x) => add(S_DEDUCTION, x.id, item.citation, undefined)))
+  const bonus = rule.length
+  for (const b of r.bonuses) add(S_BONUS, b.id, b.citation, undefined)
+  const veto = rule.length
+  for (const v of r.vetoes) add(S_VETO, v.id, v.citation, undefined)
+  const warningVeto = rule.length
+  for (const v of r.warningVetoes) add(S_VETO, v.id, v.citation, undefined)
+  const clamp = add(S_CLAMP, "scale", edition.source, "total")
+  const sites: Sites = { section, rule, citation, fact, notedComponent, deduction, bonus, veto, warningVeto, clamp }
+  sitesIndex.set(edition, sites)
+  return sites
+}
+
+// Where the engine writes what it finds. A line is its site (see `Sites`), the fact it is about,
+// its points and outcome; a reason is its tag and two numbers (`a`, `b`), plus a rule id (`ref`:
+// the winner of a superseded line, the grade of a veto) and a veto's detail.
 interface Sink {
-  line(section: number, rule: string, citation: Citation.Citation, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void
+  line(site: number, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void
   component(id: string, index: number, value: number): void
   veto(rule: string, grade: string): void
   award(bonus: string, points: number): void
@@ -913,7 +969,7 @@ const unitsOf = (rule: DeductionRule, count: number | undefined) => (rule.per ==
 // Deducts one fact: 就高处理 (the highest deduction wins; on equal amounts, the first in the
 // rubric), other matching rules get 0-point superseded lines, the item stops at its worth (`used`
 // holds what each item has lost so far). Returns the points deducted.
-const deduct = (sink: Sink, items: ReadonlyArray<DeductionItem>, used: Array<number>, factId: string, kind: string, count: number | undefined): number => {
+const deduct = (sink: Sink, sites: Sites, items: ReadonlyArray<DeductionItem>, used: Array<number>, factId: string, kind: string, count: number | undefined): number => {
   let winItem = -1
   let winRule = -1
   let winAmount = -1
@@ -941,7 +997,7 @@ const deduct = (sink: Sink, items: ReadonlyArray<DeductionItem>, used: Array<num
       for (let j = 0; j < rules.length; j++) {
         const rule = rules[j]!
         if (rule.trigger !== kind || (i === winItem && j === winRule)) continue
-        sink.line(S_DEDUCTION, rule.id, items[i]!.citation, factId, 0, O_SUPERSEDED, SUPERSEDED, rule.points * unitsOf(rule, count), winAmount, winner.id, undefined)
+        sink.line(sites.deduction[i]![j]!, factId, 0, O_SUPERSEDED, SUPERSEDED, rule.points * unitsOf(rule, count), winAmount, winner.id, undefined)
       }
     }
   }
@@ -949,7 +1005,7 @@ const deduct = (sink: Sink, items: ReadonlyArray<DeductionItem>, used: Array<num
   const left = item.worth - spent > 0 ? item.worth - spent : 0
   const applied = winAmount < left ? winAmount : left
   used[winItem] = spent + applied
-  sink.line(S_DEDUCTION, winner.id, item.citation, factId, 0 - applied, applied < winAmount ? O_CAPPED : O_APPLIED, DEDUCTED, winAmount, item.worth, undefined, undefined)
+  sink.line(sites.deduction[winItem]![winRule]!, factId, 0 - applied, applied < winAmount ? O_CAPPED : O_APPLIED, DEDUCTED, winAmount, item.worth, undefined, undefined)
   return applied
 }
 
@@ -972,14 +1028,91 @@ const lateDays = (ctx: Context, memo: LateMemo | undefined, deadline: LocalDate.
   return late.right
 }
 
+// Bonuses within their caps, counting earlier awards of the same month and year; returns the
+// points added. Apart from `run` (as are vetoes), so that its closures do not make every cadre's
+// call of `run` allocate a context for them.
+const bonuses = (edition: Edition, sites: Sites, facts: Facts, sink: Sink): number => {
+  const r = edition.rubric
+  const merits = facts.merits ?? EMPTY
+  let total = 0
+  const month = facts.date.slice(0, 7)
+  const year = facts.date.slice(0, 4)
+  const mine: Array<Award> = []
+  const granted = (bonus: string, prefix: string) => {
+    let s = 0
+    for (const a of facts.priorAwards ?? EMPTY) if (a.bonus === bonus && a.on.startsWith(prefix) && a.on <= facts.date) s += a.points
+    for (const a of mine) if (a.bonus === bonus) s += a.points
+    return s
+  }
+  for (const m of merits) {
+    const matching: Array<number> = []
+    for (let k = 0; k < r.bonuses.length; k++) if (r.bonuses[k]!.trigger === m.kind) matching.push(k)
+    if (matching.length === 0) continue
+    let winK = matching[0]!
+    for (const k of matching) if (r.bonuses[k]!.points > r.bonuses[winK]!.points) winK = k
+    const win = r.bonuses[winK]!
+    for (const k of matching) {
+      const b = r.bonuses[k]!
+      if (k !== winK) sink.line(sites.bonus + k, m.id, 0, O_SUPERSEDED, SUPERSEDED, b.points, win.points, win.id, undefined)
+    }
+    const monthLeft = win.capPerMonth === undefined ? Infinity : Math.max(0, win.capPerMonth - granted(win.id, month))
+    const yearLeft = win.capPerYear === undefined ? Infinity : Math.max(0, win.capPerYear - granted(win.id, year))
+    const applied = Math.min(win.points, monthLeft, yearLeft)
+    if (applied > 0) {
+      mine.push({ bonus: win.id, on: facts.date, points: applied })
+      sink.award(win.id, applied)
+    }
+    total += applied
+    const cap = applied < win.points ? (yearLeft < monthLeft ? 2 : 1) : 0
+    sink.line(sites.bonus + winK, m.id, applied, applied < win.points ? O_CAPPED : O_APPLIED, BONUS, win.points, cap, undefined, undefined)
+  }
+  return total
+}
+
+// Vetoes: named events, and warnings counted by colour over the calendar year.
+const vetoes = (edition: Edition, sites: Sites, facts: Facts, sink: Sink): void => {
+  const r = edition.rubric
+  const events = facts.events ?? EMPTY
+  if (events.length > 0) {
+    for (let k = 0; k < r.vetoes.length; k++) {
+      const v = r.vetoes[k]!
+      const hit = events.find((e) => e.kind === v.trigger)
+      if (hit === undefined) continue
+      sink.veto(v.id, v.grade)
+      sink.line(sites.veto + k, hit.id, 0, O_APPLIED, VETO, 0, 0, v.grade, undefined)
+    }
+  }
+  const warnings = facts.warnings ?? EMPTY
+  if (warnings.length > 0) {
+    const year = facts.date.slice(0, 4)
+    for (let k = 0; k < r.warningVetoes.length; k++) {
+      const v = r.warningVetoes[k]!
+      const counts: Record<Colour, number> = { yellow: 0, orange: 0, red: 0 }
+      for (const w of warnings) if (w.on.startsWith(year) && w.on <= facts.date) counts[w.colour]++
+      const reached = COLOURS.find((c) => {
+        const n = v.thresholds[c]
+        return n !== undefined && counts[c] >= n
+      })
+      if (reached === undefined) continue
+      sink.veto(v.id, v.grade)
+      sink.line(sites.warningVeto + k, `warnings/${year}`, 0, O_APPLIED, VETO, 0, 0, v.grade, {
+        zh: `本年度${COLOUR_ZH[reached]}${counts[reached]}次，达到${v.thresholds[reached]}次`,
+        en: `${counts[reached]} ${reached} warnings this year reach ${v.thresholds[reached]}`
+      })
+    }
+  }
+}
+
 const run = (edition: Edition, facts: Facts, ctx: Context, sink: Sink, used: Array<number>, memo?: LateMemo): number | FactsInvalid => {
   const r = edition.rubric
+  const sites = sitesOf(edition)
   let total = 0
 
   // 1. Weighted components.
   for (let ci = 0; ci < r.components.length; ci++) {
     const c = r.components[ci]!
     let value: number
+    let site = ci
     let fact: string = c.id
     if (c.source === "rating") {
       const v = facts.ratings?.[c.id]
@@ -988,7 +1121,10 @@ const run = (edition: Edition, facts: Facts, ctx: Context, sink: Sink, used: Arr
       }
       value = v
       const note = facts.ratingNotes?.[c.id]
-      if (note !== undefined) fact = note
+      if (note !== undefined) {
+        site = sites.notedComponent + ci
+        fact = note
+      }
     } else if (c.source === "tasks") {
       const tasks = facts.tasks ?? EMPTY
       const cap = c.completionCap ?? FULL
@@ -1013,13 +1149,13 @@ const run = (edition: Edition, facts: Facts, ctx: Context, sink: Sink, used: Arr
     sink.component(c.id, ci, value)
     const points = Points.mulDiv(value, c.weight, FULL)
     total += points
-    sink.line(S_COMPONENT, c.id, c.citation, fact, points, O_APPLIED, WEIGHTED, value, c.weight, undefined, undefined)
+    sink.line(site, fact, points, O_APPLIED, WEIGHTED, value, c.weight, undefined, undefined)
   }
 
   // 2. Deductions. A late task is a fact of kind `task.late` (its id is the task's), counted in
   // working days; it goes through the same rules as any finding.
   for (let i = 0; i < used.length; i++) used[i] = 0
-  for (const f of facts.findings ?? EMPTY) total -= deduct(sink, r.deductions, used, f.id, f.kind, f.count)
+  for (const f of facts.findings ?? EMPTY) total -= deduct(sink, sites, r.deductions, used, f.id, f.kind, f.count)
   const tasks = facts.tasks ?? EMPTY
   for (let i = 0; i < tasks.length; i++) {
     const t = tasks[i]!
@@ -1029,77 +1165,21 @@ const run = (edition: Edition, facts: Facts, ctx: Context, sink: Sink, used: Arr
     if (typeof late === "string") {
       return invalidFacts(facts.subject, "CALENDAR_RANGE", ["tasks", i, "deadline"], "工作日历未覆盖该日期", late)
     }
-    if (late > 0) total -= deduct(sink, r.deductions, used, t.id, LATE_TASK, late)
+    if (late > 0) total -= deduct(sink, sites, r.deductions, used, t.id, LATE_TASK, late)
   }
 
   // 3. Bonuses within their caps, counting earlier awards of the same month and year.
-  const merits = facts.merits ?? EMPTY
-  if (merits.length > 0) {
-    const month = facts.date.slice(0, 7)
-    const year = facts.date.slice(0, 4)
-    const mine: Array<Award> = []
-    const granted = (bonus: string, prefix: string) => {
-      let s = 0
-      for (const a of facts.priorAwards ?? EMPTY) if (a.bonus === bonus && a.on.startsWith(prefix) && a.on <= facts.date) s += a.points
-      for (const a of mine) if (a.bonus === bonus) s += a.points
-      return s
-    }
-    for (const m of merits) {
-      const matching = r.bonuses.filter((b) => b.trigger === m.kind)
-      if (matching.length === 0) continue
-      let win = matching[0]!
-      for (const b of matching) if (b.points > win.points) win = b
-      for (const b of matching) {
-        if (b !== win) sink.line(S_BONUS, b.id, b.citation, m.id, 0, O_SUPERSEDED, SUPERSEDED, b.points, win.points, win.id, undefined)
-      }
-      const monthLeft = win.capPerMonth === undefined ? Infinity : Math.max(0, win.capPerMonth - granted(win.id, month))
-      const yearLeft = win.capPerYear === undefined ? Infinity : Math.max(0, win.capPerYear - granted(win.id, year))
-      const applied = Math.min(win.points, monthLeft, yearLeft)
-      if (applied > 0) {
-        mine.push({ bonus: win.id, on: facts.date, points: applied })
-        sink.award(win.id, applied)
-      }
-      total += applied
-      const cap = applied < win.points ? (yearLeft < monthLeft ? 2 : 1) : 0
-      sink.line(S_BONUS, win.id, win.citation, m.id, applied, applied < win.points ? O_CAPPED : O_APPLIED, BONUS, win.points, cap, undefined, undefined)
-    }
-  }
+  if (facts.merits !== undefined && facts.merits.length > 0) total += bonuses(edition, sites, facts, sink)
 
   // 4. Clamp into [0, max].
   if (total < 0 || total > r.scale.max) {
     const bound = total < 0 ? 0 : r.scale.max
-    sink.line(S_CLAMP, "scale", edition.source, "total", bound - total, O_APPLIED, CLAMP, total, bound, undefined, undefined)
+    sink.line(sites.clamp, "total", bound - total, O_APPLIED, CLAMP, total, bound, undefined, undefined)
     total = bound
   }
 
   // 5. Vetoes.
-  const events = facts.events ?? EMPTY
-  if (events.length > 0) {
-    for (const v of r.vetoes) {
-      const hit = events.find((e) => e.kind === v.trigger)
-      if (hit === undefined) continue
-      sink.veto(v.id, v.grade)
-      sink.line(S_VETO, v.id, v.citation, hit.id, 0, O_APPLIED, VETO, 0, 0, v.grade, undefined)
-    }
-  }
-  const warnings = facts.warnings ?? EMPTY
-  if (warnings.length > 0) {
-    const year = facts.date.slice(0, 4)
-    for (const v of r.warningVetoes) {
-      const counts: Record<Colour, number> = { yellow: 0, orange: 0, red: 0 }
-      for (const w of warnings) if (w.on.startsWith(year) && w.on <= facts.date) counts[w.colour]++
-      const reached = COLOURS.find((c) => {
-        const n = v.thresholds[c]
-        return n !== undefined && counts[c] >= n
-      })
-      if (reached === undefined) continue
-      sink.veto(v.id, v.grade)
-      sink.line(S_VETO, v.id, v.citation, `warnings/${year}`, 0, O_APPLIED, VETO, 0, 0, v.grade, {
-        zh: `本年度${COLOUR_ZH[reached]}${counts[reached]}次，达到${v.thresholds[reached]}次`,
-        en: `${counts[reached]} ${reached} warnings this year reach ${v.thresholds[reached]}`
-      })
-    }
-  }
+  vetoes(edition, sites, facts, sink)
   return total
 }
 
@@ -1109,9 +1189,18 @@ class ObjectSink implements Sink {
   readonly components: Record<string, number> = {}
   vetoes: Array<AppliedVeto> | undefined = undefined
   awards: Array<Award> | undefined = undefined
-  constructor(readonly date: LocalDate.LocalDate) {}
-  line(section: number, rule: string, citation: Citation.Citation, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void {
-    this.ledger.push({ section: SECTIONS[section]!, rule, citation, fact, points, outcome: OUTCOMES[outcome]!, reason: reasonOf(tag, a, b, ref, detail) })
+  constructor(readonly date: LocalDate.LocalDate, readonly sites: Sites) {}
+  line(site: number, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void {
+    const s = this.sites
+    this.ledger.push({
+      section: SECTIONS[s.section[site]!]!,
+      rule: s.rule[site]!,
+      citation: s.citation[site]!,
+      fact,
+      points,
+      outcome: OUTCOMES[outcome]!,
+      reason: reasonOf(tag, a, b, ref, detail)
+    })
   }
   component(id: string, _index: number, value: number): void {
     this.components[id] = value
@@ -1135,7 +1224,7 @@ export const score = (
   facts: Facts,
   ctx: Context
 ): Either.Either<Scored, FactsInvalid> => {
-  const sink = new ObjectSink(facts.date)
+  const sink = new ObjectSink(facts.date, sitesOf(edition))
   const total = run(edition, facts, ctx, sink, new Array<number>(edition.rubric.deductions.length).fill(0))
   if (typeof total !== "number") return Either.left(total)
   return Either.right({
@@ -1182,17 +1271,17 @@ export interface Batch {
 class ColumnSink implements Sink {
   n = 0
   cap: number
-  section: Uint8Array
+  // The site (rule, citation, section) of each line: 16 bits are plenty for any rubric, but a
+  // rubric with more sites than that still gets a column that holds them.
+  site: Uint16Array | Uint32Array
   outcome: Uint8Array
   tag: Uint8Array
   points: Int32Array
   a: Int32Array
   b: Int32Array
-  // Sized up front like the typed columns: 100,000 cadres give some 400,000 lines, and growing
-  // three arrays of that length by pushing copies each several times over.
-  readonly rule: Array<string>
-  readonly fact: Array<string>
-  readonly citation: Array<Citation.Citation>
+  // The facts of lines whose site does not fix the fact (deductions, bonuses, vetoes, noted
+  // ratings), in line order: some 70,000 of a province's 370,000 lines.
+  readonly facts: Array<string> = []
   readonly ref = new Map<number, string>()
   readonly detail = new Map<number, Diagnostic.Message>()
   readonly vetoes = new Map<number, Array<AppliedVeto>>()
@@ -1201,27 +1290,24 @@ class ColumnSink implements Sink {
   date: LocalDate.LocalDate = "" as LocalDate.LocalDate
   compBase = 0
   vetoGrade: Int16Array
-  constructor(readonly body: RubricBody, size: number, readonly components: Int32Array) {
+  constructor(readonly body: RubricBody, readonly sites: Sites, size: number, readonly components: Int32Array) {
     this.cap = Math.max(16, size * (body.components.length + 1))
-    this.section = new Uint8Array(this.cap)
+    this.site = sites.rule.length <= 0x10000 ? new Uint16Array(this.cap) : new Uint32Array(this.cap)
     this.outcome = new Uint8Array(this.cap)
     this.tag = new Uint8Array(this.cap)
     this.points = new Int32Array(this.cap)
     this.a = new Int32Array(this.cap)
     this.b = new Int32Array(this.cap)
     this.vetoGrade = new Int16Array(size).fill(-1)
-    this.rule = new Array(this.cap)
-    this.fact = new Array(this.cap)
-    this.citation = new Array(this.cap)
   }
   private grow(): void {
     const cap = this.cap * 2
-    const widen = <T extends Uint8Array | Int32Array>(x: T, make: (n: number) => T): T => {
+    const widen = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(x: T, make: (n: number) => T): T => {
       const y = make(cap)
       y.set(x)
       return y
     }
-    this.section = widen(this.section, (k) => new Uint8Array(k))
+    this.site = this.site instanceof Uint16Array ? widen(this.site, (k) => new Uint16Array(k)) : widen(this.site, (k) => new Uint32Array(k))
     this.outcome = widen(this.outcome, (k) => new Uint8Array(k))
     this.tag = widen(this.tag, (k) => new Uint8Array(k))
     this.points = widen(this.points, (k) => new Int32Array(k))
@@ -1229,19 +1315,17 @@ class ColumnSink implements Sink {
     this.b = widen(this.b, (k) => new Int32Array(k))
     this.cap = cap
   }
-  line(section: number, rule: string, citation: Citation.Citation, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void {
+  line(site: number, fact: string, points: number, outcome: number, tag: number, a: number, b: number, ref: string | undefined, detail: Diagnostic.Message | undefined): void {
     if (this.n === this.cap) this.grow()
     const k = this.n++
-    this.section[k] = section
+    this.site[k] = site
     this.outcome[k] = outcome
     this.tag[k] = tag
     this.points[k] = points
     // Clamp totals and amounts fit in 32 bits: points are at most a rubric's hundredths.
     this.a[k] = a
     this.b[k] = b
-    this.rule[k] = rule
-    this.fact[k] = fact
-    this.citation[k] = citation
+    if (this.sites.fact[site] === undefined) this.facts.push(fact)
     if (ref !== undefined) this.ref.set(k, ref)
     if (detail !== undefined) this.detail.set(k, detail)
   }
@@ -1282,7 +1366,10 @@ export const scoreBatch = (
   const scores = new Int32Array(n)
   const components = new Int32Array(n * width)
   const lineStart = new Uint32Array(n + 1)
-  const sink = new ColumnSink(body, n, components)
+  const sites = sitesOf(edition)
+  const sink = new ColumnSink(body, sites, n, components)
+  // Cadre `i`'s lines that name their own fact find it from `factStart[i]` on in `sink.facts`.
+  const factStart = new Uint32Array(n + 1)
   const used = new Array<number>(body.deductions.length).fill(0)
   const memo: LateMemo = new Map()
   for (let i = 0; i < n; i++) {
@@ -1291,20 +1378,24 @@ export const scoreBatch = (
     sink.date = f.date
     sink.compBase = i * width
     lineStart[i] = sink.n
+    factStart[i] = sink.facts.length
     const total = run(edition, f, ctx, sink, used, memo)
     if (typeof total !== "number") return Either.left(total)
     scores[i] = total
   }
   lineStart[n] = sink.n
+  factStart[n] = sink.facts.length
   const ref = rubricRef(ctx.rubricId, edition)
   const scored = (i: number): Scored => {
     const ledger: Array<LedgerEntry> = []
+    let nextFact = factStart[i]!
     for (let k = lineStart[i]!; k < lineStart[i + 1]!; k++) {
+      const site = sink.site[k]!
       ledger.push({
-        section: SECTIONS[sink.section[k]!]!,
-        rule: sink.rule[k]!,
-        citation: sink.citation[k]!,
-        fact: sink.fact[k]!,
+        section: SECTIONS[sites.section[site]!]!,
+        rule: sites.rule[site]!,
+        citation: sites.citation[site]!,
+        fact: sites.fact[site] ?? sink.facts[nextFact++]!,
         points: sink.points[k]!,
         outcome: OUTCOMES[sink.outcome[k]!]!,
         reason: reasonOf(sink.tag[k]!, sink.a[k]!, sink.b[k]!, sink.ref.get(k), sink.detail.get(k))
