@@ -7,15 +7,8 @@
 // is missing or older than a source file. Each child reports its own CPU time (user + system) at
 // exit; the parent times the whole child (wall). The target reads CPU time, which a busy shared
 // machine disturbs less than wall time; both are in the table.
-import { spawnSync } from "node:child_process"
-import { existsSync, readdirSync, statSync } from "node:fs"
-import { join } from "node:path"
-import { performance } from "node:perf_hooks"
-import { fileURLToPath } from "node:url"
+import { cpuMs, ensureBuilt, report, spawnNode } from "../children.js"
 import { median, workload } from "../harness.js"
-
-const root = fileURLToPath(new URL("../..", import.meta.url))
-const core = join(root, "packages/core")
 
 /** The subpaths measured besides the root, as `@qinglian/core/<name>`. */
 const subpaths = ["base", "org", "rulebook", "calendar", "storage", "powerlist", "supervision", "village", "examples"]
@@ -23,56 +16,29 @@ const subpaths = ["base", "org", "rulebook", "calendar", "storage", "powerlist",
 /** At most this many ms of CPU over the effect-only process, as a median. */
 const TARGET_MS = 150
 
-const env = { ...process.env }
-// The bench runs under tsx with the `source` condition; the children must load plain built files.
-delete env["NODE_OPTIONS"]
-
-const REPORT = "cold-import:"
-const cpuAtExit = `const u = process.cpuUsage(); console.log(${JSON.stringify(REPORT)} + (u.user + u.system) / 1000)`
+const TAG = "cold-import"
 
 interface Child {
   readonly wallMs: number
   readonly cpuMs: number
-  readonly output: string
 }
 
-const spawnNode = (code: string): Child => {
-  const start = performance.now()
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, env, encoding: "utf8" })
-  const wallMs = performance.now() - start
-  const line = child.stdout.split("\n").find((l) => l.startsWith(REPORT))
-  if (child.status !== 0 || line === undefined) {
-    throw new Error(`cold-import: child ended with status ${child.status}:\n${child.stderr}`)
-  }
-  return { wallMs, cpuMs: Number(line.slice(REPORT.length)), output: child.stdout }
+// Each child reports its CPU time at exit.
+const child = (code: string): Child => {
+  const c = spawnNode(TAG, `${code}; ${report(TAG, [cpuMs])}`)
+  return { wallMs: c.wallMs, cpuMs: c.figures[0]! }
 }
 
-const importing = (specifier: string): Child => spawnNode(`await import(${JSON.stringify(specifier)}); ${cpuAtExit}`)
+const importing = (specifier: string): Child => child(`await import(${JSON.stringify(specifier)})`)
 
 // Time from the end of the import to the end of the first `PowerList.reference()`, in the child.
-const firstUse = (): number => {
-  const child = spawnNode(
+const firstUse = (): number =>
+  spawnNode(
+    TAG,
     `const m = await import("@qinglian/core"); const t = performance.now(); ` +
       `if (m.PowerList.reference().items.length !== 57) throw new Error("wrong reference list"); ` +
-      `console.log("first-use:" + (performance.now() - t)); ${cpuAtExit}`
-  )
-  return Number(child.output.split("\n").find((l) => l.startsWith("first-use:"))!.slice("first-use:".length))
-}
-
-const newestIn = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name)
-    return Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs)
-  }, 0)
-
-// Builds core when its dist is missing or older than its sources, so the figures are for this code.
-const ensureBuilt = (): void => {
-  const built = join(core, "dist/index.js")
-  if (existsSync(built) && statSync(built).mtimeMs >= newestIn(join(core, "src"))) return
-  process.stderr.write("cold-import: building @qinglian/core (npm run build -w @qinglian/core) …\n")
-  const build = spawnSync("npm", ["run", "build", "-w", "@qinglian/core"], { cwd: root, stdio: ["ignore", 2, 2] })
-  if (build.status !== 0) throw new Error(`cold-import: the build of @qinglian/core failed (status ${build.status})`)
-}
+      report(TAG, ["performance.now() - t"])
+  ).figures[0]!
 
 interface State {
   readonly samples: Record<string, Array<number>>
@@ -96,7 +62,7 @@ export const coldImport = workload<State>({
   repetitions: 9,
   minSampleMs: 0,
   setup: () => {
-    ensureBuilt()
+    ensureBuilt(TAG, "core", ["npm", "run", "build", "-w", "@qinglian/core"])
     // Every specifier must load before anything is timed.
     for (const s of ["", ...subpaths]) importing(s === "" ? "@qinglian/core" : `@qinglian/core/${s}`)
     return { samples: {} }
@@ -112,7 +78,7 @@ export const coldImport = workload<State>({
     return { items: 1, seconds: rootImport.wallMs / 1000, extra }
   },
   baseline: (s) => {
-    const effectOnly = spawnNode(`await import("effect/Effect"); await import("effect/Schema"); ${cpuAtExit}`)
+    const effectOnly = child(`await import("effect/Effect"); await import("effect/Schema")`)
     return {
       items: 1,
       seconds: effectOnly.wallMs / 1000,

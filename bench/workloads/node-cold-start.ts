@@ -10,22 +10,19 @@
 // the BUILT packages, as users get them: setup builds each when it is missing or older than a
 // source file.
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { performance } from "node:perf_hooks"
-import { fileURLToPath } from "node:url"
 import { PowerList } from "@qinglian/core"
 import * as Schema from "effect/Schema"
+import { cpuMs, ensureBuilt, report, root, spawnNode } from "../children.js"
 import { median, workload } from "../harness.js"
 
-const root = fileURLToPath(new URL("../..", import.meta.url))
+const TAG = "node-cold-start"
 
 const env = { ...process.env }
-// The bench runs under tsx with the `source` condition; the children must load plain built files.
+// The bench runs under tsx with the `source` condition; the install-size script must not.
 delete env["NODE_OPTIONS"]
-
-const REPORT = "node-cold-start:"
 
 interface Child {
   readonly wallMs: number
@@ -35,60 +32,35 @@ interface Child {
   readonly cpuMs: number
 }
 
-const spawnNode = (code: string): Child => {
-  const start = performance.now()
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, env, encoding: "utf8" })
-  const wallMs = performance.now() - start
-  const line = child.stdout.split("\n").find((l) => l.startsWith(REPORT))
-  if (child.status !== 0 || line === undefined) {
-    throw new Error(`node-cold-start: child ended with status ${child.status}:\n${child.stderr}`)
-  }
-  const [readyMs, cpuMs] = line.slice(REPORT.length).split(",").map(Number)
-  return { wallMs, readyMs: readyMs!, cpuMs: cpuMs! }
+// Each child reports the time from its start to the answer and its CPU time then, and runs `after`.
+const child = (code: string, after = ""): Child => {
+  const c = spawnNode(TAG, `${code}; ${report(TAG, ["performance.now()", cpuMs])}; ${after}`)
+  return { wallMs: c.wallMs, readyMs: c.figures[0]!, cpuMs: c.figures[1]! }
 }
 
-const ready = `const u = process.cpuUsage(); console.log(${JSON.stringify(REPORT)} + performance.now() + "," + (u.user + u.system) / 1000)`
-
-// The list is read before anything is imported, so both sides start from the same point.
+// The list is read before anything is imported, so both sides start from the same point. The
+// instance closes after the answer is reported.
 const firstValidate = (file: string, storage: string) =>
-  spawnNode(
+  child(
     `import { readFileSync } from "node:fs"; const text = readFileSync(${JSON.stringify(file)}, "utf8"); ` +
       `const { createQinglian } = await import("@qinglian/node"); ` +
       `const ql = await createQinglian({ storage: ${storage} }); ` +
       `const report = await ql.powerLists.validate(text); ` +
-      `if (!report.ok) throw new Error("the list did not validate"); ${ready}; await ql.close()`
+      `if (!report.ok) throw new Error("the list did not validate")`,
+    "await ql.close()"
   )
 
-const effectAlone = () => spawnNode(`await import("effect"); ${ready}`)
-
-const newestIn = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name)
-    return Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs)
-  }, 0)
+const effectAlone = () => child(`await import("effect")`)
 
 // Each package, built when missing or older than its sources: the dependencies with their own
 // build (as cold-import does for core), so their declarations stay in place for everyone else;
 // @qinglian/node's JavaScript alone (tsup without its config, which neither cleans dist nor
 // builds the command line), as nothing here needs its declarations.
-const builds: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
-  ["core", ["npm", "run", "build", "-w", "@qinglian/core"]],
-  ["scoring", ["npm", "run", "build", "-w", "@qinglian/scoring"]],
-  ["storage-memory", ["npm", "run", "build", "-w", "@qinglian/storage-memory"]],
-  ["storage-sqlite", ["npm", "run", "build", "-w", "@qinglian/storage-sqlite"]],
-  ["node", ["npx", "tsup", "src/index.ts", "--no-config", "--format", "esm,cjs", "--target", "node20", "--sourcemap"]]
-]
-
-const ensureBuilt = (): void => {
-  for (const [pkg, command] of builds) {
-    const dir = join(root, "packages", pkg)
-    const built = join(dir, "dist/index.js")
-    if (existsSync(built) && statSync(built).mtimeMs >= newestIn(join(dir, "src"))) continue
-    process.stderr.write(`node-cold-start: building packages/${pkg} (${command.join(" ")}) …\n`)
-    const [cmd, ...args] = command
-    const build = spawnSync(cmd!, args, { cwd: pkg === "node" ? dir : root, stdio: ["ignore", 2, 2] })
-    if (build.status !== 0) throw new Error(`node-cold-start: the build of packages/${pkg} failed (status ${build.status})`)
+const ensureAllBuilt = (): void => {
+  for (const pkg of ["core", "scoring", "storage-memory", "storage-sqlite"]) {
+    ensureBuilt(TAG, pkg, ["npm", "run", "build", "-w", `@qinglian/${pkg}`])
   }
+  ensureBuilt(TAG, "node", ["npx", "tsup", "src/index.ts", "--no-config", "--format", "esm,cjs", "--target", "node20", "--sourcemap"], join(root, "packages/node"))
 }
 
 interface State {
@@ -119,7 +91,7 @@ export const nodeColdStart = workload<State>({
   repetitions: 9,
   minSampleMs: 0,
   setup: () => {
-    ensureBuilt()
+    ensureAllBuilt()
     const dir = mkdtempSync(join(tmpdir(), "qinglian-cold-start-"))
     const file = join(dir, "list.json")
     writeFileSync(file, JSON.stringify({
