@@ -182,8 +182,6 @@ export const capabilities: StorageAdapter.Capabilities = {
 
 const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/
 
-// `collection/id`, as the port reports document keys.
-const docKey = StorageAdapter.documentKey
 // Unambiguous even when a collection name contains "/", for maps and sets.
 const mapKey = (collection: string, id: string): string => `${collection.length}:${collection}/${id}`
 
@@ -198,7 +196,6 @@ const text: StorageAdapter.TextRule = {
 }
 // Keys PostgreSQL cannot hold exactly: no write could have made one, so reads of one find nothing.
 const badText = text.refuses
-const writeProblem = (write: DocumentWrite): string | undefined => StorageAdapter.documentWriteProblem(write, text)
 
 // The index values as a read returns them (-0 as 0), copied so the record does not alias the input.
 const storedIndexes = (indexes: Readonly<Record<string, IndexValue>>): Readonly<Record<string, IndexValue>> =>
@@ -397,14 +394,7 @@ JOIN (VALUES ${valuesList(["text", "text"], batch.length)}) AS k (collection, id
         for (const write of batch) {
           const actual = current.get(mapKey(write.collection, write.id))?.version ?? 0
           if (actual !== write.expectedVersion) {
-            return Effect.fail(
-              new StorageAdapter.ConcurrencyConflict({
-                kind: "document",
-                key: docKey(write.collection, write.id),
-                expected: write.expectedVersion,
-                actual
-              })
-            )
+            return Effect.fail(StorageAdapter.documentConflict(write, actual))
           }
         }
         return Effect.fail(new StorageAdapter.StorageError({ operation: "putDocuments", message: "a write changed no row" }))
@@ -415,15 +405,8 @@ JOIN (VALUES ${valuesList(["text", "text"], batch.length)}) AS k (collection, id
     // apply in order, and a stale one fails the whole call before COMMIT.
     const writeDocuments = (operation: string, writes: ReadonlyArray<DocumentWrite>) =>
       Effect.gen(function*() {
-        for (const write of writes) {
-          const problem = writeProblem(write)
-          if (problem !== undefined) {
-            return yield* new StorageAdapter.StorageError({
-              operation,
-              message: `document ${docKey(write.collection, write.id)}: ${problem}`
-            })
-          }
-        }
+        const problem = StorageAdapter.documentWritesProblem(writes, text)
+        if (problem !== undefined) return yield* new StorageAdapter.StorageError({ operation, message: problem })
         const pending: Array<unknown> = []
         const flushIndexRows = (all: boolean) =>
           Effect.gen(function*() {
@@ -453,12 +436,7 @@ JOIN (VALUES ${valuesList(["text", "text"], batch.length)}) AS k (collection, id
             const found = current.get(mapKey(write.collection, write.id))
             const actual = found?.version ?? 0
             if (actual !== write.expectedVersion) {
-              return yield* new StorageAdapter.ConcurrencyConflict({
-                kind: "document",
-                key: docKey(write.collection, write.id),
-                expected: write.expectedVersion,
-                actual
-              })
+              return yield* StorageAdapter.documentConflict(write, actual)
             }
             if (found !== undefined) {
               for (const name in found.indexes) {
@@ -531,18 +509,10 @@ ON CONFLICT (collection, id) DO ${
         ? Effect.void
         // Validation first, so bad input is refused without taking the county's lock.
         : Effect.suspend(() => {
-          for (const write of writes) {
-            const problem = writeProblem(write)
-            if (problem !== undefined) {
-              return Effect.fail(
-                new StorageAdapter.StorageError({
-                  operation: "putDocuments",
-                  message: `document ${docKey(write.collection, write.id)}: ${problem}`
-                })
-              )
-            }
-          }
-          return transaction(writeDocuments("putDocuments", writes))
+          const problem = StorageAdapter.documentWritesProblem(writes, text)
+          return problem === undefined
+            ? transaction(writeDocuments("putDocuments", writes))
+            : Effect.fail(new StorageAdapter.StorageError({ operation: "putDocuments", message: problem }))
         })
 
     const queryIndex = (query: StorageAdapter.IndexQuery): Effect.Effect<StorageAdapter.Page, StorageError> =>
@@ -631,8 +601,7 @@ ON CONFLICT (collection, id) DO ${
       limit?: number
     ): Effect.Effect<ReadonlyArray<StorageAdapter.EventRecord>, StorageError> =>
       Effect.gen(function*() {
-        const problem = StorageAdapter.positiveIntegerProblem("fromVersion", fromVersion) ??
-          (limit === undefined ? undefined : StorageAdapter.positiveIntegerProblem("limit", limit))
+        const problem = StorageAdapter.readEventsProblem(fromVersion, limit)
         if (problem !== undefined) return yield* new StorageAdapter.StorageError({ operation: "readEvents", message: problem })
         if (typeof stream !== "string" || badText(stream)) return []
         const rows = yield* sql.unsafe<EventRow>(

@@ -136,8 +136,6 @@ export const defaultMmapSize: number = 256 * 1024 * 1024
  */
 export const migrationsTable: string = Migrations.table
 
-// `collection/id`, as the port reports document keys.
-const docKey = StorageAdapter.documentKey
 // Unambiguous even when a collection name contains "/", for maps and sets.
 const mapKey = (collection: string, id: string): string => `${collection.length}:${collection}/${id}`
 
@@ -146,7 +144,6 @@ const mapKey = (collection: string, id: string): string => `${collection.length}
 // keeps any string escaped and exact. Refused before anything is written, with the reason; the
 // same rules as the memory adapter.
 const text = StorageAdapter.wellFormedText
-const writeProblem = (write: DocumentWrite): string | undefined => StorageAdapter.documentWriteProblem(write, text)
 
 // The index values as a read returns them: the JSON column keeps -0 as 0. Copied only when needed.
 const storedIndexes = (indexes: Readonly<Record<string, IndexValue>>): Readonly<Record<string, IndexValue>> => {
@@ -326,15 +323,8 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
       Effect.gen(function*() {
         // Every write is checked before any version is compared, as the port requires: bad input is
         // a StorageError whatever the store holds.
-        for (const write of writes) {
-          const problem = writeProblem(write)
-          if (problem !== undefined) {
-            return yield* new StorageAdapter.StorageError({
-              operation,
-              message: `document ${docKey(write.collection, write.id)}: ${problem}`
-            })
-          }
-        }
+        const problem = StorageAdapter.documentWritesProblem(writes, text)
+        if (problem !== undefined) return yield* new StorageAdapter.StorageError({ operation, message: problem })
         const pending: Array<unknown> = []
         const flushIndexRows = (all: boolean) =>
           Effect.gen(function*() {
@@ -372,12 +362,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
             const found = current.get(mapKey(write.collection, write.id))
             const actual = found?.version ?? 0
             if (actual !== write.expectedVersion) {
-              return yield* new StorageAdapter.ConcurrencyConflict({
-                kind: "document",
-                key: docKey(write.collection, write.id),
-                expected: write.expectedVersion,
-                actual
-              })
+              return yield* StorageAdapter.documentConflict(write, actual)
             }
             if (found !== undefined) {
               const old = (yield* parse(operation, found.indexes)) as Record<string, IndexValue>
@@ -405,12 +390,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
               ? Effect.flatMap(currentOf(batch), (existing): Effect.Effect<never, SqlError | ConcurrencyConflict> => {
                 const write = batch.find((write) => existing.has(mapKey(write.collection, write.id)))
                 return write === undefined ? Effect.fail(error) : Effect.fail(
-                  new StorageAdapter.ConcurrencyConflict({
-                    kind: "document",
-                    key: docKey(write.collection, write.id),
-                    expected: 0,
-                    actual: existing.get(mapKey(write.collection, write.id))!.version
-                  })
+                  StorageAdapter.documentConflict(write, existing.get(mapKey(write.collection, write.id))!.version)
                 )
               })
               : Effect.fail(error)
@@ -520,8 +500,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
       limit?: number
     ): Effect.Effect<ReadonlyArray<StorageAdapter.EventRecord>, StorageError> =>
       Effect.gen(function*() {
-        const problem = StorageAdapter.positiveIntegerProblem("fromVersion", fromVersion) ??
-          (limit === undefined ? undefined : StorageAdapter.positiveIntegerProblem("limit", limit))
+        const problem = StorageAdapter.readEventsProblem(fromVersion, limit)
         if (problem !== undefined) return yield* new StorageAdapter.StorageError({ operation: "readEvents", message: problem })
         const rows = yield* sql.unsafe<EventRow>(
           "SELECT version, type, data, recorded_at FROM events WHERE stream = ? AND version >= ? ORDER BY version LIMIT ?",

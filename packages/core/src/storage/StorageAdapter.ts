@@ -702,6 +702,38 @@ export const documentWriteProblem = (write: DocumentWrite, rule: TextRule): stri
 }
 
 /**
+ * What is wrong with the first bad write of a {@link StorageAdapterService.putDocuments} call (or of
+ * a single `putDocument`), named with its document: `document <collection/id>: <problem>`. Check all
+ * writes before comparing any version, as the port requires: bad input is a {@link StorageError}
+ * whatever the store holds.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const documentWritesProblem = (writes: ReadonlyArray<DocumentWrite>, rule: TextRule): string | undefined => {
+  for (const write of writes) {
+    const problem = documentWriteProblem(write, rule)
+    if (problem !== undefined) return `document ${documentKey(write.collection, write.id)}: ${problem}`
+  }
+  return undefined
+}
+
+/**
+ * The {@link ConcurrencyConflict} of a write that expected another version than the `actual` one
+ * stored (0 when the document does not exist), naming the document as `collection/id`.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const documentConflict = (write: DocumentWrite, actual: number): ConcurrencyConflict =>
+  new ConcurrencyConflict({
+    kind: "document",
+    key: documentKey(write.collection, write.id),
+    expected: write.expectedVersion,
+    actual
+  })
+
+/**
  * What is wrong with a {@link NewEvent}: a type `rule` refuses, a `recordedAt` that is not whole
  * epoch milliseconds, data that is not JSON. `undefined` when it may be appended.
  *
@@ -743,6 +775,16 @@ export const appendProblem = (
   }
   return undefined
 }
+
+/**
+ * What is wrong with the arguments of {@link StorageAdapterService.readEvents}: `fromVersion` and,
+ * when given, `limit` must be positive integers.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const readEventsProblem = (fromVersion: number, limit: number | undefined): string | undefined =>
+  positiveIntegerProblem("fromVersion", fromVersion) ?? (limit === undefined ? undefined : positiveIntegerProblem("limit", limit))
 
 /**
  * `"<name> must be a positive integer, got <n>"` unless `n` is a positive safe integer: the check of
