@@ -69,7 +69,18 @@ export interface Child {
    */
   readonly waitFor: (pattern: RegExp) => Promise<string>
   /** Resolves when the child exits, with its exit code or the signal that ended it. */
-  readonly exited: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null }>
+  readonly exited: Promise<Exit>
+}
+
+/**
+ * How a child process ended: its exit code, or the signal that ended it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Exit {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
 }
 
 /**
@@ -104,7 +115,7 @@ export const startChild = (options: ChildOptions): Child => {
       newline = buffered.indexOf("\n")
     }
   })
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+  const exited = new Promise<Exit>((resolve) =>
     child.on("exit", (code, signal) => {
       for (const w of waiters.splice(0)) {
         w.reject(new Error(`child exited (${code ?? signal}) before ${w.pattern}; stdout: ${lines.join(" | ")}; stderr: ${stderr}`))
@@ -125,6 +136,35 @@ export const startChild = (options: ChildOptions): Child => {
   }
 }
 
+/**
+ * Kills `child` with SIGKILL as soon as it has reported a line matching each of `patterns`, in
+ * order (e.g. `ready`, then `progress 3`), and resolves with how it ended. Rejects, without
+ * killing, if it exits first.
+ *
+ * @since 0.1.0
+ * @category parent
+ */
+export const killAfter = async (child: Child, ...patterns: ReadonlyArray<RegExp>): Promise<Exit> => {
+  for (const pattern of patterns) await child.waitFor(pattern)
+  child.process.kill("SIGKILL")
+  return child.exited
+}
+
+/**
+ * Starts several children's work at once: waits until each has said `ready`, then sends each the
+ * go-ahead that {@link waitForGo} waits for, and resolves with how each ended, in order.
+ *
+ * @since 0.1.0
+ * @category parent
+ */
+export const runTogether = async <const C extends ReadonlyArray<Child>>(
+  children: C
+): Promise<{ -readonly [K in keyof C]: Exit }> => {
+  await Promise.all(children.map((child) => child.waitFor(/^ready$/)))
+  for (const child of children) child.process.stdin!.write("go\n")
+  return (await Promise.all(children.map((child) => child.exited))) as { -readonly [K in keyof C]: Exit }
+}
+
 // --- the child's side ----------------------------------------------------------------------------
 
 /**
@@ -136,8 +176,8 @@ export const startChild = (options: ChildOptions): Child => {
 export const say = (line: string): Effect.Effect<void> => Effect.sync(() => process.stdout.write(`${line}\n`))
 
 /**
- * Waits for the parent's signal to start (anything written to stdin), then closes stdin, so that
- * several children start writing together.
+ * Waits for the parent's signal to start (anything written to stdin, as {@link runTogether} does),
+ * then closes stdin, so that several children start writing together.
  *
  * @since 0.1.0
  * @category child

@@ -255,10 +255,7 @@ describe("PostgreSQL reliability (other processes)", () => {
   it("a SIGKILL in the middle of a bulk import leaves none of the batch, and the store carries on", async () => {
     const schema = server.current().freshSchema("killed")
     const child = startChild(["import", server.current().url, schema, "200000", "5000"])
-    await child.waitFor(/^ready$/)
-    await child.waitFor(/^progress 3$/)
-    child.process.kill("SIGKILL")
-    const { signal } = await child.exited
+    const { signal } = await Testkit.killAfter(child, /^ready$/, /^progress 3$/)
     assert.strictEqual(signal, "SIGKILL")
     assert.isFalse(child.lines.includes("committed"))
     assert.isFalse(child.lines.includes("progress 40"))
@@ -285,10 +282,7 @@ describe("PostgreSQL reliability (other processes)", () => {
     const rounds = 60
     const a = startChild(["write", server.current().url, schema, "a", String(rounds)])
     const b = startChild(["write", server.current().url, schema, "b", String(rounds)])
-    await Promise.all([a.waitFor(/^ready$/), b.waitFor(/^ready$/)])
-    a.process.stdin!.write("go\n")
-    b.process.stdin!.write("go\n")
-    const [exitA, exitB] = await Promise.all([a.exited, b.exited])
+    const [exitA, exitB] = await Testkit.runTogether([a, b])
     assert.strictEqual(exitA.code, 0, a.lines.join("\n"))
     assert.strictEqual(exitB.code, 0, b.lines.join("\n"))
     const committed = new Set<string>()

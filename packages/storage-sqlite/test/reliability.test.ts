@@ -36,10 +36,7 @@ describe("SQLite reliability", () => {
   it("a SIGKILL in the middle of a bulk import leaves a sound file with none of the batch", async () => {
     const file = path.join(dir, "killed.db")
     const child = startChild(["import", file, "300000", "10000"])
-    await child.waitFor(/^ready$/)
-    await child.waitFor(/^progress 3$/)
-    child.process.kill("SIGKILL")
-    const { signal } = await child.exited
+    const { signal } = await Testkit.killAfter(child, /^ready$/, /^progress 3$/)
     assert.strictEqual(signal, "SIGKILL")
     // Killed with the transaction open: some calls done, not all, never committed.
     assert.isFalse(child.lines.includes("committed"))
@@ -88,10 +85,7 @@ describe("SQLite reliability", () => {
     const transactions = 150
     const a = startChild(["write", file, "a", String(transactions)])
     const b = startChild(["write", file, "b", String(transactions)])
-    await Promise.all([a.waitFor(/^ready$/), b.waitFor(/^ready$/)])
-    a.process.stdin!.write("go\n")
-    b.process.stdin!.write("go\n")
-    const [exitA, exitB] = await Promise.all([a.exited, b.exited])
+    const [exitA, exitB] = await Testkit.runTogether([a, b])
     assert.strictEqual(exitA.code, 0, a.lines.join("\n"))
     assert.strictEqual(exitB.code, 0, b.lines.join("\n"))
 
@@ -123,10 +117,7 @@ describe("SQLite reliability", () => {
     const file = path.join(dir, "fresh.db")
     const a = startChild(["write", file, "a", "5"])
     const b = startChild(["write", file, "b", "5"])
-    await Promise.all([a.waitFor(/^ready$/), b.waitFor(/^ready$/)])
-    a.process.stdin!.write("go\n")
-    b.process.stdin!.write("go\n")
-    const [exitA, exitB] = await Promise.all([a.exited, b.exited])
+    const [exitA, exitB] = await Testkit.runTogether([a, b])
     assert.strictEqual(exitA.code, 0, a.lines.join("\n"))
     assert.strictEqual(exitB.code, 0, b.lines.join("\n"))
     const db = new Database(file, { readonly: true })
