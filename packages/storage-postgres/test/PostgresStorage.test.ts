@@ -110,6 +110,39 @@ describe("PostgreSQL adapter", () => {
       assert.strictEqual(readOnly, PostgresStorage.schemaVersion)
     }))
 
+  it.effect("U+0000 and lone surrogates, which PostgreSQL cannot store, are refused in keys and data with the reason", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const s = yield* openStore(server.current().freshSchema("nul"))
+      const refused = (self: Effect.Effect<unknown, StorageAdapter.StorageError | StorageAdapter.ConcurrencyConflict>) =>
+        Effect.map(Effect.flip(self), (error) => error.message)
+      const cannot = "with U+0000 or a lone UTF-16 surrogate, which PostgreSQL cannot store"
+      assert.strictEqual(
+        yield* refused(s.putDocument(doc("a\u0000", 1))),
+        "document docs/a\u0000: collection and id must be well-formed Unicode without U+0000"
+      )
+      assert.strictEqual(yield* refused(s.putDocument(doc("x", { note: "a\u0000b" }))), `document docs/x: data holds a string ${cannot}`)
+      assert.strictEqual(yield* refused(s.putDocument(doc("x", [{ "\uD800": 1 }]))), `document docs/x: data holds a key ${cannot}`)
+      assert.strictEqual(
+        yield* refused(s.putDocuments([doc("y", 1), doc("x", 1, { "i\u0000": 1 })])),
+        "document docs/x: index \"i\u0000\": names and values must be well-formed Unicode without U+0000"
+      )
+      assert.strictEqual(yield* refused(s.appendEvents("s\u0000", 0, [])), "stream must be a non-empty, well-formed string without U+0000")
+      assert.strictEqual(
+        yield* refused(s.appendEvents("s", 0, [{ type: "E\u0000", data: 1, recordedAt: 1 }])),
+        "stream s: event type must be a well-formed string without U+0000"
+      )
+      assert.strictEqual(
+        yield* refused(s.appendEvents("s", 0, [{ type: "E", data: ["\uDC00"], recordedAt: 1 }])),
+        `stream s: event data holds a string ${cannot}`
+      )
+      // Nothing was written, and reads of keys no write could have made find nothing.
+      assert.isTrue(Option.isNone(yield* s.getDocument("docs", "x")))
+      assert.isTrue(Option.isNone(yield* s.getDocument("docs", "y")))
+      assert.isTrue(Option.isNone(yield* s.getDocument("docs", "a\u0000")))
+      assert.strictEqual(yield* s.lastVersion("s"), 0)
+      assert.deepStrictEqual(yield* s.readEvents("s\u0000"), [])
+    })))
+
   it.effect("events are append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused", () =>
     Effect.scoped(Effect.gen(function*() {
       const schema = server.current().freshSchema("ao")

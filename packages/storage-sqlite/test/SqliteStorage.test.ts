@@ -89,6 +89,39 @@ describe("SqliteStorage", () => {
       assert.strictEqual(error.operation, "open")
     }))
 
+  it.scoped("data is JSON text: its strings keep U+0000 and lone surrogates exactly; keys refuse a lone surrogate, naming it", () =>
+    Effect.gen(function*() {
+      const storage = yield* SqliteStorage.make({ filename: ":memory:" })
+      const data = { note: "a\u0000b", lone: ["\uD800", "x\uDC00"], "\uDBFF": "key" }
+      yield* storage.putDocument({ collection: "c", id: "d", expectedVersion: 0, data, indexes: {} })
+      yield* storage.appendEvents("s", 0, [{ type: "E", data, recordedAt: 1 }])
+      assert.deepStrictEqual(Option.getOrThrow(yield* storage.getDocument("c", "d")).data, data)
+      assert.deepStrictEqual((yield* storage.readEvents("s"))[0]!.data, data)
+      // U+0000 is fine in keys too; a lone surrogate is not (UTF-8 cannot hold it).
+      yield* storage.putDocument({ collection: "c", id: "n\u0000", expectedVersion: 0, data: 1, indexes: { "i\u0000": "v\u0000" } })
+      assert.isTrue(Option.isSome(yield* storage.getDocument("c", "n\u0000")))
+      const refused = (self: Effect.Effect<unknown, StorageAdapter.StorageError | StorageAdapter.ConcurrencyConflict>) =>
+        Effect.map(Effect.flip(self), (error) => error.message)
+      assert.strictEqual(
+        yield* refused(storage.putDocument({ collection: "c", id: "x\uD800", expectedVersion: 0, data: 1, indexes: {} })),
+        "document c/x\uD800: collection and id must be well-formed Unicode"
+      )
+      assert.strictEqual(
+        yield* refused(storage.putDocuments([{ collection: "c", id: "y", expectedVersion: 0, data: 1, indexes: { i: "\uDC00" } }])),
+        "document c/y: index \"i\": names and values must be well-formed Unicode"
+      )
+      assert.strictEqual(
+        yield* refused(storage.appendEvents("s\uD800", 0, [])),
+        "stream must be a non-empty, well-formed string"
+      )
+      assert.strictEqual(
+        yield* refused(storage.appendEvents("t", 0, [{ type: "E\uD800", data: 1, recordedAt: 1 }])),
+        "stream t: event type must be a well-formed string"
+      )
+      assert.isTrue(Option.isNone(yield* storage.getDocument("c", "y")))
+      assert.strictEqual(yield* storage.lastVersion("t"), 0)
+    }))
+
   it.scoped("index queries walk the document_index primary key, in both directions, with no sort step", () =>
     Effect.gen(function*() {
       const storage = yield* SqliteStorage.make({ filename: ":memory:" })
