@@ -142,14 +142,53 @@ export const quotaCount = (n: number, percent: number, rounding: Rubric.Quota["r
 }
 
 // Comparison by index over packed keys: score, then the tie-break components (`width` per cadre).
-const comparator = (keys: Float64Array, width: number) => (i: number, j: number): number => {
-  const a = i * width
-  const b = j * width
-  for (let k = 0; k < width; k++) {
-    const d = keys[b + k]! - keys[a + k]!
-    if (d !== 0) return d
+// Only the sign of the result is used.
+const comparator = (keys: Float64Array, width: number): ((i: number, j: number) => number) => {
+  const folded = width === 1 ? keys : fold(keys, width)
+  if (folded !== undefined) return (i, j) => folded[j]! - folded[i]!
+  return (i, j) => {
+    const a = i * width
+    const b = j * width
+    for (let k = 0; k < width; k++) {
+      const d = keys[b + k]! - keys[a + k]!
+      if (d !== 0) return d
+    }
+    return 0
   }
-  return 0
+}
+
+// Folds each cadre's keys into one number that orders the same way, exactly: the columns as digits
+// of a mixed-radix number, score most significant, each digit its value less the column's least.
+// Possible when every key is a whole number and the columns' ranges multiply to a safe integer
+// (for 0–100.00 scores and components, about 10^12). Ranking a province compares cadres some two
+// million times, and one subtraction is cheaper than a loop over the columns. `undefined` when the
+// keys do not fold.
+const fold = (keys: Float64Array, width: number): Float64Array | undefined => {
+  const n = keys.length / width
+  const least = new Float64Array(width).fill(Infinity)
+  const most = new Float64Array(width).fill(-Infinity)
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < width; k++) {
+      const x = keys[i * width + k]!
+      if (!Number.isInteger(x)) return undefined
+      if (x < least[k]!) least[k] = x
+      if (x > most[k]!) most[k] = x
+    }
+  }
+  const radix = new Float64Array(width)
+  let span = 1
+  for (let k = 0; k < width; k++) {
+    radix[k] = n === 0 ? 1 : most[k]! - least[k]! + 1
+    span *= radix[k]!
+  }
+  if (!(span <= Number.MAX_SAFE_INTEGER)) return undefined
+  const folded = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    let v = 0
+    for (let k = 0; k < width; k++) v = v * radix[k]! + (keys[i * width + k]! - least[k]!)
+    folded[i] = v
+  }
+  return folded
 }
 
 const keysOfEntries = (body: Rubric.RubricBody, entries: ReadonlyArray<Entry>) => {
