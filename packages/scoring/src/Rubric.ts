@@ -1009,22 +1009,31 @@ const deduct = (sink: Sink, sites: Sites, items: ReadonlyArray<DeductionItem>, u
   return applied
 }
 
-// The engine: writes every line, component, veto and award of one cadre to `sink`; returns the
-// score, or why the facts cannot be scored.
 // Working days late from `deadline` to `end`, remembered per pair within a batch (a week's tasks
-// share a handful of deadlines).
-type LateMemo = Map<string, Map<string, number>>
+// share a handful of deadlines). Tasks mostly come deadline by deadline, so the last deadline's row
+// is kept at hand: most lookups are then one Map.get rather than two.
+class LateMemo {
+  readonly rows = new Map<string, Map<string, number>>()
+  deadline: string | undefined = undefined
+  row = new Map<string, number>()
+  rowOf(deadline: string): Map<string, number> {
+    if (deadline !== this.deadline) {
+      let row = this.rows.get(deadline)
+      if (row === undefined) this.rows.set(deadline, row = new Map())
+      this.deadline = deadline
+      this.row = row
+    }
+    return this.row
+  }
+}
 
 const lateDays = (ctx: Context, memo: LateMemo | undefined, deadline: LocalDate.LocalDate, end: LocalDate.LocalDate): number | string => {
-  const known = memo?.get(deadline)?.get(end)
+  const row = memo?.rowOf(deadline)
+  const known = row?.get(end)
   if (known !== undefined) return known
   const late = WorkCalendar.workingDaysBetween(ctx.calendar, deadline, end)
   if (Either.isLeft(late)) return late.left.message
-  if (memo !== undefined) {
-    let m = memo.get(deadline)
-    if (m === undefined) memo.set(deadline, m = new Map())
-    m.set(end, late.right)
-  }
+  row?.set(end, late.right)
   return late.right
 }
 
@@ -1103,9 +1112,11 @@ const vetoes = (edition: Edition, sites: Sites, facts: Facts, sink: Sink): void 
   }
 }
 
-const run = (edition: Edition, facts: Facts, ctx: Context, sink: Sink, used: Array<number>, memo?: LateMemo): number | FactsInvalid => {
+// The engine: writes every line, component, veto and award of one cadre to `sink`; returns the
+// score, or why the facts cannot be scored. `sites` is `sitesOf(edition)`, looked up once per
+// batch rather than once per cadre.
+const run = (edition: Edition, sites: Sites, facts: Facts, ctx: Context, sink: Sink, used: Array<number>, memo?: LateMemo): number | FactsInvalid => {
   const r = edition.rubric
-  const sites = sitesOf(edition)
   let total = 0
 
   // 1. Weighted components.
@@ -1224,8 +1235,9 @@ export const score = (
   facts: Facts,
   ctx: Context
 ): Either.Either<Scored, FactsInvalid> => {
-  const sink = new ObjectSink(facts.date, sitesOf(edition))
-  const total = run(edition, facts, ctx, sink, new Array<number>(edition.rubric.deductions.length).fill(0))
+  const sites = sitesOf(edition)
+  const sink = new ObjectSink(facts.date, sites)
+  const total = run(edition, sites, facts, ctx, sink, new Array<number>(edition.rubric.deductions.length).fill(0))
   if (typeof total !== "number") return Either.left(total)
   return Either.right({
     subject: facts.subject,
@@ -1371,7 +1383,7 @@ export const scoreBatch = (
   // Cadre `i`'s lines that name their own fact find it from `factStart[i]` on in `sink.facts`.
   const factStart = new Uint32Array(n + 1)
   const used = new Array<number>(body.deductions.length).fill(0)
-  const memo: LateMemo = new Map()
+  const memo = new LateMemo()
   for (let i = 0; i < n; i++) {
     const f = facts[i]!
     sink.current = i
@@ -1379,7 +1391,7 @@ export const scoreBatch = (
     sink.compBase = i * width
     lineStart[i] = sink.n
     factStart[i] = sink.facts.length
-    const total = run(edition, f, ctx, sink, used, memo)
+    const total = run(edition, sites, f, ctx, sink, used, memo)
     if (typeof total !== "number") return Either.left(total)
     scores[i] = total
   }
