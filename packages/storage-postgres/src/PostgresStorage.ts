@@ -571,14 +571,7 @@ ON CONFLICT (collection, id) DO ${
         if (problem !== undefined) return invalid(problem)
         return transaction(Effect.gen(function*() {
           const actual = yield* lastVersionIn("appendEvents", stream)
-          if (actual !== expectedVersion) {
-            return yield* new StorageAdapter.ConcurrencyConflict({
-              kind: "stream",
-              key: stream,
-              expected: expectedVersion,
-              actual
-            })
-          }
+          if (actual !== expectedVersion) return yield* StorageAdapter.streamConflict(stream, expectedVersion, actual)
           let version = actual
           for (const batch of chunks(events, eventRowsPerStatement)) {
             const params: Array<unknown> = []

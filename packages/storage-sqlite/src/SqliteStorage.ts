@@ -471,14 +471,7 @@ export const make = (config: SqliteStorageConfig): Effect.Effect<SqliteStorageSe
         const problem = StorageAdapter.appendProblem(stream, expectedVersion, events, text)
         if (problem !== undefined) return yield* invalid(problem)
         const actual = yield* lastVersionIn("appendEvents", stream)
-        if (actual !== expectedVersion) {
-          return yield* new StorageAdapter.ConcurrencyConflict({
-            kind: "stream",
-            key: stream,
-            expected: expectedVersion,
-            actual
-          })
-        }
+        if (actual !== expectedVersion) return yield* StorageAdapter.streamConflict(stream, expectedVersion, actual)
         let version = actual
         for (const batch of chunks(events, eventRowsPerStatement)) {
           const params: Array<unknown> = []

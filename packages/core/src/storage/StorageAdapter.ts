@@ -734,6 +734,16 @@ export const documentConflict = (write: DocumentWrite, actual: number): Concurre
   })
 
 /**
+ * The {@link ConcurrencyConflict} of an append that expected the stream at another version than
+ * its `actual` last one (0 for a stream with no events).
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const streamConflict = (stream: string, expected: number, actual: number): ConcurrencyConflict =>
+  new ConcurrencyConflict({ kind: "stream", key: stream, expected, actual })
+
+/**
  * What is wrong with a {@link NewEvent}: a type `rule` refuses, a `recordedAt` that is not whole
  * epoch milliseconds, data that is not JSON. `undefined` when it may be appended.
  *
