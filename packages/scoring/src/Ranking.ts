@@ -214,6 +214,8 @@ interface Partition {
 interface Groups {
   readonly towns: Partition
   readonly villages: Partition
+  /** Town `t`'s villages are villages `townVillages[t]` up to `townVillages[t + 1]` (exclusive). */
+  readonly townVillages: Int32Array
 }
 
 interface TownIds {
@@ -283,7 +285,7 @@ const groupsOf = (
   const townMembers = villageMembers.slice()
   const scratch = new Int32Array(n)
   for (let t = 0; t < towns; t++) mergeRuns(townMembers, scratch, villageStart, townVillages[t]!, townVillages[t + 1]!, cmp)
-  return { towns: { members: townMembers, start: townStart }, villages: { members: villageMembers, start: villageStart } }
+  return { towns: { members: townMembers, start: townStart }, villages: { members: villageMembers, start: villageStart }, townVillages }
 }
 
 // Villages hold a handful of cadres: an insertion sort beats a call into the built-in sort for
@@ -343,62 +345,83 @@ const mergeRuns = (
 const PROMOTED = 1
 const DEMOTED = 2
 
-// Applies the quotas in place on grade indexes `g`; `moved[i]` records promotions and demotions.
-const quotasOn = (
+// Applies the quotas to town `t` and its villages, in place on grade indexes `g`; `moved[i]`
+// records promotions and demotions. Towns (and villages) do not share cadres, so applying every
+// quota town by town gives what applying each quota to every town in turn gives.
+const quotasOnTown = (
   body: Rubric.RubricBody,
   groups: Groups,
+  t: number,
   cmp: (i: number, j: number) => number,
   g: Int16Array,
   vetoed: (i: number) => boolean,
   moved: Uint8Array
 ): void => {
-  const lowest = body.grades.length - 1
   for (const q of body.quotas) {
     const target = Rubric.gradeIndex(body, q.grade)
-    const { members, start } = q.scope === "town" ? groups.towns : groups.villages
-    for (let s = 0; s + 1 < start.length; s++) {
-      const lo = start[s]!
-      const hi = start[s + 1]!
-      if (q.atLeastPercent !== undefined) {
-        const need = quotaCount(hi - lo, q.atLeastPercent, q.rounding)
-        let have = 0
-        for (let k = lo; k < hi; k++) if (g[members[k]!]! <= target) have++
-        let last = -1
-        for (let k = lo; k < hi; k++) {
-          const i = members[k]!
-          if (g[i]! <= target || vetoed(i)) continue
-          const tiedWithLast = last >= 0 && cmp(last, i) === 0
-          if (have >= need && !tiedWithLast) break
-          g[i] = target
-          moved[i] = PROMOTED
-          have++
-          last = i
-        }
+    if (q.scope === "town") {
+      const { members, start } = groups.towns
+      quotaOn(body, q, target, members, start[t]!, start[t + 1]!, cmp, g, vetoed, moved)
+    } else {
+      const { members, start } = groups.villages
+      for (let v = groups.townVillages[t]!; v < groups.townVillages[t + 1]!; v++) {
+        quotaOn(body, q, target, members, start[v]!, start[v + 1]!, cmp, g, vetoed, moved)
       }
-      if (q.atMostPercent !== undefined && target < lowest) {
-        const cap = quotaCount(hi - lo, q.atMostPercent, q.rounding)
-        // The holders in rank order; past the first `cap` they move down, and so do those tied
-        // with the first one cut (ties sit next to each other in rank order).
-        let holders = 0
-        let firstCut = -1
-        for (let k = lo; k < hi; k++) {
-          const i = members[k]!
-          if (g[i] !== target) continue
-          if (holders === cap) firstCut = i
-          holders++
-        }
-        if (firstCut < 0) continue
-        let seen = 0
-        for (let k = lo; k < hi; k++) {
-          const i = members[k]!
-          if (g[i] !== target) continue
-          if (seen >= cap || cmp(i, firstCut) === 0) {
-            g[i] = target + 1
-            moved[i] = DEMOTED
-          }
-          seen++
-        }
+    }
+  }
+}
+
+// Applies one quota to one group, `members[lo]` up to `members[hi]` (best first).
+const quotaOn = (
+  body: Rubric.RubricBody,
+  q: Rubric.Quota,
+  target: number,
+  members: Int32Array,
+  lo: number,
+  hi: number,
+  cmp: (i: number, j: number) => number,
+  g: Int16Array,
+  vetoed: (i: number) => boolean,
+  moved: Uint8Array
+): void => {
+  if (q.atLeastPercent !== undefined) {
+    const need = quotaCount(hi - lo, q.atLeastPercent, q.rounding)
+    let have = 0
+    for (let k = lo; k < hi; k++) if (g[members[k]!]! <= target) have++
+    let last = -1
+    for (let k = lo; k < hi; k++) {
+      const i = members[k]!
+      if (g[i]! <= target || vetoed(i)) continue
+      const tiedWithLast = last >= 0 && cmp(last, i) === 0
+      if (have >= need && !tiedWithLast) break
+      g[i] = target
+      moved[i] = PROMOTED
+      have++
+      last = i
+    }
+  }
+  if (q.atMostPercent !== undefined && target < body.grades.length - 1) {
+    const cap = quotaCount(hi - lo, q.atMostPercent, q.rounding)
+    // The holders in rank order; past the first `cap` they move down, and so do those tied with
+    // the first one cut (ties sit next to each other in rank order).
+    let holders = 0
+    let firstCut = -1
+    for (let k = lo; k < hi; k++) {
+      const i = members[k]!
+      if (g[i] !== target) continue
+      if (holders === cap) firstCut = i
+      holders++
+    }
+    if (firstCut < 0) return
+    let seen = 0
+    for (let k = lo; k < hi; k++) {
+      const i = members[k]!
+      if (g[i] !== target) continue
+      if (seen >= cap || cmp(i, firstCut) === 0) {
+        g[i] = target + 1
+        moved[i] = DEMOTED
       }
+      seen++
     }
   }
 }
@@ -420,7 +443,8 @@ export const applyQuotas = (
   const cmp = comparator(keys, width)
   const g = Int16Array.from(grades)
   const moved = new Uint8Array(entries.length)
-  quotasOn(body, groupsOf(entries.length, (i) => entries[i]!.village, (i) => entries[i]!.town, cmp), cmp, g, (i) => vetoed[i] === true, moved)
+  const groups = groupsOf(entries.length, (i) => entries[i]!.village, (i) => entries[i]!.town, cmp)
+  for (let t = 0; t + 1 < groups.towns.start.length; t++) quotasOnTown(body, groups, t, cmp, g, (i) => vetoed[i] === true, moved)
   const promoted = new Set<number>()
   const demoted = new Set<number>()
   moved.forEach((m, i) => (m === PROMOTED ? promoted.add(i) : m === DEMOTED ? demoted.add(i) : undefined))
@@ -458,6 +482,76 @@ export interface RankedBatch {
   readonly ranked: (i: number) => Ranked
 }
 
+type Columns = Omit<RankedBatch, "ranked">
+
+// Grades and ranks town `t` and its villages, writing into `c`. The work is done town by town, in
+// a function called a thousand times a week: V8 optimizes such a function early and keeps it,
+// where a loop over a whole province in a function called once a week runs unoptimized until
+// on-stack replacement catches up, in each of a process's first weeks.
+const settleTown = (
+  body: Rubric.RubricBody,
+  groups: Groups,
+  t: number,
+  cmp: (i: number, j: number) => number,
+  keys: Float64Array,
+  width: number,
+  mins: Float64Array,
+  vetoGrade: (i: number) => number,
+  vetoed: (i: number) => boolean,
+  moved: Uint8Array,
+  c: Columns
+): void => {
+  const { members, start } = groups.towns
+  const lo = start[t]!
+  const hi = start[t + 1]!
+  for (let k = lo; k < hi; k++) {
+    const i = members[k]!
+    const score = keys[i * width]!
+    let band = mins.length - 1
+    for (let b = 0; b < mins.length; b++) {
+      if (score >= mins[b]!) {
+        band = b
+        break
+      }
+    }
+    c.bandGrade[i] = band
+    const v = vetoGrade(i)
+    c.grade[i] = v > band ? v : band
+    c.basis[i] = v > band ? 1 : 0
+  }
+  quotasOnTown(body, groups, t, cmp, c.grade, vetoed, moved)
+  for (let k = lo; k < hi; k++) {
+    const i = members[k]!
+    if (moved[i] !== 0) c.basis[i] = moved[i] === PROMOTED ? 2 : 3
+  }
+  rankGroup(members, lo, hi, cmp, c.townRank, c.townSize, c.lastInTown)
+  const villages = groups.villages
+  for (let v = groups.townVillages[t]!; v < groups.townVillages[t + 1]!; v++) {
+    rankGroup(villages.members, villages.start[v]!, villages.start[v + 1]!, cmp, c.villageRank, c.villageSize, c.lastInVillage)
+  }
+}
+
+// Competition ranks within one group, `members[lo]` up to `members[hi]` (best first), its size,
+// and who is last (ties included).
+const rankGroup = (
+  members: Int32Array,
+  lo: number,
+  hi: number,
+  cmp: (i: number, j: number) => number,
+  ranks: Int32Array,
+  sizes: Int32Array,
+  last: Uint8Array
+): void => {
+  let r = 0
+  for (let k = lo; k < hi; k++) {
+    const i = members[k]!
+    r = k > lo && cmp(members[k - 1]!, i) === 0 ? r : k - lo + 1
+    ranks[i] = r
+    sizes[i] = hi - lo
+  }
+  for (let k = lo; k < hi; k++) last[members[k]!] = ranks[members[k]!] === r ? 1 : 0
+}
+
 const rankCore = (
   body: Rubric.RubricBody,
   n: number,
@@ -468,68 +562,42 @@ const rankCore = (
   townOf: (i: number) => string,
   subjectOf: (i: number) => string,
   previous: ReadonlyMap<string, { readonly townRank: number }> | undefined
-): Omit<RankedBatch, "ranked"> => {
+): Columns => {
   const cmp = comparator(keys, width)
   const groups = groupsOf(n, villageOf, townOf, cmp)
-  const bandGrade = new Int16Array(n)
-  const grade = new Int16Array(n)
-  const basis = new Uint8Array(n)
-  const mins = body.grades.map((x) => x.min)
-  for (let i = 0; i < n; i++) {
-    const score = keys[i * width]!
-    let band = mins.length - 1
-    for (let k = 0; k < mins.length; k++) {
-      if (score >= mins[k]!) {
-        band = k
-        break
-      }
-    }
-    bandGrade[i] = band
-    const v = vetoGrade(i)
-    grade[i] = v > band ? v : band
-    basis[i] = v > band ? 1 : 0
+  const c: Columns = {
+    size: n,
+    bandGrade: new Int16Array(n),
+    grade: new Int16Array(n),
+    basis: new Uint8Array(n),
+    villageRank: new Int32Array(n),
+    villageSize: new Int32Array(n),
+    townRank: new Int32Array(n),
+    townSize: new Int32Array(n),
+    lastInVillage: new Uint8Array(n),
+    lastInTown: new Uint8Array(n),
+    trendDirection: new Uint8Array(n),
+    trendDelta: new Int32Array(n)
   }
+  // Typed rather than `grades.map(...)`: an array from `map` may come with a different elements kind
+  // from one call to the next, and each change throws away the optimized code that reads it.
+  const mins = Float64Array.from(body.grades, (x) => x.min)
+  const vetoed = (i: number) => vetoGrade(i) >= 0
   const moved = new Uint8Array(n)
-  quotasOn(body, groups, cmp, grade, (i) => vetoGrade(i) >= 0, moved)
-  for (let i = 0; i < n; i++) if (moved[i] !== 0) basis[i] = moved[i] === PROMOTED ? 2 : 3
-  const villageRank = new Int32Array(n)
-  const villageSize = new Int32Array(n)
-  const townRank = new Int32Array(n)
-  const townSize = new Int32Array(n)
-  const lastInVillage = new Uint8Array(n)
-  const lastInTown = new Uint8Array(n)
-  for (const [{ members, start }, ranks, sizes, last] of [
-    [groups.villages, villageRank, villageSize, lastInVillage],
-    [groups.towns, townRank, townSize, lastInTown]
-  ] as const) {
-    for (let s = 0; s + 1 < start.length; s++) {
-      const lo = start[s]!
-      const hi = start[s + 1]!
-      let r = 0
-      for (let k = lo; k < hi; k++) {
-        const i = members[k]!
-        r = k > lo && cmp(members[k - 1]!, i) === 0 ? r : k - lo + 1
-        ranks[i] = r
-        sizes[i] = hi - lo
-      }
-      for (let k = lo; k < hi; k++) last[members[k]!] = ranks[members[k]!] === r ? 1 : 0
-    }
-  }
-  const trendDirection = new Uint8Array(n)
-  const trendDelta = new Int32Array(n)
+  for (let t = 0; t + 1 < groups.towns.start.length; t++) settleTown(body, groups, t, cmp, keys, width, mins, vetoGrade, vetoed, moved, c)
   if (previous !== undefined) {
     for (let i = 0; i < n; i++) {
       const before = previous.get(subjectOf(i))
       if (before === undefined) continue
-      const d = before.townRank - townRank[i]!
-      trendDirection[i] = d > 0 ? 2 : d < 0 ? 3 : 1
-      trendDelta[i] = Math.abs(d)
+      const d = before.townRank - c.townRank[i]!
+      c.trendDirection[i] = d > 0 ? 2 : d < 0 ? 3 : 1
+      c.trendDelta[i] = Math.abs(d)
     }
   }
-  return { size: n, bandGrade, grade, basis, villageRank, villageSize, townRank, townSize, lastInVillage, lastInTown, trendDirection, trendDelta }
+  return c
 }
 
-const rankedAt = (body: Rubric.RubricBody, c: Omit<RankedBatch, "ranked">, i: number, subject: string, village: string, town: string, score: number): Ranked => {
+const rankedAt = (body: Rubric.RubricBody, c: Columns, i: number, subject: string, village: string, town: string, score: number): Ranked => {
   const dir = c.trendDirection[i]!
   return {
     subject,
@@ -587,7 +655,7 @@ export const rankBatch = (
   const width = 1 + body.tieBreak.length
   const keys = new Float64Array(batch.size * width)
   const compWidth = body.components.length
-  const tie = body.tieBreak.map((t) => body.components.findIndex((c) => c.id === t))
+  const tie = Int32Array.from(body.tieBreak, (t) => body.components.findIndex((c) => c.id === t))
   for (let i = 0; i < batch.size; i++) {
     keys[i * width] = batch.scores[i]!
     for (let k = 0; k < tie.length; k++) keys[i * width + 1 + k] = batch.components[i * compWidth + tie[k]!]!
