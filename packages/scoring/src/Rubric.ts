@@ -895,13 +895,20 @@ interface Sites {
   /** Component `k` is site `k`; a rating component whose rating comes with a note (the note is the
    * line's fact) is site `notedComponent + k`. */
   readonly notedComponent: number
-  /** `deduction[i][j]`: rule `j` of deduction item `i`. */
-  readonly deduction: ReadonlyArray<ReadonlyArray<number>>
+  /** The deduction rules each kind of fact triggers, in rubric order. */
+  readonly deductionsOn: ReadonlyMap<string, ReadonlyArray<Trigger>>
   /** Bonus `k` is site `bonus + k`; likewise vetoes and warning vetoes. */
   readonly bonus: number
   readonly veto: number
   readonly warningVeto: number
   readonly clamp: number
+}
+
+// A deduction rule a kind of fact triggers: its item's index, the rule and its site.
+interface Trigger {
+  readonly item: number
+  readonly rule: DeductionRule
+  readonly site: number
 }
 
 const sitesIndex = new WeakMap<Edition, Sites>()
@@ -924,7 +931,15 @@ const sitesOf = (edition: Edition): Sites => {
   for (const c of r.components) add(S_COMPONENT, c.id, c.citation, c.source === "rating" ? c.id : c.source === "tasks" ? "tasks" : "achieved")
   const notedComponent = rule.length
   for (const c of r.components) add(S_COMPONENT, c.id, c.citation, undefined)
-  const deduction = r.deductions.map((item) => item.rules.map((x) => add(S_DEDUCTION, x.id, item.citation, undefined)))
+  const deductionsOn = new Map<string, Array<Trigger>>()
+  r.deductions.forEach((item, i) => {
+    for (const rule of item.rules) {
+      const trigger: Trigger = { item: i, rule, site: add(S_DEDUCTION, rule.id, item.citation, undefined) }
+      const list = deductionsOn.get(rule.trigger)
+      if (list === undefined) deductionsOn.set(rule.trigger, [trigger])
+      else list.push(trigger)
+    }
+  })
   const bonus = rule.length
   for (const b of r.bonuses) add(S_BONUS, b.id, b.citation, undefined)
   const veto = rule.length
@@ -932,7 +947,7 @@ const sitesOf = (edition: Edition): Sites => {
   const warningVeto = rule.length
   for (const v of r.warningVetoes) add(S_VETO, v.id, v.citation, undefined)
   const clamp = add(S_CLAMP, "scale", edition.source, "total")
-  const sites: Sites = { section, rule, citation, fact, notedComponent, deduction, bonus, veto, warningVeto, clamp }
+  const sites: Sites = { section, rule, citation, fact, notedComponent, deductionsOn, bonus, veto, warningVeto, clamp }
   sitesIndex.set(edition, sites)
   return sites
 }
@@ -968,44 +983,31 @@ const unitsOf = (rule: DeductionRule, count: number | undefined) => (rule.per ==
 
 // Deducts one fact: 就高处理 (the highest deduction wins; on equal amounts, the first in the
 // rubric), other matching rules get 0-point superseded lines, the item stops at its worth (`used`
-// holds what each item has lost so far). Returns the points deducted.
+// holds what each item has lost so far). Returns the points deducted. The rules a kind of fact
+// triggers are looked up once per edition (`sites.deductionsOn`), not searched for per fact.
 const deduct = (sink: Sink, sites: Sites, items: ReadonlyArray<DeductionItem>, used: Array<number>, factId: string, kind: string, count: number | undefined): number => {
-  let winItem = -1
-  let winRule = -1
-  let winAmount = -1
-  let matches = 0
-  for (let i = 0; i < items.length; i++) {
-    const rules = items[i]!.rules
-    for (let j = 0; j < rules.length; j++) {
-      const rule = rules[j]!
-      if (rule.trigger !== kind) continue
-      matches++
-      const amount = rule.points * unitsOf(rule, count)
-      if (amount > winAmount) {
-        winItem = i
-        winRule = j
-        winAmount = amount
-      }
+  const matching = sites.deductionsOn.get(kind)
+  if (matching === undefined) return 0
+  let win = matching[0]!
+  let winAmount = win.rule.points * unitsOf(win.rule, count)
+  for (let m = 1; m < matching.length; m++) {
+    const amount = matching[m]!.rule.points * unitsOf(matching[m]!.rule, count)
+    if (amount > winAmount) {
+      win = matching[m]!
+      winAmount = amount
     }
   }
-  if (matches === 0) return 0
-  const item = items[winItem]!
-  const winner = item.rules[winRule]!
-  if (matches > 1) {
-    for (let i = 0; i < items.length; i++) {
-      const rules = items[i]!.rules
-      for (let j = 0; j < rules.length; j++) {
-        const rule = rules[j]!
-        if (rule.trigger !== kind || (i === winItem && j === winRule)) continue
-        sink.line(sites.deduction[i]![j]!, factId, 0, O_SUPERSEDED, SUPERSEDED, rule.points * unitsOf(rule, count), winAmount, winner.id, undefined)
-      }
+  if (matching.length > 1) {
+    for (const x of matching) {
+      if (x !== win) sink.line(x.site, factId, 0, O_SUPERSEDED, SUPERSEDED, x.rule.points * unitsOf(x.rule, count), winAmount, win.rule.id, undefined)
     }
   }
-  const spent = used[winItem] ?? 0
+  const item = items[win.item]!
+  const spent = used[win.item] ?? 0
   const left = item.worth - spent > 0 ? item.worth - spent : 0
   const applied = winAmount < left ? winAmount : left
-  used[winItem] = spent + applied
-  sink.line(sites.deduction[winItem]![winRule]!, factId, 0 - applied, applied < winAmount ? O_CAPPED : O_APPLIED, DEDUCTED, winAmount, item.worth, undefined, undefined)
+  used[win.item] = spent + applied
+  sink.line(win.site, factId, 0 - applied, applied < winAmount ? O_CAPPED : O_APPLIED, DEDUCTED, winAmount, item.worth, undefined, undefined)
   return applied
 }
 
