@@ -430,7 +430,8 @@ export const boardInput = (options: BoardOptions): Effect.Effect<Board.BoardInpu
 /**
  * Renders the published board (公示栏) of a stored week, for one village or the whole town
  * (the default): the rows and the Markdown, CSV and HTML files of `Board.render`, from what
- * {@link boardInput} reads.
+ * {@link boardInput} reads. A village with no task book in either week (of another town, or
+ * mistyped) is refused with `TASKBOOK_MISSING` rather than given an empty board.
  *
  * @since 0.1.0
  * @category queries
@@ -438,4 +439,19 @@ export const boardInput = (options: BoardOptions): Effect.Effect<Board.BoardInpu
 export const board = (
   options: BoardOptions & { readonly scope?: Board.Scope | undefined }
 ): Effect.Effect<ReturnType<typeof Board.render>, CommandError, Storage.Storage> =>
-  Effect.map(boardInput(options), (input) => Board.render(input, options.scope ?? { level: "town" }))
+  Effect.flatMap(boardInput(options), (input) => {
+    const scope = options.scope ?? { level: "town" }
+    // A village of another town, or a mistyped one, would give an empty board: refuse it instead.
+    if (scope.level === "village" && ![...input.books, ...input.lastBooks].some((b) => b.village === scope.village)) {
+      const last = TaskBook.previousWeek(options.week)
+      return fromDiagnostics("Board", [
+        Diagnostic.error(
+          "TASKBOOK_MISSING",
+          ["village"],
+          `${options.town}的${scope.village}在${options.week}和${last}都没有任务书`,
+          `${scope.village} has no task book in ${options.town} for ${options.week} or ${last}`
+        )
+      ])
+    }
+    return Effect.succeed(Board.render(input, scope))
+  })

@@ -97,6 +97,11 @@ describe("ScoringStore.board", () => {
         assert.deepStrictEqual(none.left._tag === "ScoringCommandRejected" ? none.left.issues.map((i) => i.code) : [], ["TASKBOOK_MISSING"])
       }
       yield* seed
+      const elsewhere = yield* Effect.either(ScoringStore.board({ ...options, scope: { level: "village", village: "v-xisu" } }))
+      assert.isTrue(Either.isLeft(elsewhere))
+      if (Either.isLeft(elsewhere) && elsewhere.left._tag === "ScoringCommandRejected") {
+        assert.deepStrictEqual(elsewhere.left.issues.map((i) => [i.code, i.path]), [["TASKBOOK_MISSING", ["village"]]])
+      }
       const early = TaskBook.unsafeWeek("2025-W50")
       const book = Examples.villageWeek(0, early).book
       yield* ScoringStore.issueTaskBook(json(book), { roster: town.roster, actor })
