@@ -194,10 +194,14 @@ for (const file of exampleFiles) {
 const specifiers = packages.flatMap(({ pkg }) =>
   Object.entries(pkg.exports ?? { ".": pkg.main })
     .filter(([key, target]) => !key.includes("*") && key !== "./package.json" && target !== null)
-    .map(([key]) => ({ name: pkg.name, specifier: key === "." ? pkg.name : `${pkg.name}/${key.slice(2)}` }))
+    .map(([key, target]) => ({ name: pkg.name, specifier: key === "." ? pkg.name : `${pkg.name}/${key.slice(2)}`, target }))
 )
+// The ESM file an export map entry points at (`{ import: { default } }`, `{ import }` or a string).
+const esmFile = (target) =>
+  typeof target === "string" ? target : typeof target?.import === "string" ? target.import : target?.import?.default ?? target?.default
 // Packages that only load inside a test runner (the conformance suite imports vitest, which throws
-// outside `vitest run`): their export names are read from the ESM entry's closing `export { … }`.
+// outside `vitest run`): their export names are read from each subpath's ESM entry's closing
+// `export { … }`.
 const testRunnerOnly = new Set(["@qinglian/storage-conformance"])
 const listing = await run(
   process.execPath,
@@ -226,8 +230,14 @@ if (listing.code !== 0) {
   process.exit(1)
 }
 const exportsOf = JSON.parse(listing.stdout)
-for (const { name, specifier } of specifiers.filter((s) => testRunnerOnly.has(s.name))) {
-  const entry = join(app, "node_modules", name, "dist", "index.js")
+for (const { name, specifier, target } of specifiers.filter((s) => testRunnerOnly.has(s.name))) {
+  // Each subpath's own entry file: a second entry exports other names than the main one.
+  const file = esmFile(target)
+  if (typeof file !== "string") {
+    console.error(`check-examples: no ESM entry for ${specifier} in ${name}'s exports`)
+    process.exit(1)
+  }
+  const entry = join(app, "node_modules", name, file)
   const names = /\nexport \{([^}]*)\};?\s*(?:\/\/# sourceMappingURL=\S+\s*)?$/.exec(readFileSync(entry, "utf8"))?.[1]
   if (names === undefined) {
     console.error(`check-examples: no closing export statement in ${entry}`)

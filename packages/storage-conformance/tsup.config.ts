@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/testkit.ts"],
   // ESM only: the suite imports vitest, which refuses to be loaded with require().
   format: ["esm"],
   // Declarations come from tsc, one per module (see the build script): a bundled rollup of

@@ -18,7 +18,8 @@ export { suite, type MakeLayer, type SuiteOptions } from "./Suite.js"
 
 /**
  * Machinery for an adapter's multi-process tests (a child process that opens the store, a bulk
- * import to kill half way). Its module loads no vitest, so a child script can load it too.
+ * import to kill half way). Child scripts import it as `@qinglian/storage-conformance/testkit`,
+ * which loads no vitest.
  *
  * @since 0.1.0
  */

@@ -6,13 +6,13 @@
  * {@link say}, one line on stdout (pipes are synchronous on Linux, so a line the parent has read
  * was really written).
  *
- * Tests import it as `Testkit` from `@qinglian/storage-conformance`. A child script cannot import
- * that entry, which loads vitest (it refuses to run outside `vitest run`); this module loads neither
- * vitest nor the suite, and this repository's child scripts load it from its source file.
+ * It imports neither vitest nor the suite, so a child script can import it:
+ * `@qinglian/storage-conformance/testkit`. Tests find the same functions as `Testkit` in
+ * `@qinglian/storage-conformance`.
  *
  * @example
  * ```ts
- * import { Testkit } from "@qinglian/storage-conformance"
+ * import * as Testkit from "@qinglian/storage-conformance/testkit"
  *
  * // In a vitest test: run a child script and wait for its first report.
  * export const importing = async (file: string) => {
