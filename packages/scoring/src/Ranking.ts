@@ -229,43 +229,11 @@ const groupsOf = (
   townOf: (i: number) => string,
   cmp: (i: number, j: number) => number
 ): Groups => {
-  const { villageOfCadre, townOfVillage, towns } = numberVillages(n, villageOf, townOf)
-  const villages = townOfVillage.length
-
-  // Lay the villages out town by town, each town's in the order first seen: town `t` holds the
-  // villages `townVillages[t]` up to `townVillages[t + 1]` of the layout.
-  const townVillages = new Int32Array(towns + 1)
-  for (let g = 0; g < villages; g++) townVillages[townOfVillage[g]! + 1]!++
-  for (let t = 0; t < towns; t++) townVillages[t + 1]! += townVillages[t]!
-  const place = townVillages.slice(0, towns)
-  const slot = new Int32Array(villages)
-  for (let g = 0; g < villages; g++) slot[g] = place[townOfVillage[g]!]!++
-  // Then the cadres, by counting sort: each village's members stay in the order given.
-  const villageStart = new Int32Array(villages + 1)
-  for (let i = 0; i < n; i++) {
-    const s = slot[villageOfCadre[i]!]!
-    villageOfCadre[i] = s
-    villageStart[s + 1]!++
-  }
-  for (let s = 0; s < villages; s++) villageStart[s + 1]! += villageStart[s]!
-  const next = villageStart.slice(0, villages)
-  const villageMembers = new Int32Array(n)
-  for (let i = 0; i < n; i++) villageMembers[next[villageOfCadre[i]!]!++] = i
-
-  const townStart = new Int32Array(towns + 1)
-  for (let t = 0; t <= towns; t++) townStart[t] = villageStart[townVillages[t]!]!
-  const groups: Groups = { towns: { members: new Int32Array(n), start: townStart }, villages: { members: villageMembers, start: villageStart }, townVillages }
-  // `villageOfCadre` is spent: it serves as the merges' scratch space.
-  for (let t = 0; t < towns; t++) sortTown(groups, t, cmp, villageOfCadre)
-  return groups
-}
-
-// Numbers the towns, and the villages (named within their town), in the order first seen.
-const numberVillages = (n: number, villageOf: (i: number) => string, townOf: (i: number) => string) => {
+  // Number the towns, and the villages (named within their town), in the order first seen.
+  // Cadres usually come town by town and village by village: look a group up only when it changes.
   const byTown = new Map<string, TownIds>()
   const townOfVillage: Array<number> = []
   const villageOfCadre = new Int32Array(n)
-  // Cadres usually come town by town and village by village: look a group up only when it changes.
   let lastTown: string | undefined
   let lastVillage: string | undefined
   let inTown: TownIds | undefined
@@ -290,21 +258,34 @@ const numberVillages = (n: number, villageOf: (i: number) => string, townOf: (i:
     }
     villageOfCadre[i] = v
   }
-  return { villageOfCadre, townOfVillage, towns: byTown.size }
-}
+  const villages = townOfVillage.length
+  const towns = byTown.size
 
-// Sorts town `t`'s villages, then the town: a town is its villages, each sorted already, and
-// merging them costs less than sorting afresh. Done in a function called once per town, which V8
-// optimizes early (see `settleTown`).
-const sortTown = (groups: Groups, t: number, cmp: (i: number, j: number) => number, scratch: Int32Array): void => {
-  const { members, start } = groups.villages
-  const first = groups.townVillages[t]!
-  const last = groups.townVillages[t + 1]!
-  for (let v = first; v < last; v++) sortRange(members, start[v]!, start[v + 1]!, cmp)
-  const lo = start[first]!
-  const hi = start[last]!
-  groups.towns.members.set(members.subarray(lo, hi), lo)
-  mergeRuns(groups.towns.members, scratch, start, first, last, cmp)
+  // Lay the villages out town by town, each town's in the order first seen: town `t` holds the
+  // villages `townVillages[t]` up to `townVillages[t + 1]` of the layout.
+  const townVillages = new Int32Array(towns + 1)
+  for (let g = 0; g < villages; g++) townVillages[townOfVillage[g]! + 1]!++
+  for (let t = 0; t < towns; t++) townVillages[t + 1]! += townVillages[t]!
+  const place = townVillages.slice(0, towns)
+  const slot = new Int32Array(villages)
+  for (let g = 0; g < villages; g++) slot[g] = place[townOfVillage[g]!]!++
+  // Then the cadres, by counting sort: each village's members stay in the order given.
+  for (let i = 0; i < n; i++) villageOfCadre[i] = slot[villageOfCadre[i]!]!
+  const villageStart = new Int32Array(villages + 1)
+  for (let i = 0; i < n; i++) villageStart[villageOfCadre[i]! + 1]!++
+  for (let s = 0; s < villages; s++) villageStart[s + 1]! += villageStart[s]!
+  const next = villageStart.slice(0, villages)
+  const villageMembers = new Int32Array(n)
+  for (let i = 0; i < n; i++) villageMembers[next[villageOfCadre[i]!]!++] = i
+  for (let s = 0; s < villages; s++) sortRange(villageMembers, villageStart[s]!, villageStart[s + 1]!, cmp)
+
+  // A town is its villages, each sorted already: merging them costs less than sorting afresh.
+  const townStart = new Int32Array(towns + 1)
+  for (let t = 0; t <= towns; t++) townStart[t] = villageStart[townVillages[t]!]!
+  const townMembers = villageMembers.slice()
+  const scratch = new Int32Array(n)
+  for (let t = 0; t < towns; t++) mergeRuns(townMembers, scratch, villageStart, townVillages[t]!, townVillages[t + 1]!, cmp)
+  return { towns: { members: townMembers, start: townStart }, villages: { members: villageMembers, start: villageStart }, townVillages }
 }
 
 // Villages hold a handful of cadres: an insertion sort beats a call into the built-in sort for
