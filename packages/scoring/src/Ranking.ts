@@ -444,7 +444,8 @@ export const applyQuotas = (
   const g = Int16Array.from(grades)
   const moved = new Uint8Array(entries.length)
   const groups = groupsOf(entries.length, (i) => entries[i]!.village, (i) => entries[i]!.town, cmp)
-  for (let t = 0; t + 1 < groups.towns.start.length; t++) quotasOnTown(body, groups, t, cmp, g, (i) => vetoed[i] === true, moved)
+  const isVetoed = (i: number) => vetoed[i] === true
+  for (let t = 0; t + 1 < groups.towns.start.length; t++) quotasOnTown(body, groups, t, cmp, g, isVetoed, moved)
   const promoted = new Set<number>()
   const demoted = new Set<number>()
   moved.forEach((m, i) => (m === PROMOTED ? promoted.add(i) : m === DEMOTED ? demoted.add(i) : undefined))
