@@ -95,28 +95,30 @@ const rollbackTo = (tx: Tx, mark: number): void => {
 const fail = (operation: string, message: string): StorageAdapter.StorageError =>
   new StorageAdapter.StorageError({ operation, message })
 
-// Copies (and freezes) a JSON value so the caller can neither change the store nor be changed by it, and refuses
-// what a JSON store could not keep (the same rules `JSON.stringify` applies, minus silent loss).
-const cloneJson = (operation: string, value: unknown, depth = 0): Json => {
+// Copies (and freezes) a JSON value so the caller can neither change the store nor be changed by it. It
+// refuses what a JSON store could not keep (the rules of core's `StorageAdapter.jsonProblem`), in one
+// pass with the copy; a refusal is worded by `jsonProblem` itself, so every shipped adapter says the
+// same thing.
+class NotJson {}
+
+const copyJson = (value: unknown, depth: number): Json => {
   switch (typeof value) {
     case "string":
     case "boolean":
       return value
     case "number":
-      if (!Number.isFinite(value)) throw fail(operation, `data holds a non-finite number (${value})`)
+      if (!Number.isFinite(value)) throw new NotJson()
       return value === 0 ? 0 : value
     case "object": {
       if (value === null) return null
-      if (depth > 256) throw fail(operation, "data is nested too deeply")
+      if (depth > 256) throw new NotJson()
       if (Array.isArray(value)) {
         const out = new Array<Json>(value.length)
-        for (let i = 0; i < value.length; i++) out[i] = cloneJson(operation, value[i], depth + 1)
+        for (let i = 0; i < value.length; i++) out[i] = copyJson(value[i], depth + 1)
         return Object.freeze(out)
       }
       const proto = Object.getPrototypeOf(value)
-      if (proto !== Object.prototype && proto !== null) {
-        throw fail(operation, `data holds a ${proto?.constructor?.name ?? "non-plain"} object; encode it to JSON first`)
-      }
+      if (proto !== Object.prototype && proto !== null) throw new NotJson()
       const out: Record<string, Json> = {}
       for (const key in value) {
         if (!Object.prototype.hasOwnProperty.call(value, key)) continue
@@ -124,44 +126,38 @@ const cloneJson = (operation: string, value: unknown, depth = 0): Json => {
         if (v === undefined) continue
         // A plain assignment to "__proto__" would set the prototype instead of a key.
         if (key === "__proto__") {
-          Object.defineProperty(out, key, { value: cloneJson(operation, v, depth + 1), enumerable: true, writable: true, configurable: true })
-        } else out[key] = cloneJson(operation, v, depth + 1)
+          Object.defineProperty(out, key, { value: copyJson(v, depth + 1), enumerable: true, writable: true, configurable: true })
+        } else out[key] = copyJson(v, depth + 1)
       }
       return Object.freeze(out)
     }
     default:
-      throw fail(operation, `data holds a ${typeof value}, which is not JSON`)
+      throw new NotJson()
   }
 }
 
-const isVersion = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
+// `what` names the value in the refusal ("data", "event data"), and `where` is what it belongs to.
+const cloneJson = (operation: string, value: unknown, where: string, what = "data"): Json => {
+  try {
+    return copyJson(value, 0)
+  } catch (e) {
+    if (!(e instanceof NotJson)) throw e
+    throw fail(operation, `${where}${what} holds ${StorageAdapter.jsonProblem(value) ?? "a value that is not JSON"}`)
+  }
+}
 
 // A durable store keeps text as UTF-8, which cannot hold a lone UTF-16 surrogate: keys with one are
-// refused here too, so that a store that works in memory also works on disk.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-const badText = (s: string): boolean => loneSurrogate.test(s)
+// refused here too (core's `wellFormedText` rule), so that a store that works in memory also works
+// on disk.
+const rule = StorageAdapter.wellFormedText
 
 // Validates a write and copies its data, before any version is compared: bad input is a
-// `StorageError` whatever the stored version.
+// `StorageError` whatever the stored version. The checks and their words are core's.
 const checkWrite = (operation: string, write: DocumentWrite): Json => {
-  if (typeof write.collection !== "string" || write.collection.length === 0) {
-    throw fail(operation, "collection must be a non-empty string")
-  }
-  if (typeof write.id !== "string" || write.id.length === 0) throw fail(operation, "id must be a non-empty string")
-  if (badText(write.collection) || badText(write.id)) {
-    throw fail(operation, "collection and id must be well-formed Unicode")
-  }
-  if (!isVersion(write.expectedVersion)) throw fail(operation, "expectedVersion must be a non-negative integer")
-  for (const name in write.indexes) {
-    const value = write.indexes[name]
-    if (!StorageAdapter.isIndexValue(value)) {
-      throw fail(operation, `index ${name} of ${write.collection}/${write.id} is not a string or finite number`)
-    }
-    if (badText(name) || (typeof value === "string" && badText(value))) {
-      throw fail(operation, `index "${name}": names and values must be well-formed Unicode`)
-    }
-  }
-  return cloneJson(operation, write.data)
+  const where = `document ${StorageAdapter.documentKey(write.collection, write.id)}: `
+  const problem = StorageAdapter.documentWriteProblem({ ...write, data: null }, rule)
+  if (problem !== undefined) throw fail(operation, where + problem)
+  return cloneJson(operation, write.data, where)
 }
 
 /**
@@ -270,12 +266,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
         const data = checkWrite("putDocument", write)
         const actual = currentVersion(write.collection, write.id)
         if (actual !== write.expectedVersion) {
-          throw new StorageAdapter.ConcurrencyConflict({
-            kind: "document",
-            key: `${write.collection}/${write.id}`,
-            expected: write.expectedVersion,
-            actual
-          })
+          throw StorageAdapter.documentConflict(write, actual)
         }
         const state = stateOf(write, data, actual + 1)
         setDoc(collectionOf(write.collection), write.id, state, tx)
@@ -299,12 +290,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
             const prev = c.docs.get(write.id)
             const actual = prev?.record.version ?? 0
             if (actual !== write.expectedVersion) {
-              throw new StorageAdapter.ConcurrencyConflict({
-                kind: "document",
-                key: `${write.collection}/${write.id}`,
-                expected: write.expectedVersion,
-                actual
-              })
+              throw StorageAdapter.documentConflict(write, actual)
             }
             const state = stateOf(write, data[i]!, actual + 1)
             setDoc(c, write.id, state, undefined)
@@ -388,27 +374,18 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
 
     appendEvents: (stream, expectedVersion, events) =>
       run<number, StorageAdapter.ConcurrencyConflict | StorageAdapter.StorageError>((tx) => {
-        if (typeof stream !== "string" || stream.length === 0 || badText(stream)) {
-          throw fail("appendEvents", "stream must be a non-empty, well-formed string")
-        }
-        if (!isVersion(expectedVersion)) throw fail("appendEvents", "expectedVersion must be a non-negative integer")
         // Every event is checked before the version: bad input is a StorageError whatever the stream holds.
-        const checked = events.map((event) => {
-          if (typeof event.type !== "string" || badText(event.type)) {
-            throw fail("appendEvents", `stream ${stream}: event type must be a well-formed string`)
-          }
-          if (!Number.isSafeInteger(event.recordedAt)) {
-            throw fail(
-              "appendEvents",
-              `stream ${stream}: recordedAt must be whole epoch milliseconds (an integer), got ${String(event.recordedAt)}`
-            )
-          }
-          return { type: event.type, data: cloneJson("appendEvents", event.data), recordedAt: event.recordedAt }
-        })
+        const problem = StorageAdapter.appendProblem(stream, expectedVersion, events.map((e) => ({ ...e, data: null })), rule)
+        if (problem !== undefined) throw fail("appendEvents", problem)
+        const checked = events.map((event) => ({
+          type: event.type,
+          data: cloneJson("appendEvents", event.data, `stream ${stream}: `, "event data"),
+          recordedAt: event.recordedAt
+        }))
         const existing = streams.get(stream)
         const actual = lastOf(existing)
         if (actual !== expectedVersion) {
-          throw new StorageAdapter.ConcurrencyConflict({ kind: "stream", key: stream, expected: expectedVersion, actual })
+          throw StorageAdapter.streamConflict(stream, expectedVersion, actual)
         }
         if (checked.length === 0) return actual
         const records = checked.map((event, i): EventRecord =>
@@ -433,12 +410,8 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
 
     readEvents: (stream, fromVersion = 1, limit) =>
       run(() => {
-        if (!Number.isSafeInteger(fromVersion) || fromVersion < 1) {
-          throw fail("readEvents", "fromVersion must be a positive integer")
-        }
-        if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
-          throw fail("readEvents", "limit must be a positive integer")
-        }
+        const problem = StorageAdapter.readEventsProblem(fromVersion, limit)
+        if (problem !== undefined) throw fail("readEvents", problem)
         const events = streams.get(stream)
         if (events === undefined) return []
         const start = events[fromVersion - 1]?.version === fromVersion
@@ -544,7 +517,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
     alterEvent: (stream, version, data) =>
       run(() => {
         const [events, i] = findEvent("alterEvent", stream, version)
-        events[i] = Object.freeze({ ...events[i]!, data: cloneJson("alterEvent", data) })
+        events[i] = Object.freeze({ ...events[i]!, data: cloneJson("alterEvent", data, `event ${stream}@${version}: `) })
       }),
     deleteEvent: (stream, version) =>
       run(() => {
@@ -565,13 +538,13 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
         }
         const i = lowerBound(events, (e) => e.version < version)
         if (events[i]?.version === version) throw fail("insertEvent", `event ${stream}@${version} exists`)
-        events.splice(i, 0, Object.freeze({ stream, version, type: event.type, data: cloneJson("insertEvent", event.data), recordedAt: event.recordedAt }))
+        events.splice(i, 0, Object.freeze({ stream, version, type: event.type, data: cloneJson("insertEvent", event.data, `event ${stream}@${version}: `), recordedAt: event.recordedAt }))
       }),
     alterDocument: (collection, id, data) =>
       run(() => {
         const [c, state] = findDocument("alterDocument", collection, id)
         const record = state.record
-        setDoc(c, id, stateOf({ ...record, expectedVersion: 0 }, cloneJson("alterDocument", data), record.version), undefined)
+        setDoc(c, id, stateOf({ ...record, expectedVersion: 0 }, cloneJson("alterDocument", data, `document ${collection}/${id}: `), record.version), undefined)
       }),
     deleteDocument: (collection, id) =>
       run(() => {
@@ -584,7 +557,7 @@ export const make: Effect.Effect<MemoryStorageService> = Effect.gen(function*() 
         setDoc(
           c,
           record.id,
-          stateOf({ ...record, expectedVersion: 0 }, cloneJson("insertDocument", record.data), record.version),
+          stateOf({ ...record, expectedVersion: 0 }, cloneJson("insertDocument", record.data, `document ${record.collection}/${record.id}: `), record.version),
           undefined
         )
       }),
