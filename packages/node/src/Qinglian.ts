@@ -26,6 +26,7 @@ import {
   Ids,
   InvalidInput,
   LocalDate,
+  Measure,
   Organisation,
   OrgStore,
   PowerList,
@@ -39,7 +40,7 @@ import {
   Whistleblower,
   WorkCalendar
 } from "@qinglian/core"
-import { type Board, Rubric, ScoringStore, type Signal, TaskBook, type WeeklyAssessment } from "@qinglian/scoring"
+import { type Annual, type Board, Rubric, ScoringStore, type Signal, TaskBook, type WeeklyAssessment } from "@qinglian/scoring"
 import { MemoryStorage } from "@qinglian/storage-memory"
 import { SqliteStorage } from "@qinglian/storage-sqlite"
 import * as Clock from "effect/Clock"
@@ -413,6 +414,25 @@ export interface ScoringApi {
     readonly html: string
     readonly csv: Readonly<Record<"arrangements" | "stockTake" | "results", string>>
   }>
+  /**
+   * The annual assessment of a town's stored year: each cadre's weekly mean (from the stored
+   * weeks), the annual rubric with its 清廉村居 section, the sanction bar, grades with quotas and
+   * ranks. Sanctions are read from the stored cases of the town's county unless given; sanction
+   * periods come from the county's rulebook. `cadres` adds what the store does not hold, by cadre:
+   * `leave` (`[{ from, until, note? }]`, dates `YYYY-MM-DD`), `achieved` (checklist item ids),
+   * `findings` and `events` (`[{ id, kind, count?, note? }]`).
+   */
+  readonly annual: (options: {
+    readonly rubric: unknown
+    readonly town: string
+    readonly year: number
+    /** `YYYY-MM-DD`: picks the rubric edition; a sanction in force on it bars the top grade. */
+    readonly assessedOn: string
+    readonly roster?: unknown
+    readonly cadres?: unknown
+    /** `[{ caseId, cadre, measure, decidedOn, chosenMonths? }]`, instead of the stored cases. */
+    readonly sanctions?: unknown
+  }) => Promise<ReadonlyArray<Annual.CadreResult>>
 }
 
 /**
@@ -492,6 +512,39 @@ const CountyIdArg = argument(Ids.CountyId, "county", "county id")
 const CheckpointArg = (name: string) => argument(Audit.Checkpoint, name, "audit checkpoint")
 const PublicKeyArg = argument(Schema.String.pipe(Schema.minLength(1)), "publicKey", "public key")
 const WeekArg = argument(TaskBook.IsoWeek, "week", "ISO week")
+const AnnualFact = Schema.Struct({
+  id: Schema.String.pipe(Schema.minLength(1)),
+  kind: Schema.String.pipe(Schema.minLength(1)),
+  count: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
+  note: Schema.optional(Schema.String)
+})
+const AnnualCadresArg = argument(
+  Schema.Record({
+    key: InvalidInput.RecordKey,
+    value: Schema.Struct({
+      leave: Schema.optional(Schema.Array(Schema.Struct({ from: LocalDate.LocalDate, until: LocalDate.LocalDate, note: Schema.optional(Schema.String) }))),
+      achieved: Schema.optional(Schema.Array(Schema.String)),
+      findings: Schema.optional(Schema.Array(AnnualFact)),
+      events: Schema.optional(Schema.Array(AnnualFact))
+    })
+  }),
+  "cadres",
+  "annual facts by cadre"
+)
+const SanctionsArg = argument(
+  Schema.Array(Schema.Struct({
+    caseId: Ids.CaseId,
+    cadre: Ids.CadreId,
+    measure: Measure.Measure,
+    decidedOn: LocalDate.LocalDate,
+    chosenMonths: Schema.optional(Schema.Int.pipe(Schema.positive()))
+  })),
+  "sanctions",
+  "sanction decisions"
+)
+const YearArg = argument(Schema.Int.pipe(Schema.between(LocalDate.minYear, LocalDate.maxYear)), "year", "year")
+const DateArg = (name: string) => argument(LocalDate.LocalDate, name, "date")
+
 const RatingsArg = argument(
   Schema.Record({ key: InvalidInput.RecordKey, value: Schema.Record({ key: InvalidInput.RecordKey, value: Schema.Number }) }),
   "villagerRatings",
@@ -919,6 +972,20 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
           roster,
           scope: village === undefined ? { level: "town" } : { level: "village", village }
         })
+      })),
+    annual: (opts) =>
+      run(Effect.gen(function*() {
+        const roster = yield* rosterOf(opts.roster)
+        const town = yield* StringArg("town")(opts.town)
+        const year = yield* YearArg(opts.year)
+        const assessedOn = yield* DateArg("assessedOn")(opts.assessedOn)
+        const cadres = opts.cadres === undefined ? undefined : yield* AnnualCadresArg(opts.cadres)
+        const sanctions = opts.sanctions === undefined ? undefined : yield* SanctionsArg(opts.sanctions)
+        const rubric = yield* document(decodeRubric(opts.rubric))
+        // Sanction periods under the town's county's rulebook, when the town is stored.
+        const stored = yield* OrgStore.towns.get(town)
+        const rulebook = Option.isSome(stored) ? yield* rulebookFor(stored.value.value.countyId) : baseRulebook
+        return yield* ScoringStore.annual({ rubric, town, year, assessedOn, roster, calendar, rulebook, cadres, sanctions })
       }))
   }
 

@@ -230,6 +230,42 @@ describe("scoring", () => {
     assert.strictEqual(results.length, 1)
   })
 
+  it("assesses a stored year, with facts and sanctions given as JSON, and refuses what it cannot read", async () => {
+    const demo = ScoringExamples.town
+    const options = { actor: "clerk", roster: demo.roster }
+    for (const w of ["2026-W12", "2026-W13"]) {
+      const week = TaskBook.unsafeWeek(w)
+      const villages = [0, 1, 2].map((i) => ScoringExamples.villageWeek(i, week))
+      for (const v of villages) {
+        await ql.scoring.issueTaskBook(Schema.encodeSync(TaskBook.TaskBook)(v.book), options)
+        for (const p of v.progress) await ql.scoring.reportProgress(Schema.encodeSync(TaskBook.Progress)(p), { actor: "clerk" })
+        await ql.scoring.recordStockTake(Schema.encodeSync(TaskBook.StockTake)(v.stockTake), options)
+      }
+      await ql.scoring.runWeek({
+        ...options,
+        rubric: ScoringExamples.weeklyRubric,
+        town: demo.id,
+        week,
+        villagerRatings: Object.fromEntries(villages.map((v) => [v.book.village, v.villagerRatings]))
+      })
+    }
+    const annual = { rubric: ScoringExamples.annualRubric, town: demo.id, year: 2026, assessedOn: "2026-12-28", roster: demo.roster }
+    // No organisation stored: the sanctions are given.
+    const sanction = { caseId: "case-9", cadre: "c-xishu-1", measure: "partyWarning", decidedOn: "2026-06-15" }
+    const results = await ql.scoring.annual({ ...annual, sanctions: [sanction], cadres: { "c-xishu-2": { achieved: ["powerList"], leave: [{ from: "2026-03-23", until: "2026-03-28" }] } } })
+    assert.strictEqual(results.length, 12)
+    assert.isTrue(results.find((r) => r.subject === "c-xishu-1")!.scored.ledger.some((e) => e.rule === "sanctionInfluence"))
+    assert.deepStrictEqual(results.find((r) => r.subject === "c-xishu-2")!.mean.excluded, [{ week: "2026-W13", reason: "leave" }])
+    const unknownTown = await rejection(ql.scoring.annual(annual))
+    assert.isTrue(isQinglianError(unknownTown, "ScoringCommandRejected"), String(unknownTown))
+    if (isQinglianError(unknownTown)) assert.strictEqual(unknownTown.issues[0]?.code, "TOWN_UNKNOWN")
+    const misspelt = await rejection(ql.scoring.annual({ ...annual, sanctions: [], cadres: { "c-xishu-2": { acheived: [] } } }))
+    assert.isTrue(isQinglianError(misspelt, "InvalidInput"), String(misspelt))
+    if (isQinglianError(misspelt)) assert.deepStrictEqual(misspelt.issues[0]?.path, ["cadres", "c-xishu-2", "acheived"])
+    const early = await rejection(ql.scoring.annual({ ...annual, sanctions: [], assessedOn: "2025-06-01" }))
+    assert.isTrue(isQinglianError(early, "RubricNotInForce"), String(early))
+  })
+
   it("renders the published board of a stored week as files", async () => {
     const demo = ScoringExamples.town
     const week = TaskBook.unsafeWeek("2026-W12")

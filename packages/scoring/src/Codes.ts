@@ -108,6 +108,8 @@ export type DiagnosticCode =
   | "TASKBOOK_MISSING"
   | "STOCKTAKE_MISSING"
   | "RUBRIC_NOT_IN_FORCE"
+  | "WEEKS_MISSING"
+  | "TOWN_UNKNOWN"
   | "REVIEW_MISSING"
   | "VILLAGERS_RATING_MISSING"
   | "RATING_INVALID"
@@ -149,6 +151,12 @@ const diagnostics: { readonly [C in DiagnosticCode]: Meaning } = {
   TASKBOOK_MISSING: { module: "scoring/ScoringStore", zh: "该村（镇）本周的任务书尚未下达", en: "No task book was issued for the village (town) and week" },
   STOCKTAKE_MISSING: { module: "scoring/ScoringStore", zh: "该村本周尚未盘点", en: "The village has no stock-take for the week" },
   RUBRIC_NOT_IN_FORCE: { module: "scoring/ScoringStore", zh: "考核日期没有生效的考核细则", en: "No rubric edition is in force on the assessment date" },
+  WEEKS_MISSING: { module: "scoring/ScoringStore", zh: "该镇这一年没有已考核的周，无法进行年度考核", en: "The town has no assessed week in the year, so the year cannot be assessed" },
+  TOWN_UNKNOWN: {
+    module: "scoring/ScoringStore",
+    zh: "该镇不在已保存的组织架构中，无法查找其所在县的案件及处分",
+    en: "The town is not in the stored organisation, so its county's cases and sanctions cannot be found"
+  },
   REVIEW_MISSING: { module: "scoring/WeeklyAssessment", zh: "盘点缺少对某位干部的点评", en: "The stock-take has no review of a cadre" },
   VILLAGERS_RATING_MISSING: { module: "scoring/WeeklyAssessment", zh: "缺少某位干部的村民评议", en: "A cadre has no villagers' rating" },
   RATING_INVALID: { module: "scoring/Rubric", zh: "评分缺失，或不在 0 到 100 之间", en: "A rating is missing or outside 0–100" },

@@ -36,11 +36,12 @@
  * @packageDocumentation
  * @since 0.1.0
  */
-import { Audit, Cadre, Diagnostic, LocalDate, OrgStore, Storage, WorkCalendar } from "@qinglian/core"
+import { Audit, Cadre, CaseStore, Diagnostic, LocalDate, OrgStore, type Rulebook as CoreRulebook, Storage, type SupervisionCase, WorkCalendar } from "@qinglian/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as Annual from "./Annual.js"
 import * as Board from "./Board.js"
 import * as Input from "./Input.js"
 import * as Points from "./Points.js"
@@ -455,3 +456,160 @@ export const board = (
     }
     return Effect.succeed(Board.render(input, scope))
   })
+
+/**
+ * What {@link annualInput} and {@link annual} read the stored year for.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AnnualOptions {
+  /** The annual rubric (with its 清廉村居 section). */
+  readonly rubric: Rubric.RubricFile
+  readonly town: string
+  readonly year: number
+  /** The assessment date: it picks the rubric edition, and sanctions in force on it bar the top grade. */
+  readonly assessedOn: LocalDate.LocalDate
+  readonly roster: Cadre.Roster
+  readonly calendar: WorkCalendar.WorkCalendar
+  /** Core's rulebook, for sanction periods. */
+  readonly rulebook: CoreRulebook.Rulebook
+  /**
+   * What the store does not hold, by cadre: leave, the 清廉村居 items achieved, the year's findings
+   * and events.
+   */
+  readonly cadres?: Readonly<Record<string, Pick<Annual.CadreYear, "leave" | "achieved" | "findings" | "events">>> | undefined
+  /**
+   * The sanction decisions to apply. Left out, they are read from the stored supervision cases
+   * (see {@link annualInput}).
+   */
+  readonly sanctions?: ReadonlyArray<Annual.SanctionDecision> | undefined
+  readonly weeklyComponent?: string | undefined
+  readonly newCadreWeeks?: number | undefined
+  readonly sanctionBarsTopGrade?: boolean | undefined
+}
+
+/**
+ * What reading a stored year can fail with: a refusal, the store, or a stored case whose events do
+ * not replay.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type AnnualReadError = CommandError | SupervisionCase.InconsistentStream
+
+/**
+ * Reads a town's year for the annual assessment: every cadre with an assessed week of the year in
+ * the store (`townWeeks`), their weekly scores, and the village of their latest week.
+ *
+ * Sanctions, unless given, come from the stored supervision cases: every case registered in a town
+ * of the same county (from the stored organisation) whose subject is one of these cadres, each
+ * disposition decided on or before `assessedOn` (the annual assessment keeps those whose period
+ * runs). A case that cannot be read fails the whole read: a sanction is never left out unnoticed.
+ *
+ * Refused (`ScoringCommandRejected`): `WEEKS_MISSING` when the town has no assessed week in the
+ * year; `TOWN_UNKNOWN` when sanctions are to be read and the town is not in the stored
+ * organisation, so its county's cases cannot be found.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const annualInput = (options: AnnualOptions): Effect.Effect<Annual.Input, AnnualReadError, Storage.Storage> =>
+  Effect.gen(function*() {
+    const weeks = yield* townWeeks.all("byTown", {
+      gte: Storage.indexKey(options.town, `${options.year}-W`),
+      lt: Storage.indexKey(options.town, `${options.year}-X`)
+    })
+    if (weeks.length === 0) {
+      return yield* fromDiagnostics("Annual", [
+        Diagnostic.error("WEEKS_MISSING", ["year"], `${options.town}在${options.year}年没有已考核的周`, `${options.town} has no assessed week in ${options.year}`)
+      ])
+    }
+    // Weeks come in order, so a cadre's village is that of their latest week.
+    const byCadre = new Map<string, { village: string; weekly: Array<Annual.WeekScore> }>()
+    for (const w of weeks) {
+      for (const r of w.value.results) {
+        const year = byCadre.get(r.subject)
+        if (year === undefined) byCadre.set(r.subject, { village: r.village, weekly: [{ week: r.week, score: r.scored.score }] })
+        else {
+          year.village = r.village
+          year.weekly.push({ week: r.week, score: r.scored.score })
+        }
+      }
+    }
+    const sanctions = options.sanctions ?? (yield* storedSanctions(options.town, new Set(byCadre.keys()), options.assessedOn))
+    const cadres: Array<Annual.CadreYear> = [...byCadre].map(([subject, y]) => ({
+      subject,
+      village: y.village,
+      town: options.town,
+      weekly: y.weekly,
+      ...options.cadres?.[subject]
+    }))
+    return {
+      rubric: options.rubric,
+      assessedOn: options.assessedOn,
+      cadres,
+      roster: options.roster,
+      calendar: options.calendar,
+      rulebook: options.rulebook,
+      sanctions,
+      weeklyComponent: options.weeklyComponent,
+      newCadreWeeks: options.newCadreWeeks,
+      sanctionBarsTopGrade: options.sanctionBarsTopGrade
+    }
+  })
+
+const storedSanctions = (
+  town: string,
+  cadres: ReadonlySet<string>,
+  on: LocalDate.LocalDate
+): Effect.Effect<ReadonlyArray<Annual.SanctionDecision>, AnnualReadError, Storage.Storage> =>
+  Effect.gen(function*() {
+    const stored = yield* OrgStore.towns.get(town)
+    if (Option.isNone(stored)) {
+      return yield* fromDiagnostics("Annual", [
+        Diagnostic.error(
+          "TOWN_UNKNOWN",
+          ["town"],
+          `${town}不在已保存的组织架构中，无法查找其所在县的案件及处分；请先保存组织架构，或直接提供处分`,
+          `${town} is not in the stored organisation, so its county's cases and their sanctions cannot be found: store the organisation, or give the sanctions`
+        )
+      ])
+    }
+    const county = stored.value.value.countyId
+    const towns = yield* OrgStore.towns.all("byCounty", Storage.prefixRange(county))
+    const decisions: Array<Annual.SanctionDecision> = []
+    for (const t of towns) {
+      const summaries = yield* CaseStore.summaries.all("byTownStage", Storage.prefixRange(county, t.value.id))
+      for (const summary of summaries) {
+        if (!cadres.has(summary.value.subject.cadre)) continue
+        const state = yield* CaseStore.current(summary.value.caseId)
+        for (const d of state.dispositions) {
+          if (d.on > on) continue
+          decisions.push({
+            caseId: summary.value.caseId,
+            cadre: summary.value.subject.cadre,
+            measure: d.measure,
+            decidedOn: d.on,
+            chosenMonths: d.periodMonths
+          })
+        }
+      }
+    }
+    return decisions
+  })
+
+/**
+ * The annual assessment of a town's stored year ({@link annualInput}, then `Annual.assess`): each
+ * cadre's weekly mean, the annual rubric, the sanction bar, grades with quotas and ranks.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const annual = (
+  options: AnnualOptions
+): Effect.Effect<
+  ReadonlyArray<Annual.CadreResult>,
+  AnnualReadError | Rubric.NotInForce | Rubric.FactsInvalid | Annual.SanctionUnreadable,
+  Storage.Storage
+> => Effect.flatMap(annualInput(options), (input) => Annual.assess(input))

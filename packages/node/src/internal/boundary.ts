@@ -1,6 +1,7 @@
 // The edge between plain JavaScript and core: arguments decoded with core's decoders, failures of
 // any kind turned into one QinglianError.
 import { InvalidInput, Problem } from "@qinglian/core"
+import { Codes } from "@qinglian/scoring"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -56,11 +57,38 @@ interface ScoringIssue {
   readonly message: { readonly zh: string; readonly en: string }
 }
 
+// Scoring's other refusals, by tag, with their meaning from scoring's catalogue: what their issues
+// are (none for a rubric not in force or an unreadable sanction, whose message says it all).
+const scoringRefusals = new Map(Codes.catalogue.filter((e) => e.kind === "refusal").map((e) => [e.code, e]))
+
+const issuesOf = (e: {
+  readonly _tag: string
+  readonly issues?: unknown
+  readonly diagnostics?: unknown
+  readonly code?: unknown
+  readonly path?: unknown
+  readonly reason?: unknown
+}): ReadonlyArray<ScoringIssue> | undefined => {
+  if (scoringTags.includes(e._tag)) return Array.isArray(e.issues) ? e.issues as ReadonlyArray<ScoringIssue> : undefined
+  if (e._tag === "ScoringAssessmentRejected") return Array.isArray(e.diagnostics) ? e.diagnostics as ReadonlyArray<ScoringIssue> : undefined
+  if (e._tag === "ScoringFactsInvalid") {
+    return [{ code: String(e.code), path: e.path as ReadonlyArray<string | number>, message: e.reason as ScoringIssue["message"] }]
+  }
+  return []
+}
+
 const scoringProblem = (error: unknown) => {
   if (typeof error !== "object" || error === null) return undefined
   const e = error as { readonly _tag?: unknown; readonly issues?: unknown; readonly message?: unknown }
-  if (typeof e._tag !== "string" || !scoringTags.includes(e._tag) || !Array.isArray(e.issues)) return undefined
-  const issues = (e.issues as ReadonlyArray<ScoringIssue>).map((i) => ({ code: i.code, path: i.path, message: i.message, detail: i.message.en }))
+  if (typeof e._tag !== "string" || !scoringRefusals.has(e._tag)) return undefined
+  const found = issuesOf(e as Parameters<typeof issuesOf>[0])
+  if (found === undefined) return undefined
+  if (found.length === 0) {
+    const meaning = scoringRefusals.get(e._tag)!
+    const en = typeof e.message === "string" && e.message.length > 0 ? e.message : meaning.en
+    return { code: e._tag, path: [], message: { zh: meaning.zh, en }, issues: [] }
+  }
+  const issues = found.map((i) => ({ code: i.code, path: i.path, message: i.message, detail: i.message.en }))
   const only = issues.length === 1 ? issues[0] : undefined
   return {
     code: e._tag,
