@@ -36,6 +36,41 @@ describe("Ranking.competitionRanks", () => {
   })
 })
 
+describe("Ranking.rank: ordering", () => {
+  // Ranks by lexicographic comparison of (score, tie-break components), counted the obvious way:
+  // 1 + how many in the group are strictly better. Scores and components are drawn from three
+  // regimes: hundredths (the keys fold into one number), fractions (they do not), and values so
+  // wide that their ranges multiply past a safe integer (they do not either).
+  const regimes = [
+    fc.integer({ min: 0, max: 10_000 }),
+    fc.integer({ min: 0, max: 40 }).map((x) => x / 4),
+    fc.integer({ min: 0, max: 4 }).map((x) => x * 2 ** 40)
+  ] as const
+  it("ranks exactly as a lexicographic comparison does, whichever way the keys are compared", () => {
+    const arb = fc.integer({ min: 0, max: 2 }).chain((r) =>
+      fc.array(
+        fc.record({ score: regimes[r]!, targets: regimes[r]!, villagers: regimes[r]!, village: fc.constantFrom("v1", "v2"), town: fc.constantFrom("t1", "t2") }),
+        { maxLength: 20 }
+      )
+    )
+    fc.assert(fc.property(arb, (xs) => {
+      const entries = xs.map((x, i) => entry(scored(`c${i}`, x.score, x.targets, x.villagers), x.village, x.town))
+      const keyOf = (e: Ranking.Entry) => [e.scored.score, ...body.tieBreak.map((c) => e.scored.components[c] ?? 0)]
+      const better = (a: ReadonlyArray<number>, b: ReadonlyArray<number>) => {
+        for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! > b[k]!
+        return false
+      }
+      const ranked = Ranking.rank(body, entries)
+      entries.forEach((e, i) => {
+        const inVillage = entries.filter((o) => o.village === e.village && o.town === e.town)
+        const inTown = entries.filter((o) => o.town === e.town)
+        assert.strictEqual(ranked[i]!.villageRank, 1 + inVillage.filter((o) => better(keyOf(o), keyOf(e))).length)
+        assert.strictEqual(ranked[i]!.townRank, 1 + inTown.filter((o) => better(keyOf(o), keyOf(e))).length)
+      })
+    }), { numRuns: 400 })
+  })
+})
+
 describe("Ranking.quotaCount", () => {
   it("20% of 12 rounded up is 3; 30% of 12 rounded down is 3; nearest rounds halves up", () => {
     assert.strictEqual(Ranking.quotaCount(12, 2000, "up"), 3)

@@ -295,7 +295,8 @@ describe("Rubric.scoreBatch", () => {
       findings: fc.array(fc.constantFrom("meeting.absent", "duty.absent", "disclosure.overdue", "negativeList.breach"), { maxLength: 4 }),
       merits: fc.array(fc.constantFrom("merit.commendation", "merit.innovation"), { maxLength: 3 }),
       events: fc.array(fc.constantFrom("event.violation", "none"), { maxLength: 2 }),
-      reds: fc.integer({ min: 0, max: 3 })
+      reds: fc.integer({ min: 0, max: 3 }),
+      note: fc.option(fc.constantFrom("村民代表会议评议", "包片领导当面点评"), { nil: undefined })
     }),
     { maxLength: 12 }
   )
@@ -305,6 +306,8 @@ describe("Rubric.scoreBatch", () => {
         subject: `c${i}`,
         date: d("2026-03-30"),
         ratings: { villagers: f.villagers, town: f.town },
+        // A rating with a note names the note as its ledger line's fact.
+        ...(f.note === undefined ? {} : { ratingNotes: { town: f.note } }),
         tasks: f.tasks.map((t, k) => ({ id: `t${i}-${k}`, target: t.target, done: t.done, deadline: d("2026-03-20"), completedOn: t.late < 0 ? undefined : LocalDate.addDays(d("2026-03-20"), t.late) })),
         findings: f.findings.map((kind, k) => ({ id: `f${k}`, kind })),
         merits: f.merits.map((kind, k) => ({ id: `m${k}`, kind })),
