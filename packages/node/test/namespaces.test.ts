@@ -255,7 +255,7 @@ describe("scoring", () => {
     const results = await ql.scoring.annual({ ...annual, sanctions: [sanction], cadres: { "c-xishu-2": { achieved: ["powerList"], leave: [{ from: "2026-03-23", until: "2026-03-28" }] } } })
     assert.strictEqual(results.length, 12)
     assert.isTrue(results.find((r) => r.subject === "c-xishu-1")!.scored.ledger.some((e) => e.rule === "sanctionInfluence"))
-    assert.deepStrictEqual(results.find((r) => r.subject === "c-xishu-2")!.mean.excluded, [{ week: "2026-W13", reason: "leave" }])
+    assert.deepStrictEqual(results.find((r) => r.subject === "c-xishu-2")!.mean.excluded, [{ week: TaskBook.unsafeWeek("2026-W13"), reason: "leave" }])
     const unknownTown = await rejection(ql.scoring.annual(annual))
     assert.isTrue(isQinglianError(unknownTown, "ScoringCommandRejected"), String(unknownTown))
     if (isQinglianError(unknownTown)) assert.strictEqual(unknownTown.issues[0]?.code, "TOWN_UNKNOWN")
