@@ -418,7 +418,9 @@ export interface ScoringApi {
    * The annual assessment of a town's stored year: each cadre's weekly mean (from the stored
    * weeks), the annual rubric with its 清廉村居 section, the sanction bar, grades with quotas and
    * ranks. Sanctions are read from the stored cases of the town's county unless given; sanction
-   * periods come from the county's rulebook. `cadres` adds what the store does not hold, by cadre:
+   * periods come from the rulebook of `jurisdiction` (its stored editions over the instance's base
+   * rulebook), or from the base rulebook when it is left out. `cadres` adds what the store does
+   * not hold, by cadre:
    * `leave` (`[{ from, until, note? }]`, dates `YYYY-MM-DD`), `achieved` (checklist item ids),
    * `findings` and `events` (`[{ id, kind, count?, note? }]`).
    */
@@ -428,6 +430,8 @@ export interface ScoringApi {
     readonly year: number
     /** `YYYY-MM-DD`: picks the rubric edition; a sanction in force on it bars the top grade. */
     readonly assessedOn: string
+    /** Whose stored rulebook gives the sanction periods (as in {@link RulebookApi.save}). */
+    readonly jurisdiction?: string
     readonly roster?: unknown
     readonly cadres?: unknown
     /** `[{ caseId, cadre, measure, decidedOn, chosenMonths? }]`, instead of the stored cases. */
@@ -982,9 +986,7 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
         const cadres = opts.cadres === undefined ? undefined : yield* AnnualCadresArg(opts.cadres)
         const sanctions = opts.sanctions === undefined ? undefined : yield* SanctionsArg(opts.sanctions)
         const rubric = yield* document(decodeRubric(opts.rubric))
-        // Sanction periods under the town's county's rulebook, when the town is stored.
-        const stored = yield* OrgStore.towns.get(town)
-        const rulebook = Option.isSome(stored) ? yield* rulebookFor(stored.value.value.countyId) : baseRulebook
+        const rulebook = opts.jurisdiction === undefined ? baseRulebook : yield* rulebookFor(yield* StringArg("jurisdiction")(opts.jurisdiction))
         return yield* ScoringStore.annual({ rubric, town, year, assessedOn, roster, calendar, rulebook, cadres, sanctions })
       }))
   }

@@ -252,7 +252,7 @@ describe("scoring", () => {
     const annual = { rubric: ScoringExamples.annualRubric, town: demo.id, year: 2026, assessedOn: "2026-12-28", roster: demo.roster }
     // No organisation stored: the sanctions are given.
     const sanction = { caseId: "case-9", cadre: "c-xishu-1", measure: "partyWarning", decidedOn: "2026-06-15" }
-    const results = await ql.scoring.annual({ ...annual, sanctions: [sanction], cadres: { "c-xishu-2": { achieved: ["powerList"], leave: [{ from: "2026-03-23", until: "2026-03-28" }] } } })
+    const results = await ql.scoring.annual({ ...annual, jurisdiction: "140525", sanctions: [sanction], cadres: { "c-xishu-2": { achieved: ["powerList"], leave: [{ from: "2026-03-23", until: "2026-03-28" }] } } })
     assert.strictEqual(results.length, 12)
     assert.isTrue(results.find((r) => r.subject === "c-xishu-1")!.scored.ledger.some((e) => e.rule === "sanctionInfluence"))
     assert.deepStrictEqual(results.find((r) => r.subject === "c-xishu-2")!.mean.excluded, [{ week: TaskBook.unsafeWeek("2026-W13"), reason: "leave" }])
