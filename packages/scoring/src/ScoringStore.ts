@@ -516,6 +516,7 @@ export type AnnualReadError = CommandError | SupervisionCase.InconsistentStream
  */
 export const annualInput = (options: AnnualOptions): Effect.Effect<Annual.Input, AnnualReadError, Storage.Storage> =>
   Effect.gen(function*() {
+    // ISO weeks are written `YYYY-Www`: every week of the year sorts from "YYYY-W" up to "YYYY-X".
     const weeks = yield* townWeeks.all("byTown", {
       gte: Storage.indexKey(options.town, `${options.year}-W`),
       lt: Storage.indexKey(options.town, `${options.year}-X`)
