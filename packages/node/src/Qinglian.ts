@@ -26,7 +26,6 @@ import {
   Ids,
   InvalidInput,
   LocalDate,
-  Measure,
   Organisation,
   OrgStore,
   PowerList,
@@ -51,6 +50,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as AnnualInput from "./internal/annual.js"
 import { argument, document, internal, refusal, settle, toQinglianError } from "./internal/boundary.js"
 import type { Issue } from "./QinglianError.js"
 
@@ -516,36 +516,8 @@ const CountyIdArg = argument(Ids.CountyId, "county", "county id")
 const CheckpointArg = (name: string) => argument(Audit.Checkpoint, name, "audit checkpoint")
 const PublicKeyArg = argument(Schema.String.pipe(Schema.minLength(1)), "publicKey", "public key")
 const WeekArg = argument(TaskBook.IsoWeek, "week", "ISO week")
-const AnnualFact = Schema.Struct({
-  id: Schema.String.pipe(Schema.minLength(1)),
-  kind: Schema.String.pipe(Schema.minLength(1)),
-  count: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
-  note: Schema.optional(Schema.String)
-})
-const AnnualCadresArg = argument(
-  Schema.Record({
-    key: InvalidInput.RecordKey,
-    value: Schema.Struct({
-      leave: Schema.optional(Schema.Array(Schema.Struct({ from: LocalDate.LocalDate, until: LocalDate.LocalDate, note: Schema.optional(Schema.String) }))),
-      achieved: Schema.optional(Schema.Array(Schema.String)),
-      findings: Schema.optional(Schema.Array(AnnualFact)),
-      events: Schema.optional(Schema.Array(AnnualFact))
-    })
-  }),
-  "cadres",
-  "annual facts by cadre"
-)
-const SanctionsArg = argument(
-  Schema.Array(Schema.Struct({
-    caseId: Ids.CaseId,
-    cadre: Ids.CadreId,
-    measure: Measure.Measure,
-    decidedOn: LocalDate.LocalDate,
-    chosenMonths: Schema.optional(Schema.Int.pipe(Schema.positive()))
-  })),
-  "sanctions",
-  "sanction decisions"
-)
+const AnnualCadresArg = argument(AnnualInput.Cadres, "cadres", "annual facts by cadre")
+const SanctionsArg = argument(AnnualInput.Sanctions, "sanctions", "sanction decisions")
 const YearArg = argument(Schema.Int.pipe(Schema.between(LocalDate.minYear, LocalDate.maxYear)), "year", "year")
 const DateArg = (name: string) => argument(LocalDate.LocalDate, name, "date")
 

@@ -558,6 +558,96 @@ describe("qinglian board", () => {
   })
 })
 
+describe("qinglian annual", () => {
+  it("assesses a stored year as ScoringStore.annual does, with facts from a file and sanctions from the stored cases", async () => {
+    const db = path.join(work, "annual.db")
+    assert.strictEqual((await run(["init", "--db", db])).code, 0)
+    const demo = ScoringExamples.town
+    const secretaryOf = Ids.CadreId.make("c-secretary")
+    const roster: Cadre.Roster = {
+      ...demo.roster,
+      cadres: [...demo.roster.cadres, { id: secretaryOf, name: "纪委书记" }],
+      appointments: [
+        ...demo.roster.appointments,
+        { cadreId: secretaryOf, post: "townDisciplineSecretary", unit: Cadre.town(demo.id), term: { start: LocalDate.unsafeMake("2020-01-01") } }
+      ]
+    }
+    const weekly = JSON.parse(JSON.stringify(ScoringExamples.weeklyRubric)) as unknown
+    const annualJson = JSON.parse(JSON.stringify(ScoringExamples.annualRubric)) as unknown
+    const rubricFile = file("annual-rubric.json", annualJson)
+    const facts = { "c-xishu-2": { achieved: ["powerList", "threeAssets", "redLines", "disclosure", "culture"] } }
+    const factsFile = file("annual-facts.json", facts)
+    const caseId = Ids.CaseId.make("case-annual")
+    const expected = await inStore(db, Effect.gen(function*() {
+      yield* OrgStore.saveOrganisation({
+        counties: [{ id: demo.county, name: "泽州县" }],
+        towns: [{ id: demo.id, countyId: demo.county, name: demo.name }],
+        villages: demo.villages.map((v) => ({ id: Ids.VillageId.make(v.id), townId: demo.id, name: v.name, kind: "village" as const }))
+      }, { actor: "clerk" })
+      yield* OrgStore.saveRoster(roster, { actor: "clerk" })
+      const weeklyRubric = yield* Rubric.decodeFile(weekly)
+      for (const w of ["2026-W12", "2026-W13"]) {
+        const week = TaskBook.unsafeWeek(w)
+        const villages = [0, 1, 2].map((i) => ScoringExamples.villageWeek(i, week))
+        for (const v of villages) {
+          yield* ScoringStore.issueTaskBook(v.book, { roster, actor: "clerk" })
+          for (const p of v.progress) yield* ScoringStore.reportProgress(p, { actor: "clerk" })
+          yield* ScoringStore.recordStockTake(JSON.parse(JSON.stringify(Schema.encodeSync(TaskBook.StockTake)(v.stockTake))), { roster, actor: "clerk" })
+        }
+        yield* ScoringStore.runWeek({
+          rubric: weeklyRubric,
+          town: demo.id,
+          week,
+          roster,
+          calendar: WorkCalendar.china,
+          villagerRatings: Object.fromEntries(villages.map((v) => [v.book.village, v.villagerRatings])),
+          actor: "clerk"
+        })
+      }
+      const steps: ReadonlyArray<readonly [SupervisionCase.Command, string]> = [
+        [{ _tag: "RegisterLead", caseId, county: demo.county, town: demo.id, subject: { cadre: Ids.CadreId.make("c-xishu-1"), category: "villageCadre" }, source: { _tag: "DailySupervision" } }, "2026-03-02"],
+        [{ _tag: "DisposeLead", way: "preliminaryCheck" }, "2026-03-05"],
+        [{ _tag: "ConcludeInquiry", outcome: "fileCase" }, "2026-04-01"],
+        [{ _tag: "SubmitForReview" }, "2026-06-01"],
+        [{ _tag: "Decide", measures: [{ measure: "partyWarning" }] }, "2026-06-15"]
+      ]
+      for (const [command, on] of steps) {
+        yield* SupervisionCase.execute(caseId, command, { rulebook: Rulebook.defaults, calendar: WorkCalendar.china, actor: secretaryOf, now: LocalDate.unsafeMake(on) })
+      }
+      return yield* ScoringStore.annual({
+        rubric: yield* Rubric.decodeFile(annualJson),
+        town: demo.id,
+        year: 2026,
+        assessedOn: LocalDate.unsafeMake("2026-12-28"),
+        roster,
+        calendar: WorkCalendar.china,
+        rulebook: Rulebook.defaults,
+        cadres: facts
+      })
+    }))
+    const args = ["annual", "--db", db, "--rubric", rubricFile, "--town", demo.id, "--year", "2026", "--on", "2026-12-28", "--facts", factsFile]
+    const json = await run([...args, "--format", "json"])
+    assert.strictEqual(json.code, 0, json.stderr)
+    assert.deepStrictEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(expected)))
+    assert.isTrue(expected.find((r) => r.subject === "c-xishu-1")!.scored.ledger.some((e) => e.rule === "sanctionInfluence"), "the stored case's sanction is read")
+    const table = await run(args)
+    assert.strictEqual(table.code, 0, table.stderr)
+    assert.include(table.stdout, "年度得分")
+    assert.include(table.stdout, "西属村")
+    const csv = parseCsv((await run([...args, "--format", "csv"])).stdout.slice(1))
+    assert.strictEqual(csv.length, 1 + 12)
+    // A year with no assessed week, an assessment date before the year, facts with a misspelt key: bad input.
+    const empty = await run(["annual", "--db", db, "--rubric", rubricFile, "--town", demo.id, "--year", "2025", "--on", "2025-12-28", "--lang", "en"])
+    assert.strictEqual(empty.code, 2)
+    assert.include(empty.stderr, "WEEKS_MISSING")
+    assert.strictEqual((await run(["annual", "--db", db, "--rubric", rubricFile, "--town", demo.id, "--year", "2026", "--on", "2025-12-28"])).code, 2)
+    const misspelt = file("annual-facts-bad.json", { "c-xishu-2": { acheived: [] } })
+    const bad = await run([...args.slice(0, -1), misspelt])
+    assert.strictEqual(bad.code, 2)
+    assert.include(bad.stderr, "acheived")
+  })
+})
+
 describe("qinglian audit verify", () => {
   it("exits 0 on an intact store, as Audit.verifyStore reports it, with progress on standard error only", async () => {
     const db = path.join(work, "audit.db")

@@ -18,6 +18,7 @@ import * as Ref from "effect/Ref"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import * as Annual from "./commands/annual.js"
 import * as Audit from "./commands/audit.js"
 import * as Board from "./commands/board.js"
 import * as Check from "./commands/check.js"
@@ -59,7 +60,7 @@ const root = Command.make("qinglian").pipe(
       "Exit codes: 0 nothing is an error; 1 errors found (in a list or an exercise, overdue cases, a broken audit log); " +
       "2 bad input or usage; 3 could not finish (the database failed …)."
   ),
-  Command.withSubcommands([Validate.command, Check.command, Overdue.command, Report.command, Board.command, Audit.command, Init.command])
+  Command.withSubcommands([Validate.command, Check.command, Overdue.command, Report.command, Board.command, Annual.command, Audit.command, Init.command])
 )
 
 const app = Command.run(root, { name: "qinglian", version })
