@@ -15,6 +15,7 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Ref from "effect/Ref"
 import { Problem } from "@qinglian/core"
+import { scoringProblem } from "../internal/boundary.js"
 import type { Lang, Text } from "./Lang.js"
 import type { Format } from "./Output.js"
 import { printable, renderJson, stderr } from "./Output.js"
@@ -91,6 +92,25 @@ export class CliFailure extends Data.TaggedError("CliFailure")<{
  */
 export const badInput = (message: Text, cause?: unknown): CliFailure =>
   new CliFailure({ exitCode: ExitCode.badInput, message, problem: cause === undefined ? undefined : Problem.fromError(cause) })
+
+/**
+ * A refusal of scoring's rules or of the stored data (nothing to show for a town and week, no
+ * rubric edition in force, facts that cannot be scored) as bad input (exit 2): the message says
+ * `what` could not be done and why, and the problem carries the refusal's code and issues, as the
+ * Promise API reports them. Any other error is a failure to finish.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const refusedBecause = (what: Text, error: unknown): CliFailure => {
+  const problem = scoringProblem(error)
+  if (problem === undefined) return couldNotFinish(error)
+  return new CliFailure({
+    exitCode: ExitCode.badInput,
+    message: { zh: `${what.zh}：${problem.message.zh}`, en: `${what.en}: ${problem.message.en}` },
+    problem
+  })
+}
 
 /**
  * Whether a value is a {@link CliFailure}.

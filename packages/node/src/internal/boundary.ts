@@ -77,7 +77,8 @@ const issuesOf = (e: {
   return []
 }
 
-const scoringProblem = (error: unknown) => {
+/** A scoring refusal as a coded, bilingual problem with its issues; `undefined` for anything else. */
+export const scoringProblem = (error: unknown) => {
   if (typeof error !== "object" || error === null) return undefined
   const e = error as { readonly _tag?: unknown; readonly issues?: unknown; readonly message?: unknown }
   if (typeof e._tag !== "string" || !scoringRefusals.has(e._tag)) return undefined

@@ -10,11 +10,11 @@
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import { InvalidInput, OrgStore, Rulebook, RulebookStore, Storage, WorkCalendar } from "@qinglian/core"
-import { Rubric, ScoringStore } from "@qinglian/scoring"
+import { Points, Rubric, ScoringStore } from "@qinglian/scoring"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as AnnualInput from "../../internal/annual.js"
-import { badInput, CliFailure, ExitCode, failures } from "../Exit.js"
+import { badInput, failures, refusedBecause } from "../Exit.js"
 import * as Input from "../Input.js"
 import * as Lang from "../Lang.js"
 import * as Output from "../Output.js"
@@ -31,21 +31,7 @@ const headers: ReadonlyArray<Lang.Text> = [
   { zh: "全镇排名", en: "Town rank" }
 ]
 
-const points = (hundredths: number): string => (hundredths / 100).toFixed(2)
-
-// A refusal of scoring's rules or of the data (no assessed week, a town not in the stored
-// organisation, no rubric edition in force, facts or a sanction that cannot be read) is bad input:
-// what was asked for or given does not fit what is stored.
-const refused = (error: { readonly _tag: string; readonly message: string; readonly issues?: ReadonlyArray<{ readonly code: string; readonly path: ReadonlyArray<string | number>; readonly message: Lang.Text }> }): CliFailure => {
-  const issues = error.issues ?? []
-  const zh = issues.length > 0 ? issues.map((i) => i.message.zh).join("；") : error.message
-  const en = issues.length > 0 ? issues.map((i) => i.message.en).join("; ") : error.message
-  return new CliFailure({
-    exitCode: ExitCode.badInput,
-    message: { zh: `无法进行年度考核：${zh}`, en: `cannot assess the year: ${en}` },
-    problem: { code: error._tag, path: [], message: { zh: "无法进行年度考核", en: "cannot assess the year" }, issues }
-  })
-}
+const cannotAssess: Lang.Text = { zh: "无法进行年度考核", en: "cannot assess the year" }
 
 /**
  * @since 0.1.0
@@ -110,11 +96,13 @@ export const command = Command.make(
           body: edition.rubric
         }
       }).pipe(
+        // No assessed week, a town not in the stored organisation, no rubric edition in force, facts
+        // or a sanction that cannot be read: what was asked for does not fit what is stored.
         Effect.catchTags({
-          ScoringCommandRejected: (e) => Effect.fail(refused(e)),
-          RubricNotInForce: (e) => Effect.fail(refused(e)),
-          ScoringFactsInvalid: (e) => Effect.fail(refused({ _tag: e._tag, message: e.message, issues: [{ code: e.code, path: e.path, message: e.reason }] })),
-          ScoringSanctionUnreadable: (e) => Effect.fail(refused(e))
+          ScoringCommandRejected: (e) => Effect.fail(refusedBecause(cannotAssess, e)),
+          RubricNotInForce: (e) => Effect.fail(refusedBecause(cannotAssess, e)),
+          ScoringFactsInvalid: (e) => Effect.fail(refusedBecause(cannotAssess, e)),
+          ScoringSanctionUnreadable: (e) => Effect.fail(refusedBecause(cannotAssess, e))
         }),
         Effect.provide(Store.layer(db))
       )
@@ -122,9 +110,9 @@ export const command = Command.make(
       const rows = [...results].sort((a, b) => a.ranked.townRank - b.ranked.townRank).map((r) => [
         names.get(r.subject) ?? r.subject,
         names.get(r.village) ?? r.village,
-        points(r.mean.mean),
+        Points.format(r.mean.mean),
         r.mean.counted.length,
-        points(r.scored.score),
+        Points.format(r.scored.score),
         Rubric.gradeLabel(body, r.ranked.grade)[lang],
         `${r.ranked.villageRank}/${r.ranked.villageSize}`,
         `${r.ranked.townRank}/${r.ranked.townSize}`

@@ -17,28 +17,11 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { badInput, CliFailure, ExitCode, failures } from "../Exit.js"
+import { badInput, CliFailure, ExitCode, failures, refusedBecause } from "../Exit.js"
 import * as Input from "../Input.js"
 import * as Lang from "../Lang.js"
 import * as Output from "../Output.js"
 import * as Store from "../Store.js"
-
-// A refusal of scoring's rules (nothing to show for that town and week, no rubric edition in
-// force) is bad input: the town, the week or the rubric given was not the right one.
-const refused = (error: ScoringStore.CommandRejected): CliFailure =>
-  new CliFailure({
-    exitCode: ExitCode.badInput,
-    message: {
-      zh: `无法生成公示栏：${error.issues.map((i) => i.message.zh).join("；")}`,
-      en: `cannot make the board: ${error.issues.map((i) => i.message.en).join("; ")}`
-    },
-    problem: {
-      code: error._tag,
-      path: [],
-      message: { zh: "无法生成公示栏", en: "cannot make the board" },
-      issues: error.issues
-    }
-  })
 
 /**
  * @since 0.1.0
@@ -94,7 +77,8 @@ export const command = Command.make(
           scope: Option.isSome(village) ? { level: "village", village: village.value } : { level: "town" }
         })
       }).pipe(
-        Effect.catchTag("ScoringCommandRejected", (e) => Effect.fail(refused(e))),
+        // Nothing to show for that town and week is bad input: the town or the week was not the right one.
+        Effect.catchTag("ScoringCommandRejected", (e) => Effect.fail(refusedBecause({ zh: "无法生成公示栏", en: "cannot make the board" }, e))),
         Effect.provide(Store.layer(db))
       )
       const fs = yield* FileSystem.FileSystem
