@@ -502,8 +502,8 @@ export type AnnualReadError = CommandError | SupervisionCase.InconsistentStream
  * Reads a town's year for the annual assessment: every cadre with an assessed week of the year in
  * the store (`townWeeks`), their weekly scores, and the village of their latest week.
  *
- * Sanctions, unless given, come from the stored supervision cases: every case registered in a town
- * of the same county (from the stored organisation) whose subject is one of these cadres, each
+ * Sanctions, unless given, come from the stored supervision cases: every case registered in the
+ * town's county (found from the stored organisation) whose subject is one of these cadres, each
  * disposition decided on or before `assessedOn` (the annual assessment keeps those whose period
  * runs). A case that cannot be read fails the whole read: a sanction is never left out unnoticed.
  *
@@ -578,23 +578,22 @@ const storedSanctions = (
       ])
     }
     const county = stored.value.value.countyId
-    const towns = yield* OrgStore.towns.all("byCounty", Storage.prefixRange(county))
+    // The summaries' `byTownStage` keys start with the county: one range query reads every town's
+    // cases, those of towns the stored organisation does not list included.
+    const summaries = yield* CaseStore.summaries.all("byTownStage", Storage.prefixRange(county))
     const decisions: Array<Annual.SanctionDecision> = []
-    for (const t of towns) {
-      const summaries = yield* CaseStore.summaries.all("byTownStage", Storage.prefixRange(county, t.value.id))
-      for (const summary of summaries) {
-        if (!cadres.has(summary.value.subject.cadre)) continue
-        const state = yield* CaseStore.current(summary.value.caseId)
-        for (const d of state.dispositions) {
-          if (d.on > on) continue
-          decisions.push({
-            caseId: summary.value.caseId,
-            cadre: summary.value.subject.cadre,
-            measure: d.measure,
-            decidedOn: d.on,
-            chosenMonths: d.periodMonths
-          })
-        }
+    for (const summary of summaries) {
+      if (!cadres.has(summary.value.subject.cadre)) continue
+      const state = yield* CaseStore.current(summary.value.caseId)
+      for (const d of state.dispositions) {
+        if (d.on > on) continue
+        decisions.push({
+          caseId: summary.value.caseId,
+          cadre: summary.value.subject.cadre,
+          measure: d.measure,
+          decidedOn: d.on,
+          chosenMonths: d.periodMonths
+        })
       }
     }
     return decisions
