@@ -471,6 +471,48 @@ describe("Exercise.check", () => {
     assert.strictEqual(r.risk, "yellow")
   })
 
+  it("a step id the procedure repeats is its first step's: recording it twice is DUPLICATE_STEP_RECORD", () => {
+    // A list with a mistake (DUPLICATE_STEP_ID) still checks: the second "approve" is never matched.
+    const twice = Schema.decodeSync(PowerList.PowerItem)({
+      ...reimburseEncoded,
+      procedure: {
+        _tag: "Steps",
+        steps: [
+          { id: "apply", name: { zh: "申请" }, act: "apply", actor: { post: "villagersCommitteeMember" }, evidence: [] },
+          { id: "approve", name: { zh: "审批" }, act: "approve", actor: { post: "committeeDirector" }, evidence: [] },
+          { id: "approve", name: { zh: "再审批" }, act: "approve", actor: { post: "committeeDirector" }, evidence: [] }
+        ]
+      }
+    })
+    const r = run(
+      {
+        id: "twice",
+        item: "F01",
+        village: "xishu",
+        date: "2026-03-02",
+        status: "inProgress",
+        actors: [{ cadre: "li", posts: ["committeeDirector"] }, { cadre: "wu", posts: ["villagersCommitteeMember"] }],
+        steps: [
+          { stepId: "apply", performedBy: ["wu"], date: "2026-03-02" },
+          { stepId: "approve", performedBy: ["li"], date: "2026-03-03" },
+          { stepId: "approve", performedBy: ["li"], date: "2026-03-04" }
+        ]
+      },
+      twice
+    )
+    assert.deepStrictEqual(r.findings.map((f) => [f.code, f.path]), [["DUPLICATE_STEP_RECORD", ["steps", 2]]])
+  })
+
+  it("evidence listed in another order than the list's is found", () => {
+    const r = run(withStep(heating, "4and2.resolve", { evidence: ["resolution", "ballot", "signInSheet", "minutes"] }))
+    assert.deepStrictEqual(codesOf(r), [])
+    const missing = run(withStep(heating, "4and2.resolve", { evidence: ["minutes", "ballot", "signInSheet"] }))
+    assert.deepStrictEqual(missing.findings.map((f) => [f.code, f.message.en]), [[
+      "EVIDENCE_MISSING",
+      `step "4and2.resolve" lacks the evidence: resolution`
+    ]])
+  })
+
   it("ITEM_MISMATCH and UNKNOWN_ITEM", () => {
     const e = decode(heating)
     assert.deepStrictEqual(codesOf(Exercise.check(reimburse, e, rulebook, cal)), ["ITEM_MISMATCH"])

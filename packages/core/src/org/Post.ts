@@ -121,3 +121,33 @@ export const twoCommitteesPosts: ReadonlyArray<Post> = [
   "partyCommitteeMember",
   "villagersCommitteeMember"
 ]
+
+// The built-in posts grouped by length: a post named in a record is a fresh string, and comparing
+// it with the one or two posts of its length costs less than hashing it for a set.
+const builtInByLength: ReadonlyArray<ReadonlyArray<string> | undefined> = (() => {
+  const byLength: Array<Array<string> | undefined> = []
+  for (const p of [...VillagePost.literals, ...TownPost.literals, ...CountyPost.literals]) (byLength[p.length] ??= []).push(p)
+  return byLength
+})()
+
+/**
+ * Whether a string is one of the built-in posts (a county's own posts are declared in its list's
+ * `localPosts`).
+ *
+ * @example
+ * ```ts
+ * import { Post } from "@qinglian/core"
+ *
+ * Post.isBuiltIn("partySecretary") // true
+ * Post.isBuiltIn("forestRanger") // false
+ * ```
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isBuiltIn = (value: string): value is Post => {
+  const candidates = value.length < builtInByLength.length ? builtInByLength[value.length] : undefined
+  if (candidates === undefined) return false
+  for (let i = 0; i < candidates.length; i++) if (candidates[i] === value) return true
+  return false
+}

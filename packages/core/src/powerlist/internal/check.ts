@@ -30,48 +30,54 @@ export interface Prepared {
   readonly item: PowerList.PowerItem
   readonly steps: ReadonlyArray<PowerList.Step>
   readonly index: ReadonlyMap<string, number>
-  /** 四议两公开 role of each step (-1 when none). */
-  readonly role: ReadonlyArray<number>
+  /**
+   * Per step, bits read by the checks: its 四议两公开 role plus one (0 when none) in the low three
+   * bits, then MEETING, SWAYING, CONDITIONAL and SUPERVISED. One small-integer array per item
+   * rather than five arrays: a county's lists are prepared afresh by the tens of thousands.
+   */
+  readonly flags: ReadonlyArray<number>
+  /** Positions of steps whose id an earlier step already uses (usually none). */
+  readonly duplicateSteps: ReadonlyArray<number>
   /** True when a `then: "fourAndTwo"` condition decides whether the six steps are required. */
   readonly fourAndTwoConditional: boolean
   readonly hasFourAndTwoSteps: boolean
-  readonly duties: ReadonlyMap<string, PowerList.DisclosureDuty>
+  /** True when two disclosure duties share an id (only the first counts); usually false. */
+  readonly duplicateDuties: boolean
   readonly hasAmountCondition: boolean
-  /** Per step: whether its act is held as a meeting, and whether its act can sway the outcome. */
-  readonly meetingAct: ReadonlyArray<boolean>
-  readonly swaying: ReadonlyArray<boolean>
   /** Position of the first village decision (resolve / approve); a town review counts as 提级监督 only before it. */
   readonly firstDecision: number
-  /**
-   * The conditions, read once: the requirement bit each sets when it holds (fourAndTwo 1,
-   * escalation 2, publicTender 4, competitiveSelection 8), and its amount limit — none (always), a
-   * fixed amount, or a rulebook parameter.
-   */
-  readonly condBit: ReadonlyArray<number>
-  readonly condAlways: ReadonlyArray<boolean>
-  readonly condFen: ReadonlyArray<number | undefined>
-  readonly condParam: ReadonlyArray<LimitKey | undefined>
-  /** Per condition: its tests when it is more than one amount floor (below, facts, allOf), else undefined. */
-  readonly condTests: ReadonlyArray<ReadonlyArray<PowerList.Test> | undefined>
-  /** Per condition: the positions of the steps it requires (`then: { steps }`), else undefined. */
-  readonly condSteps: ReadonlyArray<ReadonlyArray<number> | undefined>
-  /** Per step: whether it is required only when a condition naming it holds. */
-  readonly conditionalStep: ReadonlyArray<boolean>
-  /** Per step: whether the 监委会 watches it (一监督). */
-  readonly supervised: ReadonlyArray<boolean>
+  /** The conditions, read once (none for most items). */
+  readonly conditions: ReadonlyArray<PreparedCondition>
   /** True for a `Method` procedure the item alone cannot write out. */
   readonly unresolvedMethod: boolean
   /** True when the template's deciding step is the 村民小组会议 (group-owned property). */
   readonly groupOwned: boolean
 }
 
-type LimitKey = Extract<PowerList.AmountLimit, { readonly parameter: unknown }>["parameter"]
+/** One condition of an item, read once. */
+interface PreparedCondition {
+  /** The requirement bit it sets when it holds (fourAndTwo 1, escalation 2, publicTender 4, competitiveSelection 8). */
+  readonly bit: number
+  readonly always: boolean
+  /** Its amount limit: none (always), a fixed amount in fen, or a rulebook parameter. */
+  readonly fen: number | undefined
+  readonly param: LimitKey | undefined
+  /** Its tests when it is more than one amount floor (below, facts, allOf), else undefined. */
+  readonly tests: ReadonlyArray<PowerList.Test> | undefined
+  /** The positions of the steps it requires (`then: { steps }`), else undefined. */
+  readonly steps: ReadonlyArray<number> | undefined
+}
 
-const builtInPosts: ReadonlySet<string> = new Set<string>([
-  ...Post.VillagePost.literals,
-  ...Post.TownPost.literals,
-  ...Post.CountyPost.literals
-])
+/** Bits of {@link Prepared.flags} above the role. */
+export const MEETING = 8
+export const SWAYING = 16
+export const CONDITIONAL = 32
+export const SUPERVISED = 64
+
+/** The 四议两公开 role of step `i` (-1 when none). */
+export const roleAt = (p: Prepared, i: number): number => (p.flags[i]! & 7) - 1
+
+type LimitKey = Extract<PowerList.AmountLimit, { readonly parameter: unknown }>["parameter"]
 
 const requirementBit = { fourAndTwo: 1, escalation: 2, publicTender: 4, competitiveSelection: 8 } as const
 
@@ -79,68 +85,75 @@ const prepared = new WeakMap<PowerList.PowerItem, Prepared>()
 
 const isTownBody = (b: PowerList.Body | undefined) => b === "townGovernment" || b === "townPartyCommittee"
 
+const NO_NUMBERS: ReadonlyArray<number> = []
+const NO_CONDITIONS: ReadonlyArray<PreparedCondition> = []
+
 // Plain loops, no callbacks: lists are decoded afresh by the thousand, and each item is prepared.
 const build = (item: PowerList.PowerItem): Prepared => {
   const groupOwned = item.propertyOwner === "villagerGroup"
   const all = expand(item.procedure, groupOwned)
   const n = all.length
   const index = new Map<string, number>()
-  const role: Array<number> = new Array(n)
-  const meetingAct: Array<boolean> = new Array(n)
-  const sway: Array<boolean> = new Array(n)
+  const supervision = item.procedure.supervision
+  const everyStepSupervised = supervision !== undefined && supervision.steps === undefined ? SUPERVISED : 0
+  const flags: Array<number> = new Array(n)
+  let duplicateSteps: Array<number> | undefined
   let hasFourAndTwoSteps = false
   let firstDecision = n
   for (let i = 0; i < n; i++) {
     const s = all[i]!
-    if (!index.has(s.id)) index.set(s.id, i)
+    if (index.has(s.id)) (duplicateSteps ??= []).push(i)
+    else index.set(s.id, i)
     const r = fourAndTwoRole(s, groupOwned)
-    role[i] = r
     if (r >= 0) hasFourAndTwoSteps = true
-    meetingAct[i] = meetingActs.has(s.act)
-    sway[i] = swaying(s.act)
+    flags[i] = (r + 1) | (meetingActs.has(s.act) ? MEETING : 0) | (swaying(s.act) ? SWAYING : 0) | everyStepSupervised
     if (firstDecision === n && (s.act === "resolve" || s.act === "approve") && !("body" in s.actor && isTownBody(s.actor.body))) {
       firstDecision = i
     }
   }
-  const duties = new Map<string, PowerList.DisclosureDuty>()
-  for (const d of item.disclosures) if (!duties.has(d.id)) duties.set(d.id, d)
+  if (supervision?.steps !== undefined) {
+    for (const id of supervision.steps) {
+      const pos = index.get(id)
+      if (pos !== undefined) flags[pos] = flags[pos]! | SUPERVISED
+    }
+  }
+  const ds = item.disclosures
+  let duplicateDuties = false
+  for (let j = 1; j < ds.length && !duplicateDuties; j++) {
+    for (let k = 0; k < j; k++) {
+      if (ds[k]!.id === ds[j]!.id) {
+        duplicateDuties = true
+        break
+      }
+    }
+  }
   let conditionalFourAndTwo = false
   let alwaysFourAndTwo = false
   let hasAmountCondition = false
-  const condBit: Array<number> = []
-  const condAlways: Array<boolean> = []
-  const condFen: Array<number | undefined> = []
-  const condParam: Array<LimitKey | undefined> = []
-  const condTests: Array<ReadonlyArray<PowerList.Test> | undefined> = []
-  const condSteps: Array<ReadonlyArray<number> | undefined> = []
-  const conditionalStep: Array<boolean> = new Array(n).fill(false)
+  let conditions: Array<PreparedCondition> | undefined
   for (const c of item.conditions ?? NONE) {
     const always = "always" in c.when
     const then = c.then
-    condBit.push(typeof then === "string" ? requirementBit[then] : 0)
-    if (typeof then === "string") condSteps.push(undefined)
-    else {
-      const positions: Array<number> = []
+    let steps: Array<number> | undefined
+    if (typeof then !== "string") {
+      steps = []
       for (const id of then.steps) {
         const pos = index.get(id)
         if (pos !== undefined) {
-          positions.push(pos)
-          conditionalStep[pos] = true
+          steps.push(pos)
+          flags[pos] = flags[pos]! | CONDITIONAL
         }
       }
-      condSteps.push(positions)
     }
-    condAlways.push(always)
-    if ("amountAtLeast" in c.when) {
-      const limit = c.when.amountAtLeast
-      condFen.push("amount" in limit ? Money.toFen(limit.amount) : undefined)
-      condParam.push("amount" in limit ? undefined : limit.parameter)
-      condTests.push(undefined)
-    } else {
-      condFen.push(undefined)
-      condParam.push(undefined)
-      condTests.push(always ? undefined : "allOf" in c.when ? c.when.allOf : [c.when])
-    }
+    const amountFloor = "amountAtLeast" in c.when ? c.when.amountAtLeast : undefined
+    ;(conditions ??= []).push({
+      bit: typeof then === "string" ? requirementBit[then] : 0,
+      always,
+      fen: amountFloor !== undefined && "amount" in amountFloor ? Money.toFen(amountFloor.amount) : undefined,
+      param: amountFloor !== undefined && !("amount" in amountFloor) ? amountFloor.parameter : undefined,
+      tests: amountFloor !== undefined || always ? undefined : "allOf" in c.when ? c.when.allOf : [c.when],
+      steps
+    })
     if (then === "fourAndTwo") {
       if (always) alwaysFourAndTwo = true
       else conditionalFourAndTwo = true
@@ -148,37 +161,28 @@ const build = (item: PowerList.PowerItem): Prepared => {
     const tests = "allOf" in c.when ? c.when.allOf : [c.when]
     for (const t of tests) if ("amountAtLeast" in t || "amountBelow" in t) hasAmountCondition = true
   }
-  const supervision = item.procedure.supervision
-  const supervised: Array<boolean> = new Array(n).fill(supervision !== undefined && supervision.steps === undefined)
-  if (supervision?.steps !== undefined) {
-    for (const id of supervision.steps) {
-      const pos = index.get(id)
-      if (pos !== undefined) supervised[pos] = true
-    }
-  }
   return {
     item,
     steps: all,
     index,
-    role,
+    flags,
+    duplicateSteps: duplicateSteps ?? NO_NUMBERS,
     fourAndTwoConditional: conditionalFourAndTwo && !alwaysFourAndTwo,
     hasFourAndTwoSteps,
-    duties,
+    duplicateDuties,
     hasAmountCondition,
-    meetingAct,
-    swaying: sway,
     firstDecision,
-    condBit,
-    condAlways,
-    condFen,
-    condParam,
-    condTests,
-    condSteps,
-    conditionalStep,
-    supervised,
+    conditions: conditions ?? NO_CONDITIONS,
     unresolvedMethod: item.procedure._tag === "Method",
     groupOwned
   }
+}
+
+// The first of an item's disclosure duties with this id (ids are few: a scan beats a map).
+const dutyOf = (item: PowerList.PowerItem, id: string): PowerList.DisclosureDuty | undefined => {
+  const ds = item.disclosures
+  for (let j = 0; j < ds.length; j++) if (ds[j]!.id === id) return ds[j]
+  return undefined
 }
 
 export const prepare = (item: PowerList.PowerItem): Prepared => {
@@ -226,6 +230,10 @@ const findPrepared = (list: PowerList.PowerList, code: string): Prepared | undef
   return i === undefined ? undefined : t.prepared[i] ??= build(resolve(list, list.items[i]!))
 }
 
+/** The list's items by code (first position of each) and its local posts, built once per list. */
+export const listTableOf = (list: PowerList.PowerList): { readonly byCode: ReadonlyMap<string, number>; readonly localPosts: ReadonlySet<string> } =>
+  tableOf(list)
+
 /** The posts known to a check in `list`: its local posts. */
 export const localPostsOf = (list: PowerList.PowerList): ReadonlySet<string> => tableOf(list).localPosts
 
@@ -235,7 +243,7 @@ export const localPostsOf = (list: PowerList.PowerList): ReadonlySet<string> => 
 
 // Keyed by the duration's value (not its object: every decoded list brings its own) and the
 // rest-day flag, then date.
-const unitIndex = { days: 0, workingDays: 1, months: 2 } as const
+const unitIndex = (unit: Rulebook.Duration["unit"]): number => unit === "days" ? 0 : unit === "workingDays" ? 1 : 2
 const dueDates = new WeakMap<WorkCalendar.WorkCalendar, Map<number, Map<string, Either.Either<LocalDate.LocalDate, WorkCalendar.OutOfRange>>>>()
 // Shared option objects: a cache miss allocates no options record.
 const rollOn = { rollForwardFromRestDay: true } as const
@@ -252,7 +260,7 @@ const dueDate = (
     byDuration = new Map()
     dueDates.set(cal, byDuration)
   }
-  const key = (d.amount * 3 + unitIndex[d.unit]) * 2 + (rollForwardFromRestDay ? 1 : 0)
+  const key = (d.amount * 3 + unitIndex(d.unit)) * 2 + (rollForwardFromRestDay ? 1 : 0)
   let m = byDuration.get(key)
   if (m === undefined) {
     m = new Map()
@@ -272,27 +280,43 @@ const epochDay = (date: LocalDate.LocalDate): number => LocalDate.toEpochDay(dat
 // vocabulary
 // ---------------------------------------------------------------------------------------------
 
-const meetingRuleKey: Partial<Record<PowerList.Body, Rulebook.Key>> = {
-  villagersAssembly: "meeting.villagersAssembly",
-  representativesAssembly: "meeting.representativesAssembly",
-  villagerGroupMeeting: "meeting.villagerGroup",
-  partyMembersMeeting: "meeting.partyMembers",
-  twoCommittees: "meeting.twoCommittees"
+// Switches rather than records: the body named in a record is a fresh string, and looking a fresh
+// string up as a property name costs a hash and a probe every time.
+const meetingRuleKey = (body: PowerList.Body): Rulebook.Key | undefined => {
+  switch (body) {
+    case "villagersAssembly":
+      return "meeting.villagersAssembly"
+    case "representativesAssembly":
+      return "meeting.representativesAssembly"
+    case "villagerGroupMeeting":
+      return "meeting.villagerGroup"
+    case "partyMembersMeeting":
+      return "meeting.partyMembers"
+    case "twoCommittees":
+      return "meeting.twoCommittees"
+    default:
+      return undefined
+  }
 }
 
 // The post whose holder acts for a body that is not a meeting (for self-approval and recusal).
-const headPost: Partial<Record<PowerList.Body, Post.Post>> = {
-  partyOrganisation: "partySecretary",
-  villagersCommittee: "committeeDirector",
-  collectiveEconomyOrganisation: "collectiveEconomyHead",
-  supervisionCommittee: "supervisionCommitteeChair"
+const headPost = (body: PowerList.Body): Post.Post | undefined => {
+  switch (body) {
+    case "partyOrganisation":
+      return "partySecretary"
+    case "villagersCommittee":
+      return "committeeDirector"
+    case "collectiveEconomyOrganisation":
+      return "collectiveEconomyHead"
+    case "supervisionCommittee":
+      return "supervisionCommitteeChair"
+    default:
+      return undefined
+  }
 }
 
-const tenderKey = {
-  construction: "threshold.tenderConstruction",
-  goods: "threshold.tenderGoods",
-  services: "threshold.tenderServices"
-} as const
+const tenderKey = (kind: PowerList.ProcurementKind): "threshold.tenderConstruction" | "threshold.tenderGoods" | "threshold.tenderServices" =>
+  kind === "construction" ? "threshold.tenderConstruction" : kind === "goods" ? "threshold.tenderGoods" : "threshold.tenderServices"
 
 const procurementZh = { construction: "工程", goods: "货物", services: "服务" } as const
 
@@ -376,13 +400,13 @@ const answerable = (who: Who, r: Exercise.StepRecord, s: PowerList.Step): Readon
     return NONE
   } else {
     const b = pb as { readonly body: PowerList.Body; readonly cadres?: ReadonlyArray<Ids.CadreId> }
-    const head = headPost[b.body]
+    const head = headPost(b.body)
     if (head === undefined) return NONE
     if (b.cadres !== undefined && b.cadres.length > 0) return b.cadres
     return holdersOf(who, head)
   }
   if ("body" in s.actor) {
-    const head = headPost[s.actor.body]
+    const head = headPost(s.actor.body)
     return head === undefined ? NONE : holdersOf(who, head)
   }
   if ("post" in s.actor) return holdersOf(who, s.actor.post)
@@ -612,8 +636,8 @@ const checkWith = (
   // Steps required by a condition that holds (`then: { steps }`), by position.
   let stepRequired: Array<boolean> | undefined
   let missingFacts: Array<"ownership" | "counterpartyKind"> | undefined
-  for (let j = 0; j < p.condBit.length; j++) {
-    const tests = p.condTests[j]
+  for (const c of p.conditions) {
+    const tests = c.tests
     if (tests !== undefined) {
       let holds = true
       for (const t of tests) {
@@ -624,14 +648,14 @@ const checkWith = (
         break
       }
       if (!holds) continue
-    } else if (!p.condAlways[j]) {
+    } else if (!c.always) {
       if (amount === undefined) continue
-      const param = p.condParam[j]
-      const fen = param === undefined ? p.condFen[j] : rules !== undefined ? Rulebook.value(rules, param) : undefined
+      const param = c.param
+      const fen = param === undefined ? c.fen : rules !== undefined ? Rulebook.value(rules, param) : undefined
       if (fen === undefined || amount < fen) continue
     }
-    bits |= p.condBit[j]!
-    const st = p.condSteps[j]
+    bits |= c.bit
+    const st = c.steps
     if (st !== undefined) for (const pos of st) (stepRequired ??= [])[pos] = true
   }
   for (const f of missingFacts ?? NONE) {
@@ -655,7 +679,7 @@ const checkWith = (
   if (rules !== undefined && amount !== undefined) {
     if (amount >= Rulebook.value(rules, "threshold.escalation")) escalation = true
     const kind = ex.procurement ?? item.procurement
-    if (kind !== undefined && amount >= Rulebook.value(rules, tenderKey[kind])) publicTender = true
+    if (kind !== undefined && amount >= Rulebook.value(rules, tenderKey(kind))) publicTender = true
   }
   const fourAndTwoRequired = !p.fourAndTwoConditional || fourAndTwo
   if (p.hasFourAndTwoSteps && fourAndTwoRequired) fourAndTwo = true
@@ -673,11 +697,15 @@ const checkWith = (
   for (let x = 0; x < actors.length; x++) {
     const a = actors[x]!
     if (a.relatedToCounterparty) anyRelated = true
-    if (a.posts.length > 1 && a.posts.includes("partySecretary") && a.posts.includes("committeeDirector")) (dualCadres ??= []).push(a.cadre)
-    for (let y = 0; localPosts !== undefined && y < a.posts.length; y++) {
-      const post = a.posts[y]!
-      if (builtInPosts.has(post) || localPosts.has(post)) continue
-      out.push(
+    // One pass over the posts: the two top posts (一肩挑) and, with the list at hand, unknown ones.
+    const posts = a.posts
+    let top = 0
+    for (let y = 0; y < posts.length; y++) {
+      const post = posts[y]!
+      if (post === "partySecretary") top |= 1
+      else if (post === "committeeDirector") top |= 2
+      else if (localPosts === undefined || Post.isBuiltIn(post) || localPosts.has(post)) continue
+      else out.push(
         finding(
           "UNKNOWN_POST",
           ["actors", x, "posts", y],
@@ -686,6 +714,7 @@ const checkWith = (
         )
       )
     }
+    if (top === 3) (dualCadres ??= []).push(a.cadre)
   }
   const cp = ex.counterparty
 
@@ -695,9 +724,16 @@ const checkWith = (
   const recordIdx = scratch.recordIdx
   for (let i = 0; i < n; i++) recordIdx[i] = -1
   const recs = ex.steps
+  // Records usually follow the procedure: try the step after the last one found before the map
+  // (only when every step id is unique, so the guess is the position the map would give).
+  const steps = p.steps
+  const guessable = p.duplicateSteps.length === 0
+  let guess = 0
   for (let k = 0; k < recs.length; k++) {
     const r = recs[k]!
-    const pos = p.index.get(r.stepId)
+    const id = r.stepId
+    const pos = guessable && guess < n && steps[guess]!.id === id ? guess : p.index.get(id)
+    if (pos !== undefined) guess = pos + 1
     if (pos === undefined) {
       out.push(
         finding(
@@ -741,8 +777,9 @@ const checkWith = (
     const s = p.steps[i]!
     const r = recordIdx[i]! >= 0 ? recs[recordIdx[i]!] : undefined
     if (r === undefined) {
-      if (i < mustBeDone && (p.role[i]! < 0 || fourAndTwoRequired) && (!p.conditionalStep[i] || stepRequired?.[i] === true)) {
-        const four = p.role[i]! >= 0
+      const f = p.flags[i]!
+      if (i < mustBeDone && ((f & 7) === 0 || fourAndTwoRequired) && ((f & CONDITIONAL) === 0 || stepRequired?.[i] === true)) {
+        const four = (f & 7) !== 0
         out.push(
           finding(
             "STEP_MISSING",
@@ -782,7 +819,12 @@ const checkWith = (
 
     if (s.evidence.length > 0) {
       let missing: Array<PowerList.Evidence> | undefined
-      for (const e of s.evidence) if (!(r.evidence ?? NONE).includes(e)) (missing ??= []).push(e)
+      // Records usually list the evidence in the order the list asks for it: match that first.
+      const want = s.evidence
+      const got = r.evidence ?? NONE
+      let e = 0
+      while (e < want.length && e < got.length && got[e] === want[e]) e++
+      for (; e < want.length; e++) if (!got.includes(want[e]!)) (missing ??= []).push(want[e]!)
       if (missing !== undefined) {
         out.push(
           finding(
@@ -887,7 +929,7 @@ const checkWith = (
     }
 
     // 一监督: a 监委会 member attended or signed
-    if (p.supervised[i] && performingBody !== "supervisionCommittee" && !("body" in s.actor && s.actor.body === "supervisionCommittee")) {
+    if ((p.flags[i]! & SUPERVISED) !== 0 && performingBody !== "supervisionCommittee" && !("body" in s.actor && s.actor.body === "supervisionCommittee")) {
       const sup = r.supervisors ?? NONE
       let member = false
       let anyKnown = false
@@ -925,10 +967,10 @@ const checkWith = (
     }
 
     // meeting
-    const meetingBody = p.meetingAct[i]
+    const meetingBody = (p.flags[i]! & MEETING) !== 0
       ? r.meeting?.body ?? performingBody ?? ("body" in s.actor ? s.actor.body : undefined)
       : undefined
-    const ruleKey = meetingBody === undefined ? undefined : meetingRuleKey[meetingBody]
+    const ruleKey = meetingBody === undefined ? undefined : meetingRuleKey(meetingBody)
     if (ruleKey !== undefined) {
       if (r.meeting === undefined) {
         out.push(
@@ -947,7 +989,7 @@ const checkWith = (
     // persons
     const proposes = proposing(s.act)
     const approves = approving(s.act)
-    const scan = p.swaying[i]! && (anyRelated || dualCadres !== undefined)
+    const scan = (p.flags[i]! & SWAYING) !== 0 && (anyRelated || dualCadres !== undefined)
     if (!proposes && !approves && !scan) continue
     const persons = answerable(who, r, s)
     if (proposes) {
@@ -1016,7 +1058,7 @@ const checkWith = (
   const disclosures = ex.disclosures ?? NONE
   for (let k = 0; k < disclosures.length; k++) {
     const d = disclosures[k]!
-    const duty = p.duties.get(d.dutyId)
+    const duty = dutyOf(item, d.dutyId)
     if (duty === undefined) {
       out.push(
         finding(
@@ -1042,7 +1084,7 @@ const checkWith = (
   const asOf = options?.asOf
   for (let j = 0; j < item.disclosures.length; j++) {
     const duty = item.disclosures[j]!
-    if (p.duties.get(duty.id) !== duty) continue
+    if (p.duplicateDuties && dutyOf(item, duty.id) !== duty) continue
     const pos = p.index.get(duty.afterStep)
     const stepRec = pos === undefined || recordIdx[pos]! < 0 ? undefined : recs[recordIdx[pos]!]
     if (stepRec === undefined) continue

@@ -6,17 +6,10 @@ import * as Post from "../../org/Post.js"
 import type * as PowerList from "../PowerList.js"
 import * as Rulebook from "../../rulebook/Rulebook.js"
 import { fourAndTwoSteps, methodOf } from "./procedure.js"
-import { preparedAt } from "./check.js"
+import { listTableOf, type Prepared, preparedAt, roleAt } from "./check.js"
 
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
 
-// A set, not Schema.is: a list has thousands of post references.
-const builtInPosts: ReadonlySet<string> = new Set<string>([
-  ...Post.VillagePost.literals,
-  ...Post.TownPost.literals,
-  ...Post.CountyPost.literals
-])
-const isKnownPost = (p: string): boolean => builtInPosts.has(p)
 
 const deciding = new Set<PowerList.Act>(["resolve", "approve"])
 const assemblies = new Set<PowerList.Body>(["villagersAssembly", "representativesAssembly"])
@@ -30,7 +23,7 @@ const tenderKey = {
 const fourAndTwoNameZh = (role: number): string => fourAndTwoSteps[role]?.name.zh ?? String(role)
 const fourAndTwoNameEn = (role: number): string => fourAndTwoSteps[role]?.name.en ?? String(role)
 
-const knownPost = (p: string, localPosts: ReadonlySet<string>) => isKnownPost(p) || localPosts.has(p)
+const knownPost = (p: string, localPosts: ReadonlySet<string>) => Post.isBuiltIn(p) || localPosts.has(p)
 
 // Where an expanded step lives in the input, so that paths point at what the author wrote.
 const stepPath = (item: PowerList.PowerItem, index: number, i: number): ReadonlyArray<string | number> => {
@@ -53,14 +46,14 @@ const checkFourAndTwo = (
   item: PowerList.PowerItem,
   procedure: PowerList.Procedure,
   index: number,
-  all: ReadonlyArray<PowerList.Step>,
-  roles: ReadonlyArray<number>,
+  prepared: Prepared,
   out: Array<D>
 ): void => {
+  const all = prepared.steps
   const position: Array<number> = [-1, -1, -1, -1, -1, -1]
   if (procedure._tag !== "FourAndTwo") {
     for (let i = 0; i < all.length; i++) {
-      const role = roles[i]!
+      const role = roleAt(prepared, i)
       if (role >= 0 && position[role] === -1) position[role] = i
     }
   } else {
@@ -101,7 +94,7 @@ const checkFourAndTwo = (
     }
   }
   for (let i = 0; i < all.length; i++) {
-    const role = roles[i]!
+    const role = roleAt(prepared, i)
     if (role < 0 || position[role] === i) continue
     out.push(
       Diagnostic.error(
@@ -114,11 +107,20 @@ const checkFourAndTwo = (
   }
 }
 
-// Plain loops and no closures: a county validates hundreds of lists of dozens of items.
+// Whether an earlier entry uses the id of entry `i`. An item has a handful of risk points and
+// duties, so a scan costs less than building a set for every item of every list.
+const takenBefore = (entries: ReadonlyArray<{ readonly id: string }>, i: number): boolean => {
+  const id = entries[i]!.id
+  for (let j = 0; j < i; j++) if (entries[j]!.id === id) return true
+  return false
+}
+
+// Plain loops: a county validates hundreds of lists of dozens of items.
 const checkItem = (
   list: PowerList.PowerList,
   index: number,
-  categoryCodes: ReadonlySet<string>,
+  categoryOf: ReadonlyMap<string, number>,
+  categoryUsed: Array<boolean>,
   localPosts: ReadonlySet<string>,
   out: Array<D>
 ): void => {
@@ -126,7 +128,9 @@ const checkItem = (
   const base = ["items", index] as const
   const code = item.code
 
-  if (!categoryCodes.has(item.category)) {
+  const category = categoryOf.get(item.category)
+  if (category !== undefined) categoryUsed[category] = true
+  else {
     out.push(
       Diagnostic.error(
         "UNKNOWN_CATEGORY",
@@ -198,9 +202,13 @@ const checkItem = (
       )
     )
   }
+  // The preparation lists the steps whose id an earlier step took, in order.
+  const duplicates = prepared.duplicateSteps
+  let nextDuplicate = 0
   for (let i = 0; i < all.length; i++) {
     const s = all[i]!
-    if (stepIds.get(s.id) !== i) {
+    if (duplicates[nextDuplicate] === i) {
+      nextDuplicate++
       out.push(
         Diagnostic.error(
           "DUPLICATE_STEP_ID",
@@ -246,26 +254,24 @@ const checkItem = (
     }
   }
 
-  const riskIds = new Set<string>()
-  for (let i = 0; i < item.riskPoints.length; i++) {
-    const r = item.riskPoints[i]!
-    const path = [...base, "riskPoints", i] as const
-    if (riskIds.has(r.id)) {
+  const risks = item.riskPoints
+  for (let i = 0; i < risks.length; i++) {
+    const r = risks[i]!
+    if (takenBefore(risks, i)) {
       out.push(
         Diagnostic.error(
           "DUPLICATE_RISK_ID",
-          [...path, "id"],
+          [...base, "riskPoints", i, "id"],
           `事项 ${code} 的风险点编号 "${r.id}" 重复`,
           `item ${code} uses risk point id "${r.id}" more than once`
         )
       )
     }
-    riskIds.add(r.id)
     if (r.controls.length === 0) {
       out.push(
         Diagnostic.error(
           "RISK_WITHOUT_CONTROL",
-          [...path, "controls"],
+          [...base, "riskPoints", i, "controls"],
           `事项 ${code} 的廉政风险点 "${r.id}" 没有防控措施`,
           `item ${code}: integrity-risk point "${r.id}" has no control (防控措施)`
         )
@@ -275,7 +281,7 @@ const checkItem = (
       out.push(
         Diagnostic.error(
           "UNKNOWN_STEP_REFERENCE",
-          [...path, "step"],
+          [...base, "riskPoints", i, "step"],
           `事项 ${code} 的风险点 "${r.id}" 指向不存在的步骤 "${r.step}"`,
           `item ${code}: risk point "${r.id}" refers to step "${r.step}", which the procedure does not have`
         )
@@ -306,26 +312,24 @@ const checkItem = (
       )
     )
   }
-  const dutyIds = new Set<string>()
-  for (let i = 0; i < item.disclosures.length; i++) {
-    const d = item.disclosures[i]!
-    const path = [...base, "disclosures", i] as const
-    if (dutyIds.has(d.id)) {
+  const disclosures = item.disclosures
+  for (let i = 0; i < disclosures.length; i++) {
+    const d = disclosures[i]!
+    if (prepared.duplicateDuties && takenBefore(disclosures, i)) {
       out.push(
         Diagnostic.error(
           "DUPLICATE_DISCLOSURE_ID",
-          [...path, "id"],
+          [...base, "disclosures", i, "id"],
           `事项 ${code} 的公开事项编号 "${d.id}" 重复`,
           `item ${code} uses disclosure id "${d.id}" more than once`
         )
       )
     }
-    dutyIds.add(d.id)
     if (!stepIds.has(d.afterStep)) {
       out.push(
         Diagnostic.error(
           "UNKNOWN_STEP_REFERENCE",
-          [...path, "afterStep"],
+          [...base, "disclosures", i, "afterStep"],
           `事项 ${code} 的公开事项 "${d.id}" 指向不存在的步骤 "${d.afterStep}"`,
           `item ${code}: disclosure "${d.id}" follows step "${d.afterStep}", which the procedure does not have`
         )
@@ -398,7 +402,7 @@ const checkItem = (
   for (let k = 0; k < conditions.length && !boundToFourAndTwo; k++) {
     if (conditions[k]!.then === "fourAndTwo") boundToFourAndTwo = true
   }
-  if (boundToFourAndTwo) checkFourAndTwo(item, proc, index, all, prepared.role, out)
+  if (boundToFourAndTwo) checkFourAndTwo(item, proc, index, prepared, out)
 }
 
 const checkAgainstRulebook = (list: PowerList.PowerList, rulebook: Rulebook.Rulebook, out: Array<D>): void => {
@@ -450,9 +454,13 @@ export const check = (list: PowerList.PowerList, rulebook?: Rulebook.Rulebook): 
       )
     )
   }
-  const categoryCodes = new Set<string>()
-  list.categories.forEach((c, i) => {
-    if (categoryCodes.has(c.code)) {
+  // Each category code's first position; the list's items by code and its local posts come from
+  // the table the exercise checks use.
+  const categoryOf = new Map<string, number>()
+  const categories = list.categories
+  for (let i = 0; i < categories.length; i++) {
+    const c = categories[i]!
+    if (categoryOf.has(c.code)) {
       out.push(
         Diagnostic.error(
           "DUPLICATE_CATEGORY_CODE",
@@ -461,15 +469,15 @@ export const check = (list: PowerList.PowerList, rulebook?: Rulebook.Rulebook): 
           `category code "${c.code}" is used more than once`
         )
       )
-    }
-    categoryCodes.add(c.code)
-  })
-  const localPosts = new Set((list.localPosts ?? []).map((p) => p.code))
-  const itemCodes = new Map<string, number>()
-  const used = new Set<string>()
-  list.items.forEach((item, i) => {
-    const first = itemCodes.get(item.code)
-    if (first !== undefined) {
+    } else categoryOf.set(c.code, i)
+  }
+  const table = listTableOf(list)
+  const categoryUsed: Array<boolean> = new Array(categories.length).fill(false)
+  const items = list.items
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!
+    const first = table.byCode.get(item.code)!
+    if (first !== i) {
       out.push(
         Diagnostic.error(
           "DUPLICATE_ITEM_CODE",
@@ -478,14 +486,12 @@ export const check = (list: PowerList.PowerList, rulebook?: Rulebook.Rulebook): 
           `item code "${item.code}" is used more than once (first at items[${first}])`
         )
       )
-    } else {
-      itemCodes.set(item.code, i)
     }
-    used.add(item.category)
-    checkItem(list, i, categoryCodes, localPosts, out)
-  })
-  list.categories.forEach((c, i) => {
-    if (!used.has(c.code)) {
+    checkItem(list, i, categoryOf, categoryUsed, table.localPosts, out)
+  }
+  for (let i = 0; i < categories.length; i++) {
+    const c = categories[i]!
+    if (!categoryUsed[categoryOf.get(c.code)!]) {
       out.push(
         Diagnostic.warning(
           "CATEGORY_WITHOUT_ITEMS",
@@ -495,7 +501,7 @@ export const check = (list: PowerList.PowerList, rulebook?: Rulebook.Rulebook): 
         )
       )
     }
-  })
+  }
   if (list.declaredTotals !== undefined) {
     const { categories, items } = list.declaredTotals
     if (categories !== list.categories.length) {
