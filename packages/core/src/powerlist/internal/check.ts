@@ -106,7 +106,7 @@ const build = (item: PowerList.PowerItem): Prepared => {
     else index.set(s.id, i)
     const r = fourAndTwoRole(s, groupOwned)
     if (r >= 0) hasFourAndTwoSteps = true
-    flags[i] = (r + 1) | (meetingActs.has(s.act) ? MEETING : 0) | (swaying(s.act) ? SWAYING : 0) | everyStepSupervised
+    flags[i] = (r + 1) | (meetingAct(s.act) ? MEETING : 0) | (swaying(s.act) ? SWAYING : 0) | everyStepSupervised
     if (firstDecision === n && (s.act === "resolve" || s.act === "approve") && !("body" in s.actor && isTownBody(s.actor.body))) {
       firstDecision = i
     }
@@ -224,8 +224,7 @@ export const preparedAt = (list: PowerList.PowerList, i: number): Prepared => {
   return t.prepared[i] ??= build(resolve(list, list.items[i]!))
 }
 
-const findPrepared = (list: PowerList.PowerList, code: string): Prepared | undefined => {
-  const t = tableOf(list)
+const findPrepared = (list: PowerList.PowerList, t: ListTable, code: string): Prepared | undefined => {
   const i = t.byCode.get(code)
   return i === undefined ? undefined : t.prepared[i] ??= build(resolve(list, list.items[i]!))
 }
@@ -233,9 +232,6 @@ const findPrepared = (list: PowerList.PowerList, code: string): Prepared | undef
 /** The list's items by code (first position of each) and its local posts, built once per list. */
 export const listTableOf = (list: PowerList.PowerList): { readonly byCode: ReadonlyMap<string, number>; readonly localPosts: ReadonlySet<string> } =>
   tableOf(list)
-
-/** The posts known to a check in `list`: its local posts. */
-export const localPostsOf = (list: PowerList.PowerList): ReadonlySet<string> => tableOf(list).localPosts
 
 // ---------------------------------------------------------------------------------------------
 // memoised calendar lookups (a pure function of immutable inputs; the rulebook caches in Rulebook.at)
@@ -337,7 +333,7 @@ const bodyZh: Record<PowerList.Body, string> = {
 }
 
 const isAssembly = (b: PowerList.Body) => b === "villagersAssembly" || b === "representativesAssembly"
-const meetingActs = new Set<PowerList.Act>(["discuss", "review", "resolve", "approve"])
+const meetingAct = (a: PowerList.Act) => a === "discuss" || a === "review" || a === "resolve" || a === "approve"
 const proposing = (a: PowerList.Act) => a === "propose" || a === "apply"
 const approving = (a: PowerList.Act) => a === "approve" || a === "resolve"
 // Acts through which a person can sway the outcome; publishing and record-keeping cannot.
@@ -534,8 +530,9 @@ export const checkInList = (
   calendar: WorkCalendar.WorkCalendar,
   options?: Options
 ): Exercise.Result => {
-  const p = findPrepared(list, ex.item)
-  return p === undefined ? unknownItem(ex) : checkPrepared(p, ex, rulebook, calendar, options, localPostsOf(list))
+  const t = tableOf(list)
+  const p = findPrepared(list, t, ex.item)
+  return p === undefined ? unknownItem(ex) : checkPrepared(p, ex, rulebook, calendar, options, t.localPosts)
 }
 
 // Working storage of one check, reused by the next: the record index of each step and the

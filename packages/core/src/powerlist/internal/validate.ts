@@ -11,7 +11,7 @@ import { listTableOf, type Prepared, preparedAt, roleAt } from "./check.js"
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
 
 
-const deciding = new Set<PowerList.Act>(["resolve", "approve"])
+const deciding = (a: PowerList.Act) => a === "resolve" || a === "approve"
 const assemblies = new Set<PowerList.Body>(["villagersAssembly", "representativesAssembly"])
 
 const tenderKey = {
@@ -242,7 +242,7 @@ const checkItem = (
         )
       }
     }
-    if (deciding.has(s.act) && s.evidence.length === 0) {
+    if (s.evidence.length === 0 && deciding(s.act)) {
       out.push(
         Diagnostic.warning(
           "MISSING_EVIDENCE",
