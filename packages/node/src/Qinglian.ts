@@ -34,7 +34,6 @@ import {
   RulebookStore,
   Storage,
   type StorageAdapter,
-  VersionExists,
   SupervisionCase,
   Whistleblower,
   WorkCalendar
@@ -52,6 +51,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as AnnualInput from "./internal/annual.js"
 import { argument, document, internal, refusal, settle, toQinglianError } from "./internal/boundary.js"
+import { checkList, exerciseChecker, storeChecked } from "./internal/powerlist.js"
 import type { Issue } from "./QinglianError.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -627,21 +627,15 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
   const decodeExercise = (input: unknown) => typeof input === "string" ? Exercise.decodeJson(input) : Exercise.decodeUnknown(input)
   const decodeRulebookFile = orJsonText("rulebook file", Rulebook.decodeFile)
 
-  const listInForce = (jurisdiction: string, on: LocalDate.LocalDate) =>
-    Effect.flatMap(PowerListStore.powerLists.inForce(jurisdiction, on), (found) =>
-      Option.isSome(found)
-        ? Effect.succeed(found.value.value)
-        : notFound(["jurisdiction"], `${jurisdiction} 在 ${on} 没有生效的小微权力清单`, `no power list of ${jurisdiction} is in force on ${on}`))
-
   const checkExercise = (input: unknown, opts: { readonly jurisdiction: string; readonly asOf?: string }) =>
     Effect.gen(function*() {
       const jurisdiction = yield* StringArg("jurisdiction")(opts.jurisdiction)
       const asOf = opts.asOf === undefined ? undefined : yield* LocalDateArg("asOf")(opts.asOf)
       const exercise = yield* document(decodeExercise(input))
-      const list = yield* listInForce(jurisdiction, exercise.date)
-      const rulebook = yield* rulebookFor(jurisdiction)
-      const result = Exercise.checkInList(list, exercise, rulebook, calendar, asOf === undefined ? {} : { asOf })
-      return { exercise, result, checkedOn: asOf ?? exercise.date }
+      const check = yield* exerciseChecker(jurisdiction, baseRulebook, calendar)
+      return yield* check(exercise, asOf).pipe(
+        Effect.catchTag("NoListInForce", (e) => notFound(["jurisdiction"], e.text.zh, e.text.en))
+      )
     })
 
   // Who a cadre is on a day for a case, from the stored roster and organisation, the way
@@ -705,16 +699,15 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
       run(Effect.gen(function*() {
         const decoded = decodeList(input)
         if (Either.isLeft(decoded)) return { ok: false, issues: issuesOf(decoded.left), diagnostics: [] }
-        const rulebook = yield* rulebookFor(decoded.right.jurisdiction.code)
-        return validationOf(PowerList.check(decoded.right, rulebook))
+        return validationOf(yield* checkList(decoded.right, baseRulebook))
       })),
     save: (input, opts) =>
       run(Effect.gen(function*() {
         const actor = yield* WriteActorArg(opts.actor)
         const list = yield* document(decodeList(input))
-        const rulebook = yield* rulebookFor(list.jurisdiction.code)
+        const report = yield* checkList(list, baseRulebook)
         yield* PowerListStore.powerLists.save(list, { actor })
-        return { id: list.id, version: list.version, report: validationOf(PowerList.check(list, rulebook)) }
+        return { id: list.id, version: list.version, report: validationOf(report) }
       })),
     inForce: (jurisdiction, on) =>
       run(Effect.gen(function*() {
@@ -743,15 +736,8 @@ export const createQinglian = async (options: QinglianOptions): Promise<Qinglian
     record: (input, opts) =>
       run(Effect.gen(function*() {
         const actor = yield* WriteActorArg(opts.actor)
-        const { checkedOn, exercise, result } = yield* checkExercise(input, opts)
-        const report = PowerListStore.checkReportOf(exercise, result, checkedOn)
-        yield* Storage.transaction(Effect.gen(function*() {
-          // An exercise is recorded once: its id stored already is a VersionExists naming it.
-          yield* PowerListStore.exercises.insert(exercise, { actor }).pipe(VersionExists.onConflict())
-          const version = yield* PowerListStore.checkReports.lastVersion(exercise.id)
-          yield* PowerListStore.checkReports.append(exercise.id, version, [report], { actor })
-        }))
-        return report
+        const checked = yield* checkExercise(input, opts)
+        return yield* Storage.transaction(storeChecked(checked, actor))
       })),
     reports: (exerciseId) =>
       run(Effect.gen(function*() {

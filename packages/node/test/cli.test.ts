@@ -21,7 +21,9 @@ import {
   LocalDate,
   OrgStore,
   PowerList,
+  PowerListStore,
   Rulebook,
+  RulebookStore,
   Storage,
   StorageAdapter,
   SupervisionCase,
@@ -727,6 +729,243 @@ describe("qinglian audit verify", () => {
     assert.strictEqual(chain.code, 1)
     const rows = parseCsv(chain.raw.toString("utf8").slice(1))
     assert.deepStrictEqual(rows[1]?.slice(0, 2), ["audit log altered or cut", `${Audit.stream}@1`])
+  })
+})
+
+describe("import", () => {
+  const jurisdiction = PowerList.reference().jurisdiction.code
+  const asOf = Examples.xishuHeatingFaultyAsOf
+
+  // How many audit entries the store holds: every write adds one, so an unchanged count after a
+  // refused import proves that it wrote nothing.
+  const auditEntries = (db: string) => inStore(db, Effect.map(Storage.verifyAudit(), (v) => v.entries))
+
+  const freshDb = async (name: string) => {
+    const db = path.join(work, name)
+    fs.rmSync(db, { force: true })
+    const init = await run(["init", "--db", db])
+    assert.strictEqual(init.code, 0, init.stderr)
+    return db
+  }
+
+  // A database holding the reference list, imported through the bin.
+  const dbWithList = async (name: string) => {
+    const db = await freshDb(name)
+    const r = await run(["import", "list", file(`${name}-list.json`, referenceJson()), "--db", db, "--actor", "county-clerk"])
+    assert.strictEqual(r.code, 0, r.stderr)
+    return db
+  }
+
+  const storedExercise = (db: string, id: string) =>
+    inStore(db, Effect.map(PowerListStore.exercises.get(id), (o) => (o._tag === "Some" ? o.value.value : undefined)))
+
+  const storedReports = (db: string, id: string) =>
+    inStore(db, Effect.map(PowerListStore.checkReports.read(id), (events) => events.map((e) => e.value)))
+
+  // The report exercises.record stores, computed in-process from the exercise as the file holds it.
+  const expectedReport = (encoded: Exercise.ExerciseEncoded, on?: LocalDate.LocalDate) => {
+    const exercise = Schema.decodeUnknownSync(Exercise.Exercise)(encoded)
+    const result = Exercise.checkInList(PowerList.reference(), exercise, Rulebook.defaults, WorkCalendar.china, on === undefined ? {} : { asOf: on })
+    return { exercise, report: PowerListStore.checkReportOf(exercise, result, on ?? exercise.date) }
+  }
+
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown
+
+  it("imports the reference list as PowerListStore reads it back; a second import exits 2 and changes nothing", async () => {
+    const db = await freshDb("import-list.db")
+    const listFile = file("import-ref.json", referenceJson())
+    const r = await run(["import", "list", listFile, "--db", db, "--actor", "county-clerk", "--format", "json"])
+    assert.strictEqual(r.code, 0, r.stderr)
+    const reference = PowerList.reference()
+    const printed = JSON.parse(r.stdout) as { stored: boolean; id: string; version: string; diagnostics: Array<unknown> }
+    assert.isTrue(printed.stored)
+    assert.strictEqual(printed.id, reference.id)
+    assert.strictEqual(printed.version, reference.version)
+    assert.deepStrictEqual(printed.diagnostics, plain(PowerList.check(reference, Rulebook.defaults).diagnostics))
+    const stored = await inStore(db, PowerListStore.powerLists.versions(reference.id))
+    assert.strictEqual(stored.length, 1)
+    assert.deepStrictEqual(stored[0]!.value, reference)
+    const inForce = await inStore(db, PowerListStore.powerLists.inForce(jurisdiction, asOf))
+    assert.strictEqual(inForce._tag, "Some")
+    const entries = await inStore(db, Audit.entries(1))
+    assert.deepStrictEqual(entries.map((e) => e.entry.actor), ["county-clerk"])
+
+    const before = fs.readFileSync(db)
+    const again = await run(["import", "list", listFile, "--db", db, "--actor", "county-clerk"])
+    assert.strictEqual(again.code, 2)
+    assert.strictEqual(again.stdout, "")
+    assert.include(again.stderr, `数据库中已有清单 ${reference.id} 的版本 ${reference.version}`)
+    const en = await run(["import", "list", listFile, "--db", db, "--actor", "county-clerk", "--lang", "en", "--format", "json"])
+    assert.strictEqual(en.code, 2)
+    const error = JSON.parse(en.stderr) as { error: { message: { en: string }; problem: { code: string } } }
+    assert.include(error.error.message.en, `version ${reference.version} of list ${reference.id} is already stored`)
+    assert.strictEqual(error.error.problem.code, "VersionExists")
+    assert.deepStrictEqual(fs.readFileSync(db), before, "the database file is unchanged")
+    assert.strictEqual(await auditEntries(db), 1)
+    // A blank actor is a usage error.
+    assert.strictEqual((await run(["import", "list", listFile, "--db", db, "--actor", " "])).code, 2)
+  })
+
+  it("checks a list with the county's stored rulebook editions over the built-in rulebook", async () => {
+    const db = await freshDb("import-county-rulebook.db")
+    // A county edition that lowers the construction tender threshold to 2,000,000 yuan.
+    const override = Schema.decodeUnknownSync(RulebookStore.RulebookOverride)({
+      jurisdiction,
+      edition: {
+        effectiveFrom: "2024-01-01",
+        source: { law: "示例县规定" },
+        parameters: {
+          "threshold.tenderConstruction": { value: { amount: 2000000, unit: "yuan" }, citation: { law: "示例县规定" }, scope: "national" }
+        }
+      }
+    })
+    await inStore(db, RulebookStore.saveOverride(override, { actor: "county-clerk" }))
+    // A list whose B01 tenders from 3,000,000 yuan: below the built-in threshold, above the county's.
+    const json = referenceJson() as unknown as { items: Array<{ code: string; conditions: Array<{ when: unknown; then: string }> }> }
+    const b01 = json.items.find((i) => i.code === "B01")!
+    b01.conditions.find((c) => c.then === "publicTender")!.when = { amountAtLeast: { amount: { amount: 3000000, unit: "yuan" } } }
+    const list = PowerList.decodeUnknown(json)
+    assert.isTrue(list._tag === "Right")
+    if (list._tag !== "Right") return
+    const expected = PowerList.check(list.right, await inStore(db, RulebookStore.rulebookFor(jurisdiction))).diagnostics
+    assert.isTrue(expected.some((d) => d.code === "TENDER_THRESHOLD_ABOVE_NATIONAL"))
+    assert.isFalse(PowerList.check(list.right, Rulebook.defaults).diagnostics.some((d) => d.code === "TENDER_THRESHOLD_ABOVE_NATIONAL"))
+    const r = await run(["import", "list", file("import-b01.json", json), "--db", db, "--actor", "county-clerk", "--format", "json"])
+    assert.strictEqual(r.code, 0, r.stderr)
+    assert.deepStrictEqual((JSON.parse(r.stdout) as { diagnostics: unknown }).diagnostics, plain(expected))
+  })
+
+  it("refuses a list with an error finding with exit 1 and stores nothing", async () => {
+    const db = await freshDb("import-bad-list.db")
+    const json = referenceJson()
+    json.items[1]!.code = json.items[0]!.code
+    const r = await run(["import", "list", file("import-duplicate.json", json), "--db", db, "--actor", "county-clerk"])
+    assert.strictEqual(r.code, 1, r.stderr)
+    assert.include(r.stdout, "DUPLICATE_ITEM_CODE")
+    assert.include(r.stdout, "未导入")
+    const printed = await run(["import", "list", file("import-duplicate.json", json), "--db", db, "--actor", "county-clerk", "--format", "json"])
+    assert.strictEqual(printed.code, 1)
+    assert.isFalse((JSON.parse(printed.stdout) as { stored: boolean }).stored)
+    assert.deepStrictEqual(await inStore(db, PowerListStore.powerLists.versions(PowerList.reference().id)), [])
+    assert.strictEqual(await auditEntries(db), 0)
+    // Not a list at all, or no database: bad input, and nothing is created.
+    const unknown = await run(["import", "list", file("import-unknown.json", { ...referenceJson(), itemz: [] }), "--db", db, "--actor", "a"])
+    assert.strictEqual(unknown.code, 2)
+    assert.include(unknown.stderr, "/itemz")
+    const missing = path.join(work, "import-missing.db")
+    assert.strictEqual((await run(["import", "list", file("import-ref.json", referenceJson()), "--db", missing, "--actor", "a"])).code, 2)
+    assert.isFalse(fs.existsSync(missing))
+  })
+
+  it("stores exercises from a JSON array and from NDJSON with the reports Exercise.checkInList gives", async () => {
+    const db = await dbWithList("import-exercises.db")
+    const clean = Examples.xishuHeatingCleanEncoded
+    const faulty = Examples.xishuHeatingFaultyEncoded
+    const array = await run([
+      "import", "exercises", file("import-array.json", [clean, faulty]), "--db", db, "--actor", "town-clerk",
+      "--jurisdiction", jurisdiction, "--as-of", asOf, "--format", "json"
+    ])
+    // The faulty one has error findings: stored, and exit 1 as `check` does.
+    assert.strictEqual(array.code, 1, array.stderr)
+    const printed = JSON.parse(array.stdout) as { stored: number; exercises: Array<{ id: string; risk: string; findings: number }> }
+    assert.strictEqual(printed.stored, 2)
+    for (const encoded of [clean, faulty]) {
+      const { exercise, report } = expectedReport(encoded, asOf)
+      assert.deepStrictEqual(plain(await storedExercise(db, exercise.id)), plain(exercise))
+      assert.deepStrictEqual(plain(await storedReports(db, exercise.id)), plain([report]))
+      const row = printed.exercises.find((e) => e.id === exercise.id)
+      assert.deepStrictEqual([row?.risk, row?.findings], [report.risk, report.findings.length])
+    }
+    assert.deepStrictEqual(printed.exercises.map((e) => e.risk), ["green", "red"])
+
+    // NDJSON saved by Windows Notepad: a byte order mark, CRLF, a blank line. No --as-of: each
+    // report is dated on its exercise's date.
+    const nd = [{ ...clean, id: "nd-clean" }, { ...faulty, id: "nd-faulty" }]
+    const ndFile = file("import-nd.ndjson", "\uFEFF" + JSON.stringify(nd[0]) + "\r\n\r\n" + JSON.stringify(nd[1]) + "\r\n")
+    const csv = await run(["import", "exercises", ndFile, "--db", db, "--actor", "town-clerk", "--jurisdiction", jurisdiction, "--format", "csv", "--lang", "en"])
+    assert.strictEqual(csv.code, 1, csv.stderr)
+    const rows = parseCsv(csv.raw.toString("utf8").slice(1))
+    assert.deepStrictEqual(rows[0], ["Exercise", "Item", "Date", "Risk", "Findings"])
+    for (const [i, encoded] of nd.entries()) {
+      const { exercise, report } = expectedReport(encoded as Exercise.ExerciseEncoded)
+      assert.deepStrictEqual(plain(await storedExercise(db, exercise.id)), plain(exercise))
+      assert.deepStrictEqual(plain(await storedReports(db, exercise.id)), plain([report]))
+      assert.deepStrictEqual(rows[i + 1], [exercise.id, exercise.item, exercise.date, report.risk, String(report.findings.length)])
+    }
+
+    // One object, clean: exit 0, a Chinese table and its summary.
+    const single = await run(["import", "exercises", file("import-one.json", { ...clean, id: "one-clean" }), "--db", db, "--actor", "town-clerk", "--jurisdiction", jurisdiction])
+    assert.strictEqual(single.code, 0, single.stderr)
+    assert.match(single.stdout, /^记录编号\s+事项\s+日期\s+风险等级\s+问题数\n/)
+    assert.include(single.stdout, "已导入 1 条权力行使记录")
+    const { report } = expectedReport({ ...clean, id: "one-clean" } as Exercise.ExerciseEncoded)
+    assert.deepStrictEqual(plain(await storedReports(db, "one-clean")), plain([report]))
+    const actors = new Set((await inStore(db, Audit.entries(2))).map((e) => e.entry.actor))
+    assert.deepStrictEqual([...actors], ["town-clerk"])
+  })
+
+  it("stores none of a file's exercises when one record does not decode, naming its line or index", async () => {
+    const db = await dbWithList("import-bad-record.db")
+    const before = await auditEntries(db)
+    const clean = Examples.xishuHeatingCleanEncoded
+    const ids = ["bad-1", "bad-2", "bad-3"]
+    const lines = [{ ...clean, id: ids[0] }, { ...clean, id: ids[1], amout: 5 }, { ...clean, id: ids[2] }].map((r) => JSON.stringify(r))
+    const nd = await run(["import", "exercises", file("import-bad.ndjson", lines.join("\n") + "\n"), "--db", db, "--actor", "t", "--jurisdiction", jurisdiction])
+    assert.strictEqual(nd.code, 2)
+    assert.strictEqual(nd.stdout, "")
+    assert.include(nd.stderr, "未保存任何记录")
+    assert.include(nd.stderr, "/amout [UNKNOWN_KEY]: 第 2 行")
+    const json = await run(["import", "exercises", file("import-bad.ndjson", lines.join("\n")), "--db", db, "--actor", "t", "--jurisdiction", jurisdiction, "--format", "json"])
+    assert.strictEqual(json.code, 2)
+    const error = JSON.parse(json.stderr) as { error: { problem: { issues: Array<{ code: string; path: Array<unknown>; record: unknown }> } } }
+    assert.deepStrictEqual(error.error.problem.issues.map((i) => [i.code, i.path, i.record]), [["UNKNOWN_KEY", ["amout"], { line: 2 }]])
+    const array = await run([
+      "import", "exercises", file("import-bad-array.json", [{ ...clean, id: ids[0] }, { ...clean, id: ids[1], titel: "x" }]),
+      "--db", db, "--actor", "t", "--jurisdiction", jurisdiction, "--lang", "en"
+    ])
+    assert.strictEqual(array.code, 2)
+    assert.include(array.stderr, "/1/titel [UNKNOWN_KEY]: record 2 (index 1)")
+    for (const id of ids) {
+      assert.isUndefined(await storedExercise(db, id))
+      assert.deepStrictEqual(await storedReports(db, id), [])
+    }
+    assert.strictEqual(await auditEntries(db), before)
+    // Text that is neither JSON nor NDJSON is refused as a whole.
+    const notJson = await run(["import", "exercises", file("import-not.json", "{ \"id\":\n  oops"), "--db", db, "--actor", "t", "--jurisdiction", jurisdiction])
+    assert.strictEqual(notJson.code, 2)
+    assert.include(notJson.stderr, "NOT_JSON")
+    assert.strictEqual(await auditEntries(db), before)
+  })
+
+  it("refuses an id repeated in the file or already stored, and a date with no list in force, storing nothing", async () => {
+    const db = await dbWithList("import-duplicate-ids.db")
+    const clean = Examples.xishuHeatingCleanEncoded
+    const before = await auditEntries(db)
+    const twice = [{ ...clean, id: "dup-1" }, { ...clean, id: "dup-2" }, { ...clean, id: "dup-1" }].map((r) => JSON.stringify(r)).join("\n")
+    const dup = await run(["import", "exercises", file("import-dup.ndjson", twice), "--db", db, "--actor", "t", "--jurisdiction", jurisdiction])
+    assert.strictEqual(dup.code, 2)
+    assert.include(dup.stderr, "/id [DUPLICATE_ID]: 第 3 行：记录编号 dup-1 重复（第 1 行已有）")
+    assert.isUndefined(await storedExercise(db, "dup-1"))
+    assert.isUndefined(await storedExercise(db, "dup-2"))
+    assert.strictEqual(await auditEntries(db), before)
+
+    const first = await run(["import", "exercises", file("import-first.json", { ...clean, id: "kept" }), "--db", db, "--actor", "t", "--jurisdiction", jurisdiction])
+    assert.strictEqual(first.code, 0, first.stderr)
+    const afterFirst = await auditEntries(db)
+    const again = await run([
+      "import", "exercises", file("import-again.json", [{ ...clean, id: "new-one" }, { ...clean, id: "kept" }]),
+      "--db", db, "--actor", "t", "--jurisdiction", jurisdiction, "--lang", "en"
+    ])
+    assert.strictEqual(again.code, 2)
+    assert.include(again.stderr, "/1/id [ALREADY_STORED]")
+    assert.isUndefined(await storedExercise(db, "new-one"))
+    assert.strictEqual((await storedReports(db, "kept")).length, 1, "the stored exercise keeps its one report")
+
+    const elsewhere = await run(["import", "exercises", file("import-elsewhere.json", [{ ...clean, id: "elsewhere" }]), "--db", db, "--actor", "t", "--jurisdiction", "999999"])
+    assert.strictEqual(elsewhere.code, 2)
+    assert.include(elsewhere.stderr, "NO_LIST_IN_FORCE")
+    assert.isUndefined(await storedExercise(db, "elsewhere"))
+    assert.strictEqual(await auditEntries(db), afterFirst)
   })
 })
 

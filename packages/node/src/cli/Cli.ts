@@ -22,6 +22,7 @@ import * as Annual from "./commands/annual.js"
 import * as Audit from "./commands/audit.js"
 import * as Board from "./commands/board.js"
 import * as Check from "./commands/check.js"
+import * as Import from "./commands/import.js"
 import * as Init from "./commands/init.js"
 import * as Overdue from "./commands/overdue.js"
 import * as Report from "./commands/report.js"
@@ -60,7 +61,7 @@ const root = Command.make("qinglian").pipe(
       "Exit codes: 0 nothing is an error; 1 errors found (in a list or an exercise, overdue cases, a broken audit log); " +
       "2 bad input or usage; 3 could not finish (the database failed …)."
   ),
-  Command.withSubcommands([Validate.command, Check.command, Overdue.command, Report.command, Board.command, Annual.command, Audit.command, Init.command])
+  Command.withSubcommands([Validate.command, Check.command, Overdue.command, Report.command, Board.command, Annual.command, Audit.command, Import.command, Init.command])
 )
 
 const app = Command.run(root, { name: "qinglian", version })
