@@ -937,6 +937,28 @@ describe("import", () => {
     assert.strictEqual(await auditEntries(db), before)
   })
 
+  it("stores all of a file's exercises or none: a write failing half way rolls back those before it", async () => {
+    const db = await dbWithList("import-rollback.db")
+    const clean = Examples.xishuHeatingCleanEncoded
+    // The database fails on the third exercise's write, after the first two were written in the transaction.
+    const sqlite = new Database(db)
+    sqlite.exec(
+      "CREATE TRIGGER fail_third BEFORE INSERT ON documents WHEN NEW.collection = 'exercises' AND NEW.id = 'tx-3' " +
+        "BEGIN SELECT RAISE(ABORT, 'disk failed'); END"
+    )
+    sqlite.close()
+    const before = await auditEntries(db)
+    const ids = ["tx-1", "tx-2", "tx-3"]
+    const r = await run(["import", "exercises", file("import-tx.json", ids.map((id) => ({ ...clean, id }))), "--db", db, "--actor", "t", "--jurisdiction", jurisdiction])
+    assert.strictEqual(r.code, 3, r.stderr)
+    assert.strictEqual(r.stdout, "")
+    for (const id of ids) {
+      assert.isUndefined(await storedExercise(db, id))
+      assert.deepStrictEqual(await storedReports(db, id), [])
+    }
+    assert.strictEqual(await auditEntries(db), before)
+  })
+
   it("refuses an id repeated in the file or already stored, and a date with no list in force, storing nothing", async () => {
     const db = await dbWithList("import-duplicate-ids.db")
     const clean = Examples.xishuHeatingCleanEncoded
