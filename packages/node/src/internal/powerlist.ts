@@ -78,17 +78,32 @@ export const exerciseChecker = (
   })
 
 /**
+ * Stores many checked exercises and their reports, in the caller's transaction: the exercises in
+ * one batch write, then each report. Any id stored already is a `VersionExists` naming it, and
+ * the caller's transaction then keeps none of them.
+ */
+export const storeAllChecked = (
+  checked: ReadonlyArray<Checked>,
+  actor: string
+): Effect.Effect<ReadonlyArray<PowerListStore.CheckReport>, Storage.WriteError | VersionExists.VersionExists, Storage.Storage> =>
+  Effect.gen(function*() {
+    yield* PowerListStore.exercises.insertMany(checked.map((c) => c.exercise), { actor }).pipe(VersionExists.onConflict())
+    const reports: Array<PowerListStore.CheckReport> = []
+    for (const { checkedOn, exercise, result } of checked) {
+      const report = PowerListStore.checkReportOf(exercise, result, checkedOn)
+      const version = yield* PowerListStore.checkReports.lastVersion(exercise.id)
+      yield* PowerListStore.checkReports.append(exercise.id, version, [report], { actor })
+      reports.push(report)
+    }
+    return reports
+  })
+
+/**
  * Stores a checked exercise and the report of its check, in the caller's transaction. An exercise
  * is recorded once: its id stored already is a `VersionExists` naming it.
  */
 export const storeChecked = (
-  { checkedOn, exercise, result }: Checked,
+  checked: Checked,
   actor: string
 ): Effect.Effect<PowerListStore.CheckReport, Storage.WriteError | VersionExists.VersionExists, Storage.Storage> =>
-  Effect.gen(function*() {
-    const report = PowerListStore.checkReportOf(exercise, result, checkedOn)
-    yield* PowerListStore.exercises.insert(exercise, { actor }).pipe(VersionExists.onConflict())
-    const version = yield* PowerListStore.checkReports.lastVersion(exercise.id)
-    yield* PowerListStore.checkReports.append(exercise.id, version, [report], { actor })
-    return report
-  })
+  Effect.map(storeAllChecked([checked], actor), (reports) => reports[0]!)

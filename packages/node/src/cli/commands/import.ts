@@ -13,7 +13,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { checkList, type Checked, exerciseChecker, storeChecked } from "../../internal/powerlist.js"
+import { checkList, type Checked, exerciseChecker, storeAllChecked } from "../../internal/powerlist.js"
 import { badInput, CliFailure, ExitCode, failures, foundErrors } from "../Exit.js"
 import * as Findings from "../Findings.js"
 import * as Input from "../Input.js"
@@ -266,7 +266,7 @@ const exercises = Command.make(
         // The decoding issues are reported with those found in the store, all at once.
         if (issues.length > 0) return yield* refused(file, issues)
         // All or none: one transaction for every exercise and its report.
-        return yield* Storage.transaction(Effect.forEach(checked, (c) => storeChecked(c, actor)))
+        return yield* Storage.transaction(storeAllChecked(checked, actor))
       }).pipe(
         Effect.provide(Store.layer(db)),
         // Another process stored one of these ids since they were read: the transaction rolled back.
