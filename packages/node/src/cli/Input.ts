@@ -121,3 +121,14 @@ export const dateOption = (name: string, description: string): Options.Options<L
     Options.withSchema(LocalDate.LocalDate),
     Options.withDescription(description)
   )
+
+/**
+ * The `--town` option of the commands that work on one town's records.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const townOption: Options.Options<string> = Options.text("town").pipe(
+  Options.withPseudoName("id"),
+  Options.withDescription("乡镇 / The town")
+)

@@ -195,7 +195,7 @@ export const prepare = (item: PowerList.PowerItem): Prepared => {
 
 // Per list: its items by code and their preparations, filled as they are needed. One WeakMap entry
 // per list rather than one per item keeps a freshly decoded list cheap.
-interface ListTable {
+export interface ListTable {
   readonly byCode: ReadonlyMap<string, number>
   readonly prepared: Array<Prepared | undefined>
   /** The list's own posts (`localPosts`). */
@@ -204,7 +204,7 @@ interface ListTable {
 
 const listTables = new WeakMap<PowerList.PowerList, ListTable>()
 
-const tableOf = (list: PowerList.PowerList): ListTable => {
+export const tableOf = (list: PowerList.PowerList): ListTable => {
   let t = listTables.get(list)
   if (t === undefined) {
     const byCode = new Map<string, number>()
@@ -228,10 +228,6 @@ const findPrepared = (list: PowerList.PowerList, t: ListTable, code: string): Pr
   const i = t.byCode.get(code)
   return i === undefined ? undefined : t.prepared[i] ??= build(resolve(list, list.items[i]!))
 }
-
-/** The list's items by code (first position of each) and its local posts, built once per list. */
-export const listTableOf = (list: PowerList.PowerList): { readonly byCode: ReadonlyMap<string, number>; readonly localPosts: ReadonlySet<string> } =>
-  tableOf(list)
 
 // ---------------------------------------------------------------------------------------------
 // memoised calendar lookups (a pure function of immutable inputs; the rulebook caches in Rulebook.at)

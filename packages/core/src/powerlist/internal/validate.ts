@@ -6,7 +6,7 @@ import * as Post from "../../org/Post.js"
 import type * as PowerList from "../PowerList.js"
 import * as Rulebook from "../../rulebook/Rulebook.js"
 import { fourAndTwoSteps, methodOf } from "./procedure.js"
-import { listTableOf, type Prepared, preparedAt, roleAt } from "./check.js"
+import { type Prepared, preparedAt, roleAt, tableOf } from "./check.js"
 
 type D = Diagnostic.Diagnostic<PowerList.ValidationCode>
 
@@ -471,7 +471,7 @@ export const check = (list: PowerList.PowerList, rulebook?: Rulebook.Rulebook): 
       )
     } else categoryOf.set(c.code, i)
   }
-  const table = listTableOf(list)
+  const table = tableOf(list)
   const categoryUsed: Array<boolean> = new Array(categories.length).fill(false)
   const items = list.items
   for (let i = 0; i < items.length; i++) {

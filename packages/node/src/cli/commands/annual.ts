@@ -45,7 +45,7 @@ export const command = Command.make(
       Options.withPseudoName("annual.json"),
       Options.withDescription("年度考核细则文件（JSON） / The annual rubric file (JSON)")
     ),
-    town: Options.text("town").pipe(Options.withPseudoName("id"), Options.withDescription("乡镇 / The town")),
+    town: Input.townOption,
     year: Options.integer("year").pipe(Options.withPseudoName("YYYY"), Options.withDescription("考核年度 / The year assessed")),
     on: Input.dateOption(
       "on",

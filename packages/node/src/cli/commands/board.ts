@@ -35,10 +35,7 @@ export const command = Command.make(
       Options.withPseudoName("rubric.json"),
       Options.withDescription("考核细则文件（JSON），用于等次名称 / The rubric file (JSON), which names the grades")
     ),
-    town: Options.text("town").pipe(
-      Options.withPseudoName("id"),
-      Options.withDescription("乡镇 / The town")
-    ),
+    town: Input.townOption,
     week: Options.text("week").pipe(
       Options.withPseudoName("YYYY-Www"),
       Options.withDescription(
